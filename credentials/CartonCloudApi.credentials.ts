@@ -1,0 +1,123 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+/**
+ * CartonCloud's API uses the OAuth2 client-credentials grant, but every call, the token call
+ * included, must carry `Accept-Version: 1`; n8n's built-in OAuth2 credential cannot add that
+ * header to its token request, so the token is fetched here through `preAuthentication` into an
+ * expirable field, which n8n refreshes once after a 401.
+ */
+export class CartonCloudApi implements ICredentialType {
+	name = 'cartonCloudApi';
+
+	displayName = 'CartonCloud API';
+
+	icon: Icon = { light: 'file:../icons/cartoncloud.svg', dark: 'file:../icons/cartoncloud.dark.svg' };
+
+	documentationUrl = 'https://api-docs.cartoncloud.com/';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Region',
+			name: 'region',
+			type: 'options',
+			options: [
+				{ name: 'Global', value: 'https://api.cartoncloud.com' },
+				{ name: 'North America', value: 'https://api.na.cartoncloud.com' },
+				{ name: 'Custom Base URL (Sandbox or Proxy)', value: 'custom' },
+			],
+			default: 'https://api.cartoncloud.com',
+			description: 'The API host of your CartonCloud tenant',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'customBaseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'http://127.0.0.1:4011',
+			displayOptions: { show: { region: ['custom'] } },
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'From CartonCloud: Settings > API Clients',
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Tenant ID',
+			name: 'tenantId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: '6a1f0c52-3f7e-4b8a-9d2c-1e5b7a9c0d11',
+			description: 'The UUID of your CartonCloud tenant (organisation)',
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const basic = Buffer.from(`${String(credentials.clientId)}:${String(credentials.clientSecret)}`).toString('base64');
+		const response = (await this.helpers.httpRequest({
+			method: 'POST',
+			url: `${cartonCloudBaseUrl(credentials)}/uaa/oauth/token`,
+			headers: {
+				Authorization: `Basic ${basic}`,
+				'Accept-Version': '1',
+				'Content-Type': 'application/x-www-form-urlencoded',
+				Accept: 'application/json',
+			},
+			body: 'grant_type=client_credentials',
+			json: false,
+		})) as string | { access_token?: string };
+		const token = (typeof response === 'string' ? (JSON.parse(response) as { access_token?: string }) : response).access_token;
+		return { accessToken: token ?? '' };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.accessToken}}',
+				'Accept-Version': '1',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.region === "custom" ? $credentials.customBaseUrl.replace(/\\/+$/, "") : $credentials.region}}',
+			url: '/uaa/userinfo',
+			method: 'GET',
+		},
+	};
+}
+
+/** The API host for these credentials, without a trailing slash. */
+export function cartonCloudBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const region = String(credentials.region ?? 'https://api.cartoncloud.com');
+	const base = region === 'custom' ? String(credentials.customBaseUrl ?? '') : region;
+	return base.replace(/\/+$/, '');
+}

@@ -1,0 +1,219 @@
+/**
+ * One request-and-retry policy for both APIs. Each API's transport module supplies only what
+ * differs (how to read its error bodies, what else means "rate limited"); everything here is
+ * stateless, so it behaves the same on one machine and on n8n's queue-mode workers.
+ */
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IExecuteSingleFunctions,
+	IHookFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	IWebhookFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+
+/** Every n8n context that may call an API. */
+export type RequestContext =
+	| IExecuteFunctions
+	| IExecuteSingleFunctions
+	| ILoadOptionsFunctions
+	| IPollFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
+
+export interface ApiResponse<T = unknown> {
+	statusCode: number;
+	headers: Record<string, string>;
+	body: T;
+}
+
+/** What went wrong with one attempt, read from whatever n8n's HTTP helper threw. */
+export interface HttpFailure {
+	/** HTTP status, or undefined when no response came back (reset, timeout, DNS). */
+	status?: number;
+	headers: Record<string, string>;
+	body: unknown;
+	/** Network error code such as ECONNRESET, when there was no response. */
+	code?: string;
+}
+
+export interface ApiErrorDescription {
+	message: string;
+	description?: string;
+}
+
+export interface ApiDialect {
+	credentialType: string;
+	/** Turns a failed response into a message that carries the API's own words. */
+	describeError(failure: HttpFailure): ApiErrorDescription;
+	/** A 429 status is always a rate limit; some gateways also say so in the body. */
+	isRateLimited?(failure: HttpFailure): boolean;
+}
+
+export interface RetryPolicy {
+	/** Most attempts for one call, the first included. */
+	maxAttempts: number;
+	/** Most total time spent waiting between attempts of one call. */
+	maxTotalWaitMs: number;
+	/** First back-off step when the API gives no Retry-After; doubles per attempt, with jitter. */
+	baseDelayMs: number;
+	/** Longest single wait. */
+	maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+	maxAttempts: 8,
+	maxTotalWaitMs: 120_000,
+	baseDelayMs: 500,
+	maxDelayMs: 30_000,
+};
+
+export interface CallOptions {
+	/**
+	 * Safe to send again after a 5xx or a dropped connection (reads, PUT with If-Match, deletes).
+	 * A 429 is always retried: the gateway refused the call before the API acted on it.
+	 */
+	idempotent: boolean;
+	/**
+	 * For calls that are not idempotent (creates): after a 5xx or a dropped connection the call
+	 * may or may not have taken effect. `reconcile` looks; it returns the response to use, or
+	 * undefined when the call did not take effect and may be sent again. Without it such a call
+	 * is never re-sent.
+	 */
+	reconcile?: () => Promise<ApiResponse | undefined>;
+	itemIndex?: number;
+	policy?: Partial<RetryPolicy>;
+}
+
+const RETRYABLE_NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED', 'EAI_AGAIN', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
+const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
+
+/** Sends one API call with the credential's authentication, retrying per the policy. */
+export async function sendWithRetry<T = unknown>(
+	context: RequestContext,
+	dialect: ApiDialect,
+	request: IHttpRequestOptions,
+	options: CallOptions,
+): Promise<ApiResponse<T>> {
+	const policy = { ...DEFAULT_RETRY_POLICY, ...options.policy };
+	let waitedMs = 0;
+	for (let attempt = 1; ; attempt++) {
+		let failure: HttpFailure;
+		try {
+			const response = (await context.helpers.httpRequestWithAuthentication.call(context, dialect.credentialType, {
+				...request,
+				returnFullResponse: true,
+			})) as { statusCode: number; headers: IDataObject; body: T };
+			return { statusCode: response.statusCode, headers: lowerCaseHeaders(response.headers), body: response.body };
+		} catch (error) {
+			failure = readHttpFailure(error);
+		}
+
+		const rateLimited = failure.status === 429 || (dialect.isRateLimited?.(failure) ?? false);
+		const uncertain = !rateLimited && isTransient(failure);
+		if (!rateLimited && !uncertain) throw toNodeApiError(context, dialect, failure, options.itemIndex);
+
+		if (uncertain && !options.idempotent) {
+			if (!options.reconcile) throw toNodeApiError(context, dialect, failure, options.itemIndex);
+			const settled = await options.reconcile();
+			if (settled) return settled as ApiResponse<T>;
+		}
+
+		const delayMs = rateLimited ? retryAfterMs(failure) ?? backoffMs(policy, attempt) : backoffMs(policy, attempt);
+		if (attempt >= policy.maxAttempts || waitedMs + delayMs > policy.maxTotalWaitMs) {
+			throw toNodeApiError(context, dialect, failure, options.itemIndex, attempt);
+		}
+		waitedMs += delayMs;
+		await sleep(delayMs);
+	}
+}
+
+function isTransient(failure: HttpFailure): boolean {
+	if (failure.status === undefined) return failure.code === undefined || RETRYABLE_NETWORK_CODES.has(failure.code);
+	return RETRYABLE_STATUSES.has(failure.status);
+}
+
+/** Retry-After in seconds or as an HTTP date; APIM also writes "Try again in N seconds." in the body. */
+export function retryAfterMs(failure: HttpFailure): number | undefined {
+	const header = failure.headers['retry-after'];
+	if (header !== undefined) {
+		const seconds = Number(header);
+		if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+		const date = Date.parse(header);
+		if (!Number.isNaN(date)) return Math.max(0, date - Date.now());
+	}
+	const message = (failure.body as { message?: unknown } | undefined)?.message;
+	const match = typeof message === 'string' ? /try again in (\d+) seconds?/i.exec(message) : null;
+	return match ? Number(match[1]) * 1000 : undefined;
+}
+
+/** Exponential back-off with full jitter, so parallel workers do not retry in lock-step. */
+function backoffMs(policy: RetryPolicy, attempt: number): number {
+	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+	return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
+}
+
+/**
+ * n8n's helper throws a NodeApiError whose `cause` is the HTTP client's error (with `response`),
+ * or the client's error itself when it fails before wrapping. Read only status, headers and body:
+ * the client error also holds the request config, credentials included, which must never leak.
+ */
+export function readHttpFailure(error: unknown): HttpFailure {
+	const candidates = [error, (error as { cause?: unknown })?.cause, (error as { errorResponse?: unknown })?.errorResponse];
+	for (const candidate of candidates) {
+		const response = (candidate as { response?: { status?: number; headers?: IDataObject; data?: unknown } })?.response;
+		if (response && typeof response.status === 'number') {
+			return { status: response.status, headers: lowerCaseHeaders(response.headers ?? {}), body: parseBody(response.data) };
+		}
+	}
+	const code = candidates.map((c) => (c as { code?: unknown })?.code).find((c): c is string => typeof c === 'string');
+	const httpCode = Number((error as { httpCode?: unknown })?.httpCode);
+	return {
+		status: Number.isFinite(httpCode) && httpCode > 0 ? httpCode : undefined,
+		headers: {},
+		body: { message: (error as Error)?.message ?? String(error) },
+		code,
+	};
+}
+
+function parseBody(data: unknown): unknown {
+	if (Buffer.isBuffer(data)) data = data.toString('utf8');
+	if (data instanceof ArrayBuffer) data = Buffer.from(data).toString('utf8');
+	if (typeof data !== 'string') return data;
+	try {
+		return JSON.parse(data);
+	} catch {
+		return { message: data };
+	}
+}
+
+function lowerCaseHeaders(headers: IDataObject): Record<string, string> {
+	const result: Record<string, string> = {};
+	for (const [key, value] of Object.entries(headers ?? {})) {
+		if (value !== undefined && value !== null) result[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+	}
+	return result;
+}
+
+/** A NodeApiError built only from status and body: nothing of the request (headers, keys) goes in. */
+export function toNodeApiError(
+	context: RequestContext,
+	dialect: ApiDialect,
+	failure: HttpFailure,
+	itemIndex?: number,
+	attempts?: number,
+): NodeApiError {
+	const { message, description } = dialect.describeError(failure);
+	const status = failure.status ?? failure.code ?? 'no response';
+	const tried = attempts && attempts > 1 ? ` after ${attempts} attempts` : '';
+	return new NodeApiError(context.getNode(), { status: failure.status, body: failure.body } as unknown as JsonObject, {
+		message: `${message} [${status}${tried}]`,
+		description,
+		httpCode: failure.status !== undefined ? String(failure.status) : undefined,
+		itemIndex,
+	});
+}

@@ -1,0 +1,150 @@
+/** Shapes of the simulated Starshipit data (reference §4.2–4.6, §6). */
+
+export const TRACKING_STATUSES = [
+	'Printed',
+	'Dispatched',
+	'InTransit',
+	'OutForDelivery',
+	'Delivered',
+	'PickupInStore',
+	'AttemptedDelivery',
+	'Exception',
+	'AwaitingCollection',
+	'Cancelled',
+] as const;
+export type TrackingStatus = (typeof TRACKING_STATUSES)[number];
+
+// UNCONFIRMED: DART1 lists Unshipped|Saved|Printed|Delivered and REAL shows "Unshipped"; "Shipped" is
+// the sandbox's name for dispatched/manifested orders. Archiving does NOT change `status`: it sets
+// `archived: true` (a separate field in REAL), so a restore brings the order back exactly as it was.
+export const ORDER_STATUSES = ['Unshipped', 'Printed', 'Shipped', 'Delivered'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export interface Address {
+	name?: string;
+	email?: string;
+	phone?: string;
+	building?: string;
+	company?: string;
+	street?: string;
+	suburb?: string;
+	city?: string;
+	state?: string;
+	post_code?: string;
+	country?: string;
+	delivery_instructions?: string;
+	tax_number?: string;
+}
+
+export interface Item {
+	item_id: number;
+	description: string;
+	sku: string;
+	tariff_code: string;
+	country_of_origin: string;
+	quantity: number;
+	quantity_to_ship: number;
+	quantity_shipped: number;
+	weight: number;
+	value: number;
+	height: number;
+	width: number;
+	length: number;
+}
+
+export interface Package {
+	package_id: number;
+	name: string;
+	packaging_type: string;
+	weight: number;
+	height: number;
+	width: number;
+	length: number;
+}
+
+export interface Metadata {
+	metafield_key: string;
+	value: string;
+	required: boolean;
+}
+
+/** An entry of the order's own event history (not the carrier's tracking events). */
+export interface OrderEvent {
+	// UNCONFIRMED: REAL shows `events[]` but no source spells out its item keys; these are the sandbox's.
+	event_date: string;
+	event_type: string;
+	details: string;
+}
+
+export interface TrackingEvent {
+	event_datetime: string;
+	/** Human text ("In Transit"), deliberately NOT the enum (pitfall 14). */
+	status: string;
+	details: string;
+}
+
+/** The full order object as stored; replies are deep copies with computed fields added. */
+export interface Order {
+	order_id: number;
+	order_number: string;
+	reference: string;
+	order_date: string;
+	shipping_method: string;
+	shipping_description: string;
+	signature_required: boolean;
+	return_order: boolean;
+	dangerous_goods: boolean;
+	currency: string;
+	declared_value: number;
+	carrier: string;
+	carrier_name: string;
+	carrier_service_code: string;
+	sender_details: Address;
+	destination: Address;
+	items: Item[];
+	packages: Package[];
+	metadatas: Metadata[];
+	status: OrderStatus;
+	archived: boolean;
+	manifested: boolean;
+	manifest_number: number | null;
+	tracking_number: string;
+	tracking_status: TrackingStatus | null;
+	shipped_date: string | null;
+	address_validation: 'NotChecked' | 'Valid' | 'Invalid';
+	type: 'Outgoing' | 'Return';
+	platform: string;
+	last_updated: string;
+	events: OrderEvent[];
+}
+
+/** Sandbox-only state kept next to each order. */
+export interface StoredOrder {
+	order: Order;
+	createdAt: number;
+	/** One tracking number + base64 label per package, parallel arrays; empty until printed. */
+	trackingNumbers: string[];
+	labels: string[];
+	trackingEvents: TrackingEvent[];
+}
+
+export interface Account {
+	apiKey: string;
+	name: string;
+	orders: Map<number, StoredOrder>;
+	/** Order numbers deleted without `remove_from_database`; they can't be imported again (§4.7). */
+	blockedNumbers: Map<string, number>;
+}
+
+export interface SandboxConfig {
+	ratePerSecond: number;
+	burst: number;
+	webhookUrl?: string;
+	webhookSecret?: string;
+	appErrorsAs200: boolean;
+}
+
+export interface ApiError {
+	message: string;
+	details: string;
+}
