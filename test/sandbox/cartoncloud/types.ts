@@ -147,7 +147,7 @@ export interface Consignment {
 		collect: { address: Address };
 		deliver: { address: Address; requiredDate: string | null; instructions: string | null };
 		tracking?: { companyName: string | null; url: string | null } | null;
-		authorityToLeave: boolean;
+		authorityToLeave?: boolean;
 		[key: string]: unknown;
 	};
 	items: { properties: Record<string, unknown>; measures: Record<string, unknown>; [key: string]: unknown }[];

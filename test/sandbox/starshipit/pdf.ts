@@ -22,13 +22,15 @@ export const LABEL_SIZE = { width: 283, height: 425 } as const;
 /** A4, used for manifests. */
 export const A4_SIZE = { width: 595, height: 842 } as const;
 
-/** PDF string literals need `\`, `(` and `)` escaped; Helvetica's WinAnsi can't show arbitrary Unicode. */
+/**
+ * PDF string literals need `\`, `(` and `)` escaped. Latin-1 letters (é, ü, ñ: common in names)
+ * are written as octal escapes, which WinAnsiEncoding maps to the same glyphs; anything beyond
+ * Latin-1 can't be shown by the standard Helvetica font and becomes '?'.
+ */
 function pdfText(value: string): string {
 	return value
-		.replace(/[^\x20-\x7e]/g, '?')
-		.replace(/\\/g, '\\\\')
-		.replace(/\(/g, '\\(')
-		.replace(/\)/g, '\\)');
+		.replace(/[\\()]/g, (c) => `\\${c}`)
+		.replace(/[^\x20-\x7e]/g, (c) => (c.charCodeAt(0) >= 0xa0 && c.charCodeAt(0) <= 0xff ? `\\${c.charCodeAt(0).toString(8)}` : '?'));
 }
 
 /** Bars derived from the character codes, so each tracking number gets its own pattern. */

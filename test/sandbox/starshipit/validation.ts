@@ -105,7 +105,7 @@ export function validateOrder(order: unknown): string[] {
 	c.str(order, 'carrier_service_code', 'carrier_service_code', 100);
 	for (const key of ['signature_required', 'return_order', 'dangerous_goods']) c.bool(order, key, key);
 	c.num(order, 'declared_value', 'declared_value');
-	if (order.currency !== undefined && order.currency !== null && (typeof order.currency !== 'string' || !/^[A-Za-z]{3}$/.test(order.currency))) {
+	if (order.currency !== undefined && order.currency !== null && order.currency !== '' && (typeof order.currency !== 'string' || !/^[A-Za-z]{3}$/.test(order.currency))) {
 		c.add('currency', 'must be a 3-letter currency code such as AUD');
 	}
 	if (order.order_date !== undefined && order.order_date !== null) {
