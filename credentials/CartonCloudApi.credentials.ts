@@ -1,7 +1,6 @@
 import type {
 	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
 	INodeProperties,
@@ -93,7 +92,8 @@ export class CartonCloudApi implements ICredentialType {
 			json: false,
 		})) as string | { access_token?: string };
 		const token = (typeof response === 'string' ? (JSON.parse(response) as { access_token?: string }) : response).access_token;
-		return { accessToken: token ?? '' };
+		if (!token) throw new Error('CartonCloud answered the token request without an access token');
+		return { accessToken: token };
 	}
 
 	authenticate: IAuthenticateGeneric = {
@@ -106,13 +106,9 @@ export class CartonCloudApi implements ICredentialType {
 		},
 	};
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.region === "custom" ? $credentials.customBaseUrl.replace(/\\/+$/, "") : $credentials.region}}',
-			url: '/uaa/userinfo',
-			method: 'GET',
-		},
-	};
+	// No `test` request here: a credential's own test would take precedence over the node's
+	// `cartonCloudApiTest` (nodes/CartonCloud/methods/credentialTest.ts), which also checks that the
+	// Tenant ID is one of the API client's tenants.
 }
 
 /** The API host for these credentials, without a trailing slash. */

@@ -1,5 +1,12 @@
-// Placeholder so the package loads while this node is being built.
-import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import * as consignment from './actions/consignment/Consignment.resource';
+import * as customer from './actions/customer/Customer.resource';
+import { router } from './actions/router';
+import * as saleOrder from './actions/saleOrder/SaleOrder.resource';
+import * as tracking from './actions/tracking/Tracking.resource';
+import { cartonCloudApiTest } from './methods/credentialTest';
+import { searchCustomers } from './methods/listSearch';
 
 export class CartonCloud implements INodeType {
 	description: INodeTypeDescription = {
@@ -8,11 +15,40 @@ export class CartonCloud implements INodeType {
 		icon: { light: 'file:../../icons/cartoncloud.svg', dark: 'file:../../icons/cartoncloud.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		description: 'CartonCloud',
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Work with CartonCloud sale orders, consignments, documents and customers',
 		defaults: { name: 'CartonCloud' },
+		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'cartonCloudApi', required: true }],
-		properties: [],
+		credentials: [{ name: 'cartonCloudApi', required: true, testedBy: 'cartonCloudApiTest' }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Consignment', value: 'consignment' },
+					{ name: 'Customer', value: 'customer' },
+					{ name: 'Sale Order', value: 'saleOrder' },
+					{ name: 'Tracking', value: 'tracking', description: "Write shipment tracking back to a sale order's consignment" },
+				],
+				default: 'saleOrder',
+			},
+			...saleOrder.description,
+			...consignment.description,
+			...tracking.description,
+			...customer.description,
+		],
 	};
+
+	methods = {
+		listSearch: { searchCustomers },
+		credentialTest: { cartonCloudApiTest },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
 }

@@ -82,10 +82,14 @@ export class Harness {
 	}
 
 	/** Runs the workflow from a trigger (default: its manual trigger, else its only trigger). */
-	async run(json: WorkflowJson, options: { startNode?: string; staticData?: IDataObject } = {}): Promise<RunResult> {
+	/**
+	 * `items`: the input handed to the start node (default one empty item), e.g. 120 orders fed
+	 * through a No Operation node, as pinned data would be in the editor.
+	 */
+	async run(json: WorkflowJson, options: { startNode?: string; staticData?: IDataObject; items?: INodeExecutionData[] } = {}): Promise<RunResult> {
 		const workflow = this.workflow(json, options.staticData);
 		const start = workflow.getNode(options.startNode ?? this.defaultStartNode(json))!;
-		return await this.execute(workflow, 'manual', start, [[{ json: {} }]]);
+		return await this.execute(workflow, 'manual', start, [options.items ?? [{ json: {} }]]);
 	}
 
 	/** One poll of a polling trigger; runs the workflow when it emits. Pass `staticData` from the previous poll. */
@@ -243,7 +247,8 @@ function toRunResult(run: IRun, workflow: Workflow): RunResult {
 }
 
 function snapshotStaticData(workflow: Workflow): IDataObject {
-	const copy = structuredClone({ ...(workflow.staticData as IDataObject) });
+	// Static data is n8n's observable proxy (nested objects too), which structuredClone cannot copy.
+	const copy = JSON.parse(JSON.stringify(workflow.staticData ?? {})) as IDataObject;
 	delete copy.__dataChanged;
 	return copy;
 }

@@ -1,0 +1,41 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { forEachItem, requireText } from '../../helpers/items';
+import { apiRequest } from '../../transport';
+import { CONSIGNMENTS } from './common';
+
+export const consignmentIdField: INodeProperties = {
+	displayName: 'Consignment ID',
+	name: 'consignmentId',
+	type: 'string',
+	required: true,
+	default: '',
+	description: 'The ID (UUID) of the consignment',
+};
+
+const properties: INodeProperties[] = [
+	consignmentIdField,
+	{
+		displayName: 'Include Items',
+		name: 'includeItems',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to include the consignment items (off sends Prefer: return=no-items)',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['consignment'], operation: ['get'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await forEachItem(this, items, async (i) => {
+		const id = requireText(this, 'consignmentId', 'Consignment ID', i);
+		const includeItems = this.getNodeParameter('includeItems', i, true) as boolean;
+		const response = await apiRequest<IDataObject>(this, {
+			method: 'GET',
+			path: `${CONSIGNMENTS}/${encodeURIComponent(id)}`,
+			headers: includeItems ? {} : { Prefer: 'return=no-items' },
+			itemIndex: i,
+		});
+		return response.body ?? {};
+	});
+}

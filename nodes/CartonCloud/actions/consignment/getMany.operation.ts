@@ -1,0 +1,64 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { allOf, oneOf, text, type SearchCondition } from '../../helpers/conditions';
+import { CONSIGNMENT_STATUSES, customerLocator, returnAllOrLimit } from '../../helpers/descriptions';
+import { forEachItem } from '../../helpers/items';
+import { search } from '../../transport';
+import { CONSIGNMENTS } from './common';
+
+const properties: INodeProperties[] = [
+	...returnAllOrLimit({}),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Sale Order ID',
+				name: 'saleOrderId',
+				type: 'string',
+				default: '',
+				description: "Only the consignment generated from this sale order (found through the consignment's generatedFromTask link)",
+			},
+			customerLocator({ description: 'Only consignments of this customer' }),
+			{
+				displayName: 'Customer Reference',
+				name: 'customerReference',
+				type: 'string',
+				default: '',
+				description: "The customer's reference (exact match); a consignment generated from a sale order copies the order's",
+			},
+			{
+				displayName: 'Statuses',
+				name: 'statuses',
+				type: 'multiOptions',
+				options: CONSIGNMENT_STATUSES,
+				default: [],
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['consignment'], operation: ['getMany'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await forEachItem(this, items, async (i) => {
+		const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
+		const limit = this.getNodeParameter('limit', i, 50) as number;
+		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+		const parts: SearchCondition[] = [];
+		const saleOrderId = String(filters.saleOrderId ?? '').trim();
+		if (saleOrderId) parts.push(text('/generatedFromTask/id', saleOrderId));
+		const customerId = String((filters.customer as { value?: unknown } | undefined)?.value ?? '').trim();
+		if (customerId) parts.push(text('/customer/id', customerId));
+		const reference = String(filters.customerReference ?? '').trim();
+		if (reference) parts.push(text('/references/customer', reference));
+		const statuses = (filters.statuses as string[] | undefined) ?? [];
+		if (statuses.length > 0) parts.push(oneOf('/status', statuses));
+		// A search needs a condition; with no filter, match every consignment on its type.
+		const condition = parts.length > 0 ? allOf(parts) : text('/type', 'CONSIGNMENT');
+		return await search(this, CONSIGNMENTS, condition, { returnAll, limit, itemIndex: i });
+	});
+}

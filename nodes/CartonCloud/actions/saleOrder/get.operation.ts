@@ -1,0 +1,17 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { forEachItem, requireText } from '../../helpers/items';
+import { apiRequest } from '../../transport';
+import { SALE_ORDERS, saleOrderIdField } from './common';
+
+const properties: INodeProperties[] = [saleOrderIdField];
+
+export const description = updateDisplayOptions({ show: { resource: ['saleOrder'], operation: ['get'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await forEachItem(this, items, async (i) => {
+		const id = requireText(this, 'saleOrderId', 'Sale Order ID', i);
+		const response = await apiRequest(this, { method: 'GET', path: `${SALE_ORDERS}/${encodeURIComponent(id)}`, itemIndex: i });
+		return response.body as IDataObject;
+	});
+}

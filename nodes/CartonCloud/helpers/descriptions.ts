@@ -1,0 +1,81 @@
+/** UI pieces used by several operations and by the trigger. */
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+/** The documented outbound-order statuses (there is no COMPLETE or CANCELLED). */
+export const SALE_ORDER_STATUSES: INodePropertyOptions[] = [
+	{ name: 'Awaiting Pick and Pack', value: 'AWAITING_PICK_AND_PACK' },
+	{ name: 'Awaiting Stock', value: 'AWAITING_STOCK' },
+	{ name: 'Dispatched', value: 'DISPATCHED' },
+	{ name: 'Draft', value: 'DRAFT' },
+	{ name: 'Packed', value: 'PACKED' },
+	{ name: 'Packing in Progress', value: 'PACKING_IN_PROGRESS' },
+	{ name: 'Picked', value: 'PICKED' },
+	{ name: 'Rejected', value: 'REJECTED' },
+];
+
+/** The documented consignment statuses, plus DRAFT from the docs' examples. */
+export const CONSIGNMENT_STATUSES: INodePropertyOptions[] = [
+	{ name: 'Awaiting Dropoff', value: 'AWAITING_DROPOFF' },
+	{ name: 'Awaiting Pickup', value: 'AWAITING_PICKUP' },
+	{ name: 'Awaiting Point to Point Pickup', value: 'AWAITING_POINT_TO_POINT_PICKUP' },
+	{ name: 'Awaiting Sale Order Packing', value: 'AWAITING_SALE_ORDER_PACKING' },
+	{ name: 'Cancelled', value: 'CANCELLED' },
+	{ name: 'Collected', value: 'COLLECTED' },
+	{ name: 'Delivered', value: 'DELIVERED' },
+	{ name: 'Draft', value: 'DRAFT' },
+	{ name: 'In Transit (Pickup to Warehouse)', value: 'IN_TRANSIT_PICKUP_WAREHOUSE' },
+	{ name: 'In Transit (Pickup to Delivery)', value: 'IN_TRANSIT_PICK_DELIVERY' },
+	{ name: 'In Transit (Warehouse to Delivery)', value: 'IN_TRANSIT_WAREHOUSE_DELIVERY' },
+	{ name: 'In Warehouse', value: 'IN_WAREHOUSE' },
+	{ name: 'Point to Point Delivered', value: 'POINT_TO_POINT_DELIVERED' },
+	{ name: 'With On-Forwarder', value: 'WITH_ON_FORWARDER' },
+];
+
+const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+
+/** A customer picker: searchable list (from the Customers endpoint) or a customer ID. */
+export function customerLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
+	return {
+		displayName: 'Customer',
+		name: 'customer',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		description: 'The CartonCloud customer (the 3PL client who owns the orders)',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchCustomers', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 6a1f0c52-3f7e-4b8a-9d2c-1e5b7a9c0d11',
+				validation: [{ type: 'regex', properties: { regex: UUID, errorMessage: 'Not a valid customer ID (a UUID)' } }],
+			},
+		],
+		...overrides,
+	};
+}
+
+export const returnAllOrLimit = (show: Record<string, string[]>): INodeProperties[] => [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { ...show, returnAll: [false] } },
+	},
+];
