@@ -29,6 +29,7 @@ export class StarshipitApi implements ICredentialType {
 			required: true,
 			description: 'StarShipIT-Api-Key from Settings > API. Each child account has its own.',
 		},
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password -- it is a secret: it grants API access and carries the rate limit
 		{
 			displayName: 'Subscription Key',
 			name: 'subscriptionKey',

@@ -1,5 +1,12 @@
-// Placeholder so the package loads while this node is being built.
-import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import * as address from './actions/address/Address.resource';
+import * as label from './actions/label/Label.resource';
+import * as manifest from './actions/manifest/Manifest.resource';
+import * as order from './actions/order/Order.resource';
+import * as rate from './actions/rate/Rate.resource';
+import { router } from './actions/router';
+import * as tracking from './actions/tracking/Tracking.resource';
+import { starshipitApiTest } from './methods/credentialTest';
 
 export class Starshipit implements INodeType {
 	description: INodeTypeDescription = {
@@ -8,11 +15,41 @@ export class Starshipit implements INodeType {
 		icon: { light: 'file:../../icons/starshipit.svg', dark: 'file:../../icons/starshipit.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		description: 'Starshipit',
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Create Starshipit orders, print labels and manifests, track shipments and get rates',
 		defaults: { name: 'Starshipit' },
+		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'starshipitApi', required: true }],
-		properties: [],
+		credentials: [{ name: 'starshipitApi', required: true, testedBy: 'starshipitApiTest' }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Address', value: 'address' },
+					{ name: 'Label', value: 'label' },
+					{ name: 'Manifest', value: 'manifest' },
+					{ name: 'Order', value: 'order' },
+					{ name: 'Rate', value: 'rate' },
+					{ name: 'Tracking', value: 'tracking' },
+				],
+				default: 'order',
+			},
+			...order.description,
+			...label.description,
+			...manifest.description,
+			...tracking.description,
+			...rate.description,
+			...address.description,
+		],
 	};
+
+	methods = { credentialTest: { starshipitApiTest } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
 }

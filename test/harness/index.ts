@@ -103,7 +103,7 @@ export class Harness {
 		const type = this.types.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 		if (!type.poll) throw new Error(`${triggerName} is not a polling trigger`);
 		const mode = options.mode ?? 'trigger';
-		const context = new PollContext(workflow, node, this.additionalData(workflow, json), mode, 'trigger');
+		const context = new PollContext(workflow, node, this.additionalData(workflow, json), mode, mode === 'manual' ? 'manual' : 'activate');
 		const emitted = await type.poll.call(context);
 		const staticData = snapshotStaticData(workflow);
 		if (!emitted) return { emitted, staticData };

@@ -1,0 +1,17 @@
+import type { INodeProperties } from 'n8n-workflow';
+import * as validate from './validate.operation';
+
+export { validate };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['address'] } },
+		options: [{ name: 'Validate', value: 'validate', action: 'Validate an address', description: 'Check an address and get suggestions' }],
+		default: 'validate',
+	},
+	...validate.description,
+];

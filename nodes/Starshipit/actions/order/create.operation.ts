@@ -1,0 +1,10 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { createOrders } from './createOrders';
+import { orderInputProperties } from './orderInput';
+
+/** The order input (shared with Create Many, which shows the same fields). */
+export const description: INodeProperties[] = orderInputProperties;
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await createOrders.call(this, items, false);
+}

@@ -1,0 +1,363 @@
+/**
+ * What Create and Create Many read from each input item: either fields set in the UI, or a
+ * CartonCloud sale order mapped by the shared mapping module. Both end in the same zod check.
+ */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import {
+	mapSaleOrderToStarshipit,
+	toCountryName,
+	validateStarshipitOrder,
+	type SaleOrderMappingOptions,
+	type StarshipitOrder,
+} from '../../../shared/mapping/saleOrderToStarshipit';
+
+const show = { resource: ['order'], operation: ['create', 'createMany'] };
+
+export const addressFields: INodeProperties[] = [
+	{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Recipient name (required by Starshipit)' },
+	{ displayName: 'Company', name: 'company', type: 'string', default: '' },
+	{ displayName: 'Street', name: 'street', type: 'string', default: '', description: 'Street address (required)' },
+	{ displayName: 'Building', name: 'building', type: 'string', default: '', description: 'Second address line' },
+	{ displayName: 'Suburb', name: 'suburb', type: 'string', default: '', description: 'Suburb or locality (required)' },
+	{ displayName: 'City', name: 'city', type: 'string', default: '' },
+	{ displayName: 'State', name: 'state', type: 'string', default: '' },
+	{ displayName: 'Post Code', name: 'post_code', type: 'string', default: '', description: 'At most 10 characters' },
+	{
+		displayName: 'Country',
+		name: 'country',
+		type: 'string',
+		default: 'Australia',
+		description: 'Country name or ISO code (AU, AUS); sent to Starshipit as the country name it expects',
+	},
+	{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
+	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+];
+
+export const orderInputProperties: INodeProperties[] = [
+	{
+		displayName: 'Input Mode',
+		name: 'inputMode',
+		type: 'options',
+		displayOptions: { show },
+		options: [
+			{ name: 'Define Below', value: 'fields', description: 'Set the order fields in this node' },
+			{
+				name: 'From CartonCloud Sale Order',
+				value: 'saleOrder',
+				description: 'Map a CartonCloud sale order (e.g. from the CartonCloud node) into a Starshipit order',
+			},
+		],
+		default: 'fields',
+	},
+	{
+		displayName: 'Sale Order',
+		name: 'saleOrder',
+		type: 'json',
+		displayOptions: { show: { ...show, inputMode: ['saleOrder'] } },
+		default: '={{ $json }}',
+		description: 'The CartonCloud sale order (outbound order) to map; by default the whole input item',
+	},
+	{
+		displayName: 'Mapping Options',
+		name: 'mappingOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		displayOptions: { show: { ...show, inputMode: ['saleOrder'] } },
+		default: {},
+		options: [
+			{
+				displayName: 'Long Delivery Instructions',
+				name: 'longInstructions',
+				type: 'options',
+				options: [
+					{ name: 'Cut to 100 Characters', value: 'truncate' },
+					{ name: 'Fail the Item', value: 'error' },
+				],
+				default: 'truncate',
+				description: 'Starshipit accepts at most 100 characters of delivery instructions',
+			},
+			{
+				displayName: 'Order Number From',
+				name: 'orderNumberSource',
+				type: 'options',
+				options: [
+					{ name: 'Customer Reference', value: 'customerReference', description: 'The references.customer of the sale order' },
+					{ name: 'CartonCloud Numeric ID', value: 'numericId', description: 'The references.numericId of the sale order' },
+				],
+				default: 'customerReference',
+			},
+			{
+				displayName: 'Reference From',
+				name: 'referenceSource',
+				type: 'options',
+				options: [
+					{ name: 'Customer Name', value: 'customerName', description: 'Cut to 50 characters' },
+					{ name: 'Nothing', value: 'none' },
+				],
+				default: 'customerName',
+			},
+		],
+	},
+	{
+		displayName: 'Order Number',
+		name: 'orderNumber',
+		type: 'string',
+		required: true,
+		displayOptions: { show: { ...show, inputMode: ['fields'] } },
+		default: '',
+		description: 'Unique per Starshipit account; at most 50 characters',
+	},
+	{
+		displayName: 'Destination',
+		name: 'destination',
+		type: 'fixedCollection',
+		placeholder: 'Add Destination',
+		displayOptions: { show: { ...show, inputMode: ['fields'] } },
+		default: {},
+		options: [
+			{
+				displayName: 'Address',
+				name: 'address',
+				values: [
+					...addressFields,
+					{ displayName: 'Delivery Instructions', name: 'delivery_instructions', type: 'string', default: '', description: 'At most 100 characters' },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Items',
+		name: 'items',
+		type: 'fixedCollection',
+		placeholder: 'Add Item',
+		typeOptions: { multipleValues: true },
+		displayOptions: { show: { ...show, inputMode: ['fields'] } },
+		default: {},
+		options: [
+			{
+				displayName: 'Item',
+				name: 'item',
+				values: [
+					{
+						displayName: 'Country of Origin',
+						name: 'country_of_origin',
+						type: 'string',
+						default: '',
+					},
+					{
+						displayName: 'Description',
+						name: 'description',
+						type: 'string',
+						default: '',
+					},
+					{
+						displayName: 'Quantity',
+						name: 'quantity',
+						type: 'number',
+						default: 1
+					},
+					{
+						displayName: 'SKU',
+						name: 'sku',
+						type: 'string',
+						default: '',
+					},
+					{
+						displayName: 'Tariff Code',
+						name: 'tariff_code',
+						type: 'string',
+						default: '',
+						description: 'HS code for customs, at most 18 characters',
+					},
+					{
+						displayName: 'Value (per Unit)',
+						name: 'value',
+						type: 'number',
+						default: 0
+					},
+					{
+						displayName: 'Weight (Kg per Unit)',
+						name: 'weight',
+						type: 'number',
+						default: 0
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Packages',
+		name: 'packages',
+		type: 'fixedCollection',
+		placeholder: 'Add Package',
+		typeOptions: { multipleValues: true },
+		displayOptions: { show: { ...show, inputMode: ['fields'] } },
+		default: {},
+		options: [
+			{
+				displayName: 'Package',
+				name: 'package',
+				values: packageFields(),
+			},
+		],
+	},
+	{
+		displayName: 'Skip Existing',
+		name: 'skipExisting',
+		type: 'boolean',
+		displayOptions: { show },
+		default: true,
+		description:
+			'Whether to return (flagged already_existed) an order whose order number Starshipit already has instead of creating it again. One paged listing of recent orders is checked for the whole run, not one call per order.',
+	},
+	{
+		displayName: 'Order Fields',
+		name: 'orderFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		displayOptions: { show },
+		default: {},
+		description: 'Set on every order; in sale-order mode they fill what the sale order does not carry',
+		options: orderFieldOptions(),
+	},
+	{
+		displayName: 'Options',
+		name: 'createOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		displayOptions: { show: { ...show, skipExisting: [true] } },
+		default: {},
+		options: [
+			{
+				displayName: 'Skip Existing Look-Back (Days)',
+				name: 'lookbackDays',
+				type: 'number',
+				default: 30,
+				typeOptions: { minValue: 1 },
+				description: 'How far back the listing of existing orders reaches (by last update)',
+			},
+		],
+	},
+];
+
+export function packageFields(): INodeProperties[] {
+	return [
+		{ displayName: 'Weight (Kg)', name: 'weight', type: 'number', default: 0, typeOptions: { numberPrecision: 3, minValue: 0 } },
+		{ displayName: 'Length in Metres', name: 'length', type: 'number', default: 0, typeOptions: { numberPrecision: 3, minValue: 0 }, description: 'In metres, e.g. 0.3' },
+		{ displayName: 'Width in Metres', name: 'width', type: 'number', default: 0, typeOptions: { numberPrecision: 3, minValue: 0 }, description: 'In metres' },
+		{ displayName: 'Height in Metres', name: 'height', type: 'number', default: 0, typeOptions: { numberPrecision: 3, minValue: 0 }, description: 'In metres' },
+	];
+}
+
+export function orderFieldOptions(): INodeProperties[] {
+	return [
+		{ displayName: 'Authority to Leave', name: 'authority_to_leave', type: 'boolean', default: false, description: 'Whether the carrier may leave the parcel without a signature' },
+		{ displayName: 'Carrier', name: 'carrier', type: 'string', default: '', placeholder: 'AusPost', description: 'Starshipit carrier code, passed through as typed (e.g. AusPost, StarTrack, PlainLabel)' },
+		{ displayName: 'Carrier Service Code', name: 'carrier_service_code', type: 'string', default: '' },
+		{ displayName: 'Currency', name: 'currency', type: 'string', default: '', placeholder: 'AUD' },
+		{ displayName: 'Dangerous Goods', name: 'dangerous_goods', type: 'boolean', default: false, description: 'Whether the order contains dangerous goods' },
+		{ displayName: 'Declared Value', name: 'declared_value', type: 'number', default: 0, typeOptions: { numberPrecision: 2 } },
+		{
+			displayName: 'Metadata',
+			name: 'metadata',
+			type: 'fixedCollection',
+			placeholder: 'Add Metadata',
+			typeOptions: { multipleValues: true },
+			default: {},
+			options: [
+				{
+					displayName: 'Field',
+					name: 'field',
+					values: [
+						{ displayName: 'Key', name: 'key', type: 'string', default: '' },
+						{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+					],
+				},
+			],
+		},
+		{ displayName: 'Order Date', name: 'order_date', type: 'dateTime', default: '' },
+		{ displayName: 'Reference', name: 'reference', type: 'string', default: '', description: 'At most 50 characters' },
+		{
+			displayName: 'Shipping Method',
+			name: 'shipping_method',
+			type: 'string',
+			default: '',
+			description: 'Delivery method name; Starshipit rules match on it to pick the carrier',
+		},
+		{ displayName: 'Signature Required', name: 'signature_required', type: 'boolean', default: false, description: 'Whether the recipient must sign' },
+	];
+}
+
+/** Drops UI blanks (empty strings, zero numbers where zero means "not set"). */
+function compact(values: IDataObject, keepZero: string[] = []): IDataObject {
+	const out: IDataObject = {};
+	for (const [key, value] of Object.entries(values)) {
+		if (value === '' || value === undefined || value === null) continue;
+		if (value === 0 && !keepZero.includes(key)) continue;
+		out[key] = typeof value === 'string' ? value.trim() : value;
+	}
+	return out;
+}
+
+/** The order-level fields of the "Order Fields" collection, in Starshipit's names. */
+export function readOrderFields(fields: IDataObject): IDataObject {
+	const { metadata, order_date: orderDate, ...rest } = fields;
+	const out = compact(rest);
+	if (typeof orderDate === 'string' && orderDate) out.order_date = new Date(orderDate).toISOString();
+	const metadataRows = ((metadata as IDataObject | undefined)?.field ?? []) as IDataObject[];
+	if (metadataRows.length) {
+		out.metadatas = metadataRows.filter((m) => m.key).map((m) => ({ metafield_key: String(m.key), value: String(m.value ?? '') }));
+	}
+	return out;
+}
+
+export function readPackages(raw: IDataObject | undefined): IDataObject[] {
+	return ((raw?.package ?? []) as IDataObject[]).map((p) => compact(p));
+}
+
+export interface BuiltOrder {
+	order: StarshipitOrder;
+	orderNumber: string;
+}
+
+/** The order of item `i`, validated; throws a NodeOperationError naming the order and field. */
+export function buildOrder(context: IExecuteFunctions, itemIndex: number, onOrderNumber: (n: string) => void): BuiltOrder {
+	const mode = context.getNodeParameter('inputMode', itemIndex) as string;
+	const defaults = readOrderFields(context.getNodeParameter('orderFields', itemIndex, {}) as IDataObject);
+	const fail = (errors: string[]) =>
+		new NodeOperationError(context.getNode(), errors[0], { itemIndex, description: errors.length > 1 ? errors.join('\n') : undefined });
+
+	if (mode === 'saleOrder') {
+		let saleOrder = context.getNodeParameter('saleOrder', itemIndex) as unknown;
+		if (typeof saleOrder === 'string') {
+			try {
+				saleOrder = JSON.parse(saleOrder);
+			} catch {
+				throw new NodeOperationError(context.getNode(), 'Sale Order is not valid JSON', { itemIndex });
+			}
+		}
+		const refs = (saleOrder as { references?: { customer?: unknown } } | null)?.references;
+		if (typeof refs?.customer === 'string') onOrderNumber(refs.customer);
+		const options = context.getNodeParameter('mappingOptions', itemIndex, {}) as SaleOrderMappingOptions;
+		const mapped = mapSaleOrderToStarshipit(saleOrder, { ...options, defaults: defaults as SaleOrderMappingOptions['defaults'] });
+		if (!mapped.ok) throw fail(mapped.errors);
+		onOrderNumber(mapped.order.order_number);
+		return { order: mapped.order, orderNumber: mapped.order.order_number };
+	}
+
+	const orderNumber = String(context.getNodeParameter('orderNumber', itemIndex, '')).trim();
+	onOrderNumber(orderNumber);
+	const address = compact(((context.getNodeParameter('destination', itemIndex, {}) as IDataObject).address ?? {}) as IDataObject);
+	if (typeof address.country === 'string') address.country = toCountryName(address.country) ?? address.country;
+	const items = (((context.getNodeParameter('items', itemIndex, {}) as IDataObject).item ?? []) as IDataObject[]).map((item) =>
+		compact(item, ['quantity']),
+	);
+	const packages = readPackages(context.getNodeParameter('packages', itemIndex, {}) as IDataObject);
+	const order: IDataObject = { ...defaults, order_number: orderNumber, destination: address };
+	if (items.length) order.items = items;
+	if (packages.length) order.packages = packages;
+	const checked = validateStarshipitOrder(order);
+	if (!checked.ok) throw fail(checked.errors);
+	return { order: checked.order, orderNumber };
+}

@@ -1,0 +1,158 @@
+/**
+ * Starshipit over HTTP: the API's dialect for the shared retry policy (how its errors read, what
+ * counts as a rate limit), the base URL from the credential, `success:false` inside a 2xx, and the
+ * one paging helper. Every Starshipit call of both nodes goes through `starshipitRequest`.
+ */
+import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+import {
+	sendWithRetry,
+	toNodeApiError,
+	type ApiDialect,
+	type ApiResponse,
+	type HttpFailure,
+	type RequestContext,
+	type RetryPolicy,
+} from '../../shared/transport/request';
+
+export const CREDENTIAL_TYPE = 'starshipitApi';
+export const DEFAULT_BASE_URL = 'https://api.starshipit.com';
+
+interface AppError {
+	message?: unknown;
+	details?: unknown;
+}
+
+/** `errors[]` of the application envelope as "message: details" lines. */
+export function appErrors(body: unknown): string[] {
+	const errors = (body as { errors?: unknown } | undefined)?.errors;
+	if (!Array.isArray(errors)) return [];
+	return errors.map((e: AppError) => {
+		const message = typeof e?.message === 'string' ? e.message : '';
+		const details = typeof e?.details === 'string' ? e.details : '';
+		return message && details && message !== details ? `${message}: ${details}` : message || details || 'Unknown error';
+	});
+}
+
+/** Reads both envelopes: the application's `{success, errors[]}` and the gateway's `{statusCode, message}`. */
+export function describeStarshipitError(failure: HttpFailure): { message: string; description?: string } {
+	const body = (failure.body ?? {}) as { message?: unknown; statusCode?: unknown };
+	const lines = appErrors(failure.body);
+	const gatewayMessage = typeof body.message === 'string' ? body.message : undefined;
+	const status = failure.status ?? (typeof body.statusCode === 'number' ? body.statusCode : undefined);
+	if (status === 401 && /subscription key/i.test(gatewayMessage ?? '')) {
+		return { message: `Starshipit rejected the subscription key: ${gatewayMessage}`, description: 'Check the Subscription Key (Ocp-Apim-Subscription-Key) in the Starshipit credential.' };
+	}
+	if (status === 403 && lines.length === 0) {
+		return {
+			message: `Starshipit rejected the API key${gatewayMessage ? `: ${gatewayMessage}` : ''}`,
+			description: 'Check the API Key (StarShipIT-Api-Key) in the Starshipit credential; each child account has its own.',
+		};
+	}
+	if (lines.length) return { message: `Starshipit: ${lines[0]}`, description: lines.length > 1 ? lines.join('\n') : undefined };
+	if (gatewayMessage) return { message: `Starshipit: ${gatewayMessage}` };
+	if (failure.code) return { message: `Starshipit could not be reached (${failure.code})` };
+	return { message: `Starshipit request failed${status ? ` with HTTP ${status}` : ''}` };
+}
+
+export const starshipitDialect: ApiDialect = {
+	credentialType: CREDENTIAL_TYPE,
+	describeError: describeStarshipitError,
+	// APIM may also say so in the body (reference §2; ODOO/NET check body.statusCode === 429).
+	isRateLimited: (failure) => (failure.body as { statusCode?: unknown } | undefined)?.statusCode === 429,
+};
+
+export async function baseUrl(context: RequestContext): Promise<string> {
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const url = typeof credentials.baseUrl === 'string' && credentials.baseUrl.trim() ? credentials.baseUrl.trim() : DEFAULT_BASE_URL;
+	return url.replace(/\/+$/, '');
+}
+
+export interface StarshipitRequest {
+	method: IHttpRequestMethods;
+	/** Path under the host, starting with `/api/`. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+	itemIndex?: number;
+	/** Defaults: GET/PUT/DELETE idempotent, POST not. */
+	idempotent?: boolean;
+	/** For creates: see `sendWithRetry`. */
+	reconcile?: () => Promise<ApiResponse | undefined>;
+	/** Return a `success:false` body instead of throwing (batch calls read per-order errors). */
+	allowAppErrors?: boolean;
+	policy?: Partial<RetryPolicy>;
+}
+
+/** One Starshipit call: JSON in and out, retries per the shared policy, `success:false` is an error. */
+export async function starshipitRequest<T extends IDataObject = IDataObject>(context: RequestContext, request: StarshipitRequest): Promise<T> {
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: `${await baseUrl(context)}${request.path}`,
+		json: true,
+		headers: { Accept: 'application/json' },
+	};
+	if (request.qs && Object.keys(request.qs).length) options.qs = request.qs;
+	if (request.body !== undefined) {
+		options.body = request.body;
+		options.headers = { ...options.headers, 'Content-Type': 'application/json' };
+	}
+	const response = await sendWithRetry<T>(context, starshipitDialect, options, {
+		idempotent: request.idempotent ?? request.method !== 'POST',
+		reconcile: request.reconcile,
+		itemIndex: request.itemIndex,
+		policy: request.policy,
+	});
+	const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as T;
+	if ((body as IDataObject).success === false && !request.allowAppErrors) {
+		throw toNodeApiError(context, starshipitDialect, { status: response.statusCode, headers: response.headers, body }, request.itemIndex);
+	}
+	return body;
+}
+
+/** An error with Starshipit's words for a reply that is not what the docs promise. */
+export function unexpectedReply(context: RequestContext, what: string, body: unknown, itemIndex?: number): NodeApiError {
+	return new NodeApiError(context.getNode(), { body } as unknown as JsonObject, { message: `Starshipit: unexpected reply (${what})`, itemIndex });
+}
+
+export interface PageRequest {
+	path: string;
+	qs?: IDataObject;
+	/** Payload key holding the rows (`orders`). */
+	rowsKey: string;
+	/** Stop after this many rows; undefined = Return All. */
+	limit?: number;
+	/** Rows asked per page (≤250 on Starshipit's lists). */
+	pageSize?: number;
+	itemIndex?: number;
+}
+
+/**
+ * The paging helper for `limit`/`page` lists (unshipped, shipped, search). Stops on a short page
+ * (the only rule every client relies on; §4.6) and also on `total_pages` when the reply has it.
+ */
+export async function starshipitRequestAllItems(context: RequestContext, request: PageRequest): Promise<IDataObject[]> {
+	const rows: IDataObject[] = [];
+	const pageSize = Math.max(1, Math.min(request.pageSize ?? 250, request.limit ?? 250, 250));
+	let previousFirst: string | undefined;
+	for (let page = 1; ; page++) {
+		const body = await starshipitRequest(context, {
+			method: 'GET',
+			path: request.path,
+			qs: { ...request.qs, limit: pageSize, page },
+			itemIndex: request.itemIndex,
+		});
+		const pageRows = body[request.rowsKey];
+		if (pageRows !== undefined && !Array.isArray(pageRows)) throw unexpectedReply(context, `${request.rowsKey} is not a list`, body, request.itemIndex);
+		const list = (pageRows ?? []) as IDataObject[];
+		// A server that ignores `page` would hand back page 1 forever; stop rather than loop.
+		const first = list.length ? JSON.stringify(list[0]) : undefined;
+		if (page > 1 && first !== undefined && first === previousFirst) return rows;
+		previousFirst = first;
+		rows.push(...list);
+		if (request.limit !== undefined && rows.length >= request.limit) return rows.slice(0, request.limit);
+		const totalPages = Number(body.total_pages);
+		if (list.length < pageSize) return rows;
+		if (Number.isFinite(totalPages) && totalPages > 0 && page >= totalPages) return rows;
+	}
+}

@@ -1,0 +1,228 @@
+/**
+ * The one mapping from a CartonCloud sale order (outbound order, reference cartoncloud-api §3.2)
+ * to a Starshipit order (starshipit-api §4.2–4.5). The Starshipit node's "From CartonCloud Sale
+ * Order" input mode and the bundled workflows both call `mapSaleOrderToStarshipit`.
+ *
+ * Field choices (documented in the README):
+ * - order_number: `references.customer` (default) or `references.numericId`; never truncated (it is
+ *   the key that finds the order again) — over 50 characters is an error.
+ * - reference: the customer's name, cut to 50 characters (it is only shown, never matched on).
+ * - destination.name: contactName, else companyName; company: companyName when both are set.
+ *   street: address1; building: address2; suburb: suburb, else city; state: state.code, else name.
+ * - destination.country: country{iso2Code|iso3Code|name} (first one present, as CartonCloud reads
+ *   it) turned into the country NAME Starshipit wants; unknown → error.
+ * - delivery_instructions: `details.deliver.instructions`; over 100 characters → cut to 100
+ *   (default; the full text stays in CartonCloud) or an error, per option.
+ * - items: sku = product.references.code, description = product.name (else code), quantity =
+ *   measures.quantity, weight = measures.weight / quantity. CartonCloud's line weight is the TOTAL
+ *   for the line in kg (our sandbox's reading; UNCONFIRMED upstream); Starshipit wants kg PER UNIT.
+ *   value = approximateUnitPrice.amount.
+ * - shipping_method: `details.deliver.method.requestedService` (Starshipit rules match on it).
+ * - order_date: `timestamps.created.time` in UTC; currency: invoiceValue.currency.
+ */
+import { z } from 'zod';
+import { toCountryName } from './countries';
+import { formatPath, starshipitOrderSchema, type StarshipitOrder } from './starshipitOrder';
+
+export { toCountryName, toCountryCode } from './countries';
+export { validateStarshipitOrder, starshipitOrderSchema, type StarshipitOrder, type OrderCheck } from './starshipitOrder';
+
+export interface SaleOrderMappingOptions {
+	/** Which CartonCloud reference becomes Starshipit's order_number. */
+	orderNumberSource?: 'customerReference' | 'numericId';
+	/** Put the customer's name into `reference` (default) or leave it empty. */
+	referenceSource?: 'customerName' | 'none';
+	/** Delivery instructions over 100 characters: cut (default) or fail. */
+	longInstructions?: 'truncate' | 'error';
+	/** Set on every mapped order (carrier, service code, signature…); mapped fields win where both exist. */
+	defaults?: Partial<Omit<StarshipitOrder, 'order_number' | 'destination' | 'items'>>;
+}
+
+export type MappingResult = { ok: true; order: StarshipitOrder } | { ok: false; errors: string[] };
+
+const nullableText = z.string().nullish();
+const nullableNumber = z.number().nullish();
+
+/** Only the parts the mapping reads; everything else of the sale order is ignored. */
+const saleOrderSchema = z.object({
+	references: z.object({
+		customer: nullableText,
+		numericId: z.union([z.string(), z.number()]).nullish(),
+	}),
+	customer: z.object({ name: nullableText }).passthrough().nullish(),
+	details: z.object({
+		deliver: z.object({
+			address: z.object({
+				companyName: nullableText,
+				contactName: nullableText,
+				address1: nullableText,
+				address2: nullableText,
+				suburb: nullableText,
+				city: nullableText,
+				postcode: z.union([z.string(), z.number()]).nullish(),
+				phone: nullableText,
+				email: nullableText,
+				state: z.object({ code: nullableText, name: nullableText }).nullish(),
+				country: z.object({ iso2Code: nullableText, iso3Code: nullableText, name: nullableText }).nullish(),
+			}),
+			instructions: nullableText,
+			method: z.object({ requestedService: nullableText }).passthrough().nullish(),
+		}),
+		invoiceValue: z.object({ amount: nullableNumber, currency: nullableText }).nullish(),
+	}),
+	items: z
+		.array(
+			z.object({
+				details: z.object({
+					product: z.object({
+						references: z.object({ code: nullableText }).passthrough().nullish(),
+						name: nullableText,
+					}),
+					approximateUnitPrice: z.object({ amount: nullableNumber }).passthrough().nullish(),
+				}),
+				measures: z.object({ quantity: z.number(), weight: nullableNumber }),
+			}),
+		)
+		.default([]),
+	timestamps: z.object({ created: z.object({ time: nullableText }).nullish() }).passthrough().nullish(),
+});
+
+type SaleOrder = z.infer<typeof saleOrderSchema>;
+
+/** Starshipit field → the CartonCloud field it came from, so errors point at what the user can fix. */
+function sourcePath(path: ReadonlyArray<string | number>, orderNumberSource: string): string {
+	const [head, index, field] = path;
+	if (head === 'order_number') return orderNumberSource === 'numericId' ? 'references.numericId' : 'references.customer';
+	if (head === 'reference') return 'customer.name';
+	if (head === 'shipping_method') return 'details.deliver.method.requestedService';
+	if (head === 'destination') {
+		const from: Record<string, string> = {
+			name: 'contactName (or companyName)',
+			company: 'companyName',
+			street: 'address1',
+			building: 'address2',
+			suburb: 'suburb (or city)',
+			city: 'city',
+			state: 'state',
+			post_code: 'postcode',
+			country: 'country',
+			phone: 'phone',
+			email: 'email',
+		};
+		if (index === 'delivery_instructions') return 'details.deliver.instructions';
+		return `details.deliver.address.${from[String(index)] ?? String(index)}`;
+	}
+	if (head === 'items' && typeof index === 'number') {
+		const from: Record<string, string> = {
+			sku: 'details.product.references.code',
+			description: 'details.product.name',
+			quantity: 'measures.quantity',
+			weight: 'measures.weight',
+			value: 'details.approximateUnitPrice.amount',
+		};
+		return `items[${index}].${from[String(field)] ?? String(field)}`;
+	}
+	return formatPath(path);
+}
+
+const clean = (value: string | null | undefined): string | undefined => {
+	const trimmed = value?.trim();
+	return trimmed ? trimmed : undefined;
+};
+
+function orderLabelOf(saleOrder: unknown): string {
+	const refs = (saleOrder as { references?: { customer?: unknown; numericId?: unknown } } | null)?.references;
+	const value = refs?.customer ?? refs?.numericId;
+	return typeof value === 'string' || typeof value === 'number' ? `"${value}"` : '(no customer reference)';
+}
+
+/** Maps one CartonCloud sale order; every error names the order and the field. */
+export function mapSaleOrderToStarshipit(saleOrder: unknown, options: SaleOrderMappingOptions = {}): MappingResult {
+	const label = `Sale order ${orderLabelOf(saleOrder)}`;
+	const parsed = saleOrderSchema.safeParse(saleOrder);
+	if (!parsed.success) {
+		return {
+			ok: false,
+			errors: parsed.error.issues.map((i) => `${label}: ${formatPath(i.path) || 'sale order'}: ${i.message === 'Required' ? 'is required' : i.message}`),
+		};
+	}
+	const so: SaleOrder = parsed.data;
+	const errors: string[] = [];
+	const orderNumberSource = options.orderNumberSource ?? 'customerReference';
+	const address = so.details.deliver.address;
+
+	const orderNumber = orderNumberSource === 'numericId' ? so.references.numericId : so.references.customer;
+
+	// CartonCloud tries only the first country property supplied; so do we.
+	const countryValue = clean(address.country?.iso2Code) ?? clean(address.country?.iso3Code) ?? clean(address.country?.name);
+	const country = toCountryName(countryValue);
+	if (!countryValue) errors.push(`${label}: details.deliver.address.country: is required`);
+	else if (!country) errors.push(`${label}: details.deliver.address.country: unknown country "${countryValue}" (use an ISO code or a country name)`);
+
+	let instructions = clean(so.details.deliver.instructions);
+	if (instructions && instructions.length > 100) {
+		if (options.longInstructions === 'error') {
+			errors.push(`${label}: details.deliver.instructions: must be at most 100 characters for Starshipit (got ${instructions.length})`);
+		} else {
+			instructions = instructions.slice(0, 100);
+		}
+	}
+
+	const contact = clean(address.contactName);
+	const company = clean(address.companyName);
+	const customerName = clean(so.customer?.name);
+	const created = clean(so.timestamps?.created?.time);
+	const createdDate = created && !Number.isNaN(Date.parse(created)) ? new Date(created).toISOString() : undefined;
+
+	const order: Record<string, unknown> = {
+		...options.defaults,
+		order_number: orderNumber === null || orderNumber === undefined ? undefined : String(orderNumber).trim(),
+		reference: options.referenceSource === 'none' ? options.defaults?.reference : customerName?.slice(0, 50) ?? options.defaults?.reference,
+		order_date: createdDate ?? options.defaults?.order_date,
+		shipping_method: clean(so.details.deliver.method?.requestedService) ?? options.defaults?.shipping_method,
+		currency: clean(so.details.invoiceValue?.currency) ?? options.defaults?.currency,
+		destination: dropUndefined({
+			name: contact ?? company,
+			company: contact && company ? company : undefined,
+			street: clean(address.address1),
+			building: clean(address.address2),
+			suburb: clean(address.suburb) ?? clean(address.city),
+			city: clean(address.city),
+			state: clean(address.state?.code) ?? clean(address.state?.name),
+			post_code: address.postcode === null || address.postcode === undefined ? undefined : String(address.postcode).trim() || undefined,
+			country: country ?? countryValue ?? '',
+			phone: clean(address.phone),
+			email: clean(address.email),
+			delivery_instructions: instructions,
+		}),
+		items: so.items.map((line) => {
+			const { quantity, weight } = line.measures;
+			const code = clean(line.details.product.references?.code);
+			return dropUndefined({
+				sku: code,
+				description: clean(line.details.product.name) ?? code,
+				quantity,
+				// Total line weight → weight per unit (kg), rounded to grams.
+				weight: typeof weight === 'number' && quantity > 0 ? Math.round((weight / quantity) * 1000) / 1000 : undefined,
+				value: line.details.approximateUnitPrice?.amount ?? undefined,
+			});
+		}),
+	};
+
+	const parsedOrder = starshipitOrderSchema.safeParse(dropUndefined(order));
+	if (!parsedOrder.success) {
+		for (const issue of parsedOrder.error.issues) {
+			const source = sourcePath(issue.path, orderNumberSource);
+			// The country was already reported in CartonCloud's terms above.
+			if (country === undefined && source === 'details.deliver.address.country') continue;
+			const message = issue.message === 'Required' ? 'is required' : issue.message;
+			errors.push(`${label}: ${source} (Starshipit ${formatPath(issue.path)}): ${message}`);
+		}
+	}
+	if (errors.length || !parsedOrder.success) return { ok: false, errors };
+	return { ok: true, order: parsedOrder.data };
+}
+
+function dropUndefined<T extends Record<string, unknown>>(value: T): T {
+	return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
