@@ -49,7 +49,7 @@ describe('Write Back Tracking', () => {
 			const order = inputs[i] as { id: string; customer: { id: string }; references: { customer: string; numericId: string } };
 			if (order.customer.id === bondi.id) {
 				expect(item.json.error).toContain(`Sale order "${order.references.customer}" (${order.id}) has no consignment`);
-				expect(item.json.customerReference).toBe(order.references.customer);
+				expect((item.json.details as { customerReference?: string }).customerReference).toBe(order.references.customer);
 				return;
 			}
 			updated++;

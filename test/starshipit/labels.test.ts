@@ -62,7 +62,7 @@ describe('Label', () => {
 		const out = outputOf(
 			await runNode(harness, { resource: 'label', operation: 'print', orderBy: 'orderNumber', orderNumber: '={{ $json.n }}' }, [{ n: 'NOPE' }, { n: 'L-2' }], { continueOnFail: true }),
 		);
-		expect(out[0].json).toMatchObject({ order_number: 'NOPE' });
+		expect(out[0].json.details).toMatchObject({ order_number: 'NOPE' });
 		expect(out[0].json.error).toMatch(/Order not found/);
 		expect(out[1].json.order_number).toBe('L-2');
 		expect(out[1].pairedItem).toEqual({ item: 1 });

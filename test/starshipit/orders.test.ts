@@ -109,7 +109,7 @@ describe('Order > Create Many', () => {
 		expect(out.map((o) => o.pairedItem)).toEqual([0, 1, 2, 3, 4, 5].map((item) => ({ item })));
 		expect(out[0].json).toMatchObject({ order_number: 'SO-1', already_existed: false });
 		expect(out[1].json.error).toMatch(/SO-2.*details\.deliver\.address\.postcode.*at most 10/);
-		expect(out[1].json.order_number).toBe('SO-2');
+		expect(out[1].json.details).toMatchObject({ order_number: 'SO-2' });
 		expect(out[2].json.error).toMatch(/SO-3.*details\.deliver\.address\.address1.*required/);
 		expect(out[3].json.error).toMatch(/SO-4.*details\.deliver\.address\.country.*unknown country "XX"/);
 		expect(out[4].json.error).toMatch(/references\.customer.*at most 50/);
@@ -156,7 +156,7 @@ describe('Order > Get, Get Many, Update, Delete, Archive', () => {
 			await runNode(harness, { resource: 'order', operation: 'get', orderBy: 'orderNumber', orderNumber: '={{ $json.n }}' }, [{ n: 'NOPE' }], { continueOnFail: true }),
 		);
 		expect(out[0].json.error).toMatch(/Order not found/);
-		expect(out[0].json.order_number).toBe('NOPE');
+		expect(out[0].json.details).toMatchObject({ order_number: 'NOPE' });
 	});
 
 	it('Get Many follows every page (Return All) and honours Limit', async () => {

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { failedItem } from '../../shared/failedItem';
 
 /** The error as n8n shows it: API and operation errors as they are, anything else wrapped. */
 export function asNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
@@ -25,15 +26,6 @@ export function toOutput(result: ItemResult, itemIndex: number): INodeExecutionD
 	);
 }
 
-/** The output item for a failed input item when the node continues on fail. */
-export function errorOutput(error: unknown, itemIndex: number, context: IDataObject = {}): INodeExecutionData {
-	const message = error instanceof Error ? error.message : String(error);
-	const description = (error as { description?: unknown })?.description;
-	const json: IDataObject = { error: message, ...context };
-	if (typeof description === 'string' && description !== '') json.errorDescription = description;
-	return { json, pairedItem: { item: itemIndex } };
-}
-
 /**
  * Runs `handler` for every input item. With Continue On Fail a failing item becomes
  * `{error, ...}` and the others go on; otherwise the first failure stops the node, carrying the
@@ -50,7 +42,7 @@ export async function forEachItem(
 			output.push(...toOutput(await handler(i), i));
 		} catch (error) {
 			if (context.continueOnFail()) {
-				output.push(errorOutput(error, i));
+				output.push(failedItem(error, i));
 				continue;
 			}
 			const failure = asNodeError(context.getNode(), error, i);

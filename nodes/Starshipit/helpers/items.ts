@@ -4,6 +4,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { failedItem } from '../../shared/failedItem';
 
 export interface ItemContext {
 	/** Set as soon as the item's order number is known, so an error output can name it. */
@@ -22,16 +23,6 @@ export function toItems(result: ItemResult, itemIndex: number): INodeExecutionDa
 	return list.map((entry) =>
 		isExecutionData(entry) ? { ...entry, pairedItem: entry.pairedItem ?? { item: itemIndex } } : { json: entry as IDataObject, pairedItem: { item: itemIndex } },
 	);
-}
-
-/** The output of a failed item under Continue On Fail. */
-export function errorItem(error: unknown, itemIndex: number, orderNumber?: string): INodeExecutionData {
-	const message = error instanceof Error ? error.message : String(error);
-	const json: IDataObject = { error: message };
-	const description = (error as { description?: unknown })?.description;
-	if (typeof description === 'string' && description) json.error_details = description;
-	if (orderNumber) json.order_number = orderNumber;
-	return { json, pairedItem: { item: itemIndex } };
 }
 
 /** Makes sure whatever is thrown carries the item index (n8n shows it) and is an n8n error type. */
@@ -55,7 +46,7 @@ export async function forEachItem(
 			output.push(...toItems(await handle(i, item), i));
 		} catch (error) {
 			if (!context.continueOnFail()) throw asItemError(context, error, i);
-			output.push(errorItem(error, i, item.orderNumber));
+			output.push(failedItem(error, i, item.orderNumber ? { order_number: item.orderNumber } : {}));
 		}
 	}
 	return output;

@@ -13,7 +13,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { allOf, chunk, oneOf, text, type SearchCondition } from '../../helpers/conditions';
 import { CONSIGNMENT_STATUSES, customerLocator } from '../../helpers/descriptions';
-import { asNodeError, errorOutput, locatorValue, toOutput } from '../../helpers/items';
+import { asNodeError, locatorValue, toOutput } from '../../helpers/items';
+import { failedItem } from '../../../shared/failedItem';
 import { apiRequest, search } from '../../transport';
 import { alreadyApplied, type ConsignmentChanges, CONSIGNMENTS, updateConsignment } from '../consignment/common';
 import { SALE_ORDERS } from '../saleOrder/common';
@@ -345,7 +346,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		}
 		if (!this.continueOnFail()) throw result;
 		const request = requests.find((r) => r.itemIndex === i);
-		output.push(errorOutput(result, i, request ? { [request.by === 'id' ? 'saleOrderId' : 'customerReference']: request.key } : {}));
+		output.push(failedItem(result, i, request ? { [request.by === 'id' ? 'saleOrderId' : 'customerReference']: request.key } : {}));
 	}
 	return output;
 }

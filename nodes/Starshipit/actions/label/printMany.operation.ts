@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { labelFileName, pdfBinaries } from '../../helpers/binary';
-import { asItemError, errorItem } from '../../helpers/items';
+import { asItemError } from '../../helpers/items';
+import { failedItem } from '../../../shared/failedItem';
 import { appErrors, starshipitRequest } from '../../transport';
 import { binaryPropertyProperty, readOrderIds } from '../common.descriptions';
 
@@ -51,7 +52,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			wanted.push({ itemIndex: i, orderIds: readOrderIds(this, i) });
 		} catch (error) {
 			if (!this.continueOnFail()) throw asItemError(this, error, i);
-			outputs[i] = [errorItem(error, i)];
+			outputs[i] = [failedItem(error, i)];
 		}
 	}
 	const allIds = [...new Set(wanted.flatMap((w) => w.orderIds))];
@@ -98,7 +99,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			outputs[itemIndex] = [{ json, binary, pairedItem: { item: itemIndex } }];
 		} catch (error) {
 			if (!this.continueOnFail()) throw asItemError(this, error, itemIndex);
-			outputs[itemIndex] = [errorItem(error, itemIndex)];
+			outputs[itemIndex] = [failedItem(error, itemIndex)];
 		}
 	}
 	return outputs.flat();

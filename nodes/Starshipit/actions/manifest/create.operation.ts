@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { pdfBinaries } from '../../helpers/binary';
-import { asItemError, errorItem } from '../../helpers/items';
+import { asItemError } from '../../helpers/items';
+import { failedItem } from '../../../shared/failedItem';
 import { starshipitRequest } from '../../transport';
 import { binaryPropertyProperty, readOrderIds } from '../common.descriptions';
 
@@ -29,7 +30,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			used.push(i);
 		} catch (error) {
 			if (!this.continueOnFail()) throw asItemError(this, error, i);
-			failed.push(errorItem(error, i));
+			failed.push(failedItem(error, i));
 		}
 	}
 	if (ids.length === 0) return failed;
@@ -49,6 +50,6 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		return [{ json, binary, pairedItem }, ...failed];
 	} catch (error) {
 		if (!this.continueOnFail()) throw asItemError(this, error, used[0]);
-		return [...used.map((i) => errorItem(error, i)), ...failed];
+		return [...used.map((i) => failedItem(error, i)), ...failed];
 	}
 }

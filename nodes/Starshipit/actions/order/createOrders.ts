@@ -12,7 +12,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { StarshipitOrder } from '../../../shared/mapping/saleOrderToStarshipit';
 import type { ApiResponse } from '../../../shared/transport/request';
 import { ExistingOrders, findOrderByNumber, recentOrdersByNumber } from '../../helpers/existingOrders';
-import { asItemError, errorItem } from '../../helpers/items';
+import { asItemError } from '../../helpers/items';
+import { failedItem } from '../../../shared/failedItem';
 import { appErrors, starshipitRequest } from '../../transport';
 import { buildOrder } from './orderInput';
 
@@ -41,7 +42,7 @@ export async function createOrders(this: IExecuteFunctions, items: INodeExecutio
 
 	const fail = (itemIndex: number, error: unknown, orderNumber?: string) => {
 		if (!continueOnFail) throw asItemError(this, error, itemIndex);
-		outputs[itemIndex] = [errorItem(error, itemIndex, orderNumber)];
+		outputs[itemIndex] = [failedItem(error, itemIndex, orderNumber ? { order_number: orderNumber } : {})];
 	};
 	const succeed = (entry: Entry, order: IDataObject, alreadyExisted: boolean, extra: IDataObject = {}) => {
 		outputs[entry.itemIndex] = [{ json: { ...order, already_existed: alreadyExisted, ...extra }, pairedItem: { item: entry.itemIndex } }];
