@@ -1,7 +1,6 @@
 import { createHash, timingSafeEqual } from 'crypto';
 import type {
 	IDataObject,
-	IHookFunctions,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
@@ -16,6 +15,7 @@ import { OVERLAP_MS, reachedAt, remember, seenKey, type PollState } from './help
 import { searchCustomers } from './methods/listSearch';
 import { search } from './transport';
 import { SALE_ORDERS } from './actions/saleOrder/common';
+import { manuallyRegisteredWebhook } from '../shared/webhooks';
 
 const polling = { event: ['saleOrderReachedStatus'] };
 const webhook = { event: ['webhook'] };
@@ -195,21 +195,7 @@ export class CartonCloudTrigger implements INodeType {
 
 	methods = { listSearch: { searchCustomers } };
 
-	// CartonCloud has no API to register webhooks: its staff add them by hand, so there is
-	// nothing to check, create or delete here.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = manuallyRegisteredWebhook;
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		if (this.getNodeParameter('event', 'saleOrderReachedStatus') !== 'saleOrderReachedStatus') return null;

@@ -1,7 +1,6 @@
 import {
 	NodeConnectionTypes,
 	type IDataObject,
-	type IHookFunctions,
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
@@ -13,6 +12,7 @@ import { pollShipped, type PollSettings, type PollState } from './helpers/shippe
 import { verifySignature } from './helpers/signature';
 import { starshipitApiTest } from './methods/credentialTest';
 import { starshipitRequestAllItems } from './transport';
+import { manuallyRegisteredWebhook } from '../shared/webhooks';
 
 const TRACKING_STATUSES = [
 	'Printed',
@@ -112,21 +112,7 @@ export class StarshipitTrigger implements INodeType {
 
 	methods = { credentialTest: { starshipitApiTest } };
 
-	// Starshipit has no API to register or remove a webhook (it is entered by hand in its
-	// settings), so the lifecycle has nothing to do and always reports the webhook as present.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = manuallyRegisteredWebhook;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		if (this.getNodeParameter('mode', 'webhook') !== 'webhook') return { webhookResponse: { received: true, emitted: 0 } };

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { asNodeError } from '../../helpers/items';
+import { asItemError } from '../../../shared/items';
 import { apiRequest } from '../../transport';
 
 export const CONSIGNMENTS = '/consignments';
@@ -103,7 +103,7 @@ export async function updateConsignment(
 				conflicts++;
 				continue;
 			}
-			throw asNodeError(context.getNode(), error, itemIndex);
+			throw asItemError(context.getNode(), error, itemIndex);
 		}
 	}
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 import { allOf, oneOf, text, type SearchCondition } from '../../helpers/conditions';
 import { CONSIGNMENT_STATUSES, customerLocator, returnAllOrLimit } from '../../helpers/descriptions';
-import { forEachItem } from '../../helpers/items';
+import { forEachItem } from '../../../shared/items';
 import { search } from '../../transport';
 import { CONSIGNMENTS } from './common';
 

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { CONSIGNMENT_STATUSES } from '../../helpers/descriptions';
-import { forEachItem, requireText } from '../../helpers/items';
+import { forEachItem } from '../../../shared/items';
+import { requireText } from '../../helpers/items';
 import { type ConsignmentChanges, updateConsignment } from './common';
 import { consignmentIdField } from './get.operation';
 

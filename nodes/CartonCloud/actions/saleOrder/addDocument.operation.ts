@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { forEachItem, requireText } from '../../helpers/items';
+import { forEachItem } from '../../../shared/items';
+import { requireText } from '../../helpers/items';
 import { apiRequest } from '../../transport';
 import { SALE_ORDERS, saleOrderIdField } from './common';
 

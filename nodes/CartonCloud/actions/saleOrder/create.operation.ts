@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { allOf, text } from '../../helpers/conditions';
 import { customerLocator } from '../../helpers/descriptions';
-import { forEachItem, locatorValue } from '../../helpers/items';
+import { forEachItem } from '../../../shared/items';
+import { locatorValue } from '../../helpers/items';
 import type { ApiResponse } from '../../../shared/transport/request';
 import { apiRequest, search } from '../../transport';
 import { SALE_ORDERS } from './common';

@@ -13,8 +13,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { allOf, chunk, oneOf, text, type SearchCondition } from '../../helpers/conditions';
 import { CONSIGNMENT_STATUSES, customerLocator } from '../../helpers/descriptions';
-import { asNodeError, locatorValue, toOutput } from '../../helpers/items';
-import { failedItem } from '../../../shared/failedItem';
+import { asItemError, toItems, failedItem } from '../../../shared/items';
+import { locatorValue } from '../../helpers/items';
 import { apiRequest, search } from '../../transport';
 import { alreadyApplied, type ConsignmentChanges, CONSIGNMENTS, updateConsignment } from '../consignment/common';
 import { SALE_ORDERS } from '../saleOrder/common';
@@ -196,7 +196,7 @@ async function ordersById(context: IExecuteFunctions, ids: string[]): Promise<Ma
 			orders = await search(context, SALE_ORDERS, oneOf('/id', part), { returnAll: true });
 		} catch (error) {
 			const status = Number((error as { httpCode?: unknown }).httpCode);
-			if (![400, 404, 422].includes(status)) throw asNodeError(context.getNode(), error);
+			if (![400, 404, 422].includes(status)) throw asItemError(context.getNode(), error);
 		}
 		if (orders) {
 			for (const order of orders) if (part.includes(String(order.id))) found.set(String(order.id), factsOf(order));
@@ -251,7 +251,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		try {
 			requests.push(readRequest(this, i));
 		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, i);
+			if (!this.continueOnFail()) throw asItemError(this.getNode(), error, i);
 			results[i] = error as Error;
 		}
 	}
@@ -291,7 +291,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		consignments = await consignmentsOf(this, [...unique.values()]);
 	} catch (error) {
 		// A failed lookup concerns every item still waiting for it.
-		if (!this.continueOnFail()) throw asNodeError(this.getNode(), error);
+		if (!this.continueOnFail()) throw asItemError(this.getNode(), error);
 		for (const r of requests) if (!results[r.itemIndex]) results[r.itemIndex] = error as Error;
 	}
 
@@ -318,7 +318,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			}
 			touched.add(consignmentId);
 			const tracking = ((updated.details as IDataObject | undefined)?.tracking as IDataObject | null | undefined) ?? {};
-			results[r.itemIndex] = toOutput(
+			results[r.itemIndex] = toItems(
 				{
 					saleOrderId: order.id,
 					customerReference: order.reference,

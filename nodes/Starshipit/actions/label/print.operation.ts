@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { ApiResponse } from '../../../shared/transport/request';
-import { forEachItem } from '../../helpers/items';
+import { forEachItem } from '../../../shared/items';
 import { starshipitRequest } from '../../transport';
 import { binaryPropertyProperty, orderRefProperties, readOrderRef } from '../common.descriptions';
 import { packageFields, readPackages } from '../order/orderInput';
@@ -44,7 +44,7 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i, item) => {
 		const ref = readOrderRef(this, i);
-		if (ref.order_number) item.orderNumber = String(ref.order_number);
+		if (ref.order_number) item.details = { order_number: String(ref.order_number) };
 		const { packages, ...options } = this.getNodeParameter('printOptions', i, {}) as IDataObject;
 		const body: IDataObject = { ...ref, reprint: false };
 		for (const [key, value] of Object.entries(options)) if (value !== '' && value !== undefined) body[key] = value;

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { labelFileName, pdfBinaries } from '../../helpers/binary';
-import { asItemError } from '../../helpers/items';
-import { failedItem } from '../../../shared/failedItem';
+import { asItemError, failedItem } from '../../../shared/items';
 import { appErrors, starshipitRequest } from '../../transport';
 import { binaryPropertyProperty, readOrderIds } from '../common.descriptions';
 
@@ -51,7 +50,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		try {
 			wanted.push({ itemIndex: i, orderIds: readOrderIds(this, i) });
 		} catch (error) {
-			if (!this.continueOnFail()) throw asItemError(this, error, i);
+			if (!this.continueOnFail()) throw asItemError(this.getNode(), error, i);
 			outputs[i] = [failedItem(error, i)];
 		}
 	}
@@ -69,7 +68,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			reply = await starshipitRequest(this, { method: 'POST', path: '/api/orders/shipments', body: { order_ids: ids, reprint }, allowAppErrors: true, idempotent: reprint, itemIndex: firstItem });
 		} catch (error) {
 			const body = (error as { errorResponse?: { body?: unknown } }).errorResponse?.body;
-			if (!Array.isArray((body as IDataObject | undefined)?.errors)) throw asItemError(this, error, firstItem);
+			if (!Array.isArray((body as IDataObject | undefined)?.errors)) throw asItemError(this.getNode(), error, firstItem);
 			reply = body as IDataObject;
 		}
 		errors.push(...appErrors(reply));
@@ -98,7 +97,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			const json: IDataObject = { order_ids: orderIds, label_types: orderIds.map((id) => (labels.get(id)?.type as string) ?? null), label_count: orderIds.length };
 			outputs[itemIndex] = [{ json, binary, pairedItem: { item: itemIndex } }];
 		} catch (error) {
-			if (!this.continueOnFail()) throw asItemError(this, error, itemIndex);
+			if (!this.continueOnFail()) throw asItemError(this.getNode(), error, itemIndex);
 			outputs[itemIndex] = [failedItem(error, itemIndex)];
 		}
 	}

@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { forEachItem } from '../../helpers/items';
+import { forEachItem } from '../../../shared/items';
 import { starshipitRequest } from '../../transport';
 import { binaryPropertyProperty, orderRefProperties, readOrderRef } from '../common.descriptions';
 import { shipmentToItem } from './shipment';
@@ -11,7 +11,7 @@ export const description: INodeProperties[] = [...orderRefProperties(show), bina
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i, item) => {
 		const ref = readOrderRef(this, i);
-		if (ref.order_number) item.orderNumber = String(ref.order_number);
+		if (ref.order_number) item.details = { order_number: String(ref.order_number) };
 		// Reprint only hands back labels already made, so sending it again is safe.
 		const reply = await starshipitRequest(this, { method: 'POST', path: '/api/orders/shipment', body: { ...ref, reprint: true }, idempotent: true, itemIndex: i });
 		return await shipmentToItem(this, reply, ref, i);

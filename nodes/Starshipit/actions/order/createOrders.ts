@@ -12,8 +12,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { StarshipitOrder } from '../../../shared/mapping/saleOrderToStarshipit';
 import type { ApiResponse } from '../../../shared/transport/request';
 import { ExistingOrders, findOrderByNumber, recentOrdersByNumber } from '../../helpers/existingOrders';
-import { asItemError } from '../../helpers/items';
-import { failedItem } from '../../../shared/failedItem';
+import { asItemError, failedItem } from '../../../shared/items';
 import { appErrors, starshipitRequest } from '../../transport';
 import { buildOrder } from './orderInput';
 
@@ -41,7 +40,7 @@ export async function createOrders(this: IExecuteFunctions, items: INodeExecutio
 	const continueOnFail = this.continueOnFail();
 
 	const fail = (itemIndex: number, error: unknown, orderNumber?: string) => {
-		if (!continueOnFail) throw asItemError(this, error, itemIndex);
+		if (!continueOnFail) throw asItemError(this.getNode(), error, itemIndex);
 		outputs[itemIndex] = [failedItem(error, itemIndex, orderNumber ? { order_number: orderNumber } : {})];
 	};
 	const succeed = (entry: Entry, order: IDataObject, alreadyExisted: boolean, extra: IDataObject = {}) => {

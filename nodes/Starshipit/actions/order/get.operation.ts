@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { forEachItem } from '../../helpers/items';
+import { forEachItem } from '../../../shared/items';
 import { starshipitRequest, unexpectedReply } from '../../transport';
 import { orderRefProperties, readOrderRef } from '../common.descriptions';
 
@@ -8,7 +8,7 @@ export const description: INodeProperties[] = orderRefProperties({ resource: ['o
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i, item) => {
 		const ref = readOrderRef(this, i);
-		if (ref.order_number) item.orderNumber = String(ref.order_number);
+		if (ref.order_number) item.details = { order_number: String(ref.order_number) };
 		const body = await starshipitRequest(this, { method: 'GET', path: '/api/orders', qs: ref, itemIndex: i });
 		const order = body.order as IDataObject | undefined;
 		// Pitfall 9: check that the "detail" reply is the order asked for.

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { utcStamp } from '../../helpers/existingOrders';
-import { forEachItem } from '../../helpers/items';
+import { forEachItem } from '../../../shared/items';
 import { starshipitRequestAllItems } from '../../transport';
 import { returnAllProperties } from '../common.descriptions';
 

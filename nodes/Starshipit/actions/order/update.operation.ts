@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 import { toCountryName } from '../../../shared/mapping/countries';
 import { addressSchema, issueText, starshipitOrderSchema } from '../../../shared/mapping/starshipitOrder';
-import { forEachItem } from '../../helpers/items';
+import { forEachItem } from '../../../shared/items';
 import { starshipitRequest } from '../../transport';
 import { orderIdProperty, readOrderId } from '../common.descriptions';
 import { addressFields, orderFieldOptions, readOrderFields } from './orderInput';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { forEachItem } from '../../helpers/items';
+import { forEachItem } from '../../../shared/items';
 import { starshipitRequest } from '../../transport';
 
 const show = { resource: ['tracking'], operation: ['get'] };
@@ -40,7 +40,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const by = this.getNodeParameter('trackBy', i) as string;
 		const value = String(this.getNodeParameter(by, i, '') ?? '').trim();
 		if (!value) throw new NodeOperationError(this.getNode(), `${by === 'trackingNumber' ? 'Tracking Number' : 'Order Number'} is empty`, { itemIndex: i });
-		if (by === 'orderNumber') item.orderNumber = value;
+		if (by === 'orderNumber') item.details = { order_number: value };
 		const qs = by === 'trackingNumber' ? { tracking_number: value } : { order_number: value };
 		const body = await starshipitRequest(this, { method: 'GET', path: '/api/track', qs, itemIndex: i });
 		const results = (body.results ?? body) as IDataObject;
