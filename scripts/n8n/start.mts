@@ -1,0 +1,108 @@
+/**
+ * `npm run n8n`: the real n8n with this package, both sandboxes, sandbox credentials and every
+ * workflows/*.json preloaded, until Ctrl+C. Click through the whole flow in the editor.
+ *
+ * - Installs the pinned n8n into the cache on first use (scripts/n8n/install.mts; ~4 min, 3 GB).
+ * - Packs dist/ (run `npm run build` first; the package script does) into a fresh user folder's
+ *   community nodes folder; the folder is removed on exit (kept with N8N_TEST_KEEP=1).
+ * - Logs you in as a ready-made owner: n8n 2.41 creates it from N8N_INSTANCE_OWNER_MANAGED_BY_ENV +
+ *   N8N_INSTANCE_OWNER_EMAIL + N8N_INSTANCE_OWNER_PASSWORD_HASH (bcrypt) at start
+ *   (n8n/dist/instance-settings-loader/loaders/owner.instance-settings-loader.js).
+ * - Publishes the webhook workflows (so CartonCloud's and Starshipit's sandbox webhooks reach them);
+ *   the scheduled ones stay unpublished: open one and press "Execute workflow" (its "Run now" trigger).
+ *
+ * Env: N8N_PORT (default 5678), STARSHIPIT_PORT (4010), CARTONCLOUD_PORT (4011), N8N_TEST_HOME.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { CREDENTIALS, startSandboxes } from '../../test/sandbox/index.mts';
+import { EXIT_REGISTRY_UNAVAILABLE, PACKAGE_ROOT } from './paths.mts';
+import { credentialNames, OWNER, prepareN8n, type WorkflowNode } from './realN8n.mts';
+
+/** Our trigger nodes are registered at `<webhookId>/webhook`; a Webhook node at its `path`. */
+function webhooksOf(nodes: WorkflowNode[]): { path: string; method: string; node: string }[] {
+	const found: { path: string; method: string; node: string }[] = [];
+	for (const node of nodes) {
+		if (node.disabled) continue;
+		if (node.type === 'n8n-nodes-base.webhook' && typeof node.parameters?.path === 'string') {
+			found.push({ path: node.parameters.path, method: String(node.parameters.httpMethod ?? 'GET'), node: node.name });
+		} else if (/^n8n-nodes-cartoncloud-starshipit\.\w+Trigger$/.test(node.type) && node.webhookId) {
+			const webhookMode = node.parameters?.event === 'webhook' || node.parameters?.mode === 'webhook';
+			if (webhookMode) found.push({ path: `${node.webhookId}/webhook`, method: 'POST', node: node.name });
+		}
+	}
+	return found;
+}
+
+async function main(): Promise<void> {
+	const install = spawnSync(process.execPath, [join(PACKAGE_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(import.meta.dirname, 'install.mts')], {
+		cwd: PACKAGE_ROOT,
+		stdio: ['ignore', 'pipe', 'inherit'],
+		encoding: 'utf8',
+	});
+	if (install.status !== 0) {
+		process.stdout.write(install.stdout ?? '');
+		process.exit(install.status === EXIT_REGISTRY_UNAVAILABLE ? EXIT_REGISTRY_UNAVAILABLE : 1);
+	}
+
+	const sandboxes = await startSandboxes({
+		ports: { starshipit: Number(process.env.STARSHIPIT_PORT ?? 4010), cartonCloud: Number(process.env.CARTONCLOUD_PORT ?? 4011) },
+	});
+	const n8n = await prepareN8n({ credentials: sandboxes.credentials(), credentialNames: credentialNames(CREDENTIALS), owner: true });
+	let stopping = false;
+	const stop = async (code = 0) => {
+		if (stopping) return;
+		stopping = true;
+		console.log('\nStopping n8n and the sandboxes...');
+		await n8n.dispose();
+		await sandboxes.close();
+		process.exit(code);
+	};
+	process.on('SIGINT', () => void stop());
+	process.on('SIGTERM', () => void stop());
+
+	try {
+		const dir = join(PACKAGE_ROOT, 'workflows');
+		const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, f));
+		const imported = await n8n.importWorkflows(files);
+		const withHooks = imported.map((w) => ({ ...w, hooks: webhooksOf(w.json.nodes) })).filter((w) => w.hooks.length > 0);
+		const port = Number(process.env.N8N_PORT ?? 5678);
+		const server = await n8n.start({
+			port,
+			publish: withHooks.map((w) => w.id),
+			webhooks: withHooks.flatMap((w) => w.hooks.map(({ path, method }) => ({ path, method }))),
+		});
+
+		// Point the sandboxes' own webhooks at the published workflows that receive them.
+		for (const w of withHooks) {
+			for (const hook of w.hooks) {
+				const node = w.json.nodes.find((n) => n.name === hook.node)!;
+				if (node.type.endsWith('.cartonCloudTrigger')) sandboxes.cartonCloud.configure({ webhookUrl: server.webhookUrl(hook.path) });
+				if (node.type.endsWith('.starshipitTrigger')) sandboxes.starshipit.configure({ webhookUrl: server.webhookUrl(hook.path) });
+			}
+		}
+
+		const lines = [
+			'',
+			`n8n is running with ${imported.length} workflows and the sandbox credentials:`,
+			'',
+			`  Editor      ${server.baseUrl}/   (log in: ${OWNER.email} / ${OWNER.password})`,
+			`  Starshipit  ${sandboxes.starshipit.url}   CartonCloud  ${sandboxes.cartonCloud.url}   (GET <url>/_sandbox/state, /_sandbox/log)`,
+			'',
+			...imported.map((w) => {
+				const hooks = webhooksOf(w.json.nodes).map((h) => `\n      ${h.method} ${server.webhookUrl(h.path)}`).join('');
+				return `  ${server.baseUrl}/workflow/${w.id}  ${w.name}${hooks ? ` (published)${hooks}` : ''}`;
+			}),
+			'',
+			'Sandbox webhooks (CartonCloud status changes, Starshipit tracking) go to the published workflows.',
+			`n8n user folder: ${n8n.userFolder}. Ctrl+C stops everything.`,
+		];
+		console.log(lines.join('\n'));
+	} catch (error) {
+		console.error(error);
+		await stop(1);
+	}
+}
+
+void main();

@@ -1,0 +1,306 @@
+/**
+ * Runs workflow JSON (a file from `workflows/`, unmodified) in-process with n8n-core's
+ * WorkflowExecute over the package as built in `dist/`, so tests exercise the same code n8n
+ * loads. It is the one way tests run nodes: no test fakes `IExecuteFunctions`.
+ *
+ * - `run`: starts at a trigger as n8n does for a manual run (the trigger's own code runs).
+ * - `poll`: runs a polling trigger's `poll()` with n8n-core's PollContext and persistent static
+ *   data, then runs the workflow from its output, as n8n's active-workflow poller does.
+ * - `webhook`: hands a request to a webhook trigger's `webhook()` with n8n-core's WebhookContext,
+ *   then runs the workflow from its output.
+ */
+import path from 'node:path';
+import { ExecutionLifecycleHooks, PollContext, WebhookContext, WorkflowExecute } from 'n8n-core';
+import type {
+	ExecutionError,
+	IConnections,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	IRun,
+	IRunExecutionData,
+	IWebhookResponseData,
+	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+import { type CredentialStore, TestCredentialsHelper } from './credentials.mts';
+import { loadPackageTypes, type PackageTypes } from './registry.mts';
+import { createRequire } from 'node:module';
+
+// n8n-core and the built package are CommonJS: load them as n8n does, through require.
+const require = createRequire(import.meta.url);
+
+export type { CredentialStore } from './credentials.mts';
+
+export interface WorkflowJson {
+	name?: string;
+	nodes: INode[];
+	connections: IConnections;
+	settings?: IDataObject;
+	staticData?: IDataObject | null;
+}
+
+export interface NodeRun {
+	/** Items per output (index 0 is the main output). */
+	outputs: INodeExecutionData[][];
+	error?: ExecutionError;
+}
+
+export interface RunResult {
+	status: IRun['status'];
+	error?: ExecutionError;
+	nodes: Record<string, NodeRun>;
+	/** Items of a node's output (default the first). Throws when the node did not run. */
+	output(nodeName: string, outputIndex?: number): INodeExecutionData[];
+	/** The workflow's static data after the run (what n8n would save). */
+	staticData: IDataObject;
+}
+
+export interface WebhookRequest {
+	method?: string;
+	headers?: Record<string, string>;
+	query?: Record<string, string>;
+	body?: unknown;
+	/** The exact bytes received; defaults to JSON of `body`. Signature checks read this. */
+	rawBody?: Buffer;
+}
+
+export interface WebhookResult {
+	/** Status the trigger answered with (200 unless it set one). */
+	statusCode: number;
+	responseBody?: unknown;
+	/** The workflow run started by the webhook, when the trigger emitted anything. */
+	run?: RunResult;
+}
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export class Harness {
+	readonly credentialsHelper: TestCredentialsHelper;
+	private readonly types: PackageTypes;
+
+	constructor(readonly credentials: CredentialStore) {
+		this.types = loadPackageTypes(ROOT);
+		this.credentialsHelper = new TestCredentialsHelper(credentials, this.types.credentialTypes);
+	}
+
+	/** Runs the workflow from a trigger (default: its manual trigger, else its only trigger). */
+	/**
+	 * `items`: the input handed to the start node (default one empty item), e.g. 120 orders fed
+	 * through a No Operation node, as pinned data would be in the editor.
+	 */
+	async run(json: WorkflowJson, options: { startNode?: string; staticData?: IDataObject; items?: INodeExecutionData[] } = {}): Promise<RunResult> {
+		const workflow = this.workflow(json, options.staticData);
+		const start = workflow.getNode(options.startNode ?? this.defaultStartNode(json))!;
+		return await this.execute(workflow, 'manual', start, [options.items ?? [{ json: {} }]]);
+	}
+
+	/** One poll of a polling trigger; runs the workflow when it emits. Pass `staticData` from the previous poll. */
+	async poll(
+		json: WorkflowJson,
+		triggerName: string,
+		options: { staticData?: IDataObject; mode?: 'trigger' | 'manual' } = {},
+	): Promise<{ emitted: INodeExecutionData[][] | null; run?: RunResult; staticData: IDataObject }> {
+		const workflow = this.workflow(json, options.staticData);
+		const node = workflow.getNode(triggerName)!;
+		const type = this.types.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+		if (!type.poll) throw new Error(`${triggerName} is not a polling trigger`);
+		const mode = options.mode ?? 'trigger';
+		const context = new PollContext(workflow, node, this.additionalData(workflow, json), mode, mode === 'manual' ? 'manual' : 'activate');
+		const emitted = await type.poll.call(context);
+		const staticData = snapshotStaticData(workflow);
+		if (!emitted) return { emitted, staticData };
+		const run = await this.execute(workflow, mode, node, emitted);
+		return { emitted, run, staticData };
+	}
+
+	/** Delivers one HTTP request to a webhook trigger and runs the workflow from what it emits. */
+	async webhook(
+		json: WorkflowJson,
+		triggerName: string,
+		request: WebhookRequest,
+		options: { staticData?: IDataObject } = {},
+	): Promise<WebhookResult> {
+		const workflow = this.workflow(json, options.staticData);
+		const node = workflow.getNode(triggerName)!;
+		const type = this.types.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+		if (!type.webhook) throw new Error(`${triggerName} is not a webhook trigger`);
+		const response = new CapturedResponse();
+		const rawBody = request.rawBody ?? Buffer.from(JSON.stringify(request.body ?? {}));
+		const headers = Object.fromEntries(Object.entries(request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+		const httpRequest = {
+			method: request.method ?? 'POST',
+			headers,
+			query: request.query ?? {},
+			params: {},
+			body: request.body ?? JSON.parse(rawBody.toString('utf8') || '{}'),
+			rawBody,
+		};
+		const additionalData = { ...this.additionalData(workflow, json), httpRequest, httpResponse: response } as unknown as IWorkflowExecuteAdditionalData;
+		const description = type.description.webhooks?.[0];
+		const webhookData = {
+			httpMethod: description?.httpMethod ?? 'POST',
+			node: node.name,
+			path: String(node.parameters.path ?? node.webhookId ?? 'webhook'),
+			webhookDescription: description,
+			workflowId: workflow.id,
+			workflowExecuteAdditionalData: additionalData,
+			webhookId: node.webhookId,
+		};
+		const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData as never, [], null);
+		const answer: IWebhookResponseData = await type.webhook.call(context);
+		const result: WebhookResult = {
+			statusCode: response.statusCode ?? 200,
+			responseBody: answer.webhookResponse ?? response.body,
+		};
+		if (answer.workflowData) result.run = await this.execute(workflow, 'webhook', node, answer.workflowData);
+		return result;
+	}
+
+	private workflow(json: WorkflowJson, staticData?: IDataObject): Workflow {
+		return new Workflow({
+			id: 'harness-workflow',
+			name: json.name ?? 'harness',
+			nodes: json.nodes,
+			connections: json.connections,
+			nodeTypes: this.types.nodeTypes,
+			active: false,
+			settings: json.settings ?? {},
+			staticData: structuredClone(staticData ?? json.staticData ?? {}),
+		});
+	}
+
+	private defaultStartNode(json: WorkflowJson): string {
+		const manual = json.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger');
+		if (manual) return manual.name;
+		const triggers = json.nodes.filter((n) => !n.disabled && this.types.nodeTypes.getByNameAndVersion(n.type, n.typeVersion).description.inputs.length === 0 && n.type !== 'n8n-nodes-base.stickyNote');
+		if (triggers.length !== 1) throw new Error(`Name the start node: found ${triggers.map((t) => t.name).join(', ') || 'no trigger'}`);
+		return triggers[0].name;
+	}
+
+	private additionalData(workflow: Workflow, json: WorkflowJson): IWorkflowExecuteAdditionalData {
+		const hooks = new ExecutionLifecycleHooks('manual', 'harness-execution', {
+			id: workflow.id,
+			name: workflow.name ?? 'harness',
+			nodes: json.nodes,
+			connections: json.connections,
+			active: false,
+			settings: {},
+			createdAt: new Date(),
+			updatedAt: new Date(),
+		} as never);
+		return {
+			hooks,
+			credentialsHelper: this.credentialsHelper,
+			restApiUrl: '',
+			instanceBaseUrl: 'http://127.0.0.1:5678/',
+			webhookBaseUrl: 'http://127.0.0.1:5678/webhook/',
+			webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting/',
+			webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test/',
+			formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting/',
+			variables: {},
+			currentNodeParameters: undefined,
+			executeWorkflow: async () => {
+				throw new Error('Sub-workflows are not supported by the harness');
+			},
+			getRunExecutionData: async () => undefined,
+			logAiEvent: () => {},
+			startRunnerTask: async () => {
+				throw new Error('Code nodes are not supported by the harness');
+			},
+		} as unknown as IWorkflowExecuteAdditionalData;
+	}
+
+	private async execute(workflow: Workflow, mode: WorkflowExecuteMode, start: INode, startData: INodeExecutionData[][]): Promise<RunResult> {
+		const additionalData = this.additionalData(workflow, { nodes: Object.values(workflow.nodes), connections: workflow.connectionsBySourceNode });
+		const runExecutionData = {
+			startData: {},
+			resultData: { runData: {} },
+			executionData: {
+				contextData: {},
+				metadata: {},
+				nodeExecutionStack: [{ node: start, data: { main: startData }, source: null }],
+				waitingExecution: {},
+				waitingExecutionSource: {},
+			},
+		} as unknown as IRunExecutionData;
+		const run = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+		return toRunResult(run, workflow);
+	}
+}
+
+function toRunResult(run: IRun, workflow: Workflow): RunResult {
+	const nodes: Record<string, NodeRun> = {};
+	for (const [name, taskRuns] of Object.entries(run.data.resultData.runData)) {
+		const last = taskRuns[taskRuns.length - 1];
+		nodes[name] = { outputs: (last.data?.main ?? []).map((items) => items ?? []), error: last.error };
+	}
+	return {
+		status: run.status,
+		error: run.data.resultData.error,
+		nodes,
+		staticData: snapshotStaticData(workflow),
+		output(nodeName, outputIndex = 0) {
+			const node = nodes[nodeName];
+			if (!node) throw new Error(`Node "${nodeName}" did not run (ran: ${Object.keys(nodes).join(', ')})`);
+			if (node.error) throw new Error(`Node "${nodeName}" failed: ${node.error.message}`);
+			return node.outputs[outputIndex] ?? [];
+		},
+	};
+}
+
+function snapshotStaticData(workflow: Workflow): IDataObject {
+	// Static data is n8n's observable proxy (nested objects too), which structuredClone cannot copy.
+	const copy = JSON.parse(JSON.stringify(workflow.staticData ?? {})) as IDataObject;
+	delete copy.__dataChanged;
+	return copy;
+}
+
+/** Collects what a webhook trigger writes to the HTTP response (status, headers, body). */
+class CapturedResponse {
+	statusCode?: number;
+	body?: unknown;
+	headers: Record<string, string> = {};
+	headersSent = false;
+
+	status(code: number): this {
+		this.statusCode = code;
+		return this;
+	}
+	setHeader(name: string, value: string): this {
+		this.headers[name.toLowerCase()] = value;
+		return this;
+	}
+	header(name: string, value: string): this {
+		return this.setHeader(name, value);
+	}
+	json(body: unknown): this {
+		return this.send(body);
+	}
+	send(body?: unknown): this {
+		this.body = body;
+		this.headersSent = true;
+		return this;
+	}
+	end(body?: unknown): this {
+		return this.send(body);
+	}
+	writeHead(code: number, headers?: Record<string, string>): this {
+		this.statusCode = code;
+		Object.assign(this.headers, headers ?? {});
+		return this;
+	}
+}
+
+/** Stops n8n-core's background timers so the test process can exit. */
+export async function shutdownEngine(): Promise<void> {
+	// Resolved from n8n-core, which carries its own copy of @n8n/di: the container must be the one
+	// n8n-core registered its services in.
+	const fromCore = { paths: [path.dirname(require.resolve('n8n-core'))] };
+	const { Container } = require(require.resolve('@n8n/di', fromCore)) as { Container: { get<T>(type: new () => T): T } };
+	const { SSHClientsManager } = require('n8n-core/dist/execution-engine/ssh-clients-manager') as {
+		SSHClientsManager: new () => { onShutdown(): void };
+	};
+	Container.get(SSHClientsManager).onShutdown();
+}

@@ -1,0 +1,168 @@
+/**
+ * Proves the package in a real n8n (pinned, installed by scripts/n8n/install.ts): packed with
+ * `npm pack`, installed into the community nodes folder of a fresh user folder, credentials
+ * imported with n8n's CLI pointing at the in-process sandboxes, then every case in ./cases.ts run
+ * (`n8n execute`, or `n8n start` + HTTP for webhook workflows).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { n8nHome, PACKAGE_NAME, PACKAGE_ROOT } from '../../scripts/n8n/paths.mts';
+import { credentialNames, type ExecuteResult, prepareN8n, type RealN8n } from '../../scripts/n8n/realN8n.mts';
+import { CREDENTIALS, type Sandboxes, startSandboxes } from '../sandbox/index.mts';
+import { type ArrangeContext, BUNDLED_CASES, type RealN8nCase, SMOKE_CASES, type WebhookResponse } from './cases.mts';
+
+const CASES: RealN8nCase[] = [...SMOKE_CASES, ...BUNDLED_CASES];
+
+let sb: Sandboxes;
+let n8n: RealN8n;
+const ids = new Map<string, string>();
+
+beforeAll(async () => {
+	// Starshipit's developer-tier rate (2/s) is the sandbox default; the in-process workflow tests lift it too.
+	sb = await startSandboxes({ starshipit: { ratePerSecond: 1000, burst: 1000 } });
+	n8n = await prepareN8n({ credentials: sb.credentials(), credentialNames: credentialNames(CREDENTIALS) });
+	const imported = await n8n.importWorkflows(CASES.map((c) => join(PACKAGE_ROOT, c.file)));
+	CASES.forEach((c, i) => ids.set(c.file, imported[i].id));
+});
+
+afterAll(async () => {
+	await n8n?.dispose();
+	await sb?.close();
+});
+
+function resetSandboxes() {
+	sb.cartonCloud.reset();
+	sb.cartonCloud.configure({ webhookUrl: undefined });
+	sb.cartonCloud.server.clearLog();
+	sb.starshipit.reset();
+}
+
+async function executeOk(file: string): Promise<ExecuteResult> {
+	const id = ids.get(file);
+	if (!id) throw new Error(`${file} is not in the case table, so it was not imported`);
+	const run = await n8n.execute(id);
+	expect(run.error, `n8n execute of ${file} failed:\n${run.cli.stdout.slice(-4000)}\n${run.cli.stderr.slice(-2000)}`).toBeUndefined();
+	expect(run.status).toBe('success');
+	return run;
+}
+
+async function arrange(c: RealN8nCase) {
+	resetSandboxes();
+	const ctx: ArrangeContext = { sb, execute: executeOk };
+	await c.arrange?.(ctx);
+	// Arranging may have run workflows; the case's own requests start from here.
+	sb.cartonCloud.server.clearLog();
+	sb.starshipit.server.clearLog();
+}
+
+async function toResponse(res: Response): Promise<WebhookResponse> {
+	const bytes = Buffer.from(await res.arrayBuffer());
+	const text = bytes.toString('utf8');
+	let body: unknown = undefined;
+	try {
+		body = JSON.parse(text);
+	} catch {
+		/* not JSON */
+	}
+	return { status: res.status, headers: res.headers, text, bytes, body };
+}
+
+describe('the package as n8n installs it', () => {
+	const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+
+	it('has no runtime dependencies', () => {
+		expect(Object.keys(pkg.dependencies ?? {})).toEqual([]);
+		expect(pkg.bundledDependencies ?? pkg.bundleDependencies).toBeUndefined();
+		expect(Object.keys(pkg.optionalDependencies ?? {})).toEqual([]);
+		// The install brought nothing along: no nested node_modules, nothing beside our package.
+		expect(existsSync(join(n8n.packagePath, 'node_modules'))).toBe(false);
+		expect(readdirSync(join(n8n.userFolder, '.n8n', 'nodes', 'node_modules')).filter((d) => !d.startsWith('.'))).toEqual([PACKAGE_NAME]);
+	});
+
+	it("resolves its runtime import zod to n8n's own copy, the release line it was built against", () => {
+		// n8n 2.41.0 dist/load-nodes-and-credentials.js:135-138 prepends n8n's module.paths to NODE_PATH
+		// and re-inits Node's module paths; do the same, then load every built module that imports zod.
+		const importers = zodImporters();
+		expect(importers.length).toBeGreaterThan(0);
+		const script = `
+			const Module = require('module');
+			const path = require('path');
+			const n8nDist = path.dirname(require.resolve('n8n/dist/load-nodes-and-credentials.js', { paths: [process.cwd()] }));
+			process.env.NODE_PATH = Module._nodeModulePaths(n8nDist).join(path.delimiter);
+			Module._initPaths();
+			const pkg = process.argv[1];
+			const zod = require.resolve('zod', { paths: [pkg] });
+			const version = require(require.resolve('zod/package.json', { paths: [pkg] })).version;
+			for (const file of ${JSON.stringify(importers)}) require(path.join(pkg, file));
+			console.log(JSON.stringify({ zod, version }));
+		`;
+		const out = spawnSync(process.execPath, ['-e', script, n8n.packagePath], { cwd: n8nHome(), encoding: 'utf8', env: { ...process.env, NODE_PATH: '' } });
+		expect(out.stderr).toBe('');
+		const result = JSON.parse(out.stdout) as { zod: string; version: string };
+		expect(result.zod.startsWith(join(n8nHome(), 'node_modules', 'zod') + '/')).toBe(true);
+		const devZod = (pkg.devDependencies ?? {}).zod.replace(/^[\^~]/, '');
+		expect(result.version.split('.').slice(0, 2)).toEqual(devZod.split('.').slice(0, 2));
+	});
+
+	it('every bundled workflow has a real-n8n case', () => {
+		const dir = join(PACKAGE_ROOT, 'workflows');
+		const bundled = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => `workflows/${f}`) : [];
+		expect(BUNDLED_CASES.map((c) => c.file).sort()).toEqual(bundled.sort());
+	});
+});
+
+/** dist files (relative to the installed package) that require zod. */
+function zodImporters(): string[] {
+	const found: string[] = [];
+	const walk = (dir: string) => {
+		for (const entry of readdirSync(dir, { withFileTypes: true })) {
+			const full = join(dir, entry.name);
+			if (entry.isDirectory()) walk(full);
+			else if (entry.name.endsWith('.js') && /require\("zod(\/[^"]*)?"\)/.test(readFileSync(full, 'utf8'))) found.push(relative(n8n.packagePath, full));
+		}
+	};
+	walk(join(n8n.packagePath, 'dist'));
+	return found;
+}
+
+describe('workflows run with `n8n execute`', () => {
+	for (const c of CASES) {
+		if (c.kind !== 'execute') continue;
+		it(c.title ?? c.file, async () => {
+			await arrange(c);
+			const run = c.expectSuccess === false ? await n8n.execute(ids.get(c.file)!) : await executeOk(c.file);
+			await c.assert({ sb, run });
+		});
+	}
+});
+
+describe('webhook workflows, published and called over HTTP in `n8n start`', () => {
+	for (const c of CASES) {
+		if (c.kind !== 'webhook') continue;
+		it(c.title ?? c.file, async () => {
+			await arrange(c);
+			const server = await n8n.start({ publish: [ids.get(c.file)!], webhooks: [c.webhook] });
+			try {
+				expect(server.logs()).not.toMatch(/Unrecognized node type|is not a known node type|Failed to load/i);
+				const url = server.webhookUrl(c.webhook.path);
+				const post = async (body: unknown, headers: Record<string, string> = {}) =>
+					await toResponse(
+						await fetch(url, {
+							method: c.webhook.method ?? 'POST',
+							headers: { ...(typeof body === 'string' ? {} : { 'content-type': 'application/json' }), ...headers },
+							body: typeof body === 'string' ? body : JSON.stringify(body ?? {}),
+						}),
+					);
+				const response = c.call ? await c.call({ sb, n8n: server, url, post }) : await post(c.body);
+				await c.assert({ sb, n8n: server, response });
+			} catch (error) {
+				(error as Error).message += `\n--- n8n log (tail) ---\n${server.logs().slice(-4000)}`;
+				throw error;
+			} finally {
+				await server.stop();
+			}
+		});
+	}
+});

@@ -1,0 +1,104 @@
+/**
+ * Behaviour shared by the API, the control API and the seed: status changes with their
+ * timestamps, and consignment generation from a packed sale order (KB-gen).
+ */
+import type { Consignment, Customer, CustomerRef, OutboundOrder, OutboundStatus, World } from './types.mts';
+import { clone, formatTime } from './util.mts';
+
+export function customerRef(c: Customer): CustomerRef {
+	return { id: c.id, name: c.name, enabled: c.enabled, references: { code: c.references.code } };
+}
+
+/** Stable result order for searches and lists: created time, then id. */
+export function byCreated<T extends { id: string; timestamps?: { created?: { time: string } } }>(a: T, b: T): number {
+	const ta = Date.parse(a.timestamps?.created?.time ?? '') || 0;
+	const tb = Date.parse(b.timestamps?.created?.time ?? '') || 0;
+	return ta - tb || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export function consignmentForOrder(world: World, orderId: string): Consignment | undefined {
+	for (const c of world.consignments.values()) if (c.generatedFromTask?.id === orderId) return c;
+	return undefined;
+}
+
+/**
+ * Builds the consignment CartonCloud generates for a sale order.
+ * UNCONFIRMED: the consignment copies the sale order's `references.customer` and `customer`, so a
+ * client can map it back; tracking is absent until a client writes it.
+ */
+export function consignmentFromOrder(world: World, order: OutboundOrder, id: string, status: string): Consignment {
+	const warehouse = world.warehouses.find((w) => w.id === order.warehouse.id) ?? world.warehouses[0];
+	const products = new Map(world.products.map((p) => [p.id, p]));
+	return {
+		id,
+		type: 'CONSIGNMENT',
+		status,
+		version: 1,
+		references: { customer: order.references.customer },
+		customer: clone(order.customer),
+		warehouse: clone(order.warehouse),
+		details: {
+			type: 'DELIVERY',
+			collect: { address: clone(warehouse.address) },
+			deliver: {
+				address: clone(order.details.deliver.address),
+				requiredDate: order.details.deliver.requiredDate,
+				instructions: order.details.deliver.instructions,
+			},
+			authorityToLeave: false,
+		},
+		items: order.items.map((item) => {
+			const product = item.details.product.id ? products.get(item.details.product.id) : undefined;
+			const quantity = item.measures.quantity;
+			return {
+				properties: { description: item.details.product.name ?? item.details.product.references.code ?? '' },
+				measures: {
+					quantity,
+					weight: item.measures.weight,
+					cubic: product ? round(product.unitCubicM3 * quantity, 4) : null,
+				},
+			};
+		}),
+		properties: {},
+		generatedFromTask: { id: order.id, type: 'OUTBOUND' },
+	};
+}
+
+export function round(value: number, digits: number): number {
+	const f = 10 ** digits;
+	return Math.round(value * f) / f;
+}
+
+/** Dispatched consignments move to this transit status (the documented IN_TRANSIT_* for deliveries from a warehouse). */
+export const DISPATCHED_CONSIGNMENT_STATUS = 'IN_TRANSIT_WAREHOUSE_DELIVERY';
+
+/**
+ * Moves a sale order to `status` at time `at`: PACKED stamps `packed` and (for customers with
+ * "Yes when Packed") generates the consignment in IN_WAREHOUSE; DISPATCHED stamps `dispatched`
+ * (and `packed` if the tenant skipped the Packed status) and moves the consignment to transit.
+ * Bumps version and modified. Returns false when the status is unchanged.
+ */
+export function applyStatus(world: World, order: OutboundOrder, status: OutboundStatus, at: Date, newId: () => string): boolean {
+	if (order.status === status) return false;
+	const time = formatTime(at);
+	order.status = status;
+	order.version += 1;
+	order.timestamps.modified = { time };
+	if (status === 'PACKED' || status === 'DISPATCHED') {
+		order.timestamps.packed ??= { time };
+		const settings = world.settings.get(order.customer.id);
+		let consignment = consignmentForOrder(world, order.id);
+		if (!consignment && settings?.autoGenerateConsignment === 'WHEN_PACKED') {
+			consignment = consignmentFromOrder(world, order, newId(), 'IN_WAREHOUSE');
+			world.consignments.set(consignment.id, consignment);
+		}
+		if (status === 'DISPATCHED') {
+			order.timestamps.dispatched = { time };
+			if (consignment && consignment.status === 'IN_WAREHOUSE') {
+				consignment.status = DISPATCHED_CONSIGNMENT_STATUS;
+				consignment.version += 1;
+			}
+		}
+	}
+	return true;
+}

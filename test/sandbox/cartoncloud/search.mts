@@ -1,0 +1,193 @@
+/**
+ * The documented search grammar (reference §3.3): `{condition}` where a condition is an
+ * And/Or compound (nestable) or a typed leaf comparing a field (JsonField pointer, or the
+ * deprecated ValueField key) with `{type:"ValueField", value}`.
+ *
+ * A body is compiled into a predicate up front, so grammar errors answer 422 even when nothing
+ * would match, and each error's `field` is a JSON pointer into the request body.
+ */
+import { invalid, isDateOnly, isObject, type Json, parseDateTime } from './util.mts';
+
+export type Predicate = (entity: unknown) => boolean;
+
+/** RFC 6901 pointer resolution; `undefined` when any segment is missing. */
+export function resolvePointer(entity: unknown, pointer: string): unknown {
+	if (pointer === '') return entity;
+	let current: unknown = entity;
+	for (const raw of pointer.slice(1).split('/')) {
+		const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+		if (Array.isArray(current)) {
+			if (!/^(0|[1-9]\d*)$/.test(key)) return undefined;
+			current = current[Number(key)];
+		} else if (isObject(current)) {
+			current = Object.prototype.hasOwnProperty.call(current, key) ? current[key] : undefined;
+		} else {
+			return undefined;
+		}
+		if (current === undefined) return undefined;
+	}
+	return current;
+}
+
+const ORDERED = ['EQUAL_TO', 'NOT_EQUAL_TO', 'GREATER_THAN', 'GREATER_THAN_OR_EQUAL_TO', 'LESS_THAN', 'LESS_THAN_OR_EQUAL_TO'];
+const TEXT = ['EQUAL_TO', 'NOT_EQUAL_TO', 'CONTAINS', 'DOES_NOT_CONTAIN', 'STARTS_WITH'];
+
+function compare(method: string, a: number | string, b: number | string): boolean {
+	switch (method) {
+		case 'EQUAL_TO':
+			return a === b;
+		case 'NOT_EQUAL_TO':
+			return a !== b;
+		case 'GREATER_THAN':
+			return a > b;
+		case 'GREATER_THAN_OR_EQUAL_TO':
+			return a >= b;
+		case 'LESS_THAN':
+			return a < b;
+		default:
+			return a <= b;
+	}
+}
+
+/**
+ * @param valueFields the deprecated ValueField keys this endpoint accepts, mapped to pointers.
+ * @returns a predicate over stored (internal) entities.
+ */
+export function compileSearch(body: unknown, valueFields: Record<string, string>): Predicate {
+	if (!isObject(body)) invalid({ field: '/', message: 'Search body must be a JSON object {condition}' });
+	// UNCONFIRMED: a `sort` or `page` key in the body was seen in one script only; we reject unknown
+	// body keys (422) so a client that pages through the body instead of the query string notices.
+	for (const key of Object.keys(body)) {
+		if (key !== 'condition') invalid({ field: `/${key}`, message: `Unknown property '${key}' in search body` });
+	}
+	// UNCONFIRMED: whether the condition may be omitted; we require it (strict).
+	if (body.condition === undefined || body.condition === null) {
+		invalid({ field: '/condition', message: 'condition is required' });
+	}
+	return compile(body.condition, '/condition', valueFields);
+}
+
+function compile(cond: unknown, at: string, valueFields: Record<string, string>): Predicate {
+	if (!isObject(cond)) invalid({ field: at, message: 'Condition must be an object' });
+	const type = cond.type;
+	if (type === 'AndCondition' || type === 'OrCondition') {
+		const list = cond.conditions;
+		if (!Array.isArray(list)) invalid({ field: `${at}/conditions`, message: 'conditions must be an array' });
+		// UNCONFIRMED: one app sends `conditions: []`, TP-py says it may be rejected; we reject (422).
+		if (list.length === 0) invalid({ field: `${at}/conditions`, message: 'conditions must not be empty' });
+		const parts = list.map((c, i) => compile(c, `${at}/conditions/${i}`, valueFields));
+		return type === 'AndCondition' ? (e) => parts.every((p) => p(e)) : (e) => parts.some((p) => p(e));
+	}
+	// NotCondition is not supported [SC]; any other unknown type is rejected the same way.
+	switch (type) {
+		case 'TextComparisonCondition':
+		case 'BooleanComparisonCondition':
+		case 'NumericComparisonCondition':
+		case 'DateComparisonCondition':
+		case 'DateTimeComparisonCondition':
+			return leaf(cond, type, at, valueFields);
+		default:
+			invalid({ field: `${at}/type`, message: `Unsupported condition type '${String(type)}'` });
+	}
+}
+
+function fieldPointer(cond: Json, at: string, valueFields: Record<string, string>): string {
+	const field = cond.field;
+	if (!isObject(field)) invalid({ field: `${at}/field`, message: 'field is required' });
+	if (field.type === 'JsonField') {
+		if (typeof field.pointer !== 'string' || !field.pointer.startsWith('/')) {
+			invalid({ field: `${at}/field/pointer`, message: 'pointer must be a JSON pointer starting with /' });
+		}
+		return field.pointer;
+	}
+	if (field.type === 'ValueField') {
+		const key = field.value;
+		// ValueField "status" is rejected by the live API [TP-py]; only the listed keys are accepted.
+		if (typeof key !== 'string' || !Object.prototype.hasOwnProperty.call(valueFields, key)) {
+			invalid({ field: `${at}/field/value`, message: `Unsupported search field '${String(key)}'` });
+		}
+		return valueFields[key];
+	}
+	invalid({ field: `${at}/field/type`, message: 'field type must be JsonField or ValueField' });
+}
+
+function leaf(cond: Json, type: string, at: string, valueFields: Record<string, string>): Predicate {
+	const pointer = fieldPointer(cond, at, valueFields);
+	const valueField = cond.value;
+	if (!isObject(valueField) || valueField.type !== 'ValueField' || !('value' in valueField)) {
+		invalid({ field: `${at}/value`, message: 'value must be {type:"ValueField", value}' });
+	}
+	const value = valueField.value;
+	const method = cond.method;
+	const get = (entity: unknown) => resolvePointer(entity, pointer);
+
+	if (type === 'BooleanComparisonCondition') {
+		// No method is documented; we accept none or EQUAL_TO and reject anything else (strict).
+		if (method !== undefined && method !== null && method !== 'EQUAL_TO') {
+			invalid({ field: `${at}/method`, message: 'BooleanComparisonCondition takes no method' });
+		}
+		if (typeof value !== 'boolean') invalid({ field: `${at}/value/value`, message: 'value must be a boolean' });
+		return (e) => get(e) === value;
+	}
+
+	const methods = type === 'TextComparisonCondition' ? TEXT : ORDERED;
+	if (typeof method !== 'string' || !methods.includes(method)) {
+		invalid({ field: `${at}/method`, message: `method must be one of ${methods.join(', ')}` });
+	}
+
+	// A missing or null field never matches, whatever the method (also NOT_EQUAL_TO): a packed-time
+	// condition must not select unpacked orders.
+	// UNCONFIRMED: text comparisons are case-sensitive (strict); the docs do not say.
+	if (type === 'TextComparisonCondition') {
+		if (typeof value !== 'string') invalid({ field: `${at}/value/value`, message: 'value must be a string' });
+		const v = value as string;
+		return (e) => {
+			const actual = get(e);
+			if (typeof actual !== 'string') return false;
+			switch (method) {
+				case 'EQUAL_TO':
+					return actual === v;
+				case 'NOT_EQUAL_TO':
+					return actual !== v;
+				case 'CONTAINS':
+					return actual.includes(v);
+				case 'DOES_NOT_CONTAIN':
+					return !actual.includes(v);
+				default:
+					return actual.startsWith(v);
+			}
+		};
+	}
+	if (type === 'NumericComparisonCondition') {
+		if (typeof value !== 'number' || !Number.isFinite(value)) {
+			invalid({ field: `${at}/value/value`, message: 'value must be a number' });
+		}
+		// UNCONFIRMED: numeric strings in the entity (e.g. references.numericId) compare as numbers.
+		return (e) => {
+			const actual = get(e);
+			const n = typeof actual === 'string' && /^-?\d+(\.\d+)?$/.test(actual) ? Number(actual) : actual;
+			return typeof n === 'number' && compare(method as string, n, value as number);
+		};
+	}
+	if (type === 'DateComparisonCondition') {
+		// Compares the tenant-local date part (YYYY-MM-DD) of the stored timestamp.
+		// UNCONFIRMED: we require a YYYY-MM-DD value (422 for a date-time) rather than truncating it.
+		if (!isDateOnly(value)) invalid({ field: `${at}/value/value`, message: 'value must be a date YYYY-MM-DD' });
+		return (e) => {
+			const actual = get(e);
+			if (typeof actual !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(actual)) return false;
+			return compare(method as string, actual.slice(0, 10), value as string);
+		};
+	}
+	// DateTimeComparisonCondition compares instants.
+	// UNCONFIRMED: we require an ISO-8601 date-time with an explicit offset or Z (422 otherwise),
+	// because a bare date or local time is ambiguous across the tenant's time zone.
+	const instant = parseDateTime(value);
+	if (instant === undefined) {
+		invalid({ field: `${at}/value/value`, message: 'value must be an ISO-8601 date-time with offset' });
+	}
+	return (e) => {
+		const actual = parseDateTime(get(e));
+		return actual !== undefined && compare(method as string, actual, instant as number);
+	};
+}

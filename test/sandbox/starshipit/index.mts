@@ -1,0 +1,199 @@
+/**
+ * Local Starshipit API simulator ("sandbox"), built on the shared SandboxServer core.
+ *
+ * It follows /work/shared/reference/starshipit-api.md: confirmed behaviour exactly; where the
+ * reference says UNCONFIRMED the sandbox picks the STRICTER plausible behaviour and marks the
+ * spot with an `// UNCONFIRMED:` comment, so a client that passes here is less likely to break
+ * against the real service.
+ */
+import { HttpError, SandboxServer, type Handler } from '../core/server.mts';
+import { createGate } from './gate.mts';
+import { advanceOrder, isPrinted, printOrder, setTracking } from './lifecycle.mts';
+import { registerMiscRoutes } from './routes-misc.mts';
+import { registerOrderRoutes } from './routes-orders.mts';
+import { registerShippingRoutes } from './routes-shipping.mts';
+import { StarshipitState } from './store.mts';
+import type { SandboxConfig } from './types.mts';
+import type { WebhookDelivery } from './webhooks.mts';
+
+export { signWebhook, type WebhookDelivery, type WebhookPayload } from './webhooks.mts';
+export { INVALID_API_KEY, INVALID_SUBSCRIPTION_KEY, MISSING_SUBSCRIPTION_KEY } from './gate.mts';
+export type { Order, SandboxConfig, TrackingStatus } from './types.mts';
+
+export interface StarshipitSandboxOptions {
+	/** Each API key is one Starshipit account (parent or child) with its own order store. */
+	accounts?: { apiKey: string; name: string }[];
+	subscriptionKeys?: string[];
+	/** Token bucket per subscription key: refill rate (default 2, the developer tier). */
+	ratePerSecond?: number;
+	/** Bucket capacity (default 2). */
+	burst?: number;
+	webhookUrl?: string;
+	webhookSecret?: string;
+	/** Application errors as HTTP 200 + success:false instead of 4xx (sources suggest both happen). */
+	appErrorsAs200?: boolean;
+	now?: () => Date;
+}
+
+export const DEFAULT_ACCOUNTS = [
+	{ apiKey: 'sandbox-api-key', name: 'Sandbox Warehouse' },
+	{ apiKey: 'sandbox-child-api-key', name: 'Sandbox Child' },
+];
+export const DEFAULT_SUBSCRIPTION_KEY = 'sandbox-subscription-key';
+
+type Obj = Record<string, unknown>;
+
+export class StarshipitSandbox {
+	readonly server = new SandboxServer('starshipit');
+	readonly state: StarshipitState;
+	private readonly resetBuckets: () => void;
+
+	constructor(options: StarshipitSandboxOptions = {}) {
+		this.state = new StarshipitState(
+			{
+				ratePerSecond: options.ratePerSecond ?? 2,
+				burst: options.burst ?? 2,
+				webhookUrl: options.webhookUrl,
+				webhookSecret: options.webhookSecret,
+				appErrorsAs200: options.appErrorsAs200 ?? false,
+			},
+			options.accounts ?? DEFAULT_ACCOUNTS,
+			options.subscriptionKeys ?? [DEFAULT_SUBSCRIPTION_KEY],
+			options.now ?? (() => new Date()),
+		);
+		const { gate, resetBuckets } = createGate(this.state);
+		this.resetBuckets = resetBuckets;
+		this.server.gate(gate);
+		registerOrderRoutes(this.server, this.state);
+		registerShippingRoutes(this.server, this.state);
+		registerMiscRoutes(this.server, this.state);
+		this.registerControl();
+	}
+
+	get url(): string {
+		return this.server.url;
+	}
+
+	listen(port = 0): Promise<string> {
+		return this.server.listen(port);
+	}
+
+	async close(): Promise<void> {
+		await this.flushWebhooks();
+		await this.server.close();
+	}
+
+	/** Back to the state right after construction: orders, config, rate buckets, faults, log, webhooks. */
+	reset(): void {
+		this.state.reset();
+		this.resetBuckets();
+		this.server.clearFaults();
+		this.server.clearLog();
+	}
+
+	configure(patch: Partial<SandboxConfig>): SandboxConfig {
+		for (const key of ['ratePerSecond', 'burst'] as const) {
+			const v = patch[key];
+			if (v !== undefined && (typeof v !== 'number' || !(v > 0))) throw new HttpError(400, { message: `${key} must be a positive number` });
+		}
+		const allowed = ['ratePerSecond', 'burst', 'webhookUrl', 'webhookSecret', 'appErrorsAs200'] as const;
+		for (const key of allowed) if (key in patch) (this.state.config as unknown as Obj)[key] = patch[key] ?? undefined;
+		return { ...this.state.config };
+	}
+
+	/** Every account's orders (full objects) plus config and webhook deliveries. */
+	snapshot(): Obj {
+		return {
+			config: { ...this.state.config },
+			accounts: [...this.state.accounts.values()].map((a) => ({
+				apiKey: a.apiKey,
+				name: a.name,
+				orders: [...a.orders.values()].map((s) => ({ ...this.state.full(s), tracking_numbers: [...s.trackingNumbers] })),
+				blockedOrderNumbers: [...a.blockedNumbers.keys()],
+			})),
+			webhookDeliveries: this.webhookDeliveries,
+		};
+	}
+
+	/** As if a person printed the label in Starshipit's UI. */
+	printOrder(orderNumber: string, apiKey?: string): { order_id: number; tracking_numbers: string[] } {
+		const stored = this.state.require(this.state.accountByKey(apiKey), { order_number: orderNumber });
+		printOrder(this.state, stored);
+		return { order_id: stored.order.order_id, tracking_numbers: [...stored.trackingNumbers] };
+	}
+
+	/** As if the carrier scanned the parcel: changes tracking_status and sends the webhook. */
+	advanceOrder(orderNumber: string, trackingStatus: string, apiKey?: string): void {
+		advanceOrder(this.state, this.state.require(this.state.accountByKey(apiKey), { order_number: orderNumber }), trackingStatus);
+	}
+
+	/** Prints (if needed) and dispatches every unshipped or printed order of the account; returns the count. */
+	shipAll(apiKey?: string): number {
+		let count = 0;
+		for (const stored of this.state.accountByKey(apiKey).orders.values()) {
+			if (stored.order.archived || (stored.order.status !== 'Unshipped' && stored.order.status !== 'Printed')) continue;
+			if (!isPrinted(stored)) printOrder(this.state, stored);
+			setTracking(this.state, stored, 'Dispatched');
+			count++;
+		}
+		return count;
+	}
+
+	get webhookDeliveries(): WebhookDelivery[] {
+		return this.state.webhooks.deliveries;
+	}
+
+	/** Awaits webhook deliveries still in flight, so tests can assert on them deterministically. */
+	flushWebhooks(): Promise<void> {
+		return this.state.webhooks.flush();
+	}
+
+	private registerControl(): void {
+		/**
+		 * Control routes answer real error statuses even when `appErrorsAs200` is on: they are for
+		 * tests and demos, not part of the simulated API.
+		 */
+		const control = (method: string, path: string, handler: Handler) =>
+			this.server.control(method, path, async (req) => {
+				try {
+					return await handler(req);
+				} catch (error) {
+					if (error instanceof HttpError && error.status === 200) throw new HttpError(400, error.body);
+					throw error;
+				}
+			});
+		const body = (raw: Buffer): Obj => {
+			try {
+				return raw.length ? (JSON.parse(raw.toString('utf8')) as Obj) : {};
+			} catch {
+				throw new HttpError(400, { message: 'control request body is not valid JSON' });
+			}
+		};
+		const key = (b: Obj) => (typeof b.apiKey === 'string' ? b.apiKey : undefined);
+		const orderNumber = (b: Obj): string => {
+			if (typeof b.order_number !== 'string') throw new HttpError(400, { message: 'order_number is required' });
+			return b.order_number;
+		};
+
+		control('GET', '/_sandbox/state', () => ({ status: 200, body: this.snapshot() }));
+		control('POST', '/_sandbox/reset', () => {
+			this.reset();
+			return { status: 204 };
+		});
+		control('POST', '/_sandbox/config', (req) => ({ status: 200, body: this.configure(body(req.rawBody) as Partial<SandboxConfig>) }));
+		control('POST', '/_sandbox/orders/print', (req) => {
+			const b = body(req.rawBody);
+			return { status: 200, body: { success: true, ...this.printOrder(orderNumber(b), key(b)) } };
+		});
+		control('POST', '/_sandbox/orders/advance', (req) => {
+			const b = body(req.rawBody);
+			this.advanceOrder(orderNumber(b), String(b.tracking_status ?? ''), key(b));
+			return { status: 200, body: { success: true } };
+		});
+		control('POST', '/_sandbox/orders/ship-all', (req) => ({ status: 200, body: { success: true, count: this.shipAll(key(body(req.rawBody))) } }));
+	}
+}
+
+export function createStarshipitSandbox(options?: StarshipitSandboxOptions): StarshipitSandbox {
+	return new StarshipitSandbox(options);
+}

@@ -1,0 +1,287 @@
+/** Order routes (reference §4.1): create, import, get, lists, search, update, delete, archive, restore. */
+import type { SandboxRequest, SandboxServer } from '../core/server.mts';
+import { isPrinted } from './lifecycle.mts';
+import type { StarshipitState } from './store.mts';
+import { ORDER_STATUSES, type Account, type ApiError, type StoredOrder } from './types.mts';
+import { validateOrder } from './validation.mts';
+
+type Obj = Record<string, unknown>;
+const MAX_IMPORT = 50;
+const DAY_MS = 24 * 3600 * 1000;
+
+const orderLabel = (raw: unknown): string =>
+	typeof raw === 'object' && raw !== null && typeof (raw as Obj).order_number === 'string' ? String((raw as Obj).order_number) : '(no order_number)';
+
+export function registerOrderRoutes(server: SandboxServer, state: StarshipitState): void {
+	const ok = (payload: Obj = {}) => ({ status: 200, body: { success: true, ...payload } });
+
+	/** Validation + duplicate check for one new order; problems name the field and the order. */
+	function problemsFor(account: Account, raw: unknown, batch: Set<string>): ApiError[] {
+		const label = orderLabel(raw);
+		const problems = validateOrder(raw).map((p) => ({ message: 'Validation failed', details: `${p} (order ${label})` }));
+		if (problems.length) return problems;
+		const number = (raw as Obj).order_number as string;
+		const duplicate = batch.has(number)
+			? { message: 'Order number already exists', details: `Order number '${number}' appears more than once in this request` }
+			: state.duplicateError(account, number);
+		return duplicate ? [duplicate] : [];
+	}
+
+	server.route('POST', '/api/orders', (req) => {
+		const account = state.account(req);
+		const { order } = state.body(req);
+		if (typeof order !== 'object' || order === null) state.fail(400, [{ message: 'Invalid request', details: 'Body must be {"order": {...}}' }]);
+		const errors = problemsFor(account, order, new Set());
+		if (errors.length) state.fail(400, errors);
+		// UNCONFIRMED: 200 (not 201) on success; clients must check `success` either way.
+		return ok({ order: state.full(state.createOrder(account, order as Obj)) });
+	});
+
+	server.route('POST', '/api/orders/import', (req) => {
+		const account = state.account(req);
+		const { orders } = state.body(req);
+		if (!Array.isArray(orders) || orders.length === 0) state.fail(400, [{ message: 'Invalid request', details: 'Body must be {"orders": [ ... ]} with at least one order' }]);
+		if (orders.length > MAX_IMPORT) {
+			state.fail(400, [{ message: 'Too many orders', details: `A maximum of ${MAX_IMPORT} orders can be imported per request; got ${orders.length}` }]);
+		}
+		// UNCONFIRMED (pitfall 17): per-order failures. Choice: valid orders ARE created and returned in
+		// `orders`; each failed one is named in `errors[].details`; `success` is false if any failed.
+		// HTTP 200 when at least one order was created (a retry of the whole batch would then hit
+		// duplicates), the usual error status when none was.
+		const created: StoredOrder[] = [];
+		const errors: ApiError[] = [];
+		const seen = new Set<string>();
+		for (const raw of orders) {
+			const problems = problemsFor(account, raw, seen);
+			if (typeof raw === 'object' && raw !== null && typeof (raw as Obj).order_number === 'string') seen.add((raw as Obj).order_number as string);
+			if (problems.length) errors.push(...problems);
+			else created.push(state.createOrder(account, raw as Obj));
+		}
+		if (created.length === 0) state.fail(400, errors);
+		const body: Obj = { success: errors.length === 0, orders: created.map((s) => state.full(s)) };
+		if (errors.length) body.errors = errors;
+		return { status: 200, body };
+	});
+
+	server.route('GET', '/api/orders', (req) => {
+		const account = state.account(req);
+		const orderId = req.query.get('order_id');
+		const orderNumber = req.query.get('order_number');
+		if (orderId !== null || orderNumber !== null) {
+			return ok({ order: state.full(state.require(account, { order_id: orderId ?? undefined, order_number: orderNumber ?? undefined })) });
+		}
+		// UNCONFIRMED: the list form's reply shape; the sandbox answers {orders, total_pages}, paged with
+		// page_number/page_size (§4.1), optionally filtered by `status`.
+		const size = intParam(req, 'page_size', 50, 1, 250);
+		const page = intParam(req, 'page_number', 1, 1, 1_000_000);
+		const status = req.query.get('status');
+		const rows = [...account.orders.values()].filter((s) => !s.order.archived && (!status || s.order.status.toLowerCase() === status.toLowerCase()));
+		return ok({ orders: rows.slice((page - 1) * size, page * size).map((s) => state.full(s)), total_pages: Math.ceil(rows.length / size) });
+	});
+
+	/** Shared paging/filters of unshipped & shipped (§4.1, pitfall 8). */
+	function listed(req: SandboxRequest, include: (s: StoredOrder) => boolean, defaultDate: (s: StoredOrder) => string | null): StoredOrder[] {
+		const limit = intParam(req, 'limit', 50, 1, 250);
+		const page = intParam(req, 'page', 1, 1, 1_000_000);
+		const sinceOrder = since(req, 'since_order_date');
+		const sinceUpdated = since(req, 'since_last_updated');
+		// UNCONFIRMED (SKY, pitfall 8): without any since_* only the last 24 h are returned. Strict
+		// choice: enforced, measured on order_date (unshipped) / shipped_date (shipped).
+		const windowStart = sinceOrder === undefined && sinceUpdated === undefined ? state.clock().getTime() - DAY_MS : undefined;
+		const rows = [...(state.account(req).orders.values())]
+			.filter((s) => include(s) && !s.order.archived)
+			.filter((s) => sinceOrder === undefined || Date.parse(s.order.order_date) >= sinceOrder)
+			.filter((s) => sinceUpdated === undefined || Date.parse(s.order.last_updated) >= sinceUpdated)
+			.filter((s) => windowStart === undefined || Date.parse(defaultDate(s) ?? '') >= windowStart)
+			.sort((a, b) => a.order.order_id - b.order.order_id);
+		// UNCONFIRMED: no paging metadata (no total_pages); clients stop on a page shorter than `limit`.
+		return rows.slice((page - 1) * limit, page * limit);
+	}
+
+	// UNCONFIRMED: the `ids_only=true` shape; the sandbox returns rows with only order_id + order_number.
+	const idsOnly = (req: SandboxRequest, rows: StoredOrder[]) =>
+		req.query.get('ids_only') === 'true' ? rows.map((s) => ({ order_id: s.order.order_id, order_number: s.order.order_number })) : undefined;
+
+	server.route('GET', '/api/orders/unshipped', (req) => {
+		const rows = listed(req, (s) => s.order.status === 'Unshipped', (s) => s.order.order_date);
+		return ok({ orders: idsOnly(req, rows) ?? rows.map((s) => state.full(s)) });
+	});
+
+	server.route('GET', '/api/orders/shipped', (req) => {
+		// Pitfall 9: an order_id filter is ignored by the real API; so it is here.
+		const rows = listed(req, (s) => s.order.status === 'Shipped' || s.order.status === 'Delivered', (s) => s.order.shipped_date);
+		return ok({ orders: idsOnly(req, rows) ?? rows.map(shippedRow) });
+	});
+
+	server.route('GET', '/api/orders/search', (req) => {
+		const account = state.account(req);
+		// UNCONFIRMED: whether `phrase` is required; strict choice: yes.
+		const phrase = (req.query.get('phrase') ?? '').trim().toLowerCase();
+		if (!phrase) state.fail(400, [{ message: 'Invalid request', details: 'phrase is required' }]);
+		const limit = intParam(req, 'limit', 50, 1, 250);
+		const page = intParam(req, 'page', 1, 1, 1_000_000);
+		const status = req.query.get('status')?.toLowerCase();
+		const hits = [...account.orders.values()]
+			.filter(({ order, trackingNumbers }) =>
+				[order.order_number, order.destination.name ?? '', ...trackingNumbers].some((v) => v.toLowerCase().includes(phrase)),
+			)
+			.filter((s) => !status || s.order.status.toLowerCase() === status)
+			.sort((a, b) => a.order.order_id - b.order.order_id);
+		const orders = hits.slice((page - 1) * limit, page * limit).map(({ order }) => ({
+			order_id: order.order_id,
+			order_date: order.order_date,
+			order_number: order.order_number,
+			name: order.destination.name ?? '',
+			carrier_name: order.carrier_name,
+			tracking_number: order.tracking_number,
+			country: order.destination.country ?? '',
+		}));
+		return ok({ orders, total_pages: Math.ceil(hits.length / limit) });
+	});
+
+	server.route('PUT', '/api/orders', (req) => {
+		const account = state.account(req);
+		const { order: patch } = state.body(req) as { order?: Obj };
+		if (typeof patch !== 'object' || patch === null) state.fail(400, [{ message: 'Invalid request', details: 'Body must be {"order": {"order_id": ..., ...}}' }]);
+		if (patch.order_id === undefined) state.fail(400, [{ message: 'Invalid request', details: 'order.order_id is required to update an order' }]);
+		const stored = state.require(account, { order_id: patch.order_id });
+		const { order } = stored;
+		const label = `order ${order.order_number}`;
+		if (order.archived) state.fail(400, [{ message: 'Order is archived', details: `Restore ${label} before updating it` }]);
+		if (patch.status !== undefined && !ORDER_STATUSES.includes(patch.status as never)) {
+			state.fail(400, [{ message: 'Validation failed', details: `status: must be one of ${ORDER_STATUSES.join(', ')} (${label})` }]);
+		}
+		// DART1: once printed or shipped only `status` may change. Strict reading: any other field in
+		// the body is an error, even if unchanged.
+		if (order.status !== 'Unshipped' || isPrinted(stored)) {
+			const others = Object.keys(patch).filter((k) => k !== 'order_id' && k !== 'status');
+			if (others.length) {
+				state.fail(400, [{ message: 'Order cannot be updated', details: `${label} is ${order.status}; only status can be changed (got ${others.join(', ')})` }]);
+			}
+		}
+		const errors: ApiError[] = [];
+		for (const [key, idKey, list] of [['items', 'item_id', order.items], ['packages', 'package_id', order.packages]] as const) {
+			const lines = patch[key];
+			if (!Array.isArray(lines)) continue;
+			lines.forEach((line: Obj, i) => {
+				const id = line?.[idKey];
+				if (id !== undefined && !list.some((l) => (l as unknown as Obj)[idKey] === id)) {
+					errors.push({ message: 'Validation failed', details: `${key}[${i}].${idKey}: unknown ${idKey} ${String(id)} (${label})` });
+				}
+			});
+		}
+		const merged = {
+			...structuredClone(order),
+			...patch,
+			destination: { ...order.destination, ...(patch.destination as Obj) },
+			sender_details: { ...order.sender_details, ...(patch.sender_details as Obj) },
+			items: patch.items ?? [],
+			packages: patch.packages ?? [],
+		};
+		errors.push(...validateOrder(merged).map((p) => ({ message: 'Validation failed', details: `${p} (${label})` })));
+		if (typeof patch.order_number === 'string' && patch.order_number !== order.order_number) {
+			const duplicate = state.duplicateError(account, patch.order_number);
+			if (duplicate) errors.push(duplicate);
+		}
+		if (errors.length) state.fail(400, errors);
+		state.applyUpdate(order, patch);
+		return ok({ order: state.full(stored) });
+	});
+
+	server.route('DELETE', '/api/orders/delete', (req) => {
+		const account = state.account(req);
+		const body = req.rawBody.length ? state.body(req) : {};
+		// D-DEL's older form sends {order_ids, remove_from_database} in the body; both are accepted.
+		const ids: unknown[] = req.query.get('order_id') !== null ? [req.query.get('order_id')] : Array.isArray(body.order_ids) ? body.order_ids : [];
+		if (ids.length === 0) state.fail(400, [{ message: 'Invalid request', details: 'order_id is required' }]);
+		const remove = req.query.get('remove_from_database') === 'true' || body.remove_from_database === true;
+		const targets = ids.map((id) => state.require(account, { order_id: id }));
+		for (const { order, trackingNumbers } of targets) {
+			if (order.status !== 'Unshipped' || trackingNumbers.length) {
+				state.fail(400, [{ message: 'Order cannot be deleted', details: `Order ${order.order_number} is ${order.status}; only unshipped orders can be deleted (archive it instead)` }]);
+			}
+		}
+		for (const { order } of targets) {
+			account.orders.delete(order.order_id);
+			// UNCONFIRMED (§4.7, pitfall 18): strict reading of D-DEL; without remove_from_database the
+			// number stays taken, so re-importing it fails.
+			if (!remove) account.blockedNumbers.set(order.order_number, order.order_id);
+		}
+		return ok();
+	});
+
+	/** `order_id` from the query (ODOO) or the body (MC); sources differ, so both work. */
+	function targetOf(req: SandboxRequest): StoredOrder {
+		const fromQuery = req.query.get('order_id');
+		const id = fromQuery ?? (req.rawBody.length ? state.body(req).order_id : undefined);
+		if (id === undefined || id === null) state.fail(400, [{ message: 'Invalid request', details: 'order_id is required (query or body)' }]);
+		return state.require(state.account(req), { order_id: id });
+	}
+
+	server.route('POST', '/api/orders/archive', (req) => {
+		const { order } = targetOf(req);
+		if (order.archived) state.fail(400, [{ message: 'Order already archived', details: `Order ${order.order_number} is already archived` }]);
+		// DART1: archive works on printed/shipped orders. Strict: unshipped ones must be deleted instead.
+		if (order.status === 'Unshipped') {
+			state.fail(400, [{ message: 'Order cannot be archived', details: `Order ${order.order_number} is unshipped; delete it instead` }]);
+		}
+		order.archived = true;
+		order.last_updated = state.nowIso();
+		order.events.push({ event_date: order.last_updated, event_type: 'Archived', details: 'Order archived via API' });
+		return ok();
+	});
+
+	server.route('POST', '/api/orders/restore', (req) => {
+		const { order } = targetOf(req);
+		if (!order.archived) state.fail(400, [{ message: 'Order not archived', details: `Order ${order.order_number} is not archived` }]);
+		order.archived = false;
+		order.last_updated = state.nowIso();
+		order.events.push({ event_date: order.last_updated, event_type: 'Restored', details: 'Order restored via API' });
+		return ok();
+	});
+
+	function intParam(req: SandboxRequest, name: string, def: number, min: number, max: number): number {
+		const raw = req.query.get(name);
+		if (raw === null || raw === '') return def;
+		const n = Number(raw);
+		if (!/^\d+$/.test(raw) || n < min || n > max) state.fail(400, [{ message: 'Invalid request', details: `${name} must be an integer from ${min} to ${max}, got '${raw}'` }]);
+		return n;
+	}
+
+	/** UNCONFIRMED: how lenient the date parser is. Strict: RFC 3339 with an explicit UTC zone (Z or +00:00). */
+	function since(req: SandboxRequest, name: string): number | undefined {
+		const raw = req.query.get(name);
+		if (raw === null || raw === '') return undefined;
+		if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|\+00:00)$/i.test(raw) || Number.isNaN(Date.parse(raw))) {
+			state.fail(400, [{ message: 'Invalid request', details: `${name} must be an RFC 3339 UTC date-time such as 2024-05-01T00:00:00Z, got '${raw}'` }]);
+		}
+		return Date.parse(raw);
+	}
+}
+
+/** Shipped-list summary row (§4.6, TAP): no items. */
+function shippedRow({ order, trackingEvents }: StoredOrder): Obj {
+	return {
+		order_id: order.order_id,
+		order_date: order.order_date,
+		shipped_date: order.shipped_date,
+		order_number: order.order_number,
+		reference: order.reference,
+		integration_source_name: 'API',
+		name: order.destination.name ?? '',
+		country: order.destination.country ?? '',
+		carrier: order.carrier,
+		carrier_name: order.carrier_name,
+		carrier_service_code: order.carrier_service_code,
+		carrier_service_name: order.carrier_service_code,
+		shipment_type: order.type,
+		// UNCONFIRMED: with several packages the row carries the first tracking number only.
+		tracking_number: order.tracking_number,
+		tracking_short_status: order.tracking_status,
+		tracking_full_status: trackingEvents.at(-1)?.status ?? '',
+		manifest_number: order.manifest_number,
+		manifest_sent: order.manifested,
+		writeback_status: 'None',
+		writeback_details: '',
+	};
+}

@@ -1,0 +1,128 @@
+/** Label printing, manifests and tracking (reference §5, §6). */
+import type { SandboxServer } from '../core/server.mts';
+import { isPrinted, labelPage, manifestOrders, printOrder } from './lifecycle.mts';
+import { buildPdf } from './pdf.mts';
+import type { StarshipitState } from './store.mts';
+import type { ApiError, Package, StoredOrder } from './types.mts';
+import { validatePackageList } from './validation.mts';
+
+type Obj = Record<string, unknown>;
+
+// UNCONFIRMED: `label_types` values; DART2 uses "PDF" as a placeholder, and labels are PDFs.
+const LABEL_TYPE = 'PDF';
+
+export function registerShippingRoutes(server: SandboxServer, state: StarshipitState): void {
+	/** Reprint gives back the labels already made; it never creates new tracking numbers. */
+	function requirePrinted(stored: StoredOrder): void {
+		if (!isPrinted(stored)) {
+			state.fail(400, [{ message: 'Order not printed', details: `Order ${stored.order.order_number} has never been printed; send reprint: false to print it` }]);
+		}
+	}
+
+	server.route('POST', '/api/orders/shipment', (req) => {
+		const account = state.account(req);
+		const body = state.body(req);
+		const stored = state.require(account, { order_id: body.order_id, order_number: body.order_number });
+		if (body.reprint === true) {
+			requirePrinted(stored);
+		} else {
+			let packages: Package[] | undefined;
+			if (body.packages !== undefined) {
+				const problems = validatePackageList(body.packages, 'packages', true);
+				if (problems.length) {
+					state.fail(400, problems.map((p) => ({ message: 'Validation failed', details: `${p} (order ${stored.order.order_number})` })));
+				}
+				packages = state.newPackages(body.packages as unknown[]);
+			}
+			printOrder(state, stored, {
+				carrier: typeof body.carrier === 'string' ? body.carrier : undefined,
+				carrier_service_code: typeof body.carrier_service_code === 'string' ? body.carrier_service_code : undefined,
+				packages,
+			});
+		}
+		const { order } = stored;
+		return {
+			status: 200,
+			body: {
+				success: true,
+				order_id: order.order_id,
+				order_number: order.order_number,
+				carrier_name: order.carrier_name,
+				tracking_numbers: [...stored.trackingNumbers],
+				labels: [...stored.labels],
+				label_types: stored.labels.map(() => LABEL_TYPE),
+			},
+		};
+	});
+
+	server.route('POST', '/api/orders/shipments', (req) => {
+		const account = state.account(req);
+		const { order_ids: ids, reprint } = state.body(req);
+		if (!Array.isArray(ids) || ids.length === 0) state.fail(400, [{ message: 'Invalid request', details: 'order_ids must be a non-empty array of integers' }]);
+		// UNCONFIRMED: the bulk reply's label keys. Sandbox: one label per order (a PDF with one page
+		// per package) as {order_id, label_type, label}. Deliberately NO tracking numbers (pitfall 10).
+		// Per-order failures follow the import rule: the rest are printed, success=false, HTTP 200.
+		const labels: Obj[] = [];
+		const errors: ApiError[] = [];
+		for (const id of ids) {
+			const stored = state.findById(account, id);
+			if (!stored) {
+				errors.push({ message: 'Order not found', details: `No order with order_id ${String(id)} in this account` });
+				continue;
+			}
+			try {
+				if (reprint === true) requirePrinted(stored);
+				else printOrder(state, stored);
+			} catch (error) {
+				const body = (error as { body?: { errors?: ApiError[] } }).body;
+				if (!body?.errors) throw error;
+				errors.push(...body.errors);
+				continue;
+			}
+			const pdf = buildPdf(stored.order.packages.map((_, i) => labelPage(stored, i)));
+			labels.push({ order_id: stored.order.order_id, label_type: LABEL_TYPE, label: pdf.toString('base64') });
+		}
+		if (labels.length === 0) state.fail(400, errors);
+		return { status: 200, body: { success: errors.length === 0, labels, ...(errors.length ? { errors } : {}) } };
+	});
+
+	server.route('POST', '/api/orders/manifest', (req) => {
+		const { order_ids: ids } = state.body(req);
+		return { status: 200, body: { success: true, ...manifestOrders(state, state.account(req), ids) } };
+	});
+
+	server.route('GET', '/api/track', (req) => {
+		const account = state.account(req);
+		const trackingNumber = req.query.get('tracking_number')?.trim();
+		const orderNumber = req.query.get('order_number')?.trim();
+		if (!trackingNumber && !orderNumber) state.fail(400, [{ message: 'Invalid request', details: 'tracking_number or order_number is required' }]);
+		const stored = trackingNumber
+			? [...account.orders.values()].find((s) => s.trackingNumbers.includes(trackingNumber))
+			: state.findByNumber(account, orderNumber!);
+		const what = trackingNumber ? `tracking_number '${trackingNumber}'` : `order_number '${orderNumber}'`;
+		if (!stored) state.fail(404, [{ message: 'Not found', details: `No shipment with ${what}` }]);
+		// UNCONFIRMED: tracking an order without a label. Strict choice: an error, not an empty result.
+		if (!isPrinted(stored)) state.fail(404, [{ message: 'No tracking available', details: `Order ${stored.order.order_number} has not been printed yet` }]);
+		const { order } = stored;
+		const tn = trackingNumber ?? order.tracking_number;
+		return {
+			status: 200,
+			body: {
+				success: true,
+				results: {
+					order_number: order.order_number,
+					order_status: order.status,
+					carrier_name: order.carrier_name,
+					carrier_service: order.carrier_service_code,
+					tracking_number: tn,
+					shipment_date: stored.trackingEvents[0]?.event_datetime ?? null,
+					tracking_status: order.tracking_status,
+					last_updated_date: order.last_updated,
+					// A sandbox URL that can never resolve to a real carrier page.
+					tracking_url: `https://track.sandbox.starshipit.invalid/${encodeURIComponent(tn)}`,
+					tracking_events: stored.trackingEvents.map((e) => ({ ...e })),
+				},
+			},
+		};
+	});
+}

@@ -1,0 +1,93 @@
+/**
+ * workflows/order-push-scheduled.json and order-push-webhook.json, unmodified, against both
+ * sandboxes. The scheduled one starts from its "Run now" manual trigger: the Schedule Trigger
+ * beside it emits the same single item (see test/harness/coreNodes.ts); n8n's own scheduler is
+ * proven in real n8n (`npm run test:n8n`).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BAD_ORDER_REFERENCES } from '../sandbox/cartoncloud/index.mts';
+import { clearLogs, count, type Env, loadWorkflow, saleOrders, starshipitOrders, startEnv, webhookReceiver } from './fixtures.mts';
+
+const IMPORT = 'POST /api/orders/import';
+const BAD = Object.values(BAD_ORDER_REFERENCES) as string[];
+
+describe('Order push, scheduled', () => {
+	let env: Env;
+	beforeAll(async () => {
+		env = await startEnv();
+	});
+	afterAll(async () => {
+		await env.sandboxes.close();
+	});
+
+	it('turns every packed sale order into exactly one Starshipit order; bad ones go down the error branch with their reason', async () => {
+		const workflow = loadWorkflow('order-push-scheduled');
+		const packed = saleOrders(env, 'PACKED').map((o) => o.references.customer);
+		const good = packed.filter((ref) => !BAD.includes(ref));
+		expect(good.length).toBeGreaterThan(30);
+
+		const run = await env.harness.run(workflow);
+		expect(run.status).toBe('success');
+
+		const created = starshipitOrders(env).map((o) => o.order_number);
+		expect(created.sort()).toEqual([...good].sort());
+		expect(count(env, 'starshipit', IMPORT)).toBe(Math.ceil(good.length / 50));
+
+		const inStarshipit = run.output('In Starshipit');
+		expect(inStarshipit).toHaveLength(good.length);
+		expect(inStarshipit.every((i) => i.json.already_existed === false)).toBe(true);
+
+		const failed = run.output('Not created (see error)');
+		expect(failed.map((i) => (i.json.references as { customer: string }).customer).sort()).toEqual([...BAD].sort());
+		const reason = (ref: string) => String(failed.find((i) => (i.json.references as { customer: string }).customer === ref)?.json.error);
+		expect(reason(BAD_ORDER_REFERENCES.emptyAddress1)).toMatch(/KOA-19001.*address1/);
+		expect(reason(BAD_ORDER_REFERENCES.longPostcode)).toMatch(/KOA-19002.*postcode.*10/);
+		expect(reason(BAD_ORDER_REFERENCES.unknownCountry)).toMatch(/KOA-19003.*country.*Atlantis/);
+	});
+
+	it('a second run creates nothing and reports the same failures again', async () => {
+		const before = starshipitOrders(env).length;
+		clearLogs(env);
+		const run = await env.harness.run(loadWorkflow('order-push-scheduled'));
+		expect(starshipitOrders(env)).toHaveLength(before);
+		expect(count(env, 'starshipit', IMPORT)).toBe(0);
+		expect(run.output('In Starshipit').every((i) => i.json.already_existed === true)).toBe(true);
+		expect(run.output('Not created (see error)')).toHaveLength(BAD.length);
+	});
+});
+
+describe('Order push, webhook', () => {
+	let env: Env;
+	let receiver: Awaited<ReturnType<typeof webhookReceiver>>;
+	beforeAll(async () => {
+		receiver = await webhookReceiver();
+		env = await startEnv({ cartonCloud: { webhookUrl: receiver.url } });
+	});
+	afterAll(async () => {
+		await env.sandboxes.close();
+		await receiver.close();
+	});
+
+	it("creates the Starshipit order from CartonCloud's own status-change webhook, once", async () => {
+		const workflow = loadWorkflow('order-push-webhook');
+		const picked = saleOrders(env, 'AWAITING_PICK_AND_PACK').find((o) => o.customer.name === 'Kiwi Kitchenware')!;
+		env.sandboxes.cartonCloud.setOutboundOrderStatus(picked.id, 'PICKED');
+		env.sandboxes.cartonCloud.setOutboundOrderStatus(picked.id, 'PACKED');
+		await env.sandboxes.cartonCloud.flushWebhooks();
+		expect(receiver.received).toHaveLength(2);
+
+		const deliver = async (delivery: (typeof receiver.received)[number]) =>
+			await env.harness.webhook(workflow, 'Sale order packed', { headers: delivery.headers, rawBody: delivery.rawBody, body: JSON.parse(delivery.rawBody.toString('utf8')) });
+
+		const pickedHook = await deliver(receiver.received[0]);
+		expect(pickedHook.run?.nodes['Create Starshipit order']).toBeUndefined();
+
+		const packedHook = await deliver(receiver.received[1]);
+		expect(packedHook.statusCode).toBe(200);
+		expect(packedHook.run?.output('In Starshipit').map((i) => i.json.order_number)).toEqual([picked.references.customer]);
+
+		const again = await deliver(receiver.received[1]);
+		expect(again.run?.output('In Starshipit')[0].json.already_existed).toBe(true);
+		expect(starshipitOrders(env).filter((o) => o.order_number === picked.references.customer)).toHaveLength(1);
+	});
+});
