@@ -14,9 +14,7 @@ afterAll(async () => {
 const TOKEN = 'POST /uaa/oauth/token';
 
 async function credentialTest(data: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult> {
-	// The node type exactly as the harness loaded it from dist/.
-	const { types } = env.harness as unknown as { types: { nodeTypes: { getByNameAndVersion(type: string, version: number): unknown } } };
-	const node = types.nodeTypes.getByNameAndVersion(CC, 1) as unknown as {
+	const node = env.harness.nodeType(CC) as unknown as {
 		description: { credentials: { name: string; testedBy?: string }[] };
 		methods: { credentialTest: Record<string, (this: unknown, credential: unknown) => Promise<INodeCredentialTestResult>> };
 	};

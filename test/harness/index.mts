@@ -17,6 +17,7 @@ import type {
 	IDataObject,
 	INode,
 	INodeExecutionData,
+	INodeType,
 	IRun,
 	IRunExecutionData,
 	IWebhookResponseData,
@@ -83,6 +84,11 @@ export class Harness {
 	constructor(readonly credentials: CredentialStore) {
 		this.types = loadPackageTypes(ROOT);
 		this.credentialsHelper = new TestCredentialsHelper(credentials, this.types.credentialTypes);
+	}
+
+	/** A node type exactly as the harness loaded it from dist/ (e.g. to call its credential test). */
+	nodeType(type: string, version = 1): INodeType {
+		return this.types.nodeTypes.getByNameAndVersion(type, version);
 	}
 
 	/** Runs the workflow from a trigger (default: its manual trigger, else its only trigger). */

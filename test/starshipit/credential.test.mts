@@ -4,18 +4,16 @@
  */
 import { CredentialTestContext } from 'n8n-core';
 import type { ICredentialTestFunctions, ICredentialsDecrypted, INodeCredentialTestResult, INodeType } from 'n8n-workflow';
-import { Starshipit } from '../../dist/nodes/Starshipit/Starshipit.node.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SUBSCRIPTION_KEY, type StarshipitSandbox } from '../sandbox/starshipit/index.mts';
-import { API_KEY, startSandbox } from './fixtures.mts';
+import { API_KEY, harnessFor, PACKAGE, startSandbox } from './fixtures.mts';
 
 let sandbox: StarshipitSandbox;
 let node: INodeType;
 
 beforeAll(async () => {
 	sandbox = await startSandbox();
-	node = new Starshipit(); // the built node, as n8n loads it
-
+	node = harnessFor(sandbox).nodeType(`${PACKAGE}.starshipit`); // the built node, as n8n loads it
 });
 afterAll(async () => sandbox.close());
 
