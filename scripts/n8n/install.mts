@@ -83,7 +83,7 @@ export function installN8n(home = n8nHome()): string {
 		process.exit(1);
 	}
 	const env = { ...process.env, npm_config_nodedir: nodedir, npm_config_build_from_source: 'true' };
-	const rebuild = run('npm', ['rebuild', 'sqlite3', '--no-audit', '--no-fund', '--loglevel=error'], home, env);
+	const rebuild = run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--no-audit', '--no-fund', '--loglevel=error'], home, env);
 	if (!rebuild.ok) {
 		log('npm rebuild sqlite3 failed');
 		process.exit(1);
