@@ -14,7 +14,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { EXIT_REGISTRY_UNAVAILABLE, isInstalled, markerFile, N8N_VERSION, n8nBin, n8nHome, NODE_HEADERS_PACKAGE } from './paths.mts';
 
 const NPM_QUIET = ['--no-audit', '--no-fund', '--loglevel=error', '--no-save', '--no-package-lock'];
@@ -101,6 +101,7 @@ export function installN8n(home = n8nHome()): string {
 	return home;
 }
 
-if (process.argv[1] && /install\.ts$/.test(process.argv[1])) {
+// Run as a script (not imported): install and print the home folder.
+if (process.argv[1] && resolve(process.argv[1]) === import.meta.filename) {
 	console.log(installN8n());
 }
