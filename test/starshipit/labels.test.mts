@@ -57,6 +57,20 @@ describe('Label', () => {
 		expect(pdf(again, 'pdf').bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
 	});
 
+	it('Print of an order printed before returns its existing labels (no new shipment), or fails if asked to', async () => {
+		await createOrders();
+		const print = { resource: 'label', operation: 'print', orderBy: 'orderNumber', orderNumber: 'L-1' };
+		const [first] = outputOf(await runNode(harness, print));
+		const shipments = sandbox.server.count('POST /api/orders/shipment');
+		const [again] = outputOf(await runNode(harness, print));
+		expect(again.json).toMatchObject({ order_number: 'L-1', reprinted: true, tracking_numbers: first.json.tracking_numbers });
+		expect(pdf(again, 'label').bytes.subarray(0, 5).toString()).toBe('%PDF-');
+		expect(sandbox.server.count('POST /api/orders/shipment')).toBe(shipments + 2);
+
+		const strict = await runNode(harness, { ...print, printOptions: { ifPrinted: 'error' } }, [{}], { continueOnFail: true });
+		expect(String(outputOf(strict)[0].json.error)).toMatch(/already printed/i);
+	});
+
 	it('Print of an unknown order fails on that item only (Continue On Fail)', async () => {
 		await createOrders();
 		const out = outputOf(

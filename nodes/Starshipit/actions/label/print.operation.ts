@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { ApiResponse } from '../../../shared/transport/request';
-import { forEachItem } from '../../../shared/items';
+import { asItemError, forEachItem } from '../../../shared/items';
 import { starshipitRequest } from '../../transport';
 import { binaryPropertyProperty, orderRefProperties, readOrderRef } from '../common.descriptions';
-import { packageFields, readPackages } from '../order/orderInput';
+import { readPackages } from '../order/buildOrder';
+import { packageFields } from '../order/orderInput';
 import { shipmentToItem } from './shipment';
 
 const show = { resource: ['label'], operation: ['print'] };
@@ -27,6 +28,16 @@ export const description: INodeProperties[] = [
 		default: {},
 		options: [
 			{ displayName: 'Carrier', name: 'carrier', type: 'string', default: '', description: 'Carrier code to use instead of the order’s' },
+			{
+				displayName: 'If Already Printed',
+				name: 'ifPrinted',
+				type: 'options',
+				options: [
+					{ name: 'Return the Existing Labels', value: 'reprint', description: 'Reprint: the same labels and tracking numbers, no new shipment' },
+					{ name: 'Fail the Item', value: 'error' },
+				],
+				default: 'reprint',
+			},
 			{ displayName: 'Carrier Service Code', name: 'carrier_service_code', type: 'string', default: '' },
 			{
 				displayName: 'Packages',
@@ -45,20 +56,36 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	return await forEachItem(this, items, async (i, item) => {
 		const ref = readOrderRef(this, i);
 		if (ref.order_number) item.details = { order_number: String(ref.order_number) };
-		const { packages, ...options } = this.getNodeParameter('printOptions', i, {}) as IDataObject;
+		const { packages, ifPrinted = 'reprint', ...options } = this.getNodeParameter('printOptions', i, {}) as IDataObject;
 		const body: IDataObject = { ...ref, reprint: false };
 		for (const [key, value] of Object.entries(options)) if (value !== '' && value !== undefined) body[key] = value;
 		const packageList = readPackages(packages as IDataObject | undefined);
 		if (packageList.length) body.packages = packageList;
-		// After a 5xx or a dropped connection: if the labels were made, fetch them with reprint
-		// rather than printing (and paying for) a second shipment.
-		const reconcile = async (): Promise<ApiResponse | undefined> => {
+		// The labels already made, if any: fetched with reprint, which prints (and charges) nothing.
+		const existingLabels = async (): Promise<IDataObject | undefined> => {
 			const again = await starshipitRequest(this, { method: 'POST', path: '/api/orders/shipment', body: { ...ref, reprint: true }, allowAppErrors: true, idempotent: true, itemIndex: i }).catch(
 				() => undefined,
 			);
-			return again && again.success !== false && Array.isArray(again.labels) && again.labels.length ? { statusCode: 200, headers: {}, body: again } : undefined;
+			return again && again.success !== false && Array.isArray(again.labels) && again.labels.length ? again : undefined;
 		};
-		const reply = await starshipitRequest(this, { method: 'POST', path: '/api/orders/shipment', body, reconcile, itemIndex: i });
-		return await shipmentToItem(this, reply, ref, i);
+		// After a 5xx or a dropped connection the shipment may have been made: never print twice.
+		const reconcile = async (): Promise<ApiResponse | undefined> => {
+			const labels = await existingLabels();
+			return labels ? { statusCode: 200, headers: {}, body: labels } : undefined;
+		};
+		try {
+			const reply = await starshipitRequest(this, { method: 'POST', path: '/api/orders/shipment', body, reconcile, itemIndex: i });
+			return await shipmentToItem(this, reply, ref, i);
+		} catch (error) {
+			// Printing an order a second time is refused (its wording is not documented, so any
+			// refusal is checked): with "return the existing labels", a reprint answers instead.
+			const status = Number((error as { httpCode?: unknown }).httpCode);
+			const refused = !(status === 429 || status >= 500);
+			const labels = refused && ifPrinted === 'reprint' ? await existingLabels() : undefined;
+			if (!labels) throw asItemError(this.getNode(), error, i);
+			const item = await shipmentToItem(this, labels, ref, i);
+			item.json.reprinted = true;
+			return item;
+		}
 	});
 }
