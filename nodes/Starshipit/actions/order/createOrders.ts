@@ -14,7 +14,7 @@ import type { ApiResponse } from '../../../shared/transport/request';
 import { ExistingOrders, findOrderByNumber, recentOrdersByNumber } from '../../helpers/existingOrders';
 import { asItemError, failedItem } from '../../../shared/items';
 import { appErrors, starshipitRequest } from '../../transport';
-import { buildOrder } from './orderInput';
+import { buildOrder } from './buildOrder';
 
 export const IMPORT_BATCH_SIZE = 50;
 

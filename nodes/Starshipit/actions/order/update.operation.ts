@@ -6,7 +6,8 @@ import { addressSchema, issueText, starshipitOrderSchema } from '../../../shared
 import { forEachItem } from '../../../shared/items';
 import { starshipitRequest } from '../../transport';
 import { orderIdProperty, readOrderId } from '../common.descriptions';
-import { addressFields, orderFieldOptions, readOrderFields } from './orderInput';
+import { readOrderFields } from './buildOrder';
+import { addressFields, orderFieldOptions } from './orderInput';
 
 const show = { resource: ['order'], operation: ['update'] };
 

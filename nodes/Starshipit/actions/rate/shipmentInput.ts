@@ -6,7 +6,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 import { toCountryCode } from '../../../shared/mapping/countries';
 import { packageSchema, issueText } from '../../../shared/mapping/starshipitOrder';
-import { packageFields, readPackages } from '../order/orderInput';
+import { readPackages } from '../order/buildOrder';
+import { packageFields } from '../order/orderInput';
 
 const place = (who: string): INodeProperties[] => [
 	{ displayName: 'Street', name: 'street', type: 'string', default: '' },

@@ -1,0 +1,87 @@
+/**
+ * What Create and Create Many read from each input item: either fields set in the UI, or a
+ * CartonCloud sale order mapped by the shared mapping module. Both end in the same zod check.
+ * The parameters themselves are described in `orderInput`.
+ */
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import {
+	mapSaleOrderToStarshipit,
+	toCountryName,
+	validateStarshipitOrder,
+	type SaleOrderMappingOptions,
+	type StarshipitOrder,
+} from '../../../shared/mapping/saleOrderToStarshipit';
+
+/** Drops UI blanks (empty strings, zero numbers where zero means "not set"). */
+function compact(values: IDataObject, keepZero: string[] = []): IDataObject {
+	const out: IDataObject = {};
+	for (const [key, value] of Object.entries(values)) {
+		if (value === '' || value === undefined || value === null) continue;
+		if (value === 0 && !keepZero.includes(key)) continue;
+		out[key] = typeof value === 'string' ? value.trim() : value;
+	}
+	return out;
+}
+
+/** The order-level fields of the "Order Fields" collection, in Starshipit's names. */
+export function readOrderFields(fields: IDataObject): IDataObject {
+	const { metadata, order_date: orderDate, ...rest } = fields;
+	const out = compact(rest);
+	if (typeof orderDate === 'string' && orderDate) out.order_date = new Date(orderDate).toISOString();
+	const metadataRows = ((metadata as IDataObject | undefined)?.field ?? []) as IDataObject[];
+	if (metadataRows.length) {
+		out.metadatas = metadataRows.filter((m) => m.key).map((m) => ({ metafield_key: String(m.key), value: String(m.value ?? '') }));
+	}
+	return out;
+}
+
+export function readPackages(raw: IDataObject | undefined): IDataObject[] {
+	return ((raw?.package ?? []) as IDataObject[]).map((p) => compact(p));
+}
+
+export interface BuiltOrder {
+	order: StarshipitOrder;
+	orderNumber: string;
+}
+
+/** The order of item `i`, validated; throws a NodeOperationError naming the order and field. */
+export function buildOrder(context: IExecuteFunctions, itemIndex: number, onOrderNumber: (n: string) => void): BuiltOrder {
+	const mode = context.getNodeParameter('inputMode', itemIndex) as string;
+	const defaults = readOrderFields(context.getNodeParameter('orderFields', itemIndex, {}) as IDataObject);
+	const fail = (errors: string[]) =>
+		new NodeOperationError(context.getNode(), errors[0], { itemIndex, description: errors.length > 1 ? errors.join('\n') : undefined });
+
+	if (mode === 'saleOrder') {
+		let saleOrder = context.getNodeParameter('saleOrder', itemIndex) as unknown;
+		if (typeof saleOrder === 'string') {
+			try {
+				saleOrder = JSON.parse(saleOrder);
+			} catch {
+				throw new NodeOperationError(context.getNode(), 'Sale Order is not valid JSON', { itemIndex });
+			}
+		}
+		const refs = (saleOrder as { references?: { customer?: unknown } } | null)?.references;
+		if (typeof refs?.customer === 'string') onOrderNumber(refs.customer);
+		const options = context.getNodeParameter('mappingOptions', itemIndex, {}) as SaleOrderMappingOptions;
+		const mapped = mapSaleOrderToStarshipit(saleOrder, { ...options, defaults: defaults as SaleOrderMappingOptions['defaults'] });
+		if (!mapped.ok) throw fail(mapped.errors);
+		onOrderNumber(mapped.order.order_number);
+		return { order: mapped.order, orderNumber: mapped.order.order_number };
+	}
+
+	const orderNumber = String(context.getNodeParameter('orderNumber', itemIndex, '')).trim();
+	onOrderNumber(orderNumber);
+	const address = compact(((context.getNodeParameter('destination', itemIndex, {}) as IDataObject).address ?? {}) as IDataObject);
+	if (typeof address.country === 'string') address.country = toCountryName(address.country) ?? address.country;
+	const items = (((context.getNodeParameter('items', itemIndex, {}) as IDataObject).item ?? []) as IDataObject[]).map((item) =>
+		compact(item, ['quantity']),
+	);
+	const packages = readPackages(context.getNodeParameter('packages', itemIndex, {}) as IDataObject);
+	const order: IDataObject = { ...defaults, order_number: orderNumber, destination: address };
+	if (items.length) order.items = items;
+	if (packages.length) order.packages = packages;
+	const checked = validateStarshipitOrder(order);
+	if (!checked.ok) throw fail(checked.errors);
+	return { order: checked.order, orderNumber };
+}
