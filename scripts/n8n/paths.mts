@@ -1,6 +1,6 @@
 /**
  * Where the pinned real n8n lives (outside the package) and how to run its CLI.
- * Shared by install.ts, the real-n8n test runner (test/n8n) and start.ts.
+ * Shared by install.mts, the real-n8n test runner (test/n8n) and start.mts.
  */
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -34,5 +34,5 @@ export function isInstalled(home = n8nHome()): boolean {
 	return existsSync(markerFile(home)) && existsSync(n8nBin(home));
 }
 
-/** Exit code of install.ts when the registry cannot provide n8n (the runner then SKIPs). */
+/** Exit code of install.mts when the registry cannot provide n8n (the runner then SKIPs). */
 export const EXIT_REGISTRY_UNAVAILABLE = 3;

@@ -86,7 +86,7 @@ export async function eventually(check: () => void | Promise<void>, timeoutMs = 
 }
 
 // ---------------------------------------------------------------------------------------------
-// Sandbox end-state readers (as test/workflows/fixtures.ts, on Sandboxes directly).
+// Sandbox end-state readers (as test/workflows/fixtures.mts, on Sandboxes directly).
 
 interface StarshipitOrderView {
 	order_number: string;

@@ -1,7 +1,7 @@
 /**
- * Proves the package in a real n8n (pinned, installed by scripts/n8n/install.ts): packed with
+ * Proves the package in a real n8n (pinned, installed by scripts/n8n/install.mts): packed with
  * `npm pack`, installed into the community nodes folder of a fresh user folder, credentials
- * imported with n8n's CLI pointing at the in-process sandboxes, then every case in ./cases.ts run
+ * imported with n8n's CLI pointing at the in-process sandboxes, then every case in ./cases.mts run
  * (`n8n execute`, or `n8n start` + HTTP for webhook workflows).
  */
 import { spawnSync } from 'node:child_process';

@@ -1,7 +1,7 @@
 /**
  * workflows/order-push-scheduled.json and order-push-webhook.json, unmodified, against both
  * sandboxes. The scheduled one starts from its "Run now" manual trigger: the Schedule Trigger
- * beside it emits the same single item (see test/harness/coreNodes.ts); n8n's own scheduler is
+ * beside it emits the same single item (see test/harness/coreNodes.mts); n8n's own scheduler is
  * proven in real n8n (`npm run test:n8n`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
