@@ -1,7 +1,9 @@
-import { CredentialTestContext } from 'n8n-core';
 import type { ICredentialDataDecryptedObject, INodeCredentialTestResult, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertNoSecrets, CC, chain, type Env, json, startEnv } from './fixtures.mts';
+import { n8nCore } from '../harness/n8n.mts';
+
+const { CredentialTestContext } = n8nCore;
 
 let env: Env;
 beforeAll(async () => {

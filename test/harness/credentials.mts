@@ -17,7 +17,7 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	Workflow,
 } from 'n8n-workflow';
-import { ICredentialsHelper } from 'n8n-workflow';
+import { n8nWorkflow } from './n8n.mts';
 
 export interface StoredCredential {
 	/** Credential type name, e.g. `cartonCloudApi`. */
@@ -32,7 +32,7 @@ export interface CredentialEvents {
 	preAuthentications: { type: string; expired: boolean }[];
 }
 
-export class TestCredentialsHelper extends ICredentialsHelper {
+export class TestCredentialsHelper extends n8nWorkflow.ICredentialsHelper {
 	readonly events: CredentialEvents = { preAuthentications: [] };
 
 	constructor(

@@ -10,13 +10,13 @@
  *   then runs the workflow from its output.
  */
 import path from 'node:path';
-import { ExecutionLifecycleHooks, PollContext, WebhookContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ExecutionError,
 	IConnections,
 	IDataObject,
 	INode,
 	INodeExecutionData,
+	INodeListSearchResult,
 	INodeType,
 	IRun,
 	IRunExecutionData,
@@ -24,10 +24,14 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
 import { type CredentialStore, TestCredentialsHelper } from './credentials.mts';
 import { loadPackageTypes, type PackageTypes } from './registry.mts';
 import { createRequire } from 'node:module';
+import { n8nCore, n8nWorkflow } from './n8n.mts';
+
+const { ExecutionLifecycleHooks, LoadOptionsContext, PollContext, WebhookContext, WorkflowExecute } = n8nCore;
+const { Workflow } = n8nWorkflow;
+type Workflow = import('n8n-workflow').Workflow;
 
 // n8n-core and the built package are CommonJS: load them as n8n does, through require.
 const require = createRequire(import.meta.url);
@@ -89,6 +93,19 @@ export class Harness {
 	/** A node type exactly as the harness loaded it from dist/ (e.g. to call its credential test). */
 	nodeType(type: string, version = 1): INodeType {
 		return this.types.nodeTypes.getByNameAndVersion(type, version);
+	}
+
+	/**
+	 * Calls a node's list-search method (a resource-locator picker) as the editor does, through
+	 * n8n-core's LoadOptionsContext for the named node and parameter.
+	 */
+	async listSearch(json: WorkflowJson, nodeName: string, parameterPath: string, method: string, filter?: string): Promise<INodeListSearchResult> {
+		const workflow = this.workflow(json);
+		const node = workflow.getNode(nodeName)!;
+		const search = this.types.nodeTypes.getByNameAndVersion(node.type, node.typeVersion).methods?.listSearch?.[method];
+		if (!search) throw new Error(`${node.type} has no list search "${method}"`);
+		const context = new LoadOptionsContext(workflow, node, this.additionalData(workflow, json), parameterPath);
+		return await search.call(context, filter);
 	}
 
 	/** Runs the workflow from a trigger (default: its manual trigger, else its only trigger). */

@@ -6,9 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ICredentialType, INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
-import { NodeHelpers } from 'n8n-workflow';
 import { coreNodeTypes } from './coreNodes.mts';
 import { createRequire } from 'node:module';
+import { n8nWorkflow } from './n8n.mts';
+
+const { NodeHelpers } = n8nWorkflow;
 
 // n8n-core and the built package are CommonJS: load them as n8n does, through require.
 const require = createRequire(import.meta.url);

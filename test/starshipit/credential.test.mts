@@ -2,11 +2,13 @@
  * The credential test as n8n runs it: the node's `methods.credentialTest.starshipitApiTest`
  * (the credential entry's `testedBy`) called with n8n-core's CredentialTestContext, over real HTTP.
  */
-import { CredentialTestContext } from 'n8n-core';
 import type { ICredentialTestFunctions, ICredentialsDecrypted, INodeCredentialTestResult, INodeType } from 'n8n-workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SUBSCRIPTION_KEY, type StarshipitSandbox } from '../sandbox/starshipit/index.mts';
 import { API_KEY, harnessFor, PACKAGE, startSandbox } from './fixtures.mts';
+import { n8nCore } from '../harness/n8n.mts';
+
+const { CredentialTestContext } = n8nCore;
 
 let sandbox: StarshipitSandbox;
 let node: INodeType;
