@@ -4,6 +4,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { failedOutcomeItem } from './outcome';
 
 export interface ItemContext {
 	/** What the item concerns (order number, customer reference), set as soon as it is known so an error item can name it. */
@@ -41,19 +42,14 @@ export function asItemError(node: INode, error: unknown, itemIndex?: number): No
 }
 
 /**
- * The output for an input item that failed while the node continues on fail. Shaped as n8n
- * expects an error item: only `error` (the message, which names the order and the field) and
- * `details` (what the item concerns, and the API's own description). n8n sends exactly such
- * items down the error branch ("On Error: Continue (using error output)"), merged with the input
- * item they came from; with "Continue" they stay in the main output as they are. Built from the
- * message alone, so nothing of a request can ride along.
+ * The output for an input item that failed while the node continues on fail: led by its outcome
+ * in `details` (status failed, the reason naming the order and the field), shaped as n8n routes
+ * down the error branch (see `failedOutcomeItem`). `details` names what the item concerns.
  */
 export function failedItem(error: unknown, itemIndex: number, details: IDataObject = {}): INodeExecutionData {
-	const message = error instanceof Error ? error.message : String(error);
-	const description = (error as { description?: unknown })?.description;
-	const allDetails: IDataObject = { ...details };
-	if (typeof description === 'string' && description !== '') allDetails.description = description;
-	return { json: { error: message, details: allDetails }, pairedItem: { item: itemIndex } };
+	const orderNumber = typeof details.order_number === 'string' ? details.order_number : undefined;
+	const reference = typeof details.customerReference === 'string' ? details.customerReference : undefined;
+	return failedOutcomeItem(error, itemIndex, { order_number: orderNumber, sale_order_reference: reference }, details);
 }
 
 /** Runs `handle` for every input item; the first failure stops the node unless it continues on fail. */
