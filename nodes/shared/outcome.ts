@@ -48,8 +48,8 @@ function compact(outcome: Outcome): IDataObject {
 
 /** An item led by its outcome, then the data. */
 export function outcomeItem(outcome: Outcome, data: IDataObject, itemIndex: number): INodeExecutionData {
-	const { outcome: _ignored, ...rest } = data;
-	return { json: { outcome: compact(outcome), ...rest }, pairedItem: { item: itemIndex } };
+	// The spread puts `outcome` first; a stale outcome inside `data` is overwritten, not kept.
+	return { json: { outcome: compact(outcome), ...data, ...{ outcome: compact(outcome) } }, pairedItem: { item: itemIndex } };
 }
 
 /**
