@@ -4,9 +4,11 @@ import { customerLocator, returnAllOrLimit, SALE_ORDER_STATUSES } from '../../he
 import { forEachItem } from '../../../shared/items';
 import { searchSaleOrders } from '../../helpers/saleOrderSearch';
 import { dateRangeFields, saleOrderQuery } from './common';
+import { addProductMeasures, addProductWeightsField } from './productMeasures';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit({}),
+	addProductWeightsField,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -38,10 +40,12 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['saleOrder'], operation: ['getMany'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await forEachItem(this, items, async (i) => {
+	const found = await forEachItem(this, items, async (i) => {
 		const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
 		const limit = this.getNodeParameter('limit', i, 50) as number;
 		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 		return await searchSaleOrders(this, saleOrderQuery(this, filters, i), i, returnAll ? undefined : limit);
 	});
+	if (this.getNodeParameter('addProductWeights', 0, true) as boolean) await addProductMeasures(this, found);
+	return found;
 }
