@@ -160,6 +160,7 @@ describe('Sale Order: Get, Create, Delete', () => {
 	it('JSON mode, 422 field pointers in the message, and per-item Continue On Fail with pairedItem', async () => {
 		// Input: the three customers; the Bondi item has an empty reference (our check), the Kiwi item
 		// an empty address1 that CartonCloud rejects with a field pointer (422), the Koala item is fine.
+		env.sb.server.clearLog();
 		const run = await env.harness.run(
 			chain(
 				{ name: 'Customers', parameters: { resource: 'customer', operation: 'getMany', returnAll: true } },
@@ -191,6 +192,12 @@ describe('Sale Order: Get, Create, Delete', () => {
 		// Unknown product: created REJECTED (228).
 		expect(byName['Koala Outdoor Co']).toMatchObject({ createdWithIssues: true, status: 'REJECTED' });
 		assertNoSecrets(env.sb, run.nodes);
+		// Creates are paced to CartonCloud's "1 request every 2 seconds" (issue 13.5): the two that
+		// reached the sandbox arrived at least 2 s apart, and none was answered 429.
+		const creates = env.sb.server.log.filter((e) => e.endpoint === 'POST /tenants/:tenantId/outbound-orders');
+		expect(creates).toHaveLength(2);
+		expect(creates.every((e) => e.status !== 429)).toBe(true);
+		expect(Date.parse(creates[1].time) - Date.parse(creates[0].time)).toBeGreaterThanOrEqual(2000);
 	});
 
 	it('stops with an error naming the sale order and field when not continuing on fail', async () => {
