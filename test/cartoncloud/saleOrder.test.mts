@@ -86,6 +86,18 @@ describe('Sale Order: Get Many', () => {
 		expect(env.sb.server.log.filter((e) => e.endpoint === SEARCH).map((e) => e.status)).toEqual([200]);
 	});
 
+	it('a search for PACKED that finds nothing says why (Packed is off by default in CartonCloud)', async () => {
+		const plain = await startEnv({ packedStatusEnabled: false });
+		try {
+			const run = await plain.harness.run(chain({ name: 'Packed', parameters: { resource: 'saleOrder', operation: 'getMany', returnAll: true, filters: { statuses: ['PACKED'] } } }));
+			expect(run.status).toBe('success');
+			expect(run.nodes.Packed.outputs[0] ?? []).toHaveLength(0);
+			expect(run.nodes.Packed.hints?.[0]?.message).toMatch(/Packed is OFF by default in CartonCloud/);
+		} finally {
+			await plain.sb.close();
+		}
+	});
+
 	it('a bad date names the field', async () => {
 		const run = await env.harness.run(
 			chain({ name: 'BadDate', parameters: { resource: 'saleOrder', operation: 'getMany', filters: { packedAfter: 'not a date' } } }),

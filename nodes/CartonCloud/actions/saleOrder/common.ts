@@ -72,3 +72,7 @@ export function dateRangeFields(): INodeProperties[] {
 	}
 	return fields;
 }
+
+/** Shown when a search for PACKED sale orders finds none (issue 13, point 7). */
+export const PACKED_NOTICE =
+	'No sale order is in status Packed. Packed is OFF by default in CartonCloud: unless your tenant has turned it on, orders go from Awaiting Pick and Pack straight to Dispatched and never reach Packed. Choose the status your warehouse really uses (e.g. Awaiting Pick and Pack) in the status filter.';

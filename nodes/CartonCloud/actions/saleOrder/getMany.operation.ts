@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { customerLocator, returnAllOrLimit, SALE_ORDER_STATUSES } from '../../helpers/descriptions';
 import { forEachItem } from '../../../shared/items';
 import { searchSaleOrders } from '../../helpers/saleOrderSearch';
-import { dateRangeFields, saleOrderQuery } from './common';
+import { dateRangeFields, PACKED_NOTICE, saleOrderQuery } from './common';
 import { addProductMeasures, addProductWeightsField } from './productMeasures';
 
 const properties: INodeProperties[] = [
@@ -47,5 +47,22 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		return await searchSaleOrders(this, saleOrderQuery(this, filters, i), i, returnAll ? undefined : limit);
 	});
 	if (this.getNodeParameter('addProductWeights', 0, true) as boolean) await addProductMeasures(this, found);
+	if (found.length === 0) explainNothingFound(this);
 	return found;
+}
+
+/**
+ * Packed is off by default in CartonCloud (help centre, sale-order statuses): a tenant without it
+ * never has a PACKED order, and a search for them finds nothing, run after run. Say so where the
+ * user looks, above the (empty) output.
+ */
+function explainNothingFound(context: IExecuteFunctions): void {
+	const filters = context.getNodeParameter('filters', 0, {}) as IDataObject;
+	const statuses = (filters.statuses as string[] | undefined) ?? [];
+	if (!statuses.includes('PACKED')) return;
+	context.addExecutionHints({
+		message: PACKED_NOTICE,
+		type: 'info',
+		location: 'outputPane',
+	});
 }
