@@ -74,7 +74,7 @@ describe('CartonCloud credential', () => {
 			{ type: 'cartonCloudApi', expired: true },
 		]);
 		expect(env.sb.server.count(TOKEN)).toBe(2);
-		const searches = env.sb.server.log.filter((e) => e.endpoint.endsWith('/search')).map((e) => e.status);
+		const searches = env.sb.server.log.filter((e) => e.endpoint.endsWith('/outbound-orders/search')).map((e) => e.status);
 		expect(searches).toEqual([200, 401, 200, 200]);
 	});
 

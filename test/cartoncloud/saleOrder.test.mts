@@ -60,6 +60,44 @@ describe('Sale Order: Get Many', () => {
 		expect(new Set(json(run, 'ByReference').map((o) => o.id))).toEqual(new Set([some.id]));
 	});
 
+	it('a date window works whether CartonCloud refuses timestamp ranges (day prefixes) or accepts them', async () => {
+		const since = new Date(Date.now() - 5 * 86_400_000);
+		const until = new Date(Date.now() - 2 * 86_400_000);
+		const params = { resource: 'saleOrder', operation: 'getMany', returnAll: true, filters: { statuses: ['DISPATCHED'], dispatchedAfter: since.toISOString(), dispatchedBefore: until.toISOString() } };
+		const expected = env.sb
+			.state()
+			.outboundOrders.filter((o) => o.status === 'DISPATCHED' && Date.parse(o.timestamps.dispatched!.time) >= since.getTime() && Date.parse(o.timestamps.dispatched!.time) < until.getTime())
+			.map((o) => o.id)
+			.sort();
+		expect(expected.length).toBeGreaterThan(3);
+
+		env.sb.server.clearLog();
+		const refused = await env.harness.run(chain({ name: 'Window', parameters: params }));
+		expect(json(refused, 'Window').map((o) => o.id).sort()).toEqual(expected);
+		const hard = env.sb.server.log.filter((e) => e.endpoint === SEARCH).map((e) => e.status);
+		expect(hard[0]).toBe(422); // the range, refused
+		expect(hard.slice(1).every((s) => s === 200)).toBe(true); // then the day prefixes
+
+		env.sb.configure({ timestampRanges: true });
+		env.sb.server.clearLog();
+		const accepted = await env.harness.run(chain({ name: 'Window', parameters: params }));
+		env.sb.configure({ timestampRanges: false });
+		expect(json(accepted, 'Window').map((o) => o.id).sort()).toEqual(expected);
+		expect(env.sb.server.log.filter((e) => e.endpoint === SEARCH).map((e) => e.status)).toEqual([200]);
+	});
+
+	it('a search for PACKED that finds nothing says why (Packed is off by default in CartonCloud)', async () => {
+		const plain = await startEnv({ packedStatusEnabled: false });
+		try {
+			const run = await plain.harness.run(chain({ name: 'Packed', parameters: { resource: 'saleOrder', operation: 'getMany', returnAll: true, filters: { statuses: ['PACKED'] } } }));
+			expect(run.status).toBe('success');
+			expect(run.nodes.Packed.outputs[0] ?? []).toHaveLength(0);
+			expect(run.nodes.Packed.hints?.[0]?.message).toMatch(/Packed is OFF by default in CartonCloud/);
+		} finally {
+			await plain.sb.close();
+		}
+	});
+
 	it('a bad date names the field', async () => {
 		const run = await env.harness.run(
 			chain({ name: 'BadDate', parameters: { resource: 'saleOrder', operation: 'getMany', filters: { packedAfter: 'not a date' } } }),
@@ -134,6 +172,7 @@ describe('Sale Order: Get, Create, Delete', () => {
 	it('JSON mode, 422 field pointers in the message, and per-item Continue On Fail with pairedItem', async () => {
 		// Input: the three customers; the Bondi item has an empty reference (our check), the Kiwi item
 		// an empty address1 that CartonCloud rejects with a field pointer (422), the Koala item is fine.
+		env.sb.server.clearLog();
 		const run = await env.harness.run(
 			chain(
 				{ name: 'Customers', parameters: { resource: 'customer', operation: 'getMany', returnAll: true } },
@@ -165,6 +204,12 @@ describe('Sale Order: Get, Create, Delete', () => {
 		// Unknown product: created REJECTED (228).
 		expect(byName['Koala Outdoor Co']).toMatchObject({ createdWithIssues: true, status: 'REJECTED' });
 		assertNoSecrets(env.sb, run.nodes);
+		// Creates are paced to CartonCloud's "1 request every 2 seconds" (issue 13.5): the two that
+		// reached the sandbox arrived at least 2 s apart, and none was answered 429.
+		const creates = env.sb.server.log.filter((e) => e.endpoint === 'POST /tenants/:tenantId/outbound-orders');
+		expect(creates).toHaveLength(2);
+		expect(creates.every((e) => e.status !== 429)).toBe(true);
+		expect(Date.parse(creates[1].time) - Date.parse(creates[0].time)).toBeGreaterThanOrEqual(2000);
 	});
 
 	it('stops with an error naming the sale order and field when not continuing on fail', async () => {

@@ -50,6 +50,8 @@ export interface NodeRun {
 	/** Items per output (index 0 is the main output). */
 	outputs: INodeExecutionData[][];
 	error?: ExecutionError;
+	/** Execution hints the node added (shown above its output in the editor). */
+	hints?: Array<{ message: string }>;
 }
 
 export interface RunResult {
@@ -257,7 +259,7 @@ function toRunResult(run: IRun, workflow: Workflow): RunResult {
 	const nodes: Record<string, NodeRun> = {};
 	for (const [name, taskRuns] of Object.entries(run.data.resultData.runData)) {
 		const last = taskRuns[taskRuns.length - 1];
-		nodes[name] = { outputs: (last.data?.main ?? []).map((items) => items ?? []), error: last.error };
+		nodes[name] = { outputs: (last.data?.main ?? []).map((items) => items ?? []), error: last.error, hints: (last as { hints?: Array<{ message: string }> }).hints };
 	}
 	return {
 		status: run.status,

@@ -86,21 +86,55 @@ describe('mapSaleOrderToStarshipit', () => {
 		);
 	});
 
-	it('checks item lines: weight is total per line in kg, quantity must be positive, gram-sized weights are refused', () => {
+	it('checks item lines: a line weight (if a tenant sends one) is the total in kg, quantity must be positive, gram-sized weights are refused', () => {
 		const line = (quantity: number, weight: number | null) => ({
 			details: { product: { references: { code: 'A' }, name: 'A' }, unitOfMeasure: { type: 'UNITS' } },
 			measures: { quantity, weight },
 		});
-		const ok = mapSaleOrderToStarshipit(saleOrder('SO-5', { items: [line(3, 1.5), line(1, null)] }));
-		expect(ok.ok && ok.order.items).toEqual([
-			{ sku: 'A', description: 'A', quantity: 3, weight: 0.5 },
-			{ sku: 'A', description: 'A', quantity: 1 },
-		]);
+		const ok = mapSaleOrderToStarshipit(saleOrder('SO-5', { items: [line(3, 1.5)] }));
+		expect(ok.ok && ok.order.items).toEqual([{ sku: 'A', description: 'A', quantity: 3, weight: 0.5 }]);
 		const bad = errorsOf(mapSaleOrderToStarshipit(saleOrder('SO-5', { items: [line(0, 1), line(1, 2500)] })));
-		expect(bad).toEqual([
-			expect.stringMatching(/items\[0\]\.measures\.quantity .*must be greater than 0/),
-			expect.stringMatching(/items\[1\]\.measures\.weight .*kg \(not grams\)/),
-		]);
+		expect(bad).toEqual(
+			expect.arrayContaining([
+				expect.stringMatching(/items\[0\]\.measures\.quantity .*must be greater than 0/),
+				expect.stringMatching(/items\[1\]\.measures\.weight .*kg \(not grams\)/),
+			]),
+		);
+	});
+
+	it('takes the weight per unit from the warehouse products, else the default; an item with none fails naming order and item', () => {
+		const line = (id: string, code: string, unit = 'UNITS') => ({
+			details: { product: { id, references: { code }, name: code }, unitOfMeasure: { type: unit } },
+			measures: { quantity: 2 },
+		});
+		const products = {
+			p1: { id: 'p1', code: 'TENT', unitsOfMeasure: { UNITS: { weightKg: 2.4 }, CARTON: { weightKg: 10.5 } } },
+			'code:MUG': { id: 'p2', code: 'MUG', unitsOfMeasure: { UNITS: { weightKg: 0.4 } } },
+		};
+		const order = saleOrder('SO-W', { items: [line('p1', 'TENT'), line('p1', 'TENT', 'CARTON'), line('', 'MUG'), line('p9', 'NOPE')] });
+		const missing = errorsOf(mapSaleOrderToStarshipit(order, { products }));
+		expect(missing).toEqual([expect.stringMatching(/^Sale order "SO-W": items\[3\] \(NOPE\): no weight/)]);
+		const mapped = mapSaleOrderToStarshipit(order, { products, defaultItemWeightKg: 1.25 });
+		expect(mapped.ok && mapped.order.items!.map((i) => i.weight)).toEqual([2.4, 10.5, 0.4, 1.25]);
+		// The CartonCloud node attaches the products to the sale order itself.
+		const attached = mapSaleOrderToStarshipit({ ...saleOrder('SO-W', { items: [line('p1', 'TENT')] }), productMeasures: products });
+		expect(attached.ok && attached.order.items![0].weight).toBe(2.4);
+	});
+
+	it('strips NUL, control and zero-width characters from everything sent, and line breaks from single-line fields', () => {
+		const dirty = saleOrder('SO-\u200BCTRL\u0000', {
+			address: { contactName: 'Jane\r\nCitizen\u0000', address1: '1 George\u200D St\u0007', suburb: 'Syd\uFEFFney' },
+			instructions: 'Ring twice\r\nthen leave\u0000 at door\u200B',
+		});
+		const mapped = mapSaleOrderToStarshipit(dirty, { defaults: { reference: 'Ref\u0000\n1' } as never });
+		expect(mapped.ok).toBe(true);
+		if (!mapped.ok) return;
+		expect(mapped.order.order_number).toBe('SO-CTRL');
+		expect(mapped.order.destination.name).toBe('Jane Citizen');
+		expect(mapped.order.destination.street).toBe('1 George St');
+		expect(mapped.order.destination.delivery_instructions).toBe('Ring twice\nthen leave at door');
+		const everything = JSON.stringify(mapped.order);
+		expect(everything).not.toMatch(/\\u0000|\\r|[\u200B-\u200D\uFEFF\u0000-\u0008]/);
 	});
 
 	it('reports a shape that is not a sale order', () => {

@@ -21,6 +21,7 @@ import {
 	type RequestContext,
 } from '../../shared/transport/request';
 import type { SearchCondition } from '../helpers/conditions';
+import { intervalForRate } from '../../shared/transport/pacing';
 
 export const CREDENTIAL_TYPE = 'cartonCloudApi';
 
@@ -103,7 +104,16 @@ export interface ApiCall {
 	reconcile?: () => Promise<ApiResponse | undefined>;
 	/** Raw bytes instead of JSON (document downloads). */
 	binary?: boolean;
+	/** A sale-order create: paced to CartonCloud's documented 30 per minute. */
+	create?: boolean;
 }
+
+/**
+ * "No more than 1 request every 2 seconds" for sale-order creates (30 per minute): creates of one
+ * credential leave at least this far apart within an execution, 5% wider than the limit as the
+ * shared pacer's other users do, instead of burning retries on 429s.
+ */
+export const CREATE_INTERVAL_MS = intervalForRate(0.5);
 
 /** The tenant's API root, e.g. `https://api.cartoncloud.com/tenants/<uuid>`. */
 export async function tenantRoot(context: RequestContext): Promise<string> {
@@ -127,10 +137,12 @@ export async function apiRequest<T = unknown>(context: RequestContext, call: Api
 	} else {
 		request.json = true;
 	}
+	const credential = context.getNode().credentials?.[CREDENTIAL_TYPE];
 	return await sendWithRetry<T>(context, cartonCloudDialect, request, {
 		idempotent: call.idempotent ?? call.method !== 'POST',
 		reconcile: call.reconcile,
 		itemIndex: call.itemIndex,
+		pacing: call.create ? { bucket: `cartoncloud-create:${credential?.id ?? credential?.name ?? 'default'}`, minIntervalMs: CREATE_INTERVAL_MS } : undefined,
 	});
 }
 

@@ -14,14 +14,19 @@
  * - delivery_instructions: `details.deliver.instructions`; over 100 characters → cut to 100
  *   (default; the full text stays in CartonCloud) or an error, per option.
  * - items: sku = product.references.code, description = product.name (else code), quantity =
- *   measures.quantity, weight = measures.weight / quantity. CartonCloud's line weight is the TOTAL
- *   for the line in kg (our sandbox's reading; UNCONFIRMED upstream); Starshipit wants kg PER UNIT.
- *   value = approximateUnitPrice.amount.
+ *   measures.quantity, value = approximateUnitPrice.amount. weight (kg per unit) = the warehouse
+ *   product's weight for the item's unit of measure (`products`, fetched in one batched step by
+ *   the CartonCloud node's "Add Product Weights", attached to the sale order as
+ *   `productMeasures`), else a line `measures.weight` / quantity if a tenant sends one, else the
+ *   Default Item Weight; an item with none of these fails the order, naming order and item.
+ * - every string is cleaned first (text.ts): no NUL, control or zero-width characters, no line
+ *   breaks in single-line fields.
  * - shipping_method: `details.deliver.method.requestedService` (Starshipit rules match on it).
  * - order_date: `timestamps.created.time` in UTC; currency: invoiceValue.currency.
  */
 import { z } from 'zod';
 import { toCountryName } from './countries';
+import { cleanStrings } from './text';
 import { formatPath, starshipitOrderSchema, type StarshipitOrder } from './starshipitOrder';
 
 export { toCountryName, toCountryCode } from './countries';
@@ -34,9 +39,23 @@ export interface SaleOrderMappingOptions {
 	referenceSource?: 'customerName' | 'none';
 	/** Delivery instructions over 100 characters: cut (default) or fail. */
 	longInstructions?: 'truncate' | 'error';
+	/** Warehouse products of this order (default: the sale order's own `productMeasures`). */
+	products?: SaleOrderProducts;
+	/** Weight per unit (kg) for an item whose product has none; without it such an order fails. */
+	defaultItemWeightKg?: number;
 	/** Set on every mapped order (carrier, service code, signature…); mapped fields win where both exist. */
 	defaults?: Partial<Omit<StarshipitOrder, 'order_number' | 'destination' | 'items'>>;
 }
+
+/** A warehouse product's measures per unit of measure (kg, m), as the CartonCloud node reads them. */
+export interface ProductMeasures {
+	id: string;
+	code?: string;
+	unitsOfMeasure: Record<string, { weightKg?: number; lengthM?: number; widthM?: number; heightM?: number }>;
+}
+
+/** Products keyed by product ID and by `code:<product code>`. */
+export type SaleOrderProducts = Record<string, ProductMeasures>;
 
 export type MappingResult = { ok: true; order: StarshipitOrder } | { ok: false; errors: string[] };
 
@@ -75,12 +94,14 @@ const saleOrderSchema = z.object({
 			z.object({
 				details: z.object({
 					product: z.object({
+						id: nullableText,
 						references: z.object({ code: nullableText }).passthrough().nullish(),
 						name: nullableText,
 					}),
+					unitOfMeasure: z.object({ type: nullableText }).passthrough().nullish(),
 					approximateUnitPrice: z.object({ amount: nullableNumber }).passthrough().nullish(),
 				}),
-				measures: z.object({ quantity: z.number(), weight: nullableNumber }),
+				measures: z.object({ quantity: z.number(), weight: nullableNumber }).passthrough(),
 			}),
 		)
 		.default([]),
@@ -137,7 +158,11 @@ function orderLabelOf(saleOrder: unknown): string {
 }
 
 /** Maps one CartonCloud sale order; every error names the order and the field. */
-export function mapSaleOrderToStarshipit(saleOrder: unknown, options: SaleOrderMappingOptions = {}): MappingResult {
+export function mapSaleOrderToStarshipit(rawSaleOrder: unknown, rawOptions: SaleOrderMappingOptions = {}): MappingResult {
+	// The one place text is cleaned: the sale order and the user's defaults, before anything is read.
+	const saleOrder = cleanStrings(rawSaleOrder);
+	const options = { ...rawOptions, defaults: cleanStrings(rawOptions.defaults) };
+	const products = rawOptions.products ?? ((saleOrder as { productMeasures?: SaleOrderProducts } | null)?.productMeasures ?? {});
 	const label = `Sale order ${orderLabelOf(saleOrder)}`;
 	const parsed = saleOrderSchema.safeParse(saleOrder);
 	if (!parsed.success) {
@@ -195,15 +220,20 @@ export function mapSaleOrderToStarshipit(saleOrder: unknown, options: SaleOrderM
 			email: clean(address.email),
 			delivery_instructions: instructions,
 		}),
-		items: so.items.map((line) => {
-			const { quantity, weight } = line.measures;
+		items: so.items.map((line, n) => {
+			const { quantity } = line.measures;
 			const code = clean(line.details.product.references?.code);
+			const weight = unitWeightOf(line, products, options.defaultItemWeightKg);
+			if (weight === undefined) {
+				errors.push(
+					`${label}: items[${n}] (${code ?? clean(line.details.product.name) ?? 'no product code'}): no weight — the warehouse product has no weight for this unit of measure (use the CartonCloud node's "Add Product Weights", or set a Default Item Weight)`,
+				);
+			}
 			return dropUndefined({
 				sku: code,
 				description: clean(line.details.product.name) ?? code,
 				quantity,
-				// Total line weight → weight per unit (kg), rounded to grams.
-				weight: typeof weight === 'number' && quantity > 0 ? Math.round((weight / quantity) * 1000) / 1000 : undefined,
+				weight,
 				value: line.details.approximateUnitPrice?.amount ?? undefined,
 			});
 		}),
@@ -221,6 +251,24 @@ export function mapSaleOrderToStarshipit(saleOrder: unknown, options: SaleOrderM
 	}
 	if (errors.length || !parsedOrder.success) return { ok: false, errors };
 	return { ok: true, order: parsedOrder.data };
+}
+
+type SaleOrderLine = SaleOrder['items'][number];
+
+/** Weight per unit in kg, rounded to grams: the product's, else a line weight, else the default. */
+function unitWeightOf(line: SaleOrderLine, products: SaleOrderProducts, fallback: number | undefined): number | undefined {
+	const id = clean(line.details.product.id);
+	const code = clean(line.details.product.references?.code);
+	const product = (id ? products[id] : undefined) ?? (code ? products[`code:${code}`] : undefined);
+	const units = product?.unitsOfMeasure ?? {};
+	// The item's own unit of measure; an item naming none takes the product's only (or base) unit.
+	const type = clean(line.details.unitOfMeasure?.type);
+	const unit = type ? units[type] : (units.UNITS ?? (Object.keys(units).length === 1 ? Object.values(units)[0] : undefined));
+	const round = (kg: number) => Math.round(kg * 1000) / 1000;
+	if (unit?.weightKg) return round(unit.weightKg);
+	const { quantity, weight } = line.measures;
+	if (typeof weight === 'number' && weight > 0 && quantity > 0) return round(weight / quantity);
+	return typeof fallback === 'number' && fallback > 0 ? round(fallback) : undefined;
 }
 
 function dropUndefined<T extends Record<string, unknown>>(value: T): T {

@@ -233,7 +233,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			return match ? { statusCode: match.status === 'REJECTED' ? 228 : 201, headers: {}, body: match } : undefined;
 		};
 
-		const response = await apiRequest<IDataObject>(this, { method: 'POST', path: SALE_ORDERS, body, itemIndex: i, reconcile });
+		const response = await apiRequest<IDataObject>(this, { method: 'POST', path: SALE_ORDERS, body, itemIndex: i, reconcile, create: true });
 		const order = response.body ?? {};
 		// 228 "Created with issues": the order exists, in REJECTED, with its problems in details.errors.
 		const createdWithIssues = response.statusCode === 228;

@@ -2,11 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 import { customerLocator, returnAllOrLimit, SALE_ORDER_STATUSES } from '../../helpers/descriptions';
 import { forEachItem } from '../../../shared/items';
-import { search } from '../../transport';
-import { dateRangeFields, SALE_ORDERS, saleOrderCondition } from './common';
+import { searchSaleOrders } from '../../helpers/saleOrderSearch';
+import { dateRangeFields, PACKED_NOTICE, saleOrderQuery } from './common';
+import { addProductMeasures, addProductWeightsField } from './productMeasures';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit({}),
+	addProductWeightsField,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -38,11 +40,29 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['saleOrder'], operation: ['getMany'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await forEachItem(this, items, async (i) => {
+	const found = await forEachItem(this, items, async (i) => {
 		const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
 		const limit = this.getNodeParameter('limit', i, 50) as number;
 		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-		const condition = saleOrderCondition(this, filters, i);
-		return await search(this, SALE_ORDERS, condition, { returnAll, limit, itemIndex: i });
+		return await searchSaleOrders(this, saleOrderQuery(this, filters, i), i, returnAll ? undefined : limit);
+	});
+	if (this.getNodeParameter('addProductWeights', 0, true) as boolean) await addProductMeasures(this, found);
+	if (found.length === 0) explainNothingFound(this);
+	return found;
+}
+
+/**
+ * Packed is off by default in CartonCloud (help centre, sale-order statuses): a tenant without it
+ * never has a PACKED order, and a search for them finds nothing, run after run. Say so where the
+ * user looks, above the (empty) output.
+ */
+function explainNothingFound(context: IExecuteFunctions): void {
+	const filters = context.getNodeParameter('filters', 0, {}) as IDataObject;
+	const statuses = (filters.statuses as string[] | undefined) ?? [];
+	if (!statuses.includes('PACKED')) return;
+	context.addExecutionHints({
+		message: PACKED_NOTICE,
+		type: 'info',
+		location: 'outputPane',
 	});
 }

@@ -60,6 +60,15 @@ export const orderInputProperties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
+				displayName: 'Default Item Weight (Kg)',
+				name: 'defaultItemWeightKg',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 3 },
+				default: 0,
+				description:
+					'Weight per unit for an item whose warehouse product has none (weights come from the CartonCloud node\'s "Add Product Weights"). 0 = none: such an order fails with the order and item named.',
+			},
+			{
 				displayName: 'Long Delivery Instructions',
 				name: 'longInstructions',
 				type: 'options',
