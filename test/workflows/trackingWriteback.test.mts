@@ -26,7 +26,7 @@ function linked(env: Env) {
 		.filter((o) => o.tracking_numbers.length > 0)
 		.map((shipped) => {
 			const saleOrder = orders.find((o) => o.references.customer === shipped.order_number)!;
-			return { shipped, saleOrder, consignment: all.find((c) => c.generatedFromTask?.id === saleOrder.id && c.status !== 'CANCELLED') };
+			return { shipped, saleOrder, consignment: all.find((c) => c.generatedFromTask?.id === saleOrder.id && (c as { status?: string }).status !== 'CANCELLED') };
 		});
 }
 
