@@ -157,6 +157,20 @@ describe('Label', () => {
 			}
 		});
 	}
+
+	it('Print Many: an order Starshipit refuses fails on its own item; the batch item names only the orders printed', async () => {
+		const { l1, l2 } = await createOrders();
+		sandbox.state.findByNumber(sandbox.state.accountByKey(), 'L-1')!.order.archived = true;
+		const out = outputOf(await runNode(harness, { resource: 'label', operation: 'printMany', orderIds: '={{ $json.order_id }}' }, [l1, l2], { continueOnFail: true }));
+		expect(out).toHaveLength(2);
+		const failed = out.find((i) => i.json.error)!;
+		expect(failed.pairedItem).toEqual({ item: 0 });
+		expect(outcome(failed.json)).toMatchObject({ status: 'failed', order_number: 'L-1' });
+		expect(String(failed.json.error)).toMatch(/archived/i);
+		const printed = out.find((i) => !i.json.error)!;
+		expect(printed.pairedItem).toEqual([{ item: 1 }]);
+		expect(printed.json).toMatchObject({ order_ids: [l2.order_id], order_numbers: ['L-2'], label_count: 1 });
+	});
 });
 
 describe('a failure that hits the whole batch puts every item on the error output', () => {

@@ -75,6 +75,12 @@ function orderNumberOf(items: INodeExecutionData[], wanted: Wanted[], id: number
 	return undefined;
 }
 
+/** Whether an error line names this order id or number as a whole word (so 12 is not found in 123). */
+function mentionsName(line: string, name: string): boolean {
+	const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	return new RegExp(`(^|[^\\w-])${escaped}($|[^\\w-])`).test(line);
+}
+
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const output: INodeExecutionData[] = [];
 	const failed = (error: unknown, itemIndex: number, details: IDataObject = {}) => {
@@ -93,6 +99,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const reprint = items.length ? (this.getNodeParameter('reprint', 0, false) as boolean) : false;
 	const property = items.length ? (this.getNodeParameter('binaryPropertyName', 0, 'label') as string) : 'label';
 	const status = reprint ? 'reprinted' : 'printed';
+	const numbersOf = (w: Wanted) => w.orderIds.map((id) => orderNumberOf(items, wanted, id) ?? String(id));
 	for (let start = 0; start < allIds.length; start += BATCH) {
 		const ids = allIds.slice(start, start + BATCH);
 		const members = wanted.filter((w) => w.orderIds.some((id) => ids.includes(id)));
@@ -106,21 +113,25 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			const body = (error as { errorResponse?: { body?: unknown } }).errorResponse?.body;
 			if (!Array.isArray((body as IDataObject | undefined)?.errors)) {
 				// The whole call failed (refused key, exhausted 429, 5xx): every item of the batch fails with the reason.
-				for (const w of members) failed(error, w.itemIndex, { order_ids: w.orderIds });
+				for (const w of members) failed(error, w.itemIndex, { order_number: numbersOf(w).join(', '), order_ids: w.orderIds });
 				continue;
 			}
 			reply = body as IDataObject;
 		}
 		const errors = appErrors(reply);
 		const files = (Array.isArray(reply.labels) ? (reply.labels as unknown[]) : []).map(readBulkLabel);
-		const refused = new Set(ids.filter((id) => errors.some((line) => new RegExp(`\\b${id}\\b`).test(line))));
+		// An error line names an order by its id or its number (when the input item carries it).
+		const names = (id: number) => [String(id), orderNumberOf(items, wanted, id)].filter((n): n is string => !!n);
+		const mentions = (line: string, id: number) => names(id).some((name) => mentionsName(line, name));
+		const refused = new Set(ids.filter((id) => errors.some((line) => mentions(line, id))));
 		const perOrder = files.length > 0 && files.every((f) => f.orderId !== undefined);
 		for (const w of members) {
 			const bad = w.orderIds.filter((id) => refused.has(id) || (perOrder && !files.some((f) => f.orderId === id)));
 			if (bad.length || files.length === 0) {
-				const reasons = errors.filter((line) => bad.some((id) => line.includes(String(id))));
+				const reasons = errors.filter((line) => bad.some((id) => mentions(line, id)));
 				const reason = reasons.length ? reasons.join('; ') : errors[0] ?? 'Starshipit returned no label';
 				failed(new NodeOperationError(this.getNode(), `No label for order ID ${(bad.length ? bad : w.orderIds).join(', ')}: ${reason}`, { itemIndex: w.itemIndex }), w.itemIndex, {
+					order_number: numbersOf(w).join(', '),
 					order_ids: w.orderIds,
 				});
 			}
@@ -133,7 +144,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				for (const w of printedMembers) {
 					const own = files.filter((f) => f.orderId !== undefined && w.orderIds.includes(f.orderId));
 					const binary = await pdfBinaries(this, own.map((f, n) => ({ base64: f.base64, fileName: labelFileName(String(f.orderId), n), what: `order ID ${f.orderId}` })), property, w.itemIndex);
-					const orderNumbers = w.orderIds.map((id) => orderNumberOf(items, wanted, id) ?? String(id));
+					const orderNumbers = numbersOf(w);
 					output.push({
 						...outcomeItem({ status, order_number: orderNumbers.join(', ') }, { order_ids: w.orderIds, order_numbers: orderNumbers, label_types: own.map((f) => f.type ?? null), label_count: own.length }, w.itemIndex),
 						binary,
@@ -157,7 +168,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				pairedItem: printedMembers.map((w) => ({ item: w.itemIndex })),
 			});
 		} catch (error) {
-			for (const w of printedMembers) failed(error, w.itemIndex, { order_ids: w.orderIds });
+			for (const w of printedMembers) failed(error, w.itemIndex, { order_number: numbersOf(w).join(', '), order_ids: w.orderIds });
 		}
 	}
 	return output;
