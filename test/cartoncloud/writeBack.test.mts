@@ -105,6 +105,25 @@ describe('Write Back Tracking', () => {
 		expect(env.sb.server.count(ORDER_SEARCH) - 1 + env.sb.server.count(CONSIGNMENT_SEARCH)).toBe(1);
 	});
 
+	it('builds the tracking link from a URL template when the item has none, at no extra call', async () => {
+		const consignment = [...env.sb.world.consignments.values()].find((c) => c.generatedFromTask && c.status !== 'CANCELLED' && !c.references.tracking)!;
+		const order = env.sb.world.orders.get(consignment.generatedFromTask!.id)!;
+		env.sb.server.clearLog();
+		const run = await env.harness.run(
+			chain(
+				writeBack({
+					customerReference: order.references.customer,
+					trackingNumber: 'TPL 1/2',
+					trackingUrl: '',
+					options: { trackingUrlTemplate: 'https://track.example.com/{carrier}/{tracking_number}' },
+				}),
+			),
+		);
+		expect(run.output('Write Back')[0].json.trackingUrl).toBe('https://track.example.com/Australia%20Post/TPL%201%2F2');
+		expect(env.sb.world.consignments.get(consignment.id)!.details.tracking?.url).toBe('https://track.example.com/Australia%20Post/TPL%201%2F2');
+		expect(env.sb.server.count(PUT)).toBe(1);
+	});
+
 	it('without Continue On Fail, an order with no consignment stops the node with a clear message', async () => {
 		const bondi = customerByName(env.sb, 'Bondi Beauty');
 		const order = env.sb.state().outboundOrders.find((o) => o.customer.id === bondi.id && o.status === 'PACKED')!;
