@@ -13,6 +13,7 @@ import {
 	createStarshipitSandbox,
 	type StarshipitSandbox,
 } from './starshipit/index.mts';
+import { configurePrinting } from './starshipit/lifecycle.mts';
 
 const SUB = 'sandbox-subscription-key';
 const KEY = 'sandbox-api-key';
@@ -306,12 +307,17 @@ describe('labels, manifests, tracking', () => {
 		expect(text).toContain('(Order: LBL-1) Tj');
 		const full = (await api.get('/api/orders', { params: { order_id } })).data.order;
 		expect(full).toMatchObject({ status: 'Printed', tracking_status: 'Printed', carrier: 'PlainLabel' });
-		const twice = await api.post('/api/orders/shipment', { order_id });
-		expect(twice.status).toBe(400);
-		expect(twice.data.errors[0].message).toBe('Order already printed');
 		const reprint = await api.post('/api/orders/shipment', { order_id, reprint: true });
 		expect(reprint.data.tracking_numbers).toEqual(res.data.tracking_numbers);
 		expect(reprint.data.labels).toEqual(res.data.labels);
+		// UNCONFIRMED, hard by default: a second print is accepted and buys new labels.
+		const twice = await api.post('/api/orders/shipment', { order_id });
+		expect(twice.status).toBe(200);
+		expect(twice.data.tracking_numbers).not.toEqual(res.data.tracking_numbers);
+		configurePrinting(sandbox.state, { refuseSecondPrint: true });
+		const refused = await api.post('/api/orders/shipment', { order_id });
+		expect(refused.status).toBe(400);
+		expect(refused.data.errors[0].message).toBe('Order already printed');
 		const never = await create('LBL-2');
 		expect((await api.post('/api/orders/shipment', { order_id: never.order_id, reprint: true })).status).toBe(400);
 	});
@@ -322,12 +328,13 @@ describe('labels, manifests, tracking', () => {
 		const res = await api.post('/api/orders/shipments', { order_ids: [a.order_id, b.order_id] });
 		expect(res.status).toBe(200);
 		expect(res.data.success).toBe(true);
+		// rknell/starshipit_dart print_labels_label.dart: no order id per file; newest order first.
 		expect(res.data.labels).toEqual([
-			{ order_id: a.order_id, label_type: 'PDF', label: expect.any(String) },
-			{ order_id: b.order_id, label_type: 'PDF', label: expect.any(String) },
+			{ label_type: 'PDF', label_base64_string: expect.any(String) },
+			{ label_type: 'PDF', label_base64_string: expect.any(String) },
 		]);
 		expect(JSON.stringify(res.data)).not.toMatch(/tracking/i);
-		expectValidPdf(Buffer.from(res.data.labels[1].label, 'base64'));
+		expect(expectValidPdf(Buffer.from(res.data.labels[0].label_base64_string, 'base64'))).toContain('(Order: BULK-2) Tj');
 		expect((await api.get('/api/orders', { params: { order_id: a.order_id } })).data.order.tracking_number).toMatch(/^SS/);
 	});
 

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import type { Harness } from '../harness/index.mts';
 import type { StarshipitSandbox } from '../sandbox/starshipit/index.mts';
-import { harnessFor, outputOf, runNode, startSandbox, uiCreateParameters, uiOrderItem } from './fixtures.mts';
+import { configurePrinting, labelsBought } from '../sandbox/starshipit/lifecycle.mts';
+import { harnessFor, nodeWorkflow, outputOf, runNode, startSandbox, uiCreateParameters, uiOrderItem } from './fixtures.mts';
 
 let sandbox: StarshipitSandbox;
 let harness: Harness;
@@ -23,6 +24,22 @@ function pdf(item: INodeExecutionData, key: string): { bytes: Buffer; fileName?:
 	return { bytes: Buffer.from(binary!.data, 'base64'), fileName: binary!.fileName, mimeType: binary!.mimeType };
 }
 
+const outcome = (json: IDataObject) => (json.outcome ?? (json.details as IDataObject | undefined)?.outcome) as IDataObject;
+
+/** Labels bought for an order so far (each print is a carrier charge). */
+function bought(orderNumber: string): number {
+	const stored = sandbox.state.findByNumber(sandbox.state.accountByKey(), orderNumber)!;
+	return labelsBought(stored);
+}
+
+/** Runs the Starshipit node with "On Error: Continue (using error output)". */
+async function runWithErrorOutput(h: Harness, parameters: IDataObject, items: IDataObject[]) {
+	const workflow = nodeWorkflow(parameters);
+	workflow.nodes.find((n) => n.name === 'Starshipit')!.onError = 'continueErrorOutput';
+	const run = await h.run(workflow, { startNode: 'Orders', items: items.map((json) => ({ json })) });
+	return { success: run.output('Starshipit', 0), errors: run.output('Starshipit', 1) };
+}
+
 /** Two orders: L-1 with two packages (two labels), L-2 with the default package. */
 async function createOrders() {
 	const twoPackages = { packages: { package: [{ weight: 1.2, length: 0.3, width: 0.2, height: 0.1 }, { weight: 0.8, length: 0.2, width: 0.2, height: 0.1 }] } };
@@ -36,6 +53,8 @@ describe('Label', () => {
 		await createOrders();
 		const [out] = outputOf(await runNode(harness, { resource: 'label', operation: 'print', orderBy: 'orderNumber', orderNumber: 'L-1' }));
 		expect(out.json).toMatchObject({ order_number: 'L-1', carrier_name: 'Plain Label', label_count: 2 });
+		expect(Object.keys(out.json)[0]).toBe('outcome');
+		expect(out.json.outcome).toEqual({ status: 'printed', order_number: 'L-1' });
 		expect(out.json.tracking_numbers).toHaveLength(2);
 		expect(typeof out.json.order_id).toBe('number');
 		const first = pdf(out, 'label');
@@ -54,21 +73,56 @@ describe('Label', () => {
 		const [printed] = outputOf(await runNode(harness, { resource: 'label', operation: 'print', orderBy: 'orderNumber', orderNumber: 'L-2' }));
 		const [again] = outputOf(await runNode(harness, { resource: 'label', operation: 'reprint', orderBy: 'orderNumber', orderNumber: 'L-2', binaryPropertyName: 'pdf' }));
 		expect(again.json.tracking_numbers).toEqual(printed.json.tracking_numbers);
+		expect(again.json.outcome).toEqual({ status: 'reprinted', order_number: 'L-2' });
+		expect(bought('L-2')).toBe(1);
 		expect(pdf(again, 'pdf').bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
 	});
 
-	it('Print of an order printed before returns its existing labels (no new shipment), or fails if asked to', async () => {
+	it('printing twice buys one label, although the sandbox (like nothing documented against it) accepts a second print', async () => {
 		await createOrders();
 		const print = { resource: 'label', operation: 'print', orderBy: 'orderNumber', orderNumber: 'L-1' };
 		const [first] = outputOf(await runNode(harness, print));
-		const shipments = sandbox.server.count('POST /api/orders/shipment');
+		sandbox.server.clearLog();
 		const [again] = outputOf(await runNode(harness, print));
 		expect(again.json).toMatchObject({ order_number: 'L-1', reprinted: true, tracking_numbers: first.json.tracking_numbers });
+		expect(again.json.outcome).toEqual({ status: 'reprinted', order_number: 'L-1' });
 		expect(pdf(again, 'label').bytes.subarray(0, 5).toString()).toBe('%PDF-');
-		expect(sandbox.server.count('POST /api/orders/shipment')).toBe(shipments + 2);
+		expect(bought('L-1')).toBe(1);
+		// One read of the order's state, one reprint: no second print.
+		expect(sandbox.server.counts()).toEqual({ 'GET /api/orders': 1, 'POST /api/orders/shipment': 1 });
+
+		// An order printed in Starshipit's own screen is not printed again either.
+		sandbox.printOrder('L-2');
+		const [ui] = outputOf(await runNode(harness, { ...print, orderNumber: 'L-2' }));
+		expect(ui.json.outcome).toMatchObject({ status: 'reprinted' });
+		expect(bought('L-2')).toBe(1);
 
 		const strict = await runNode(harness, { ...print, printOptions: { ifPrinted: 'error' } }, [{}], { continueOnFail: true });
-		expect(String(outputOf(strict)[0].json.error)).toMatch(/already printed/i);
+		expect(String(outputOf(strict)[0].json.error)).toMatch(/Order "L-1" already has labels/);
+		expect(bought('L-1')).toBe(1);
+	});
+
+	it('with a sandbox that refuses a second print, a print that lost the race to another printer answers the existing labels', async () => {
+		await createOrders();
+		configurePrinting(sandbox.state, { refuseSecondPrint: true });
+		// Another printer gets in right after our read: the order we read is still unprinted.
+		const original = sandbox.state.full.bind(sandbox.state);
+		let armed = true;
+		sandbox.state.full = (stored) => {
+			const view = original(stored);
+			if (armed && stored.order.order_number === 'L-2') {
+				armed = false;
+				sandbox.printOrder('L-2');
+			}
+			return view;
+		};
+		try {
+			const [out] = outputOf(await runNode(harness, { resource: 'label', operation: 'print', orderBy: 'orderNumber', orderNumber: 'L-2' }));
+			expect(out.json.outcome).toMatchObject({ status: 'reprinted', order_number: 'L-2' });
+		} finally {
+			sandbox.state.full = original;
+		}
+		expect(bought('L-2')).toBe(1);
 	});
 
 	it('Print of an unknown order fails on that item only (Continue On Fail)', async () => {
@@ -78,20 +132,82 @@ describe('Label', () => {
 		);
 		expect(out[0].json.details).toMatchObject({ order_number: 'NOPE' });
 		expect(out[0].json.error).toMatch(/Order not found/);
+		expect(outcome(out[0].json)).toMatchObject({ status: 'failed', order_number: 'NOPE' });
 		expect(out[1].json.order_number).toBe('L-2');
 		expect(out[1].pairedItem).toEqual({ item: 1 });
 	});
 
-	it('Print Many prints all items in one bulk call; each item gets its PDF and no tracking numbers', async () => {
+	for (const camelCase of [false, true]) {
+		it(`Print Many prints all items in one bulk call and, as the reply does not say whose each file is, returns them once for the batch (${camelCase ? 'labelBase64String' : 'label_base64_string'})`, async () => {
+			const { l1, l2 } = await createOrders();
+			configurePrinting(sandbox.state, { bulkLabelsCamelCase: camelCase });
+			sandbox.server.clearLog();
+			const out = outputOf(await runNode(harness, { resource: 'label', operation: 'printMany', orderIds: '={{ $json.order_id }}' }, [l1, l2]));
+			expect(sandbox.server.count('POST /api/orders/shipments')).toBe(1);
+			expect(out).toHaveLength(1);
+			expect(out[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }]);
+			expect(out[0].json.outcome).toMatchObject({ status: 'printed', order_number: 'L-1, L-2' });
+			expect(out[0].json).toMatchObject({ order_ids: [l1.order_id, l2.order_id], order_numbers: ['L-1', 'L-2'], label_count: 2, files_per_order_known: false });
+			expect(out[0].json.tracking_numbers).toBeUndefined();
+			for (const key of ['label', 'label_2']) {
+				const file = pdf(out[0], key);
+				expect(file.bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
+				// Never named after one order: the files' owners are unknown.
+				expect(file.fileName).not.toMatch(/L-1|L-2/);
+			}
+		});
+	}
+
+	it('Print Many: an order Starshipit refuses fails on its own item; the batch item names only the orders printed', async () => {
 		const { l1, l2 } = await createOrders();
-		sandbox.server.clearLog();
-		const out = outputOf(await runNode(harness, { resource: 'label', operation: 'printMany', orderIds: '={{ $json.order_id }}' }, [l1, l2]));
-		expect(sandbox.server.count('POST /api/orders/shipments')).toBe(1);
+		sandbox.state.findByNumber(sandbox.state.accountByKey(), 'L-1')!.order.archived = true;
+		const out = outputOf(await runNode(harness, { resource: 'label', operation: 'printMany', orderIds: '={{ $json.order_id }}' }, [l1, l2], { continueOnFail: true }));
 		expect(out).toHaveLength(2);
-		expect(out[0].json).toMatchObject({ order_ids: [l1.order_id] });
-		expect(out[0].json.tracking_numbers).toBeUndefined();
-		expect(pdf(out[0], 'label').bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
-		expect(pdf(out[1], 'label').fileName).toBe(`label-${l2.order_id}.pdf`);
+		const failed = out.find((i) => i.json.error)!;
+		expect(failed.pairedItem).toEqual({ item: 0 });
+		expect(outcome(failed.json)).toMatchObject({ status: 'failed', order_number: 'L-1' });
+		expect(String(failed.json.error)).toMatch(/archived/i);
+		const printed = out.find((i) => !i.json.error)!;
+		expect(printed.pairedItem).toEqual([{ item: 1 }]);
+		expect(printed.json).toMatchObject({ order_ids: [l2.order_id], order_numbers: ['L-2'], label_count: 1 });
+	});
+});
+
+describe('a failure that hits the whole batch puts every item on the error output', () => {
+	it('Print with a revoked key', async () => {
+		await createOrders();
+		const revoked = harnessFor(sandbox, { apiKey: 'revoked-key' });
+		const { success, errors } = await runWithErrorOutput(revoked, { resource: 'label', operation: 'print', orderBy: 'orderNumber', orderNumber: '={{ $json.n }}' }, [{ n: 'L-1' }, { n: 'L-2' }]);
+		expect(success).toHaveLength(0);
+		expect(errors.map((e) => outcome(e.json))).toEqual([
+			expect.objectContaining({ status: 'failed', order_number: 'L-1' }),
+			expect.objectContaining({ status: 'failed', order_number: 'L-2' }),
+		]);
+		expect(String(errors[0].json.error)).toMatch(/API key/);
+		expect(bought('L-1') + bought('L-2')).toBe(0);
+	});
+
+	it('Print Many with a 5xx on the bulk call', async () => {
+		const { l1, l2 } = await createOrders();
+		sandbox.server.injectFaults('POST /api/orders/shipments', [{ kind: 'status', status: 500, body: { message: 'Internal error' } }]);
+		const { success, errors } = await runWithErrorOutput(harness, { resource: 'label', operation: 'printMany', orderIds: '={{ $json.order_id }}' }, [l1, l2]);
+		expect(success).toHaveLength(0);
+		expect(errors).toHaveLength(2);
+		for (const e of errors) expect(outcome(e.json)).toMatchObject({ status: 'failed' });
+	});
+
+	it('Reprint with an exhausted 429', async () => {
+		await createOrders();
+		sandbox.printOrder('L-1');
+		sandbox.printOrder('L-2');
+		sandbox.server.injectFaults(
+			'POST /api/orders/shipment',
+			Array.from({ length: 16 }, () => ({ kind: 'status' as const, status: 429, headers: { 'Retry-After': '0' }, body: { statusCode: 429, message: 'Rate limit is exceeded. Try again in 0 seconds.' } })),
+		);
+		const { success, errors } = await runWithErrorOutput(harness, { resource: 'label', operation: 'reprint', orderBy: 'orderNumber', orderNumber: '={{ $json.n }}' }, [{ n: 'L-1' }, { n: 'L-2' }]);
+		expect(success).toHaveLength(0);
+		expect(errors.map((e) => outcome(e.json).order_number)).toEqual(['L-1', 'L-2']);
+		expect(String(errors[0].json.error)).toMatch(/429 after 8 attempts/);
 	});
 });
 

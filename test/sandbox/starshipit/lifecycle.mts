@@ -15,6 +15,38 @@ const HUMAN_STATUS: Record<TrackingStatus, string> = {
 	Exception: 'Exception', AwaitingCollection: 'Awaiting Collection', Cancelled: 'Cancelled',
 };
 
+/**
+ * Switches for label behaviour the public sources leave open. They ride on the state's config
+ * (so `reset()` restores the defaults) without widening the shared SandboxConfig type.
+ */
+export interface PrintRules {
+	/**
+	 * UNCONFIRMED: what a second print (without `reprint`) of an order that has labels does.
+	 * Nothing documents a refusal, so by default the sandbox ACCEPTS it and buys new labels (new
+	 * tracking numbers, a second carrier charge: the harder world for the client). `true` refuses.
+	 */
+	refuseSecondPrint?: boolean;
+	/**
+	 * Bulk-print entries as `{labelType, labelBase64String}` (MindCloud's spelling) instead of
+	 * `{label_type, label_base64_string}` (rknell/starshipit_dart).
+	 */
+	bulkLabelsCamelCase?: boolean;
+}
+
+export function printRules(state: StarshipitState): PrintRules {
+	return state.config as PrintRules;
+}
+
+/** Sets label switches for a focused test; `reset()` clears them. */
+export function configurePrinting(state: StarshipitState, rules: PrintRules): void {
+	Object.assign(state.config, rules);
+}
+
+/** How many times labels were bought for this order (each print is a carrier charge). */
+export function labelsBought(stored: StoredOrder): number {
+	return stored.order.events.filter((e) => e.event_type === 'Printed').length;
+}
+
 export interface PrintOptions {
 	carrier?: string;
 	carrier_service_code?: string;
@@ -30,9 +62,10 @@ export function printOrder(state: StarshipitState, stored: StoredOrder, options:
 	const { order } = stored;
 	const label = `order ${order.order_number}`;
 	if (order.archived) state.fail(400, [{ message: 'Order is archived', details: `Restore ${label} before printing` }]);
-	// UNCONFIRMED: printing twice without `reprint` is undocumented. Strict choice: an error, because
-	// a second print can cost a second carrier charge (pitfall 13); use reprint:true to get labels again.
-	if (isPrinted(stored)) {
+	// UNCONFIRMED: printing twice without `reprint` is undocumented (nothing public shows a refusal).
+	// Hard choice: accepted, new labels and tracking numbers, a second charge; the client must look
+	// before it prints. The `refuseSecondPrint` switch answers an error instead.
+	if (isPrinted(stored) && printRules(state).refuseSecondPrint) {
 		state.fail(400, [{ message: 'Order already printed', details: `The label for ${label} was already printed; send reprint: true to get it again` }]);
 	}
 	if (options.carrier) {

@@ -1,6 +1,6 @@
 /** Label printing, manifests and tracking (reference §5, §6). */
 import type { SandboxServer } from '../core/server.mts';
-import { isPrinted, labelPage, manifestOrders, printOrder } from './lifecycle.mts';
+import { isPrinted, labelPage, manifestOrders, printOrder, printRules } from './lifecycle.mts';
 import { buildPdf } from './pdf.mts';
 import type { StarshipitState } from './store.mts';
 import type { ApiError, Package, StoredOrder } from './types.mts';
@@ -59,10 +59,13 @@ export function registerShippingRoutes(server: SandboxServer, state: StarshipitS
 		const account = state.account(req);
 		const { order_ids: ids, reprint } = state.body(req);
 		if (!Array.isArray(ids) || ids.length === 0) state.fail(400, [{ message: 'Invalid request', details: 'order_ids must be a non-empty array of integers' }]);
-		// UNCONFIRMED: the bulk reply's label keys. Sandbox: one label per order (a PDF with one page
-		// per package) as {order_id, label_type, label}. Deliberately NO tracking numbers (pitfall 10).
+		// Bulk replies carry `labels[]` of {label_type, label_base64_string} (rknell/starshipit_dart
+		// print_labels_label.dart; camelCase in MindCloud's print-labels.md) with NO order id, and no
+		// tracking numbers (pitfall 10). UNCONFIRMED: how files map to orders. Hard choice: one file
+		// per order (a page per package), newest order first, not in the order the request named
+		// them, so a client that assigns files by position gets them wrong.
 		// Per-order failures follow the import rule: the rest are printed, success=false, HTTP 200.
-		const labels: Obj[] = [];
+		const printed: StoredOrder[] = [];
 		const errors: ApiError[] = [];
 		for (const id of ids) {
 			const stored = state.findById(account, id);
@@ -79,9 +82,15 @@ export function registerShippingRoutes(server: SandboxServer, state: StarshipitS
 				errors.push(...body.errors);
 				continue;
 			}
-			const pdf = buildPdf(stored.order.packages.map((_, i) => labelPage(stored, i)));
-			labels.push({ order_id: stored.order.order_id, label_type: LABEL_TYPE, label: pdf.toString('base64') });
+			if (!printed.includes(stored)) printed.push(stored);
 		}
+		const camel = printRules(state).bulkLabelsCamelCase === true;
+		const labels: Obj[] = printed
+			.sort((a, b) => b.order.order_id - a.order.order_id)
+			.map((stored) => {
+				const base64 = buildPdf(stored.order.packages.map((_, i) => labelPage(stored, i))).toString('base64');
+				return camel ? { labelType: LABEL_TYPE, labelBase64String: base64 } : { label_type: LABEL_TYPE, label_base64_string: base64 };
+			});
 		if (labels.length === 0) state.fail(400, errors);
 		return { status: 200, body: { success: errors.length === 0, labels, ...(errors.length ? { errors } : {}) } };
 	});

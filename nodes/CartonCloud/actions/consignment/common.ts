@@ -1,9 +1,48 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { asItemError } from '../../../shared/items';
+import type { SearchCondition } from '../../helpers/conditions';
 import { apiRequest } from '../../transport';
 
 export const CONSIGNMENTS = '/consignments';
+
+/**
+ * The consignment fields CartonCloud documents for search (reference §4): ValueField keys, and
+ * the pointers `/generatedFromTask/id` and `/details/type`. Anything else (status, id, type …) is
+ * filtered client-side.
+ */
+export type ConsignmentValueField = 'reference' | 'customerName' | 'customerId';
+
+/** A text leaf on a documented consignment ValueField key (the search grammar's older field form). */
+export function consignmentField(key: ConsignmentValueField, value: string): SearchCondition {
+	return {
+		type: 'TextComparisonCondition',
+		field: { type: 'ValueField', value: key },
+		value: { type: 'ValueField', value },
+		method: 'EQUAL_TO',
+	} as unknown as SearchCondition;
+}
+
+/** The documented `details.type` values: OR-ed, they match every consignment. */
+export const CONSIGNMENT_DETAIL_TYPES = ['DELIVERY', 'DUPLICATE', 'RETURNED', 'PICKUP', 'POINT_TO_POINT', 'PICKUP_DELIVERY', 'WAREHOUSE_FULFILMENT'];
+
+/** `pointer` equals one of `values`, always wrapped in an OrCondition (a bare leaf is refused). */
+export function wrappedOneOf(pointer: string, values: string[]): SearchCondition {
+	return {
+		type: 'OrCondition',
+		conditions: values.map((value) => ({
+			type: 'TextComparisonCondition' as const,
+			field: { type: 'JsonField' as const, pointer },
+			value: { type: 'ValueField' as const, value },
+			method: 'EQUAL_TO',
+		})),
+	};
+}
+
+/** Several conditions AND-ed, always wrapped (also a single one). */
+export function wrappedAll(conditions: SearchCondition[]): SearchCondition {
+	return { type: 'AndCondition', conditions };
+}
 
 /** What an update may change; undefined leaves the field as it is. */
 export interface ConsignmentChanges {
@@ -67,26 +106,45 @@ function httpStatusOf(error: unknown): number | undefined {
 	return Number.isFinite(code) ? code : undefined;
 }
 
+export interface UpdateOptions {
+	/**
+	 * The consignment as a search just returned it, version included: the first PUT goes out with
+	 * that version directly, with no GET before it. A GET happens only after a 409/412.
+	 */
+	known?: IDataObject;
+	/** How messages name what the consignment belongs to, e.g. `Sale order "SO-1" (uuid)`. */
+	subject?: string;
+}
+
 /**
- * Read, modify, PUT with `If-Match: <version>`. A 409 or 412 means someone else wrote in between:
- * read the fresh entity and apply the same changes again, so their changes survive too.
+ * Modify, PUT with `If-Match: <version>`. A 409 or 412 means someone else wrote in between: read
+ * the fresh entity and apply the same changes to it, so the other writer's fields survive too.
+ * A failure names the consignment (and the sale order when `subject` says which).
  */
 export async function updateConsignment(
 	context: IExecuteFunctions,
 	id: string,
 	changes: ConsignmentChanges,
 	itemIndex: number,
+	options: UpdateOptions = {},
 ): Promise<UpdateResult> {
 	const path = `${CONSIGNMENTS}/${encodeURIComponent(id)}`;
+	const who = `${options.subject ? `${options.subject}: ` : ''}consignment ${id}`;
 	let conflicts = 0;
+	let current: IDataObject | undefined = options.known;
 	for (let attempt = 1; ; attempt++) {
-		const current = (await apiRequest<IDataObject>(context, { method: 'GET', path, itemIndex })).body ?? {};
-		if (alreadyApplied(current, changes)) return { consignment: current, unchanged: true, conflicts };
-		const version = current.version;
-		if (version === undefined || version === null) {
-			throw new NodeOperationError(context.getNode(), `Consignment ${id} came back without a version, so it cannot be updated safely`, { itemIndex });
-		}
 		try {
+			current ??= (await apiRequest<IDataObject>(context, { method: 'GET', path, itemIndex })).body ?? {};
+			if (alreadyApplied(current, changes)) return { consignment: current, unchanged: true, conflicts };
+			const version = current.version;
+			if (version === undefined || version === null) {
+				if (options.known && current === options.known) {
+					// A search reply without versions: read the entity once to get one.
+					current = undefined;
+					continue;
+				}
+				throw new NodeOperationError(context.getNode(), `${who} came back without a version, so it cannot be updated safely`, { itemIndex });
+			}
 			const response = await apiRequest<IDataObject>(context, {
 				method: 'PUT',
 				path,
@@ -101,9 +159,17 @@ export async function updateConsignment(
 			const status = httpStatusOf(error);
 			if ((status === 409 || status === 412) && attempt < MAX_ATTEMPTS) {
 				conflicts++;
+				current = undefined;
 				continue;
 			}
-			throw asItemError(context.getNode(), error, itemIndex);
+			throw nameTheConsignment(context, error, who, itemIndex);
 		}
 	}
+}
+
+/** The same error, its message led by the sale order and the consignment it concerns. */
+function nameTheConsignment(context: IExecuteFunctions, error: unknown, who: string, itemIndex: number): Error {
+	const wrapped = asItemError(context.getNode(), error, itemIndex);
+	if (!wrapped.message.startsWith(who)) wrapped.message = `${who}: ${wrapped.message}`;
+	return wrapped;
 }

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { allOf, oneOf, text, type SearchCondition } from '../../helpers/conditions';
-import { CONSIGNMENT_DETAIL_TYPES, CONSIGNMENT_STATUSES, customerLocator, returnAllOrLimit } from '../../helpers/descriptions';
+import type { SearchCondition } from '../../helpers/conditions';
+import { CONSIGNMENT_STATUSES, customerLocator, returnAllOrLimit } from '../../helpers/descriptions';
 import { forEachItem } from '../../../shared/items';
 import { search } from '../../transport';
-import { CONSIGNMENTS } from './common';
+import { CONSIGNMENT_DETAIL_TYPES, CONSIGNMENTS, consignmentField, wrappedAll, wrappedOneOf } from './common';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit({}),
@@ -36,6 +36,7 @@ const properties: INodeProperties[] = [
 				type: 'multiOptions',
 				options: CONSIGNMENT_STATUSES,
 				default: [],
+				description: 'CartonCloud cannot search consignments by status, so these are filtered after the search',
 			},
 		],
 	},
@@ -48,17 +49,20 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
 		const limit = this.getNodeParameter('limit', i, 50) as number;
 		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+		// Only documented search fields (reference §4): the rest is filtered here.
 		const parts: SearchCondition[] = [];
 		const saleOrderId = String(filters.saleOrderId ?? '').trim();
-		if (saleOrderId) parts.push(text('/generatedFromTask/id', saleOrderId));
+		if (saleOrderId) parts.push(wrappedOneOf('/generatedFromTask/id', [saleOrderId]));
 		const customerId = String((filters.customer as { value?: unknown } | undefined)?.value ?? '').trim();
-		if (customerId) parts.push(text('/customer/id', customerId));
+		if (customerId) parts.push(consignmentField('customerId', customerId));
 		const reference = String(filters.customerReference ?? '').trim();
-		if (reference) parts.push(text('/references/customer', reference));
+		if (reference) parts.push(consignmentField('reference', reference));
+		// With no filter, every consignment: any of the documented detail types.
+		if (parts.length === 0) parts.push(wrappedOneOf('/details/type', CONSIGNMENT_DETAIL_TYPES));
 		const statuses = (filters.statuses as string[] | undefined) ?? [];
-		if (statuses.length > 0) parts.push(oneOf('/status', statuses));
-		// A search needs a condition; with no filter, match every consignment on its type.
-		const condition = parts.length > 0 ? allOf(parts) : oneOf('/details/type', CONSIGNMENT_DETAIL_TYPES);
-		return await search(this, CONSIGNMENTS, condition, { returnAll, limit, itemIndex: i });
+		if (statuses.length === 0) return await search(this, CONSIGNMENTS, wrappedAll(parts), { returnAll, limit, itemIndex: i });
+		const all = await search(this, CONSIGNMENTS, wrappedAll(parts), { returnAll: true, itemIndex: i });
+		const matching = all.filter((c) => statuses.includes(String(c.status)));
+		return returnAll ? matching : matching.slice(0, limit);
 	});
 }

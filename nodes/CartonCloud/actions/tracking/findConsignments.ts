@@ -2,16 +2,18 @@
  * The batched look-ups of Write Back Tracking: the sale order of every input item, then the
  * consignments CartonCloud generated from those sale orders, with as few searches as possible.
  *
- * Each search ORs up to `LOOKUP_CHUNK` EQUAL_TO leaves: one search per 50 customer references
- * (`/references/customer`, per customer), one per 50 sale order IDs (`/id`), and one per 50 sale
+ * Each search ORs up to `LOOKUP_CHUNK` EQUAL_TO leaves, always inside an Or/And condition (a bare
+ * leaf is refused), on documented fields only: one search per 50 customer references
+ * (`/references/customer`, with `/customer/id` when a customer is given) and one per 50 sale
  * orders for their consignments (`/generatedFromTask/id`). 100 sale orders take 4 searches
- * instead of 200 single reads.
+ * instead of 200 single reads. A sale order ID is read with `GET` (`/id` is not searchable).
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { allOf, chunk, oneOf, text, type SearchCondition } from '../../helpers/conditions';
+import { chunk, text, type SearchCondition } from '../../helpers/conditions';
+import { asItemError } from '../../../shared/items';
 import { apiRequest, search } from '../../transport';
-import { CONSIGNMENTS } from '../consignment/common';
+import { CONSIGNMENTS, wrappedAll, wrappedOneOf } from '../consignment/common';
 import { SALE_ORDERS } from '../saleOrder/common';
 
 /**
@@ -61,9 +63,9 @@ async function ordersByReference(context: IExecuteFunctions, lookups: SaleOrderL
 	}
 	for (const [customerId, references] of byCustomer) {
 		for (const part of chunk([...references], LOOKUP_CHUNK)) {
-			const conditions: SearchCondition[] = [oneOf('/references/customer', part)];
+			const conditions: SearchCondition[] = [wrappedOneOf('/references/customer', part)];
 			if (customerId) conditions.push(text('/customer/id', customerId));
-			const orders = await search(context, SALE_ORDERS, allOf(conditions), { returnAll: true });
+			const orders = await search(context, SALE_ORDERS, wrappedAll(conditions), { returnAll: true });
 			for (const facts of orders.map(factsOf)) {
 				const key = `${customerId}|${facts.reference}`;
 				if (!part.includes(facts.reference)) continue;
@@ -76,19 +78,21 @@ async function ordersByReference(context: IExecuteFunctions, lookups: SaleOrderL
 }
 
 /**
- * Sale orders by ID, each read on its own: `/id` is not a documented search field for outbound
- * orders and the sandbox, like the real API may, refuses it (issue 13, point 2).
+ * Sale orders by ID, one `GET` each: the documented search fields do not include `/id`, and a
+ * sale order ID comes from a single caller (e.g. the print-label endpoint) more than from a batch.
  */
 async function ordersById(context: IExecuteFunctions, ids: string[]): Promise<Map<string, SaleOrderFacts | Error>> {
 	const found = new Map<string, SaleOrderFacts | Error>();
-	for (const part of chunk(ids, LOOKUP_CHUNK)) {
-		for (const id of part) {
-			try {
-				const order = await apiRequest<IDataObject>(context, { method: 'GET', path: `${SALE_ORDERS}/${encodeURIComponent(id)}` });
-				found.set(id, factsOf(order.body ?? {}));
-			} catch (error) {
-				if (Number((error as { httpCode?: unknown }).httpCode) !== 404) found.set(id, error as Error);
-			}
+	for (const id of ids) {
+		try {
+			const order = await apiRequest<IDataObject>(context, { method: 'GET', path: `${SALE_ORDERS}/${encodeURIComponent(id)}` });
+			found.set(id, factsOf(order.body ?? {}));
+		} catch (error) {
+			const status = Number((error as { httpCode?: unknown }).httpCode);
+			// Not found is this item's answer; anything else (a refused key, an exhausted 429) is not.
+			if (status === 404) continue;
+			if (status === 400 || status === 422) found.set(id, error as Error);
+			else throw asItemError(context.getNode(), error);
 		}
 	}
 	return found;
@@ -146,7 +150,7 @@ export async function findConsignments(context: IExecuteFunctions, orders: SaleO
 	for (const part of chunk(orders, LOOKUP_CHUNK)) {
 		const ids = new Set(part.map((o) => o.id));
 		const byReference = new Map(part.map((o) => [`${o.customerId}|${o.reference}`, o.id]));
-		const consignments = await search(context, CONSIGNMENTS, oneOf('/generatedFromTask/id', [...ids]), { returnAll: true });
+		const consignments = await search(context, CONSIGNMENTS, wrappedOneOf('/generatedFromTask/id', [...ids]), { returnAll: true });
 		for (const consignment of consignments) {
 			const taskId = (consignment.generatedFromTask as IDataObject | undefined)?.id;
 			let orderId = typeof taskId === 'string' && ids.has(taskId) ? taskId : undefined;

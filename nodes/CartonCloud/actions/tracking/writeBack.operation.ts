@@ -4,15 +4,21 @@
  * updated through the API).
  *
  * Sale orders and their consignments are found in batches for all input items at once (see
- * `findConsignments`). A consignment that already holds the values is not written
- * (`unchanged: true`).
+ * `findConsignments`); the consignment search returns each consignment with its version, so the
+ * PUT goes out with `If-Match` directly (a GET only after a 409/412). A consignment that already
+ * holds the values gets no call at all (`already_there`). No Starshipit call is made here: the
+ * tracking link, when wanted, comes from the item or from a URL template.
+ *
+ * A failure that concerns the whole batch (a refused credential, an exhausted 429, a 5xx on a
+ * search) puts every item on the error output with the reason, never one down the success branch.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { CONSIGNMENT_STATUSES, customerLocator } from '../../helpers/descriptions';
-import { asItemError, toItems, failedItem } from '../../../shared/items';
+import { asItemError, failedItem } from '../../../shared/items';
+import { outcomeItem } from '../../../shared/outcome';
 import { locatorValue } from '../../helpers/items';
-import { alreadyApplied, type ConsignmentChanges, updateConsignment } from '../consignment/common';
+import { type ConsignmentChanges, updateConsignment } from '../consignment/common';
 import { findConsignments, findSaleOrders, type SaleOrderFacts, type SaleOrderLookup } from './findConsignments';
 
 const show = { resource: ['tracking'], operation: ['writeBack'] };
@@ -70,7 +76,7 @@ const properties: INodeProperties[] = [
 		name: 'trackingUrl',
 		type: 'string',
 		default: '',
-		description: "The carrier's tracking page, stored in the consignment's details.tracking (left as it is when empty)",
+		description: "The carrier's tracking page, stored in the consignment's details.tracking (left as it is when empty; see Tracking URL Template)",
 	},
 	{
 		displayName: 'Options',
@@ -86,6 +92,15 @@ const properties: INodeProperties[] = [
 				options: CONSIGNMENT_STATUSES,
 				default: 'IN_TRANSIT_WAREHOUSE_DELIVERY',
 				description: 'Also move the consignment to this status',
+			},
+			{
+				displayName: 'Tracking URL Template',
+				name: 'trackingUrlTemplate',
+				type: 'string',
+				default: '',
+				placeholder: 'https://auspost.com.au/mypost/track/details/{tracking_number}',
+				description:
+					'Builds the tracking link when Tracking URL is empty: {tracking_number} and {carrier} are filled in. Costs no API call (an expression can pick a template per carrier).',
 			},
 		],
 	},
@@ -119,7 +134,18 @@ function readRequest(context: IExecuteFunctions, i: number): Request {
 		}
 		changes.trackingUrl = trackingUrl;
 	}
-	const status = (context.getNodeParameter('options', i, {}) as IDataObject).consignmentStatus;
+	const options = context.getNodeParameter('options', i, {}) as IDataObject;
+	const template = String(options.trackingUrlTemplate ?? '').trim();
+	if (!changes.trackingUrl && template) {
+		const url = template
+			.replace(/\{tracking_number\}/g, encodeURIComponent(trackingNumber))
+			.replace(/\{carrier\}/g, encodeURIComponent(carrierName));
+		if (!/^https?:\/\/\S+$/i.test(url)) {
+			throw new NodeOperationError(context.getNode(), `${subject}: "Tracking URL Template" does not make an http(s) URL: ${url}`, { itemIndex: i });
+		}
+		changes.trackingUrl = url;
+	}
+	const status = options.consignmentStatus;
 	if (typeof status === 'string' && status) changes.status = status;
 	const customerId = by === 'customerReference' ? locatorValue(context, 'customer', i) : '';
 	return { itemIndex: i, by, key, customerId, changes, subject };
@@ -130,8 +156,17 @@ function pickConsignment(candidates: IDataObject[]): IDataObject | undefined {
 	return candidates.find((c) => c.status !== 'CANCELLED') ?? candidates[0];
 }
 
+/** The reason every item gets when a batched look-up fails as a whole. */
+function batchFailure(context: IExecuteFunctions, error: unknown, r: Request): Error {
+	const message = error instanceof Error ? error.message : String(error);
+	return new NodeOperationError(context.getNode(), `${r.subject}: tracking not written, the batched CartonCloud look-up failed: ${message}`, {
+		itemIndex: r.itemIndex,
+		description: 'Nothing was written for any item of this run; the next run (or a retry) writes them.',
+	});
+}
+
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const results: (INodeExecutionData[] | Error)[] = new Array(items.length);
+	const results: (INodeExecutionData | Error)[] = new Array(items.length);
 	const requests: Request[] = [];
 	for (let i = 0; i < items.length; i++) {
 		try {
@@ -153,35 +188,33 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const unique = new Map([...orderOf.values()].map((o) => [o.id, o]));
 		consignments = await findConsignments(this, [...unique.values()]);
 	} catch (error) {
-		// A failed lookup concerns every item still waiting for it.
+		// A failed look-up concerns every item: each goes to the error output with the reason.
 		if (!this.continueOnFail()) throw asItemError(this.getNode(), error);
-		for (const r of requests) if (!results[r.itemIndex]) results[r.itemIndex] = error as Error;
+		for (const r of requests) results[r.itemIndex] ??= batchFailure(this, error, r);
 	}
 
-	const touched = new Set<string>();
+	// The latest state of each consignment written in this run (two items may share one).
+	const latest = new Map<string, IDataObject>();
 	for (const r of requests) {
 		if (results[r.itemIndex]) continue;
 		const order = orderOf.get(r.itemIndex)!;
 		const subject = order.reference ? `Sale order "${order.reference}" (${order.id})` : r.subject;
 		try {
-			const consignment = pickConsignment(consignments.get(order.id) ?? []);
-			if (!consignment) {
+			const found = pickConsignment(consignments.get(order.id) ?? []);
+			if (!found) {
 				throw new NodeOperationError(this.getNode(), `${subject} has no consignment, so its tracking cannot be written back`, {
 					itemIndex: r.itemIndex,
 					description: `Customer: ${order.customerName || order.customerId}; sale order status: ${order.status}. CartonCloud generates a consignment from a sale order only when the customer's "Automatically Generate a Consignment from a Sale Order" setting is on (by default when the order is packed).`,
 				});
 			}
-			const consignmentId = String(consignment.id);
-			let updated: IDataObject = consignment;
-			let unchanged = !touched.has(consignmentId) && alreadyApplied(consignment, r.changes);
-			if (!unchanged) {
-				const result = await updateConsignment(this, consignmentId, r.changes, r.itemIndex);
-				updated = result.consignment;
-				unchanged = result.unchanged;
-			}
-			touched.add(consignmentId);
+			const consignmentId = String(found.id);
+			const known = latest.get(consignmentId) ?? found;
+			const result = await updateConsignment(this, consignmentId, r.changes, r.itemIndex, { known, subject });
+			const updated = result.consignment;
+			latest.set(consignmentId, updated);
 			const tracking = ((updated.details as IDataObject | undefined)?.tracking as IDataObject | null | undefined) ?? {};
-			results[r.itemIndex] = toItems(
+			results[r.itemIndex] = outcomeItem(
+				{ status: result.unchanged ? 'already_there' : 'written', order_number: r.by === 'customerReference' ? r.key : undefined, sale_order_reference: order.reference },
 				{
 					saleOrderId: order.id,
 					customerReference: order.reference,
@@ -190,7 +223,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 					carrierName: tracking.companyName ?? null,
 					trackingUrl: tracking.url ?? null,
 					consignmentStatus: updated.status ?? null,
-					unchanged,
+					unchanged: result.unchanged,
 					consignment: updated,
 				},
 				r.itemIndex,
@@ -204,12 +237,18 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	for (let i = 0; i < items.length; i++) {
 		const result = results[i];
 		if (!(result instanceof Error)) {
-			output.push(...(result ?? []));
+			if (result) output.push(result);
 			continue;
 		}
-		if (!this.continueOnFail()) throw result;
+		if (!this.continueOnFail()) throw asItemError(this.getNode(), result, i);
 		const request = requests.find((r) => r.itemIndex === i);
-		output.push(failedItem(result, i, request ? { [request.by === 'id' ? 'saleOrderId' : 'customerReference']: request.key } : {}));
+		const details: IDataObject = {};
+		if (request?.by === 'id') details.saleOrderId = request.key;
+		if (request?.by === 'customerReference') {
+			details.customerReference = request.key;
+			details.order_number = request.key;
+		}
+		output.push(failedItem(result, i, details));
 	}
 	return output;
 }

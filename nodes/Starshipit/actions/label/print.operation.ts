@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type { ApiResponse } from '../../../shared/transport/request';
 import { asItemError, forEachItem } from '../../../shared/items';
 import { starshipitRequest } from '../../transport';
 import { binaryPropertyProperty, orderRefProperties, readOrderRef } from '../common.descriptions';
 import { readPackages } from '../order/buildOrder';
 import { packageFields } from '../order/orderInput';
-import { shipmentToItem } from './shipment';
+import { hasLabels, readOrder, shipmentToItem } from './shipment';
 
 const show = { resource: ['label'], operation: ['print'] };
 
@@ -33,7 +34,7 @@ export const description: INodeProperties[] = [
 				name: 'ifPrinted',
 				type: 'options',
 				options: [
-					{ name: 'Return the Existing Labels', value: 'reprint', description: 'Reprint: the same labels and tracking numbers, no new shipment' },
+					{ name: 'Return the Existing Labels', value: 'reprint', description: 'Reprint: the same labels and tracking numbers, no new shipment and no new charge' },
 					{ name: 'Fail the Item', value: 'error' },
 				],
 				default: 'reprint',
@@ -54,18 +55,34 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i, item) => {
-		const ref = readOrderRef(this, i);
-		if (ref.order_number) item.details = { order_number: String(ref.order_number) };
+		const asked = readOrderRef(this, i);
+		item.details = asked.order_number ? { order_number: String(asked.order_number) } : { order_id: asked.order_id as number };
 		const { packages, ifPrinted = 'reprint', ...options } = this.getNodeParameter('printOptions', i, {}) as IDataObject;
-		const body: IDataObject = { ...ref, reprint: false };
+
+		// Look before printing: nothing documents that Starshipit refuses a second print, and a
+		// second print buys a second label (issue 13.9).
+		const order = await readOrder(this, asked, i);
+		const ref: IDataObject = { order_id: order.order_id, order_number: order.order_number };
+		item.details = { order_number: String(order.order_number), order_id: order.order_id as number };
+		const reprint = async (): Promise<IDataObject> =>
+			await starshipitRequest(this, { method: 'POST', path: '/api/orders/shipment', body: { order_id: order.order_id, reprint: true }, idempotent: true, itemIndex: i });
+		if (hasLabels(order)) {
+			if (ifPrinted !== 'reprint') {
+				throw new NodeOperationError(this.getNode(), `Order "${order.order_number}" already has labels (status ${String(order.status)}), so it is not printed again`, {
+					itemIndex: i,
+					description: 'Use Reprint to get its labels, or set "If Already Printed" to return them.',
+				});
+			}
+			return await shipmentToItem(this, await reprint(), ref, i, 'reprinted');
+		}
+
+		const body: IDataObject = { order_id: order.order_id, reprint: false };
 		for (const [key, value] of Object.entries(options)) if (value !== '' && value !== undefined) body[key] = value;
 		const packageList = readPackages(packages as IDataObject | undefined);
 		if (packageList.length) body.packages = packageList;
 		// The labels already made, if any: fetched with reprint, which prints (and charges) nothing.
 		const existingLabels = async (): Promise<IDataObject | undefined> => {
-			const again = await starshipitRequest(this, { method: 'POST', path: '/api/orders/shipment', body: { ...ref, reprint: true }, allowAppErrors: true, idempotent: true, itemIndex: i }).catch(
-				() => undefined,
-			);
+			const again = await reprint().catch(() => undefined);
 			return again && again.success !== false && Array.isArray(again.labels) && again.labels.length ? again : undefined;
 		};
 		// After a 5xx or a dropped connection the shipment may have been made: never print twice.
@@ -75,17 +92,15 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		};
 		try {
 			const reply = await starshipitRequest(this, { method: 'POST', path: '/api/orders/shipment', body, reconcile, itemIndex: i });
-			return await shipmentToItem(this, reply, ref, i);
+			return await shipmentToItem(this, reply, ref, i, 'printed');
 		} catch (error) {
-			// Printing an order a second time is refused (its wording is not documented, so any
-			// refusal is checked): with "return the existing labels", a reprint answers instead.
+			// Another run may have printed between the read and this call; if Starshipit refused
+			// for that reason, its labels answer (a refusal's wording is not documented).
 			const status = Number((error as { httpCode?: unknown }).httpCode);
 			const refused = !(status === 429 || status >= 500);
 			const labels = refused && ifPrinted === 'reprint' ? await existingLabels() : undefined;
 			if (!labels) throw asItemError(this.getNode(), error, i);
-			const item = await shipmentToItem(this, labels, ref, i);
-			item.json.reprinted = true;
-			return item;
+			return await shipmentToItem(this, labels, ref, i, 'reprinted');
 		}
 	});
 }

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { labelFileName, pdfBinaries } from '../../helpers/binary';
+import { NodeOperationError } from 'n8n-workflow';
 import { asItemError, failedItem } from '../../../shared/items';
+import { outcomeItem } from '../../../shared/outcome';
 import { appErrors, starshipitRequest } from '../../transport';
 import { binaryPropertyProperty, readOrderIds } from '../common.descriptions';
 
@@ -23,7 +25,8 @@ export const description: INodeProperties[] = [
 		required: true,
 		displayOptions: { show },
 		default: '={{ $json.order_id }}',
-		description: "Starshipit order IDs of this item (comma-separated for several). All items' orders are printed in as few calls as possible.",
+		description:
+			"Starshipit order IDs of this item (comma-separated for several). All items' orders are printed 50 per call. Starshipit's reply does not say which file is whose, so each call's files come back once, as one item naming every order of the call.",
 	},
 	{
 		displayName: 'Reprint',
@@ -36,70 +39,137 @@ export const description: INodeProperties[] = [
 	binaryPropertyProperty(show, 'label'),
 ];
 
-/** A bulk label entry; the reply keys are UNCONFIRMED, so several spellings are read. */
-function readLabel(entry: unknown): { orderId?: number; base64?: unknown; type?: unknown } {
-	if (typeof entry === 'string') return { base64: entry };
+/** One file of a bulk reply; `orderId` only when the entry says whose it is. */
+interface BulkLabel {
+	orderId?: number;
+	base64: unknown;
+	type: unknown;
+}
+
+/**
+ * A bulk label entry: `{label_type, label_base64_string}` (rknell/starshipit_dart), or camelCase
+ * `{labelType, labelBase64String}` (MindCloud). Neither carries an order id; one is read if present.
+ */
+export function readBulkLabel(entry: unknown): BulkLabel {
+	if (typeof entry === 'string') return { base64: entry, type: undefined };
 	const e = (entry ?? {}) as IDataObject;
-	return { orderId: e.order_id === undefined ? undefined : Number(e.order_id), base64: e.label ?? e.base64 ?? e.pdf ?? e.data, type: e.label_type ?? e.type };
+	const id = e.order_id ?? e.orderId;
+	return {
+		orderId: id === undefined || id === null || id === '' ? undefined : Number(id),
+		base64: e.label_base64_string ?? e.labelBase64String ?? e.label ?? e.base64 ?? e.pdf,
+		type: e.label_type ?? e.labelType ?? e.type,
+	};
+}
+
+interface Wanted {
+	itemIndex: number;
+	orderIds: number[];
+}
+
+/** The order number an input item carries for an order id (items usually are Starshipit orders). */
+function orderNumberOf(items: INodeExecutionData[], wanted: Wanted[], id: number): string | undefined {
+	for (const w of wanted) {
+		const json = items[w.itemIndex].json;
+		if (w.orderIds.includes(id) && Number(json.order_id) === id && typeof json.order_number === 'string') return json.order_number;
+	}
+	return undefined;
+}
+
+/** Whether an error line names this order id or number as a whole word (so 12 is not found in 123). */
+function mentionsName(line: string, name: string): boolean {
+	const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	return new RegExp(`(^|[^\\w-])${escaped}($|[^\\w-])`).test(line);
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const outputs: INodeExecutionData[][] = items.map(() => []);
-	const wanted: Array<{ itemIndex: number; orderIds: number[] }> = [];
+	const output: INodeExecutionData[] = [];
+	const failed = (error: unknown, itemIndex: number, details: IDataObject = {}) => {
+		if (!this.continueOnFail()) throw asItemError(this.getNode(), error, itemIndex);
+		output.push(failedItem(error, itemIndex, details));
+	};
+	const wanted: Wanted[] = [];
 	for (let i = 0; i < items.length; i++) {
 		try {
 			wanted.push({ itemIndex: i, orderIds: readOrderIds(this, i) });
 		} catch (error) {
-			if (!this.continueOnFail()) throw asItemError(this.getNode(), error, i);
-			outputs[i] = [failedItem(error, i)];
+			failed(error, i);
 		}
 	}
 	const allIds = [...new Set(wanted.flatMap((w) => w.orderIds))];
-	const labels = new Map<number, { base64: unknown; type: unknown }>();
-	const errors: string[] = [];
 	const reprint = items.length ? (this.getNodeParameter('reprint', 0, false) as boolean) : false;
+	const property = items.length ? (this.getNodeParameter('binaryPropertyName', 0, 'label') as string) : 'label';
+	const status = reprint ? 'reprinted' : 'printed';
+	const numbersOf = (w: Wanted) => w.orderIds.map((id) => orderNumberOf(items, wanted, id) ?? String(id));
 	for (let start = 0; start < allIds.length; start += BATCH) {
 		const ids = allIds.slice(start, start + BATCH);
-		const firstItem = wanted.find((w) => w.orderIds.some((id) => ids.includes(id)))?.itemIndex ?? 0;
+		const members = wanted.filter((w) => w.orderIds.some((id) => ids.includes(id)));
+		const numbers = ids.map((id) => orderNumberOf(items, wanted, id) ?? String(id));
 		let reply: IDataObject;
 		try {
 			// Printing is not idempotent and this reply has no order numbers to reconcile by, so a
 			// 5xx is reported, not retried (reprint is safe to retry).
-			reply = await starshipitRequest(this, { method: 'POST', path: '/api/orders/shipments', body: { order_ids: ids, reprint }, allowAppErrors: true, idempotent: reprint, itemIndex: firstItem });
+			reply = await starshipitRequest(this, { method: 'POST', path: '/api/orders/shipments', body: { order_ids: ids, reprint }, allowAppErrors: true, idempotent: reprint, itemIndex: members[0]?.itemIndex });
 		} catch (error) {
 			const body = (error as { errorResponse?: { body?: unknown } }).errorResponse?.body;
-			if (!Array.isArray((body as IDataObject | undefined)?.errors)) throw asItemError(this.getNode(), error, firstItem);
+			if (!Array.isArray((body as IDataObject | undefined)?.errors)) {
+				// The whole call failed (refused key, exhausted 429, 5xx): every item of the batch fails with the reason.
+				for (const w of members) failed(error, w.itemIndex, { order_number: numbersOf(w).join(', '), order_ids: w.orderIds });
+				continue;
+			}
 			reply = body as IDataObject;
 		}
-		errors.push(...appErrors(reply));
-		const list = Array.isArray(reply.labels) ? (reply.labels as unknown[]) : [];
-		list.forEach((entry, index) => {
-			const label = readLabel(entry);
-			// Without order ids in the reply, labels follow the order of the request.
-			const orderId = label.orderId ?? (list.length === ids.length ? ids[index] : undefined);
-			if (orderId !== undefined) labels.set(orderId, { base64: label.base64, type: label.type });
-		});
-	}
-	for (const { itemIndex, orderIds } of wanted) {
-		try {
-			const missing = orderIds.filter((id) => !labels.has(id));
-			if (missing.length) {
-				const reasons = errors.filter((line) => missing.some((id) => line.includes(String(id))));
-				throw new Error(`No label for order ID ${missing.join(', ')}${reasons.length ? `: ${reasons.join('; ')}` : errors.length ? `: ${errors[0]}` : ''}`);
+		const errors = appErrors(reply);
+		const files = (Array.isArray(reply.labels) ? (reply.labels as unknown[]) : []).map(readBulkLabel);
+		// An error line names an order by its id or its number (when the input item carries it).
+		const names = (id: number) => [String(id), orderNumberOf(items, wanted, id)].filter((n): n is string => !!n);
+		const mentions = (line: string, id: number) => names(id).some((name) => mentionsName(line, name));
+		const refused = new Set(ids.filter((id) => errors.some((line) => mentions(line, id))));
+		const perOrder = files.length > 0 && files.every((f) => f.orderId !== undefined);
+		for (const w of members) {
+			const bad = w.orderIds.filter((id) => refused.has(id) || (perOrder && !files.some((f) => f.orderId === id)));
+			if (bad.length || files.length === 0) {
+				const reasons = errors.filter((line) => bad.some((id) => mentions(line, id)));
+				const reason = reasons.length ? reasons.join('; ') : errors[0] ?? 'Starshipit returned no label';
+				failed(new NodeOperationError(this.getNode(), `No label for order ID ${(bad.length ? bad : w.orderIds).join(', ')}: ${reason}`, { itemIndex: w.itemIndex }), w.itemIndex, {
+					order_number: numbersOf(w).join(', '),
+					order_ids: w.orderIds,
+				});
 			}
-			const property = this.getNodeParameter('binaryPropertyName', itemIndex, 'label') as string;
-			const binary = await pdfBinaries(
-				this,
-				orderIds.map((id) => ({ base64: labels.get(id)?.base64, fileName: labelFileName(String(id), 0), what: `order ID ${id}` })),
-				property,
-				itemIndex,
-			);
-			const json: IDataObject = { order_ids: orderIds, label_types: orderIds.map((id) => (labels.get(id)?.type as string) ?? null), label_count: orderIds.length };
-			outputs[itemIndex] = [{ json, binary, pairedItem: { item: itemIndex } }];
+		}
+		const printedMembers = members.filter((w) => w.orderIds.every((id) => !refused.has(id)) && files.length > 0 && (!perOrder || w.orderIds.every((id) => files.some((f) => f.orderId === id))));
+		if (printedMembers.length === 0) continue;
+		try {
+			if (perOrder) {
+				// The reply says whose each file is: one item per input item with its own files.
+				for (const w of printedMembers) {
+					const own = files.filter((f) => f.orderId !== undefined && w.orderIds.includes(f.orderId));
+					const binary = await pdfBinaries(this, own.map((f, n) => ({ base64: f.base64, fileName: labelFileName(String(f.orderId), n), what: `order ID ${f.orderId}` })), property, w.itemIndex);
+					const orderNumbers = numbersOf(w);
+					output.push({
+						...outcomeItem({ status, order_number: orderNumbers.join(', ') }, { order_ids: w.orderIds, order_numbers: orderNumbers, label_types: own.map((f) => f.type ?? null), label_count: own.length }, w.itemIndex),
+						binary,
+					});
+				}
+				continue;
+			}
+			// No order id per file: the batch's files once, with every order number of the batch.
+			// Assigning them by position would put one order's label on another's parcel.
+			// Every order the call printed is in these files, also one whose item failed for another order.
+			const batchIds = ids.filter((id) => !refused.has(id));
+			const batchNumbers = batchIds.map((id) => numbers[ids.indexOf(id)] ?? String(id));
+			const binary = await pdfBinaries(this, files.map((f, n) => ({ base64: f.base64, fileName: labelFileName(`batch-${batchIds[0]}`, n, 'labels'), what: `file ${n + 1} of the batch` })), property, printedMembers[0].itemIndex);
+			output.push({
+				json: outcomeItem(
+					{ status, order_number: batchNumbers.join(', '), warning: 'Starshipit did not say which file belongs to which order: the files are returned once for the whole batch' },
+					{ order_ids: batchIds, order_numbers: batchNumbers, label_types: files.map((f) => f.type ?? null), label_count: files.length, files_per_order_known: false },
+					printedMembers[0].itemIndex,
+				).json,
+				binary,
+				pairedItem: printedMembers.map((w) => ({ item: w.itemIndex })),
+			});
 		} catch (error) {
-			if (!this.continueOnFail()) throw asItemError(this.getNode(), error, itemIndex);
-			outputs[itemIndex] = [failedItem(error, itemIndex)];
+			for (const w of printedMembers) failed(error, w.itemIndex, { order_number: numbersOf(w).join(', '), order_ids: w.orderIds });
 		}
 	}
-	return outputs.flat();
+	return output;
 }

@@ -11,9 +11,9 @@ export const description: INodeProperties[] = [...orderRefProperties(show), bina
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i, item) => {
 		const ref = readOrderRef(this, i);
-		if (ref.order_number) item.details = { order_number: String(ref.order_number) };
+		item.details = ref.order_number ? { order_number: String(ref.order_number) } : { order_id: ref.order_id as number };
 		// Reprint only hands back labels already made, so sending it again is safe.
 		const reply = await starshipitRequest(this, { method: 'POST', path: '/api/orders/shipment', body: { ...ref, reprint: true }, idempotent: true, itemIndex: i });
-		return await shipmentToItem(this, reply, ref, i);
+		return await shipmentToItem(this, reply, ref, i, 'reprinted');
 	});
 }

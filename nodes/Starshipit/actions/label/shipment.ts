@@ -1,8 +1,42 @@
-/** What Print and Reprint share: the `POST /api/orders/shipment` reply turned into JSON + PDFs. */
+/**
+ * What Print and Reprint share: whether an order already has labels, and the
+ * `POST /api/orders/shipment` reply turned into an item led by its outcome, with the PDFs.
+ */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { outcomeItem } from '../../../shared/outcome';
 import { labelFileName, pdfBinaries } from '../../helpers/binary';
+import { starshipitRequest, unexpectedReply } from '../../transport';
 
-export async function shipmentToItem(context: IExecuteFunctions, reply: IDataObject, ref: IDataObject, itemIndex: number): Promise<INodeExecutionData> {
+/** Order statuses that mean no label has been made yet (DART1; REAL shows "Unshipped"). */
+const UNPRINTED_STATUSES = new Set(['', 'unshipped', 'saved']);
+
+/**
+ * Whether Starshipit already made labels for this order. Nothing documents that a second print is
+ * refused, so Print reads this first and reprints instead of buying labels again (issue 13.9).
+ */
+export function hasLabels(order: IDataObject): boolean {
+	const status = String(order.status ?? '').trim().toLowerCase();
+	const tracking = String(order.tracking_number ?? '').trim();
+	return tracking !== '' || order.manifested === true || !UNPRINTED_STATUSES.has(status);
+}
+
+/** The order as Starshipit holds it now (`GET /api/orders`), checked to be the one asked for. */
+export async function readOrder(context: IExecuteFunctions, ref: IDataObject, itemIndex: number): Promise<IDataObject> {
+	const qs = ref.order_id !== undefined ? { order_id: ref.order_id } : { order_number: ref.order_number };
+	const body = await starshipitRequest(context, { method: 'GET', path: '/api/orders', qs, itemIndex });
+	const order = body.order as IDataObject | undefined;
+	const matches = order && (ref.order_id !== undefined ? String(order.order_id) === String(ref.order_id) : order.order_number === ref.order_number);
+	if (!matches) throw unexpectedReply(context, `the order read back is not ${JSON.stringify(qs)}`, body, itemIndex);
+	return order;
+}
+
+export async function shipmentToItem(
+	context: IExecuteFunctions,
+	reply: IDataObject,
+	ref: IDataObject,
+	itemIndex: number,
+	status: 'printed' | 'reprinted',
+): Promise<INodeExecutionData> {
 	const property = context.getNodeParameter('binaryPropertyName', itemIndex, 'label') as string;
 	const orderRef = String(reply.order_number ?? ref.order_number ?? reply.order_id ?? ref.order_id ?? 'order');
 	const labels = Array.isArray(reply.labels) ? (reply.labels as unknown[]) : [];
@@ -14,18 +48,22 @@ export async function shipmentToItem(context: IExecuteFunctions, reply: IDataObj
 		itemIndex,
 	);
 	const trackingNumbers = Array.isArray(reply.tracking_numbers) ? (reply.tracking_numbers as string[]) : [];
-	return {
-		json: {
+	const orderNumber = reply.order_number ?? ref.order_number;
+	const item = outcomeItem(
+		{ status, order_number: orderNumber === undefined ? undefined : String(orderNumber) },
+		{
 			order_id: reply.order_id ?? ref.order_id,
-			order_number: reply.order_number ?? ref.order_number,
+			order_number: orderNumber,
 			carrier_name: reply.carrier_name,
 			tracking_numbers: trackingNumbers,
 			// Several labels carry several tracking numbers; ODOO joins them the same way.
 			tracking_number: trackingNumbers.join(', '),
 			label_types: types,
 			label_count: labels.length,
+			reprinted: status === 'reprinted',
 		},
-		binary,
-		pairedItem: { item: itemIndex },
-	};
+		itemIndex,
+	);
+	item.binary = binary;
+	return item;
 }
