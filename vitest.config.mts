@@ -7,6 +7,9 @@ export default defineConfig({
 		testTimeout: 60_000,
 		hookTimeout: 60_000,
 		pool: 'forks',
+		// Each file starts its own sandboxes and n8n engine; files must not share module state. Set
+		// explicitly, so vitest's end-of-run hint ("faster with isolate: false") does not print.
+		isolate: true,
 		reporters: ['default'],
 	},
 });
