@@ -41,7 +41,8 @@ export function summarizeProfile(file: string, root: string, topCount = 10): Pro
 		entry.ms += us / 1000;
 		functions.set(key, entry);
 	}
-	const all = [...functions.values()].sort((a, b) => b.ms - a.ms);
+	// (idle) and (program) are V8's bookkeeping, not CPU spent on the work.
+	const all = [...functions.values()].filter((f) => f.name !== '(idle)' && f.name !== '(program)').sort((a, b) => b.ms - a.ms);
 	const ours = all.filter((f) => f.ours);
 	return {
 		totalMs: all.reduce((sum, f) => sum + f.ms, 0),
