@@ -11,5 +11,8 @@ export default defineConfig({
 		// explicitly, so vitest's end-of-run hint ("faster with isolate: false") does not print.
 		isolate: true,
 		reporters: ['default'],
+		// n8n-core logs every node error through its own logger (winston, to stdout), so a passing
+		// run that tests error paths would print them; tests assert errors, they need no log.
+		env: { N8N_LOG_LEVEL: 'silent' },
 	},
 });
