@@ -1,101 +1,173 @@
 /**
- * `npm run bench`: what batching buys, measured in one run against the sandbox at Starshipit's
- * production tier (20 requests/s), reported as ratios (calls and wall time), never as absolute
- * promises.
+ * `npm run bench`: the bundled workflows against the sandboxes at Starshipit's two rate tiers
+ * (Developer 2/s, Production 20/s), for 1,000 and 10,000 packed sale orders, each flow run twice
+ * (the re-run has nothing new), plus the same push built by hand (one call per order) side by side
+ * at 1,000 orders and 2/s. Prints one table (wall time against the floor the rate limit sets,
+ * calls per endpoint from the sandboxes' request logs, CPU and peak memory of the process that
+ * runs the workflow) and writes it to bench/results.json.
  *
- * 1. 120 CartonCloud sale orders into Starshipit: Create Many (import, 50 per call, Skip Existing)
- *    against Create (one call per order, Skip Existing), the way a hand-built HTTP flow would.
- * 2. Tracking write-back for every seeded sale order with a consignment (87): one batched node
- *    run against one single-item run per order.
+ *   npm run bench                       the full matrix (about an hour at 2/s)
+ *   npm run bench -- --quick            1,000 orders at 20/s, for development
+ *   npm run bench -- --quick --n 100    a smoke run
+ *   npm run bench -- --profile          also writes bench/profiles/*.cpuprofile and names the top functions
+ *   npm run bench -- --hand             with --quick: add the hand-built push at the quick tier
  */
-import type { IDataObject } from 'n8n-workflow';
-import { Harness, shutdownEngine, type WorkflowJson } from '../test/harness/index.mts';
-import { startSandboxes, CREDENTIALS } from '../test/sandbox/index.mts';
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { WorkflowJson } from '../test/harness/index.mts';
+import { startSandboxes, type Sandboxes } from '../test/sandbox/index.mts';
+import { credentialsAtTier, measure, PROFILE_DIR, ROOT } from './measure.mts';
+import { summarizeProfile } from './profile.mts';
+import { seedPackedOrders } from './seed.mts';
+import { formatTable, type Row } from './table.mts';
+import { starshipitTierFields } from './tier.mts';
 
-const PKG = 'n8n-nodes-cartoncloud-starshipit';
+const { values: args } = parseArgs({
+	options: {
+		quick: { type: 'boolean', default: false },
+		profile: { type: 'boolean', default: false },
+		hand: { type: 'boolean', default: false },
+		n: { type: 'string' },
+		out: { type: 'string' },
+	},
+});
 
-function oneNode(type: string, parameters: IDataObject, credentials: IDataObject): WorkflowJson {
-	return {
-		name: 'bench',
-		nodes: [
-			{ id: 'a', name: 'Start', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [0, 0], parameters: {} },
-			{ id: 'b', name: 'Node', type, typeVersion: 1, position: [200, 0], parameters: parameters as never, credentials: credentials as never },
-		],
-		connections: { Start: { main: [[{ node: 'Node', type: 'main', index: 0 }]] } },
-	};
+const IMPORT_BATCH = 50;
+const LISTING_PAGE = 250;
+const tierFields = starshipitTierFields();
+
+function workflow(name: string): WorkflowJson {
+	return JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows', `${name}.json`), 'utf8')) as WorkflowJson;
 }
 
-async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; result: T }> {
-	const start = performance.now();
-	const result = await run();
-	return { ms: performance.now() - start, result };
+/** The push as a user wires it by hand: the same search, then one create call per sale order. */
+function handBuiltPush(): WorkflowJson {
+	const json = workflow('order-push-scheduled');
+	const create = json.nodes.find((n) => n.parameters.operation === 'createMany')!;
+	create.parameters = { resource: 'order', operation: 'create', inputMode: 'saleOrder', saleOrder: '={{ $json }}', skipExisting: false };
+	return json;
+}
+
+interface Floor {
+	calls: number;
+	what: string;
+}
+
+const rows: Row[] = [];
+
+async function measured(sandboxes: Sandboxes, flow: string, n: number, tier: number, json: WorkflowJson, floor: Floor): Promise<Row> {
+	const slug = `${flow.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}-${n}-${tier}`;
+	const result = await measure(sandboxes, credentialsAtTier(sandboxes, tier, tierFields.fields), json, args.profile ? slug : undefined);
+	if (result.status !== 'success') throw new Error(`${flow} (${n} at ${tier}/s) ended ${result.status}: ${result.error}`);
+	const floorSeconds = floor.calls / tier;
+	const row: Row = { flow, n, tier, floorCalls: floor.calls, floorWhat: floor.what, floorSeconds, ratio: result.wallMs / 1000 / Math.max(floorSeconds, 0.001), ...result };
+	rows.push(row);
+	console.error(`  ${flow}, ${n} at ${tier}/s: ${(row.wallMs / 1000).toFixed(1)} s, ${row.starshipitCalls} Starshipit calls`);
+	return row;
+}
+
+async function withSandboxes<T>(n: number, tier: number, body: (sandboxes: Sandboxes) => Promise<T>): Promise<T> {
+	const sandboxes = await startSandboxes({ starshipit: { ratePerSecond: tier, burst: tier } });
+	try {
+		seedPackedOrders(sandboxes.cartonCloud, n);
+		return await body(sandboxes);
+	} finally {
+		await sandboxes.close();
+	}
+}
+
+/** Push, push again, ship everything, write back, write back again: one sandbox, four rows. */
+async function bothFlows(n: number, tier: number): Promise<void> {
+	const imports = { calls: Math.ceil(n / IMPORT_BATCH), what: 'imports' };
+	const pages = { calls: Math.ceil(n / LISTING_PAGE), what: 'listing pages' };
+	await withSandboxes(n, tier, async (sandboxes) => {
+		await measured(sandboxes, 'Order push', n, tier, workflow('order-push-scheduled'), imports);
+		await measured(sandboxes, 'Order push, re-run', n, tier, workflow('order-push-scheduled'), pages);
+		sandboxes.starshipit.shipAll();
+		await measured(sandboxes, 'Tracking write-back', n, tier, workflow('tracking-writeback-scheduled'), pages);
+		await measured(sandboxes, 'Tracking write-back, re-run', n, tier, workflow('tracking-writeback-scheduled'), pages);
+	});
+}
+
+async function handBuilt(n: number, tier: number): Promise<void> {
+	await withSandboxes(n, tier, async (sandboxes) => {
+		await measured(sandboxes, 'Order push built by hand (one call per order)', n, tier, handBuiltPush(), { calls: Math.ceil(n / IMPORT_BATCH), what: 'imports' });
+	});
+}
+
+function summary(): string[] {
+	const lines: string[] = [];
+	const push = (n: number, tier: number) => rows.find((r) => r.flow === 'Order push' && r.n === n && r.tier === tier);
+	for (const hand of rows.filter((r) => r.flow.startsWith('Order push built by hand'))) {
+		const ours = push(hand.n, hand.tier);
+		if (ours) lines.push(`Batched push vs built by hand, ${hand.n} orders at ${hand.tier}/s: ${(hand.wallMs / ours.wallMs).toFixed(1)}x faster, ${(hand.starshipitCalls / ours.starshipitCalls).toFixed(1)}x fewer Starshipit calls`);
+	}
+	for (const row of rows.filter((r) => r.flow === 'Order push' || r.flow === 'Tracking write-back')) {
+		lines.push(`CPU per order, ${row.flow.toLowerCase()}, ${row.n} at ${row.tier}/s: ${(row.cpuMs / row.n).toFixed(2)} ms (whole process: n8n's engine and our nodes)`);
+	}
+	for (const tier of new Set(rows.map((r) => r.tier))) {
+		const [small, large] = [push(1000, tier), push(10_000, tier)];
+		if (small && large) lines.push(`Peak RSS growth from 1,000 to 10,000 orders (order push at ${tier}/s): ${Math.round(large.peakRssMb - small.peakRssMb)} MB`);
+	}
+	return lines;
+}
+
+function profileReport(): string[] {
+	const lines: string[] = [];
+	for (const row of rows.filter((r) => r.profile && fs.existsSync(r.profile))) {
+		const p = summarizeProfile(row.profile!, ROOT);
+		lines.push(`\n${row.flow}, ${row.n} at ${row.tier}/s (${path.relative(ROOT, row.profile!)}): ${(p.totalMs / 1000).toFixed(1)} s sampled, our code ${(p.oursMs / 1000).toFixed(2)} s self time = ${(p.oursMs / row.n).toFixed(3)} ms per order`);
+		lines.push('  top functions (self time):');
+		for (const f of p.top) lines.push(`    ${f.ms.toFixed(0).padStart(7)} ms  ${f.ours ? '[ours] ' : ''}${f.name}  ${f.where}`);
+		lines.push('  our top functions:');
+		for (const f of p.topOurs) lines.push(`    ${f.ms.toFixed(0).padStart(7)} ms  ${f.name}  ${f.where}`);
+	}
+	return lines;
 }
 
 async function main(): Promise<void> {
-	const sandboxes = await startSandboxes({ starshipit: { ratePerSecond: 20, burst: 20 } });
-	const harness = new Harness(sandboxes.credentials());
-	const starshipitCreds = { starshipitApi: CREDENTIALS.starshipit };
-	const cartonCloudCreds = { cartonCloudApi: CREDENTIALS.cartonCloud };
-	try {
-		// 120 distinct, valid sale orders: the seed's good orders, renumbered.
-		const seed = sandboxes.cartonCloud.state().outboundOrders.filter((o) => o.status === 'PACKED' && !o.references.customer.startsWith('KOA-19'));
-		const saleOrders = (prefix: string) =>
-			Array.from({ length: 120 }, (_, i) => {
-				const order = structuredClone(seed[i % seed.length]) as unknown as IDataObject & { references: IDataObject };
-				order.references = { ...order.references, customer: `${prefix}-${String(i + 1).padStart(4, '0')}` };
-				return { json: order };
-			});
-		const createParams = (operation: string) => ({ resource: 'order', operation, inputMode: 'saleOrder', saleOrder: '={{ $json }}', skipExisting: true });
-
-		const ss = sandboxes.starshipit.server;
-		ss.clearLog();
-		const batched = await timed(() => harness.run(oneNode(`${PKG}.starshipit`, createParams('createMany'), starshipitCreds), { startNode: 'Start', items: saleOrders('BATCH') }));
-		const batchedCalls = ss.log.length;
-		ss.clearLog();
-		const single = await timed(() => harness.run(oneNode(`${PKG}.starshipit`, createParams('create'), starshipitCreds), { startNode: 'Start', items: saleOrders('SINGLE') }));
-		const singleCalls = ss.log.length;
-		for (const run of [batched.result, single.result]) if (run.error) throw new Error(run.error.message);
-
-		console.log('1. 120 sale orders into Starshipit (sandbox at 20 requests/s)');
-		console.log(`   Create Many: ${batchedCalls} calls, ${(batched.ms / 1000).toFixed(2)} s`);
-		console.log(`   Create, one per order: ${singleCalls} calls, ${(single.ms / 1000).toFixed(2)} s`);
-		console.log(`   ratio: ${(singleCalls / batchedCalls).toFixed(1)}x fewer calls, ${(single.ms / batched.ms).toFixed(1)}x faster`);
-
-		// Write-back: every sale order that has a consignment.
-		const cc = sandboxes.cartonCloud.server;
-		const withConsignment = new Set(sandboxes.cartonCloud.state().consignments.map((c) => (c as { generatedFromTask?: { id: string } }).generatedFromTask?.id));
-		const targets = sandboxes.cartonCloud
-			.state()
-			.outboundOrders.filter((o) => withConsignment.has(o.id));
-		const writeBack = (suffix: string) => ({
-			resource: 'tracking',
-			operation: 'writeBack',
-			saleOrderBy: 'customerReference',
-			customerReference: '={{ $json.reference }}',
-			trackingNumber: `={{ 'TN' + $json.reference + '${suffix}' }}`,
-			carrierName: 'Australia Post',
-			trackingUrl: '',
-			options: {},
-		});
-		const input = targets.map((o) => ({ json: { reference: o.references.customer } }));
-		cc.clearLog();
-		const batchedBack = await timed(() => harness.run(oneNode(`${PKG}.cartonCloud`, writeBack('A'), cartonCloudCreds), { startNode: 'Start', items: input }));
-		const batchedBackCalls = cc.log.length;
-		cc.clearLog();
-		const singleBack = await timed(async () => {
-			for (const item of input) await harness.run(oneNode(`${PKG}.cartonCloud`, writeBack('B'), cartonCloudCreds), { startNode: 'Start', items: [item] });
-		});
-		const singleBackCalls = cc.log.length;
-		if (batchedBack.result.error) throw new Error(batchedBack.result.error.message);
-
-		console.log(`\n2. Tracking write-back for ${input.length} sale orders`);
-		console.log(`   one batched run: ${batchedBackCalls} calls, ${(batchedBack.ms / 1000).toFixed(2)} s`);
-		console.log(`   one run per order: ${singleBackCalls} calls, ${(singleBack.ms / 1000).toFixed(2)} s`);
-		console.log(`   ratio: ${(singleBackCalls / batchedBackCalls).toFixed(1)}x fewer calls, ${(singleBack.ms / batchedBack.ms).toFixed(1)}x faster`);
-	} finally {
-		await sandboxes.close();
-		await shutdownEngine();
+	const onlyN = args.n ? Number(args.n) : undefined;
+	if (args.profile) fs.mkdirSync(PROFILE_DIR, { recursive: true });
+	console.error(`bench: ${tierFields.described}`);
+	if (args.quick) {
+		const n = onlyN ?? 1000;
+		await bothFlows(n, 20);
+		if (args.hand) await handBuilt(n, 20);
+	} else {
+		for (const n of onlyN ? [onlyN] : [1000, 10_000]) for (const tier of [2, 20]) await bothFlows(n, tier);
+		await handBuilt(onlyN ?? 1000, 2);
 	}
+
+	const table = formatTable(rows);
+	const notes = summary();
+	console.log(table);
+	console.log('');
+	for (const line of notes) console.log(line);
+	if (args.profile) for (const line of profileReport()) console.log(line);
+
+	const out = args.out ?? path.join(ROOT, 'bench', args.quick || onlyN ? 'results-quick.json' : 'results.json');
+	const commit = (() => {
+		try {
+			return execSync('git rev-parse --short HEAD', { cwd: ROOT, encoding: 'utf8' }).trim();
+		} catch {
+			return 'unknown';
+		}
+	})();
+	const results = {
+		command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+		commit,
+		date: new Date().toISOString(),
+		node: process.version,
+		cpus: os.cpus().length,
+		rows: rows.map(({ profile: _profile, ...row }) => row),
+		notes,
+		table,
+	};
+	fs.writeFileSync(out, `${JSON.stringify(results, null, '\t')}\n`);
+	console.error(`written to ${path.relative(ROOT, out)}`);
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,5 @@
 import type {
 	IAuthenticateGeneric,
-	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 	Icon,
@@ -70,12 +69,8 @@ export class StarshipitApi implements ICredentialType {
 		},
 	};
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '/api/orders/search',
-			qs: { phrase: 'n8n-credential-test', limit: 1 },
-			method: 'GET',
-		},
-	};
+	// No `test` request here: n8n's CredentialsTester runs a credential's own `test` in preference to
+	// the node's `testedBy` function, and a failed declarative test shows only the HTTP status text
+	// ("Unauthorized", "Forbidden"). `starshipitApiTest` (nodes/Starshipit/methods/credentialTest.ts)
+	// says which key was refused.
 }

@@ -15,7 +15,10 @@ export class CartonCloud implements INodeType {
 		icon: { light: 'file:../../icons/cartoncloud.svg', dark: 'file:../../icons/cartoncloud.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// The operation in words ("Get many sale orders"): each operation's `action`, looked up by
+		// resource and operation; test/editor/nodeDescriptions.test.mts keeps it in step with the options.
+		subtitle:
+			'={{ {"saleOrder:addDocument":"Add a document to a sale order","saleOrder:create":"Create a sale order","saleOrder:delete":"Delete a sale order","saleOrder:downloadDocument":"Download a sale order document","saleOrder:get":"Get a sale order","saleOrder:getDocuments":"Get the documents of a sale order","saleOrder:getMany":"Get many sale orders","consignment:get":"Get a consignment","consignment:getMany":"Get many consignments","consignment:update":"Update a consignment","customer:getMany":"Get many customers","tracking:writeBack":"Write tracking to a consignment"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
 		description: 'Work with CartonCloud sale orders, consignments, documents and customers',
 		defaults: { name: 'CartonCloud' },
 		usableAsTool: true,

@@ -15,7 +15,10 @@ export class Starshipit implements INodeType {
 		icon: { light: 'file:../../icons/starshipit.svg', dark: 'file:../../icons/starshipit.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// The operation in words ("Get many sale orders"): each operation's `action`, looked up by
+		// resource and operation; test/editor/nodeDescriptions.test.mts keeps it in step with the options.
+		subtitle:
+			'={{ {"order:archive":"Archive an order","order:create":"Create an order","order:createMany":"Create many orders","order:delete":"Delete an order","order:get":"Get an order","order:getMany":"Get many orders","order:update":"Update an order","label:print":"Print a label","label:printMany":"Print many labels","label:reprint":"Reprint a label","manifest:create":"Create a manifest","tracking:get":"Get tracking","rate:getDeliveryServices":"Get delivery services","rate:getQuotes":"Get rate quotes","address:validate":"Validate an address"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
 		description: 'Create Starshipit orders, print labels and manifests, track shipments and get rates',
 		defaults: { name: 'Starshipit' },
 		usableAsTool: true,

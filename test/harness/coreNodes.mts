@@ -6,6 +6,8 @@
  * - Schedule Trigger: one item with the firing time, as the real node emits when run by hand.
  * - Sticky Note: no inputs, no outputs; never executed.
  * - No Operation: passes items through.
+ * - Switch (v3, expression mode only): each item to the output its Output Index names; an index
+ *   outside 0 … Number of Outputs − 1 fails the node, as in the real SwitchV3.
  * Anything beyond these (Switch, Respond to Webhook …) is proven in real n8n (`npm run test:n8n`).
  */
 import type { INodeType, INodeTypeDescription, ITriggerFunctions, ITriggerResponse, INodeExecutionData, IExecuteFunctions } from 'n8n-workflow';
@@ -64,9 +66,36 @@ class NoOp implements INodeType {
 	}
 }
 
+class Switch implements INodeType {
+	description = description('switch', 'Switch', {
+		group: ['transform'],
+		version: [3, 3.1, 3.2, 3.3, 3.4],
+		inputs: ['main'],
+		// The real node computes its outputs from its parameters; the engine only needs enough slots.
+		outputs: Array.from({ length: 10 }, () => 'main'),
+		properties: [
+			{ displayName: 'Mode', name: 'mode', type: 'options', options: [{ name: 'Expression', value: 'expression' }], default: 'rules' },
+			{ displayName: 'Number of Outputs', name: 'numberOutputs', type: 'number', default: 4 },
+			{ displayName: 'Output Index', name: 'output', type: 'number', default: 0 },
+		],
+	} as Partial<INodeTypeDescription>);
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		if (this.getNodeParameter('mode', 0) !== 'expression') throw new Error('harness Switch stand-in: only expression mode is implemented');
+		const outputs: INodeExecutionData[][] = Array.from({ length: Number(this.getNodeParameter('numberOutputs', 0)) }, () => []);
+		this.getInputData().forEach((item, itemIndex) => {
+			const index = Number(this.getNodeParameter('output', itemIndex));
+			if (!Number.isInteger(index) || index < 0 || index >= outputs.length) throw new Error(`The ouput ${index} is not allowed`);
+			outputs[index].push({ ...item, pairedItem: { item: itemIndex } });
+		});
+		return outputs;
+	}
+}
+
 export const coreNodeTypes: Record<string, INodeType> = {
 	'n8n-nodes-base.manualTrigger': new ManualTrigger(),
 	'n8n-nodes-base.scheduleTrigger': new ScheduleTrigger(),
 	'n8n-nodes-base.stickyNote': new StickyNote(),
 	'n8n-nodes-base.noOp': new NoOp(),
+	'n8n-nodes-base.switch': new Switch(),
 };

@@ -1,12 +1,16 @@
 /**
- * The credential test as n8n runs it: the node's `methods.credentialTest.starshipitApiTest`
- * (the credential entry's `testedBy`) called with n8n-core's CredentialTestContext, over real HTTP.
+ * The credential test as n8n 2.41 runs it (CredentialsTester.getCredentialTestFunction, then
+ * testCredentials): a credential type's own declarative `test` wins, and its failure shows only
+ * the HTTP status text; without one, n8n calls the node's `testedBy` function with n8n-core's
+ * CredentialTestContext. Over real HTTP against the sandbox.
  */
-import type { ICredentialTestFunctions, ICredentialsDecrypted, INodeCredentialTestResult, INodeType } from 'n8n-workflow';
+import path from 'node:path';
+import type { ICredentialTestFunction, ICredentialTestFunctions, ICredentialsDecrypted, INodeCredentialTestResult, INodeType } from 'n8n-workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SUBSCRIPTION_KEY, type StarshipitSandbox } from '../sandbox/starshipit/index.mts';
 import { API_KEY, harnessFor, PACKAGE, startSandbox } from './fixtures.mts';
 import { n8nCore } from '../harness/n8n.mts';
+import { loadPackageTypes } from '../harness/registry.mts';
 
 const { CredentialTestContext } = n8nCore;
 
@@ -19,15 +23,24 @@ beforeAll(async () => {
 });
 afterAll(async () => sandbox.close());
 
-async function test(data: Record<string, string>): Promise<INodeCredentialTestResult> {
+/** What n8n's CredentialsTester picks for `starshipitApi`: the credential's `test`, else the node's `testedBy`. */
+function pickedByN8n(): ICredentialTestFunction {
+	const type = loadPackageTypes(path.resolve(import.meta.dirname, '../..')).credentialTypes.starshipitApi;
+	if (type.test) throw new Error('StarshipitApi has a declarative `test`: n8n would run it and show only "Unauthorized"/"Forbidden"');
 	const entry = node.description.credentials?.find((c) => c.name === 'starshipitApi');
-	const fn = node.methods?.credentialTest?.[entry!.testedBy as string];
+	const fn = typeof entry?.testedBy === 'string' ? node.methods?.credentialTest?.[entry.testedBy] : undefined;
+	if (!fn) throw new Error('no testedBy function for starshipitApi');
+	return fn;
+}
+
+async function test(data: Record<string, string>): Promise<INodeCredentialTestResult> {
+	const fn = pickedByN8n();
 	const context = new CredentialTestContext({} as never) as unknown as ICredentialTestFunctions;
 	const credential: ICredentialsDecrypted = { id: 'ss', name: 'Starshipit', type: 'starshipitApi', data: { baseUrl: sandbox.url, ...data } };
 	return await fn!.call(context, credential);
 }
 
-describe('credential test (testedBy starshipitApiTest)', () => {
+describe('credential test, as n8n picks it (testedBy starshipitApiTest)', () => {
 	it('accepts good keys', async () => {
 		expect(await test({ apiKey: API_KEY, subscriptionKey: DEFAULT_SUBSCRIPTION_KEY })).toEqual({ status: 'OK', message: 'Connection successful' });
 	});

@@ -13,8 +13,8 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['consignment'] } },
 		options: [
-			{ name: 'Get', value: 'get', action: 'Get a consignment' },
-			{ name: 'Get Many', value: 'getMany', action: 'Get many consignments' },
+			{ name: 'Get', value: 'get', action: 'Get a consignment', description: 'Get a consignment by ID, with its tracking details and version' },
+			{ name: 'Get Many', value: 'getMany', action: 'Get many consignments', description: 'Search consignments by sale order, customer reference or status' },
 			{
 				name: 'Update',
 				value: 'update',

@@ -10,7 +10,7 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['customer'] } },
-		options: [{ name: 'Get Many', value: 'getMany', action: 'Get many customers' }],
+		options: [{ name: 'Get Many', value: 'getMany', action: 'Get many customers', description: 'List the customers of the warehouse (tenant)' }],
 		default: 'getMany',
 	},
 	...getMany.description,

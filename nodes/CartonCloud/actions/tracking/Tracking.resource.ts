@@ -14,7 +14,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Write Back to Consignment',
 				value: 'writeBack',
-				action: 'Write tracking back to a sale order consignment',
+				action: 'Write tracking to a consignment',
 				description: "Find each sale order's consignment and set its tracking number, carrier and URL (batched; skips values already there)",
 			},
 		],

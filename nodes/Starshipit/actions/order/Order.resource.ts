@@ -23,7 +23,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Delete', value: 'delete', action: 'Delete an order', description: 'Delete an unshipped order' },
 			{ name: 'Get', value: 'get', action: 'Get an order', description: 'Get an order by ID or order number' },
 			{ name: 'Get Many', value: 'getMany', action: 'Get many orders', description: 'List unshipped or shipped orders, or search' },
-			{ name: 'Update', value: 'update', action: 'Update an order' },
+			{ name: 'Update', value: 'update', action: 'Update an order', description: 'Change an unshipped order\'s details' },
 		],
 		default: 'create',
 	},

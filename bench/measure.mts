@@ -1,0 +1,70 @@
+/**
+ * Measures one workflow run: the engine runs in a child process (bench/engine.mts) against the
+ * sandboxes in this one, and every call it makes is read back from the sandboxes' request logs.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import type { Sandboxes } from '../test/sandbox/index.mts';
+import type { CredentialStore, WorkflowJson } from '../test/harness/index.mts';
+import type { EngineJob, EngineResult } from './engine.mts';
+
+export const ROOT = path.resolve(import.meta.dirname, '..');
+export const PROFILE_DIR = path.join(ROOT, 'bench', 'profiles');
+
+export interface Measured extends EngineResult {
+	/** Calls per endpoint, keyed `ss METHOD /path` or `cc METHOD /path`. */
+	calls: Record<string, number>;
+	/** Starshipit requests answered 429. */
+	starshipit429: number;
+	starshipitCalls: number;
+	profile?: string;
+}
+
+export async function measure(sandboxes: Sandboxes, credentials: CredentialStore, workflow: WorkflowJson, profileName?: string): Promise<Measured> {
+	const servers = { ss: sandboxes.starshipit.server, cc: sandboxes.cartonCloud.server };
+	for (const server of Object.values(servers)) server.clearLog();
+	const job: EngineJob = { workflow, credentials };
+	const profileArgs = profileName ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${profileName}.cpuprofile`] : [];
+	const result = await runEngine(job, profileArgs);
+	const calls: Record<string, number> = {};
+	for (const [system, server] of Object.entries(servers)) {
+		for (const [endpoint, count] of Object.entries(server.counts())) calls[`${system} ${endpoint}`] = count;
+	}
+	const ssLog = servers.ss.log;
+	return {
+		...result,
+		calls,
+		starshipit429: ssLog.filter((entry) => entry.status === 429).length,
+		starshipitCalls: ssLog.length,
+		profile: profileName ? path.join(PROFILE_DIR, `${profileName}.cpuprofile`) : undefined,
+	};
+}
+
+function runEngine(job: EngineJob, nodeArgs: string[]): Promise<EngineResult> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, ['--import', 'tsx', ...nodeArgs, path.join(ROOT, 'bench', 'engine.mts')], {
+			cwd: ROOT,
+			env: { ...process.env, BENCH_JOB: JSON.stringify(job) },
+			stdio: ['ignore', 'pipe', 'inherit'],
+		});
+		let out = '';
+		child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+		child.on('error', reject);
+		child.on('close', (code) => {
+			const line = out.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
+			if (!line) return reject(new Error(`bench engine exited ${code} without a result:\n${out}`));
+			resolve(JSON.parse(line.slice('BENCH_RESULT '.length)) as EngineResult);
+		});
+	});
+}
+
+/** Credentials for the sandboxes, with Starshipit's rate tier set wherever the credential has one. */
+export function credentialsAtTier(sandboxes: Sandboxes, tier: number, tierFields: (tier: number) => Record<string, unknown>): CredentialStore {
+	const store = sandboxes.credentials();
+	for (const credential of Object.values(store)) {
+		if (credential.type === 'starshipitApi') Object.assign(credential.data, tierFields(tier));
+	}
+	return store;
+}
+
+export type { CredentialStore };
