@@ -48,8 +48,10 @@ function compact(outcome: Outcome): IDataObject {
 
 /** An item led by its outcome, then the data. */
 export function outcomeItem(outcome: Outcome, data: IDataObject, itemIndex: number): INodeExecutionData {
-	// The spread puts `outcome` first; a stale outcome inside `data` is overwritten, not kept.
-	return { json: { outcome: compact(outcome), ...data, ...{ outcome: compact(outcome) } }, pairedItem: { item: itemIndex } };
+	// `outcome` is the first key; a stale outcome inside `data` takes its place but not its value.
+	const json: IDataObject = { outcome: compact(outcome) };
+	for (const [key, value] of Object.entries(data)) if (key !== 'outcome') json[key] = value;
+	return { json, pairedItem: { item: itemIndex } };
 }
 
 /**
