@@ -25,8 +25,9 @@ export interface ListedOrder {
 
 const TAB_PATHS: Record<OrderTab, { path: string; qs: IDataObject }> = {
 	unshipped: { path: '/api/orders/unshipped', qs: {} },
-	// Printed-not-shipped orders sit in their own tab (reference, "Added 2026-11-30").
-	printed: { path: '/api/orders', qs: { status: 'Printed' } },
+	// Printed-not-shipped orders sit in their own tab (reference, "Added 2026-11-30"); the list form
+	// pages by page_size/page_number (UNCONFIRMED), so ask for 250 at once.
+	printed: { path: '/api/orders', qs: { status: 'Printed', page_size: 250 } },
 	shipped: { path: '/api/orders/shipped', qs: {} },
 };
 

@@ -8,12 +8,12 @@
  *   3. CartonCloud: the sale orders of the Starshipit order numbers step 1 did not explain, one
  *      search per 50 references.
  *   4. CartonCloud: the consignments of the sale orders behind shipped orders, one search per 50.
- * Every search condition is wrapped in an AndCondition ("Missing field: conditions" otherwise)
- * and uses documented fields only (`/status`, `/references/customer`, `/generatedFromTask/id`).
+ * Every search condition is an And/Or (the builders always wrap: "Missing field: conditions"
+ * otherwise) and uses documented fields only (`/status`, `/references/customer`, `/generatedFromTask/id`).
  */
 import type { IDataObject } from 'n8n-workflow';
 import { searchSaleOrders } from '../../../CartonCloud/helpers/saleOrderSearch';
-import { chunk, oneOf, type SearchCondition } from '../../../CartonCloud/helpers/conditions';
+import { chunk, oneOf } from '../../../CartonCloud/helpers/conditions';
 import { CONSIGNMENTS } from '../../../CartonCloud/actions/consignment/common';
 import { SALE_ORDERS } from '../../../CartonCloud/actions/saleOrder/common';
 import { LOOKUP_CHUNK } from '../../../CartonCloud/actions/tracking/findConsignments';
@@ -33,10 +33,6 @@ export interface BothSides {
 	listedSince: Date;
 }
 
-function wrapped(condition: SearchCondition): SearchCondition {
-	return { type: 'AndCondition', conditions: [condition] };
-}
-
 function rowOf(order: IDataObject): SaleOrderRow {
 	const customer = (order.customer as IDataObject | undefined) ?? {};
 	const created = ((order.timestamps as IDataObject | undefined)?.created as IDataObject | undefined)?.time;
@@ -53,7 +49,7 @@ function rowOf(order: IDataObject): SaleOrderRow {
 async function saleOrdersByReference(context: RequestContext, references: string[], itemIndex: number): Promise<SaleOrderRow[]> {
 	const rows: SaleOrderRow[] = [];
 	for (const part of chunk(references, LOOKUP_CHUNK)) {
-		const found = await search(context, SALE_ORDERS, wrapped(oneOf('/references/customer', part)), { returnAll: true, itemIndex });
+		const found = await search(context, SALE_ORDERS, oneOf('/references/customer', part), { returnAll: true, itemIndex });
 		rows.push(...found.map(rowOf).filter((row) => part.includes(row.reference)));
 	}
 	return rows;
@@ -68,7 +64,7 @@ async function consignmentsOf(context: RequestContext, orders: SaleOrderRow[], i
 	for (const part of chunk(orders, LOOKUP_CHUNK)) {
 		const ids = new Set(part.map((o) => o.id));
 		const byReference = new Map(part.map((o) => [`${o.customerId}|${o.reference}`, o.id]));
-		const found = await search(context, CONSIGNMENTS, wrapped(oneOf('/generatedFromTask/id', [...ids])), { returnAll: true, itemIndex });
+		const found = await search(context, CONSIGNMENTS, oneOf('/generatedFromTask/id', [...ids]), { returnAll: true, itemIndex });
 		for (const consignment of found) {
 			const taskId = (consignment.generatedFromTask as IDataObject | undefined)?.id;
 			const customerId = String((consignment.customer as IDataObject | undefined)?.id ?? '');
