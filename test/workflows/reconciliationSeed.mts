@@ -1,10 +1,11 @@
 /**
  * A large, known world for the reconciliation report, written straight into both sandboxes' state
- * (no API calls, no label PDFs), with a known number of planted exceptions of each kind.
+ * (no API calls), with a known number of planted exceptions of each kind.
  */
 import { consignmentFromOrder } from '../sandbox/cartoncloud/domain.mts';
 import type { OutboundOrder, OutboundStatus } from '../sandbox/cartoncloud/index.mts';
 import type { Sandboxes } from '../sandbox/index.mts';
+import { printOrder, setTracking } from '../sandbox/starshipit/lifecycle.mts';
 import type { StoredOrder } from '../sandbox/starshipit/types.mts';
 
 export interface ReconciliationWorld {
@@ -46,23 +47,15 @@ export function seedReconciliationWorld(sb: Sandboxes, world: ReconciliationWorl
 
 	const ss = sb.starshipit.state;
 	const account = ss.accountByKey();
-	let tracking = 0;
 	const starshipitOrder = (orderNumber: string, state: 'unshipped' | 'printed' | 'shipped', orderedHoursAgo = 2): StoredOrder => {
 		const stored = ss.createOrder(account, {
 			order_number: orderNumber,
 			order_date: new Date(now - orderedHoursAgo * HOUR).toISOString(),
 			destination: { name: 'Sandbox Customer', street: '1 Test St', suburb: 'Brisbane', post_code: '4000', country: 'Australia' },
 		});
-		if (state !== 'unshipped') {
-			const number = `SS${String(4000000000 + ++tracking)}`;
-			stored.trackingNumbers = [number];
-			stored.labels = [''];
-			stored.order.tracking_number = number;
-			stored.order.carrier = 'PlainLabel';
-			stored.order.carrier_name = 'Plain Label';
-			stored.order.status = state === 'printed' ? 'Printed' : 'Shipped';
-			if (state === 'shipped') stored.order.shipped_date = new Date(now - HOUR).toISOString();
-		}
+		// Through the sandbox's own lifecycle, so every list it serves sees these orders as printed/shipped.
+		if (state !== 'unshipped') printOrder(ss, stored);
+		if (state === 'shipped') setTracking(ss, stored, 'Dispatched');
 		return stored;
 	};
 
