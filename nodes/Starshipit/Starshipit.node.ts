@@ -4,8 +4,10 @@ import * as label from './actions/label/Label.resource';
 import * as manifest from './actions/manifest/Manifest.resource';
 import * as order from './actions/order/Order.resource';
 import * as rate from './actions/rate/Rate.resource';
+import * as report from './actions/report/Report.resource';
 import { router } from './actions/router';
 import * as tracking from './actions/tracking/Tracking.resource';
+import { cartonCloudApiTest } from '../CartonCloud/methods/credentialTest';
 import { starshipitApiTest } from './methods/credentialTest';
 
 export class Starshipit implements INodeType {
@@ -24,7 +26,11 @@ export class Starshipit implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'starshipitApi', required: true, testedBy: 'starshipitApiTest' }],
+		credentials: [
+			{ name: 'starshipitApi', required: true, testedBy: 'starshipitApiTest' },
+			// Only the reconciliation report reads CartonCloud too.
+			{ name: 'cartonCloudApi', required: true, testedBy: 'cartonCloudApiTest', displayOptions: { show: { resource: ['report'] } } },
+		],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -37,6 +43,7 @@ export class Starshipit implements INodeType {
 					{ name: 'Manifest', value: 'manifest' },
 					{ name: 'Order', value: 'order' },
 					{ name: 'Rate', value: 'rate' },
+					{ name: 'Report', value: 'report' },
 					{ name: 'Tracking', value: 'tracking' },
 				],
 				default: 'order',
@@ -47,10 +54,11 @@ export class Starshipit implements INodeType {
 			...tracking.description,
 			...rate.description,
 			...address.description,
+			...report.description,
 		],
 	};
 
-	methods = { credentialTest: { starshipitApiTest } };
+	methods = { credentialTest: { starshipitApiTest, cartonCloudApiTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -301,6 +301,23 @@ export const BUNDLED_CASES: RealN8nCase[] = [
 			expect(sb.cartonCloud.state().documents.filter((d) => d.ownerId === labelTarget.id)).toHaveLength(1);
 		},
 	},
+	{
+		file: 'workflows/reconciliation-report.json',
+		kind: 'execute',
+		// After the push, the report names the three orders the push could not create; its
+		// summary node carries the e-mail's subject and HTML (the Send Email node ships disabled).
+		arrange: async ({ execute }) => {
+			await execute(ORDER_PUSH);
+		},
+		assert: ({ run }) => {
+			const [summary, ...exceptions] = run.json('Reconcile CartonCloud and Starshipit');
+			expect(run.json('Reconciliation summary')).toEqual([summary]);
+			expect(String(summary.subject)).toMatch(/3 not in starshipit/);
+			expect(String(summary.html)).toContain('<table');
+			const missing = exceptions.filter((e) => e.kind === 'not_in_starshipit').map((e) => e.order_number);
+			expect(missing.sort()).toEqual([...BAD].sort());
+		},
+	},
 ];
 
 let pushTarget = '';

@@ -1,0 +1,102 @@
+/**
+ * The one batched fetch step before the comparison. Its cost is a fixed handful of paged listings,
+ * never a call per order:
+ *   1. CartonCloud: every sale order at the push status (`searchSaleOrders`, 100 a page).
+ *   2. Starshipit: every order of the three tabs updated since the window start, or since the
+ *      oldest of those sale orders was created when that is earlier (an order pushed long ago and
+ *      untouched since would otherwise look missing): `listOrdersSince`, 250 a page per tab.
+ *   3. CartonCloud: the sale orders of the Starshipit order numbers step 1 did not explain, one
+ *      search per 50 references.
+ *   4. CartonCloud: the consignments of the sale orders behind shipped orders, one search per 50.
+ * Every search condition is an And/Or (the builders always wrap: "Missing field: conditions"
+ * otherwise) and uses documented fields only (`/status`, `/references/customer`, `/generatedFromTask/id`).
+ */
+import type { IDataObject } from 'n8n-workflow';
+import { searchSaleOrders } from '../../../CartonCloud/helpers/saleOrderSearch';
+import { chunk, oneOf } from '../../../CartonCloud/helpers/conditions';
+import { CONSIGNMENTS } from '../../../CartonCloud/actions/consignment/common';
+import { SALE_ORDERS } from '../../../CartonCloud/actions/saleOrder/common';
+import { LOOKUP_CHUNK } from '../../../CartonCloud/actions/tracking/findConsignments';
+import { search } from '../../../CartonCloud/transport';
+import type { RequestContext } from '../../../shared/transport/request';
+import { listOrdersSince, type ListedOrder } from '../../helpers/orderListing';
+import type { ConsignmentRow, SaleOrderRow } from './compare';
+
+/** Allow this much difference between the two systems' clocks and n8n's. */
+export const CLOCK_SKEW_MS = 10 * 60 * 1000;
+
+export interface BothSides {
+	saleOrders: SaleOrderRow[];
+	starshipitOrders: ListedOrder[];
+	consignments: ConsignmentRow[];
+	/** Where the Starshipit listing started. */
+	listedSince: Date;
+}
+
+function rowOf(order: IDataObject): SaleOrderRow {
+	const customer = (order.customer as IDataObject | undefined) ?? {};
+	const created = ((order.timestamps as IDataObject | undefined)?.created as IDataObject | undefined)?.time;
+	return {
+		id: String(order.id ?? ''),
+		reference: String((order.references as IDataObject | undefined)?.customer ?? '').trim(),
+		customerId: String(customer.id ?? ''),
+		customerName: String(customer.name ?? ''),
+		status: String(order.status ?? ''),
+		createdAt: typeof created === 'string' ? created : undefined,
+	};
+}
+
+async function saleOrdersByReference(context: RequestContext, references: string[], itemIndex: number): Promise<SaleOrderRow[]> {
+	const rows: SaleOrderRow[] = [];
+	for (const part of chunk(references, LOOKUP_CHUNK)) {
+		const found = await search(context, SALE_ORDERS, oneOf('/references/customer', part), { returnAll: true, itemIndex });
+		rows.push(...found.map(rowOf).filter((row) => part.includes(row.reference)));
+	}
+	return rows;
+}
+
+/**
+ * Consignments generated from `orders`. Mapped back by `generatedFromTask.id` when the reply has
+ * it, else by customer and reference, which a generated consignment copies from its sale order.
+ */
+async function consignmentsOf(context: RequestContext, orders: SaleOrderRow[], itemIndex: number): Promise<ConsignmentRow[]> {
+	const rows: ConsignmentRow[] = [];
+	for (const part of chunk(orders, LOOKUP_CHUNK)) {
+		const ids = new Set(part.map((o) => o.id));
+		const byReference = new Map(part.map((o) => [`${o.customerId}|${o.reference}`, o.id]));
+		const found = await search(context, CONSIGNMENTS, oneOf('/generatedFromTask/id', [...ids]), { returnAll: true, itemIndex });
+		for (const consignment of found) {
+			const taskId = (consignment.generatedFromTask as IDataObject | undefined)?.id;
+			const customerId = String((consignment.customer as IDataObject | undefined)?.id ?? '');
+			const references = (consignment.references as IDataObject | undefined) ?? {};
+			const saleOrderId = typeof taskId === 'string' && ids.has(taskId) ? taskId : byReference.get(`${customerId}|${String(references.customer ?? '')}`);
+			if (!saleOrderId) continue;
+			const tracking = typeof references.tracking === 'string' && references.tracking !== '' ? references.tracking : undefined;
+			rows.push({ id: String(consignment.id ?? ''), saleOrderId, status: String(consignment.status ?? ''), tracking });
+		}
+	}
+	return rows;
+}
+
+export async function fetchBothSides(
+	context: RequestContext,
+	request: { pushStatuses: string[]; windowStart: Date; itemIndex: number },
+): Promise<BothSides> {
+	const { pushStatuses, windowStart, itemIndex } = request;
+	const atPush = (await searchSaleOrders(context, { statuses: pushStatuses }, itemIndex)).map(rowOf);
+
+	const created = atPush.map((o) => Date.parse(o.createdAt ?? '')).filter((ms) => !Number.isNaN(ms));
+	const earliest = Math.min(windowStart.getTime(), ...created);
+	const listedSince = new Date(earliest - CLOCK_SKEW_MS);
+	const starshipitOrders = await listOrdersSince(context, listedSince, ['unshipped', 'printed', 'shipped'], itemIndex);
+
+	const known = new Set(atPush.map((o) => o.reference));
+	const unexplained = [...new Set(starshipitOrders.map((o) => o.order_number))].filter((n) => n && !known.has(n));
+	const saleOrders = [...atPush, ...(await saleOrdersByReference(context, unexplained, itemIndex))];
+
+	const shippedNumbers = new Set(starshipitOrders.filter((o) => o.tab === 'shipped' && o.tracking_number).map((o) => o.order_number));
+	const behindShipped = [...new Map(saleOrders.filter((o) => shippedNumbers.has(o.reference)).map((o) => [o.id, o])).values()];
+	const consignments = await consignmentsOf(context, behindShipped, itemIndex);
+
+	return { saleOrders, starshipitOrders, consignments, listedSince };
+}
