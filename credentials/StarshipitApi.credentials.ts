@@ -40,6 +40,18 @@ export class StarshipitApi implements ICredentialType {
 			description: 'Ocp-Apim-Subscription-Key from Settings > API; it sets your rate limit',
 		},
 		{
+			displayName: 'Rate Limit Tier',
+			name: 'rateTier',
+			type: 'options',
+			options: [
+				{ name: 'Developer (2 Requests per Second)', value: 'developer' },
+				{ name: 'Production (20 Requests per Second)', value: 'production' },
+				{ name: 'No Client-Side Pacing', value: 'unpaced', description: 'For a proxy or test server that limits nothing; 429s are still retried' },
+			],
+			default: 'developer',
+			description: "Your subscription's rate limit: the nodes space their calls to it instead of running into 429s",
+		},
+		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',

@@ -45,9 +45,11 @@ export async function startSandboxes(options: SandboxesOptions = {}): Promise<Sa
 	};
 }
 
-export function sandboxCredentials(starshipit: { url: string }, cartonCloud: CartonCloudSandbox): CredentialStore {
+export function sandboxCredentials(starshipit: { url: string; rateTier?: () => string }, cartonCloud: CartonCloudSandbox): CredentialStore {
 	const cc = cartonCloud.credentials();
-	const starshipitData = (apiKey: string) => ({ apiKey, subscriptionKey: DEFAULT_SUBSCRIPTION_KEY, baseUrl: starshipit.url });
+	// The tier a user would pick for a subscription with the sandbox's rate limit.
+	const rateTier = starshipit.rateTier?.() ?? 'developer';
+	const starshipitData = (apiKey: string) => ({ apiKey, subscriptionKey: DEFAULT_SUBSCRIPTION_KEY, baseUrl: starshipit.url, rateTier });
 	return {
 		[CREDENTIALS.cartonCloud.id]: {
 			type: 'cartonCloudApi',

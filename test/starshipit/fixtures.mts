@@ -19,7 +19,7 @@ export async function startSandbox(options: StarshipitSandboxOptions = {}): Prom
 
 export function harnessFor(sandbox: StarshipitSandbox, data: IDataObject = {}): Harness {
 	return new Harness({
-		ss: { type: 'starshipitApi', data: { apiKey: API_KEY, subscriptionKey: DEFAULT_SUBSCRIPTION_KEY, baseUrl: sandbox.url, ...data } as never },
+		ss: { type: 'starshipitApi', data: { apiKey: API_KEY, subscriptionKey: DEFAULT_SUBSCRIPTION_KEY, baseUrl: sandbox.url, rateTier: sandbox.rateTier(), ...data } as never },
 	});
 }
 

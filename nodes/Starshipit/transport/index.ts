@@ -14,6 +14,7 @@ import {
 	type RequestContext,
 	type RetryPolicy,
 } from '../../shared/transport/request';
+import { intervalForRate } from '../../shared/transport/pacing';
 
 export const CREDENTIAL_TYPE = 'starshipitApi';
 export const DEFAULT_BASE_URL = 'https://api.starshipit.com';
@@ -62,10 +63,29 @@ export const starshipitDialect: ApiDialect = {
 	isRateLimited: (failure) => (failure.body as { statusCode?: unknown } | undefined)?.statusCode === 429,
 };
 
-export async function baseUrl(context: RequestContext): Promise<string> {
+/** Requests per second of each rate tier the credential offers (Starshipit's published limits). */
+export const RATE_TIERS: Record<string, number> = { developer: 2, production: 20, unpaced: 0 };
+
+export interface StarshipitSettings {
+	baseUrl: string;
+	/** Bucket and spacing for `pace`: one bucket per credential, shared by every call of the execution. */
+	pacing: { bucket: string; minIntervalMs: number };
+}
+
+/** Base URL and pacing from the credential; a credential saved before the tier existed paces as Developer. */
+export async function starshipitSettings(context: RequestContext): Promise<StarshipitSettings> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	const url = typeof credentials.baseUrl === 'string' && credentials.baseUrl.trim() ? credentials.baseUrl.trim() : DEFAULT_BASE_URL;
-	return url.replace(/\/+$/, '');
+	const tier = typeof credentials.rateTier === 'string' && credentials.rateTier in RATE_TIERS ? credentials.rateTier : 'developer';
+	const credential = context.getNode().credentials?.[CREDENTIAL_TYPE];
+	return {
+		baseUrl: url.replace(/\/+$/, ''),
+		pacing: { bucket: `starshipit:${credential?.id ?? credential?.name ?? 'default'}`, minIntervalMs: intervalForRate(RATE_TIERS[tier]) },
+	};
+}
+
+export async function baseUrl(context: RequestContext): Promise<string> {
+	return (await starshipitSettings(context)).baseUrl;
 }
 
 export interface StarshipitRequest {
@@ -86,9 +106,10 @@ export interface StarshipitRequest {
 
 /** One Starshipit call: JSON in and out, retries per the shared policy, `success:false` is an error. */
 export async function starshipitRequest<T extends IDataObject = IDataObject>(context: RequestContext, request: StarshipitRequest): Promise<T> {
+	const settings = await starshipitSettings(context);
 	const options: IHttpRequestOptions = {
 		method: request.method,
-		url: `${await baseUrl(context)}${request.path}`,
+		url: `${settings.baseUrl}${request.path}`,
 		json: true,
 		headers: { Accept: 'application/json' },
 	};
@@ -102,6 +123,7 @@ export async function starshipitRequest<T extends IDataObject = IDataObject>(con
 		reconcile: request.reconcile,
 		itemIndex: request.itemIndex,
 		policy: request.policy,
+		pacing: settings.pacing,
 	});
 	const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as T;
 	if ((body as IDataObject).success === false && !request.allowAppErrors) {

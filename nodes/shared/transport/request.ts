@@ -15,6 +15,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
+import { pace } from './pacing';
 
 /** Every n8n context that may call an API. */
 export type RequestContext =
@@ -87,6 +88,8 @@ export interface CallOptions {
 	reconcile?: () => Promise<ApiResponse | undefined>;
 	itemIndex?: number;
 	policy?: Partial<RetryPolicy>;
+	/** Space every attempt (retries included) within the execution: see `pace`. */
+	pacing?: { bucket: string; minIntervalMs: number };
 }
 
 const RETRYABLE_NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED', 'EAI_AGAIN', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
@@ -103,6 +106,7 @@ export async function sendWithRetry<T = unknown>(
 	let waitedMs = 0;
 	for (let attempt = 1; ; attempt++) {
 		let failure: HttpFailure;
+		if (options.pacing) await pace(context, options.pacing.bucket, options.pacing.minIntervalMs);
 		try {
 			const response = (await context.helpers.httpRequestWithAuthentication.call(context, dialect.credentialType, {
 				...request,

@@ -74,6 +74,12 @@ export class StarshipitSandbox {
 		return this.server.url;
 	}
 
+	/** The credential's Rate Limit Tier that matches this sandbox's limit, as a user would pick it. */
+	rateTier(): 'developer' | 'production' | 'unpaced' {
+		const rate = this.state.config.ratePerSecond;
+		return rate <= 2 ? 'developer' : rate <= 20 ? 'production' : 'unpaced';
+	}
+
 	listen(port = 0): Promise<string> {
 		return this.server.listen(port);
 	}
