@@ -48,7 +48,8 @@ function compact(outcome: Outcome): IDataObject {
 
 /** An item led by its outcome, then the data. */
 export function outcomeItem(outcome: Outcome, data: IDataObject, itemIndex: number): INodeExecutionData {
-	const { outcome: _ignored, ...rest } = data;
+	const rest = { ...data };
+	delete rest.outcome;
 	return { json: { outcome: compact(outcome), ...rest }, pairedItem: { item: itemIndex } };
 }
 
