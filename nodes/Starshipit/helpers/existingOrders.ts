@@ -129,3 +129,19 @@ export async function removeSurplusCopies(context: RequestContext, index: OrderI
 export function listedOrderData(order: ListedOrder): IDataObject {
 	return { ...order } as unknown as IDataObject;
 }
+
+/**
+ * Full order by order number, or undefined when Starshipit has none: only for an account that
+ * refused a number as a duplicate although the listing did not show it (one call per such order).
+ */
+export async function findOrderByNumber(context: RequestContext, orderNumber: string, itemIndex?: number): Promise<IDataObject | undefined> {
+	const body = await starshipitRequest(context, { method: 'GET', path: '/api/orders', qs: { order_number: orderNumber }, itemIndex, allowAppErrors: true }).catch(
+		(error: unknown) => {
+			if (String((error as { httpCode?: unknown }).httpCode) === '404') return undefined;
+			throw error;
+		},
+	);
+	const order = body?.order as IDataObject | undefined;
+	// Pitfall 9: make sure the "detail" reply really is the order asked for.
+	return order && order.order_number === orderNumber ? order : undefined;
+}

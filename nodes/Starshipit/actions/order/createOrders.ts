@@ -9,7 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { StarshipitOrder } from '../../../shared/mapping/saleOrderToStarshipit';
 import { asItemError } from '../../../shared/items';
 import { failedOutcomeItem, outcomeItem, type Outcome } from '../../../shared/outcome';
-import { buildOrderIndex, CLOCK_SKEW_MS, listedOrderData, listingSince, removeSurplusCopies, type OrderIndex } from '../../helpers/existingOrders';
+import { buildOrderIndex, CLOCK_SKEW_MS, findOrderByNumber, listedOrderData, listingSince, removeSurplusCopies, type OrderIndex } from '../../helpers/existingOrders';
 import { listOrdersSince, type ListedOrder } from '../../helpers/orderListing';
 import { buildOrder, type SourceSaleOrder } from './buildOrder';
 import { sendOrders, type SendResult } from './sendOrders';
@@ -158,8 +158,10 @@ async function settleCopies(
 		if (ownId !== undefined && kept && kept.order_id !== ownId && !removal?.notRemoved.some((n) => n.startsWith(`order ${ownId}:`))) {
 			// Another run's copy came first: ours was removed (by us or by it).
 			results.set(entry.itemIndex, { status: 'skipped_existing', data: { ...listedOrderData(kept), removed_order_id: ownId } });
-		} else if (duplicates.includes(entry) && kept) {
-			results.set(entry.itemIndex, { status: 'skipped_existing', data: listedOrderData(kept) });
+		} else if (duplicates.includes(entry)) {
+			// A strict account refused the number: the copy is the one listed, or older than the listing.
+			const found = kept ? listedOrderData(kept) : await findOrderByNumber(this, entry.orderNumber, entry.itemIndex).catch(() => undefined);
+			if (found) results.set(entry.itemIndex, { status: 'skipped_existing', data: found });
 		} else if (result && 'data' in result && removal) {
 			if (removal.removed.length) result.data = { ...result.data, removed_copies: removal.removed };
 			if (removal.notRemoved.length) result.warning = `Starshipit holds other copies of this order that could not be removed: ${removal.notRemoved.join('; ')}`;
