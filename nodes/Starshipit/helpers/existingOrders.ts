@@ -105,21 +105,28 @@ export interface SurplusRemoval {
 export async function removeSurplusCopies(context: RequestContext, index: OrderIndex, orderNumbers: Iterable<string>, itemIndex?: number): Promise<SurplusRemoval[]> {
 	const removals: SurplusRemoval[] = [];
 	for (const orderNumber of new Set(orderNumbers)) {
-		const surplus = index.surplus(orderNumber);
-		if (surplus.length === 0) continue;
+		if (index.surplus(orderNumber).length === 0) continue;
 		const removal: SurplusRemoval = { orderNumber, kept: index.survivor(orderNumber)!, removed: [], notRemoved: [] };
-		for (const copy of surplus) {
-			try {
-				await starshipitRequest(context, { method: 'DELETE', path: '/api/orders/delete', qs: { order_id: copy.order_id }, itemIndex });
-			} catch (error) {
-				if (String((error as { httpCode?: unknown }).httpCode) !== '404') {
-					removal.notRemoved.push(`order ${copy.order_id}: ${(error as Error).message}`);
-					continue;
+		// A copy Starshipit refuses to delete (400: printed meanwhile, by a person or another run) is
+		// treated as labelled, which may make it the survivor: then the rule runs again on the rest.
+		for (let round = 0, surplus = index.surplus(orderNumber); surplus.length && round < 5; round++, surplus = index.surplus(orderNumber)) {
+			for (const copy of surplus) {
+				try {
+					await starshipitRequest(context, { method: 'DELETE', path: '/api/orders/delete', qs: { order_id: copy.order_id }, itemIndex });
+				} catch (error) {
+					const code = String((error as { httpCode?: unknown }).httpCode);
+					if (code !== '404') {
+						removal.notRemoved.push(`order ${copy.order_id}: ${(error as Error).message}`);
+						if (code !== '400') return [...removals, removal];
+						index.add([{ ...copy, has_labels: true }]);
+						continue;
+					}
 				}
+				removal.removed.push(copy.order_id);
+				index.drop(orderNumber, copy.order_id);
 			}
-			removal.removed.push(copy.order_id);
-			index.drop(orderNumber, copy.order_id);
 		}
+		removal.kept = index.survivor(orderNumber)!;
 		removals.push(removal);
 	}
 	return removals;

@@ -138,7 +138,8 @@ async function settleCopies(
 ): Promise<void> {
 	if (sentAny) {
 		try {
-			index.add(await listOrdersSince(this, new Date(firstSendAt.getTime() - CLOCK_SKEW_MS), ['unshipped'], entries[0].itemIndex));
+			// Unshipped and printed: a copy printed since the import has left the unshipped tab, and its labels decide the survivor.
+			index.add(await listOrdersSince(this, new Date(firstSendAt.getTime() - CLOCK_SKEW_MS), ['unshipped', 'printed'], entries[0].itemIndex));
 		} catch (error) {
 			const warning = `Created, but the check for copies made by an overlapping run failed: ${(error as Error).message}`;
 			for (const entry of createdIds.keys()) {
