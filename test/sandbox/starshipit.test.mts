@@ -152,7 +152,7 @@ describe('gateway and authentication', () => {
 });
 
 describe('orders', () => {
-	it('creates an order with the full object and rejects a duplicate order_number naming it', async () => {
+	it('creates an order with the full object; accepts a repeated order_number by default, refuses it when strict', async () => {
 		const created = await create('SO-1001');
 		expect(Number.isInteger(created.order_id)).toBe(true);
 		const full = (await api.get('/api/orders', { params: { order_id: created.order_id } })).data.order;
@@ -162,6 +162,10 @@ describe('orders', () => {
 		expect(full.items[0]).toMatchObject({ sku: 'SKU-1', quantity: 2 });
 		expect(Number.isInteger(full.items[0].item_id)).toBe(true);
 		expect(full.packages).toEqual([expect.objectContaining({ name: 'Default', weight: 1 })]);
+		const second = await api.post('/api/orders', { order: order('SO-1001') });
+		expect(second.status).toBe(200);
+		expect(second.data.order.order_id).toBeGreaterThan(created.order_id);
+		sandbox.configure({ strictDuplicates: true });
 		const dup = await api.post('/api/orders', { order: order('SO-1001') });
 		expect(dup.status).toBe(400);
 		expect(dup.data).toEqual({
@@ -172,6 +176,7 @@ describe('orders', () => {
 		const dup200 = await api.post('/api/orders', { order: order('SO-1001') });
 		expect(dup200.status).toBe(200);
 		expect(dup200.data.success).toBe(false);
+		sandbox.configure({ strictDuplicates: false, appErrorsAs200: false });
 	});
 
 	it('keeps each API key (account) separate', async () => {
@@ -182,7 +187,8 @@ describe('orders', () => {
 		await create('SO-PARENT', {}, client(CHILD)); // same number is fine in another account
 	});
 
-	it('imports 50 orders, rejects 51, and reports per-order failures', async () => {
+	it('imports 50 orders, rejects 51, and reports per-order failures (strict duplicates)', async () => {
+		sandbox.configure({ strictDuplicates: true });
 		const fifty = Array.from({ length: 50 }, (_, i) => order(`IMP-${i}`));
 		const ok = await api.post('/api/orders/import', { orders: fifty });
 		expect(ok.status).toBe(200);
@@ -200,6 +206,33 @@ describe('orders', () => {
 			'reference: must be at most 50 characters (order MIX-2)',
 			expect.stringContaining("Order number 'IMP-3' already exists"),
 		]);
+		sandbox.configure({ strictDuplicates: false });
+	});
+
+	it('answers an import late when asked: 504 first, applied after the next requests', async () => {
+		sandbox.applyImportsLate(1, 2);
+		const late = await api.post('/api/orders/import', { orders: [order('LATE-1')] });
+		expect(late.status).toBe(504);
+		expect((await api.get('/api/orders', { params: { order_number: 'LATE-1' } })).status).toBe(404);
+		expect((await api.get('/api/orders', { params: { order_number: 'LATE-1' } })).status).toBe(200);
+		expect(sandbox.pendingLateImports).toBe(0);
+	});
+
+	it('keeps printed, unshipped orders in their own tab (GET /api/orders/shipments?status=unmanifested)', async () => {
+		const a = await create('TAB-1');
+		const b = await create('TAB-2');
+		await api.post('/api/orders/shipment', { order_id: b.order_id });
+		const since = new Date(Date.now() - 86400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+		const unshipped = (await api.get('/api/orders/unshipped', { params: { since_last_updated: since } })).data;
+		expect(unshipped.orders.map((o: { order_id: number }) => o.order_id)).toEqual([a.order_id]);
+		expect(unshipped.total_pages).toBe(1);
+		expect((await api.get('/api/orders/shipped', { params: { since_last_updated: since } })).data.orders).toEqual([]);
+		const printed = (await api.get('/api/orders/shipments', { params: { status: 'unmanifested', since_created_date: since } })).data;
+		expect(printed).toMatchObject({ success: true, status: 'unmanifested', total_pages: 1 });
+		expect(printed.orders).toEqual([expect.objectContaining({ order_id: b.order_id, order_number: 'TAB-2', tracking_numbers: [expect.any(String)] })]);
+		expect((await api.get('/api/orders/shipments', { params: { status: 'printed' } })).status).toBe(400);
+		const ids = (await api.get('/api/orders/unshipped', { params: { since_last_updated: since, ids_only: 'true' } })).data.orders;
+		expect(ids).toEqual([{ order_id: a.order_id }]);
 	});
 
 	it('names the order and the field in validation errors (lengths, country names, kg, metres)', async () => {
@@ -222,13 +255,13 @@ describe('orders', () => {
 		expect(tooLong.data.errors[0].details).toMatch(/^order_number: must be at most 50 characters/);
 	});
 
-	it('pages unshipped orders with limit/page, without total_pages, and enforces the 24 h default window', async () => {
+	it('pages unshipped orders with limit/page and total_pages, and enforces the 24 h default window', async () => {
 		await api.post('/api/orders/import', { orders: Array.from({ length: 7 }, (_, i) => order(`PG-${i}`)) });
 		await create('OLD-1', { order_date: new Date(Date.now() - 3 * 86400_000).toISOString() });
 		const pages = [];
 		for (let page = 1; page <= 3; page++) pages.push((await api.get('/api/orders/unshipped', { params: { limit: 3, page } })).data);
 		expect(pages.map((p) => p.orders.length)).toEqual([3, 3, 1]);
-		expect(pages[0]).not.toHaveProperty('total_pages');
+		expect(pages.map((p) => p.total_pages)).toEqual([3, 3, 3]);
 		const numbers = pages.flatMap((p) => p.orders.map((o: { order_number: string }) => o.order_number));
 		expect(numbers).toEqual(Array.from({ length: 7 }, (_, i) => `PG-${i}`));
 		expect(pages[0].orders[0].items).toHaveLength(1); // full objects
@@ -252,15 +285,18 @@ describe('orders', () => {
 		expect((await api.put('/api/orders', { order: { order_id, status: 'Shipped' } })).data.order.status).toBe('Shipped');
 	});
 
-	it('deletes unshipped orders and keeps the number blocked unless remove_from_database=true', async () => {
+	it('deletes unshipped orders by order_id in the query only; strict duplicates keep a deleted number blocked', async () => {
 		const a = await create('DEL-1');
+		expect((await api.delete('/api/orders/delete', { data: { order_ids: [a.order_id], remove_from_database: true } })).status).toBe(400);
 		expect((await api.delete('/api/orders/delete', { params: { order_id: a.order_id } })).data).toEqual({ success: true });
-		const again = await api.post('/api/orders', { order: order('DEL-1') });
-		expect(again.status).toBe(400);
-		expect(again.data.errors[0].details).toContain('DEL-1');
+		await create('DEL-1'); // default: numbers may repeat, so a deleted one can be used again
+		sandbox.configure({ strictDuplicates: true });
 		const b = await create('DEL-2');
-		await api.delete('/api/orders/delete', { params: { order_id: b.order_id, remove_from_database: 'true' } });
-		await create('DEL-2');
+		await api.delete('/api/orders/delete', { params: { order_id: b.order_id } });
+		const again = await api.post('/api/orders', { order: order('DEL-2') });
+		expect(again.status).toBe(400);
+		expect(again.data.errors[0].details).toContain('DEL-2');
+		sandbox.configure({ strictDuplicates: false });
 		const printed = await create('DEL-3');
 		await api.post('/api/orders/shipment', { order_id: printed.order_id });
 		expect((await api.delete('/api/orders/delete', { params: { order_id: printed.order_id } })).status).toBe(400);

@@ -66,10 +66,13 @@ describe('Order > Create Many', () => {
 			expect(item.json).toMatchObject({ order_number: refs[i], already_existed: false });
 		});
 		expect(new Set(storedOrderNumbers(sandbox)).size).toBe(120);
-		// The Skip Existing set for the whole batch: one unshipped + one shipped listing up front,
-		// then one incremental refresh per further group of 50.
-		expect(sandbox.server.count('GET /api/orders/unshipped')).toBe(3);
+		// The existence check for the whole run: one listing of each tab before the first import,
+		// one of what was just created after the last (for surplus copies), nothing per batch.
+		expect(sandbox.server.count('GET /api/orders/unshipped')).toBe(2);
+		expect(sandbox.server.count('GET /api/orders/shipments')).toBe(2);
 		expect(sandbox.server.count('GET /api/orders/shipped')).toBe(1);
+		expect(out[0].json.outcome).toEqual({ status: 'created', order_number: refs[0], sale_order_reference: refs[0] });
+		expect(Object.keys(out[0].json)[0]).toBe('outcome');
 	});
 
 	it('a second run with Skip Existing creates nothing and costs listings, not a call per order', async () => {
@@ -84,9 +87,24 @@ describe('Order > Create Many', () => {
 		expect(storedOrderNumbers(sandbox)).toHaveLength(120);
 	});
 
-	it('an order Starshipit already has but the listing missed is resolved from the duplicate error', async () => {
+	it('an order unshipped for 200 days is found: the listing starts at the earliest sale order date', async () => {
+		const created = new Date(Date.now() - 200 * 86400_000).toISOString();
+		const old = (ref: string) => ({ ...saleOrder(ref), timestamps: { created: { time: created } } });
+		await runNode(harness, createManyFromSaleOrders({ skipExisting: false }), [old('SO-7')]);
+		const stored = [...sandbox.state.accountByKey(API_KEY).orders.values()][0];
+		stored.order.last_updated = stored.order.order_date; // untouched since
+		sandbox.server.clearLog();
+		const out = outputOf(await runNode(harness, createManyFromSaleOrders(), [old('SO-7'), saleOrder('SO-8')]));
+		expect(out[0].json).toMatchObject({ outcome: { status: 'skipped_existing' }, order_number: 'SO-7', already_existed: true });
+		expect(out[1].json).toMatchObject({ outcome: { status: 'created' }, order_number: 'SO-8', already_existed: false });
+		expect(storedOrderNumbers(sandbox).sort()).toEqual(['SO-7', 'SO-8']);
+		expect(sandbox.server.count('GET /api/orders')).toBe(0);
+	});
+
+	it('strict account: an order the listing cannot see is resolved from the duplicate error', async () => {
+		sandbox.configure({ strictDuplicates: true });
 		await runNode(harness, createManyFromSaleOrders({ skipExisting: false }), [saleOrder('SO-7')]);
-		// Age the order beyond the look-back window: the listing no longer shows it.
+		// An order updated before its sale order was created cannot happen; forced here to reach the fallback.
 		const stored = [...sandbox.state.accountByKey(API_KEY).orders.values()][0];
 		stored.order.last_updated = '2020-01-01T00:00:00.000Z';
 		const out = outputOf(await runNode(harness, createManyFromSaleOrders(), [saleOrder('SO-7'), saleOrder('SO-8')]));
@@ -125,6 +143,7 @@ describe('Order > Create Many', () => {
 	});
 
 	it('per-order refusals inside an import (partial success) land on their own items', async () => {
+		sandbox.configure({ strictDuplicates: true });
 		await runNode(harness, createManyFromSaleOrders({ skipExisting: false }), [saleOrder('SO-1')]);
 		const out = outputOf(
 			await runNode(harness, createManyFromSaleOrders({ skipExisting: false }), [saleOrder('SO-1'), saleOrder('SO-2'), saleOrder('SO-3')], { continueOnFail: true }),
@@ -221,6 +240,7 @@ describe('application errors sent as HTTP 200 + success:false (appErrorsAs200)',
 	beforeEach(() => sandbox.configure({ appErrorsAs200: true }));
 
 	it('are errors for single calls and per-order errors for imports', async () => {
+		sandbox.configure({ strictDuplicates: true });
 		const get = outputOf(await runNode(harness, { resource: 'order', operation: 'get', orderBy: 'orderNumber', orderNumber: 'NOPE' }, [{}], { continueOnFail: true }));
 		expect(get[0].json.error).toMatch(/Order not found/);
 

@@ -77,12 +77,14 @@ describe('server errors and dropped connections on create', () => {
 		expect(storedOrderNumbers(sandbox).sort()).toEqual(refs('L', 6).sort());
 	});
 
-	it('a 503 on a single create is reconciled by order number', async () => {
+	it('a 503 on a single create is reconciled from the unshipped listing', async () => {
 		sandbox.server.injectFaults('POST /api/orders', [{ kind: 'status', status: 503 }]);
 		const out = outputOf(await runNode(harness, uiCreateParameters('create', { skipExisting: false }), [uiOrderItem('S-1')]));
 		expect(out[0].json).toMatchObject({ order_number: 'S-1', already_existed: false });
 		expect(storedOrderNumbers(sandbox)).toEqual(['S-1']);
-		expect(sandbox.server.count('GET /api/orders')).toBe(1);
+		// The injected 503 answered before anything was created: the listing finds nothing, the create is sent again.
+		expect(sandbox.server.count('GET /api/orders/unshipped')).toBe(1);
+		expect(sandbox.server.count('POST /api/orders')).toBe(2);
 	});
 
 	it('a 503 on Print checks for labels (reprint) before printing again', async () => {

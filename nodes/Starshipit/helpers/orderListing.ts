@@ -1,13 +1,20 @@
 /**
- * PROVISIONAL (owner: ss-push, SHARED-DESIGN §1): the Starshipit order listing with exactly the
- * shared signature, so the reconciliation report can depend on it before ss-push's version lands.
- * The lead keeps ss-push's file at merge; nothing else here may be relied on.
+ * The Starshipit order listing: every order of the chosen tabs updated at or after a date, as
+ * slim rows. Starshipit keeps an order in one of three tabs, each with its own list:
+ * - unshipped: `GET /api/orders/unshipped?since_last_updated=` (full orders);
+ * - printed but not yet shipped: `GET /api/orders/shipments?status=unmanifested&since_created_date=`
+ *   (rknell/starshipit_dart `list_shipments_request.dart`, `shipments_order.dart`: rows of order_id,
+ *   order_number, date printed, carrier_name, tracking_numbers[]); such orders are in neither other list;
+ * - shipped: `GET /api/orders/shipped?since_last_updated=` (summary rows with tracking).
+ * Full rows are cut to the slim fields page by page, so 10,000 orders stay small in memory.
+ * `ids_only=true` is not used: no public source shows that its rows carry order_number.
  */
 import type { IDataObject } from 'n8n-workflow';
 import type { RequestContext } from '../../shared/transport/request';
-import { starshipitRequestAllItems } from '../transport';
+import { starshipitForEachPage } from '../transport';
 
 export type OrderTab = 'unshipped' | 'printed' | 'shipped';
+
 export interface ListedOrder {
 	order_id: number;
 	order_number: string;
@@ -23,50 +30,68 @@ export interface ListedOrder {
 	shipped_date?: string;
 }
 
-const TAB_PATHS: Record<OrderTab, { path: string; qs: IDataObject }> = {
-	unshipped: { path: '/api/orders/unshipped', qs: {} },
-	// Printed-not-shipped orders sit in their own tab (reference, "Added 2026-11-30"); the list form
-	// pages by page_size/page_number (UNCONFIRMED), so ask for 250 at once.
-	printed: { path: '/api/orders', qs: { status: 'Printed', page_size: 250 } },
-	shipped: { path: '/api/orders/shipped', qs: {} },
-};
+export const ALL_TABS: OrderTab[] = ['unshipped', 'printed', 'shipped'];
 
-function text(value: unknown): string | undefined {
-	return typeof value === 'string' && value !== '' ? value : undefined;
+/** RFC 3339 UTC without fractions (the form Starshipit documents). */
+export function utcStamp(date: Date): string {
+	return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-function slim(row: IDataObject, tab: OrderTab): ListedOrder {
-	const tracking = text(row.tracking_number);
-	return {
-		order_id: Number(row.order_id),
-		order_number: String(row.order_number ?? ''),
-		reference: text(row.reference),
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/** A full (unshipped) order has labels once a package or the order carries a tracking number. */
+function unshippedHasLabels(row: IDataObject): boolean {
+	if (text(row.tracking_number)) return true;
+	if (/^printed$/i.test(String(row.status ?? ''))) return true;
+	const packages = Array.isArray(row.packages) ? (row.packages as IDataObject[]) : [];
+	return packages.some((p) => text(p?.tracking_number) !== undefined);
+}
+
+function slim(row: IDataObject, tab: OrderTab): ListedOrder | undefined {
+	const orderId = Number(row.order_id);
+	const orderNumber = row.order_number === undefined || row.order_number === null ? undefined : String(row.order_number);
+	if (!Number.isFinite(orderId) || !orderNumber) return undefined;
+	const trackingNumbers = Array.isArray(row.tracking_numbers) ? (row.tracking_numbers as unknown[]).map(String) : [];
+	const listed: ListedOrder = {
+		order_id: orderId,
+		order_number: orderNumber,
 		tab,
+		has_labels: tab !== 'unshipped' || unshippedHasLabels(row),
+	};
+	const optional: Partial<ListedOrder> = {
+		reference: text(row.reference),
 		status: text(row.status),
-		has_labels: tab !== 'unshipped' || Boolean(tracking),
-		tracking_number: tracking,
+		tracking_number: text(row.tracking_number) ?? trackingNumbers.find((t) => t !== ''),
 		carrier_name: text(row.carrier_name),
 		carrier: text(row.carrier),
 		order_date: text(row.order_date),
-		last_updated: text(row.last_updated),
+		last_updated: text(row.last_updated) ?? (tab === 'printed' ? text(row.date) : undefined),
 		shipped_date: text(row.shipped_date),
 	};
+	for (const [key, value] of Object.entries(optional)) if (value !== undefined) (listed as unknown as IDataObject)[key] = value;
+	return listed;
 }
+
+const TAB_LISTS: Record<OrderTab, { path: string; qs: (since: string) => IDataObject }> = {
+	unshipped: { path: '/api/orders/unshipped', qs: (since) => ({ since_last_updated: since }) },
+	// Printing happens after the order is created, so "printed since" covers "updated since".
+	printed: { path: '/api/orders/shipments', qs: (since) => ({ status: 'unmanifested', since_created_date: since }) },
+	shipped: { path: '/api/orders/shipped', qs: (since) => ({ since_last_updated: since }) },
+};
 
 /** Every order of the given tabs updated at or after `since`, as slim rows, paged 250 at a time
  *  (only the slim fields are kept page by page, so 10,000 orders stay small in memory). */
-export async function listOrdersSince(
-	context: RequestContext,
-	since: Date,
-	tabs: OrderTab[] = ['unshipped', 'printed', 'shipped'],
-	itemIndex?: number,
-): Promise<ListedOrder[]> {
-	const stamp = since.toISOString().replace(/\.\d{3}Z$/, 'Z');
-	const listed: ListedOrder[] = [];
+export async function listOrdersSince(context: RequestContext, since: Date, tabs: OrderTab[] = ALL_TABS, itemIndex?: number): Promise<ListedOrder[]> {
+	const stamp = utcStamp(since);
+	const found: ListedOrder[] = [];
 	for (const tab of tabs) {
-		const { path, qs } = TAB_PATHS[tab];
-		const rows = await starshipitRequestAllItems(context, { path, qs: { ...qs, since_last_updated: stamp }, rowsKey: 'orders', itemIndex });
-		for (const row of rows) listed.push(slim(row, tab));
+		const list = TAB_LISTS[tab];
+		await starshipitForEachPage(context, { path: list.path, qs: list.qs(stamp), rowsKey: 'orders', pageSize: 250, itemIndex }, (rows) => {
+			for (const row of rows) {
+				const listed = slim(row, tab);
+				if (listed) found.push(listed);
+			}
+		});
 	}
-	return listed;
+	return found;
 }

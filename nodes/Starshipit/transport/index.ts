@@ -150,11 +150,18 @@ export interface PageRequest {
 }
 
 /**
- * The paging helper for `limit`/`page` lists (unshipped, shipped, search). Stops on a short page
- * (the only rule every client relies on; §4.6) and also on `total_pages` when the reply has it.
+ * The one paging loop for `limit`/`page` lists (unshipped, shipped, printed, search), handing each
+ * page to `onPage` as it arrives so a caller can keep only what it needs (10,000 full orders never
+ * sit in memory at once). Stops on `total_pages` when the reply carries it (real `/orders/unshipped`
+ * replies do: adamKabbara/starshipit-middleware `orders-1.json`), on a short page otherwise (the
+ * rule every public client relies on, §4.6), and always on an empty page. `onPage` returns false
+ * to stop early.
  */
-export async function starshipitRequestAllItems(context: RequestContext, request: PageRequest): Promise<IDataObject[]> {
-	const rows: IDataObject[] = [];
+export async function starshipitForEachPage(
+	context: RequestContext,
+	request: PageRequest,
+	onPage: (rows: IDataObject[]) => boolean | void,
+): Promise<void> {
 	const pageSize = Math.max(1, Math.min(request.pageSize ?? 250, request.limit ?? 250, 250));
 	let previousFirst: string | undefined;
 	for (let page = 1; ; page++) {
@@ -165,16 +172,28 @@ export async function starshipitRequestAllItems(context: RequestContext, request
 			itemIndex: request.itemIndex,
 		});
 		const pageRows = body[request.rowsKey];
-		if (pageRows !== undefined && !Array.isArray(pageRows)) throw unexpectedReply(context, `${request.rowsKey} is not a list`, body, request.itemIndex);
+		if (pageRows !== undefined && pageRows !== null && !Array.isArray(pageRows)) {
+			throw unexpectedReply(context, `${request.rowsKey} is not a list`, body, request.itemIndex);
+		}
 		const list = (pageRows ?? []) as IDataObject[];
 		// A server that ignores `page` would hand back page 1 forever; stop rather than loop.
 		const first = list.length ? JSON.stringify(list[0]) : undefined;
-		if (page > 1 && first !== undefined && first === previousFirst) return rows;
+		if (page > 1 && first !== undefined && first === previousFirst) return;
 		previousFirst = first;
-		rows.push(...list);
-		if (request.limit !== undefined && rows.length >= request.limit) return rows.slice(0, request.limit);
+		if (list.length === 0) return;
+		if (onPage(list) === false) return;
 		const totalPages = Number(body.total_pages);
-		if (list.length < pageSize) return rows;
-		if (Number.isFinite(totalPages) && totalPages > 0 && page >= totalPages) return rows;
+		const hasTotal = body.total_pages !== undefined && body.total_pages !== null && Number.isFinite(totalPages);
+		if (hasTotal ? page >= totalPages : list.length < pageSize) return;
 	}
+}
+
+/** Every row of a paged list (or the first `limit`), through `starshipitForEachPage`. */
+export async function starshipitRequestAllItems(context: RequestContext, request: PageRequest): Promise<IDataObject[]> {
+	const rows: IDataObject[] = [];
+	await starshipitForEachPage(context, request, (page) => {
+		rows.push(...page);
+		return request.limit === undefined || rows.length < request.limit;
+	});
+	return request.limit === undefined ? rows : rows.slice(0, request.limit);
 }

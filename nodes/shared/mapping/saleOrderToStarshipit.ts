@@ -34,7 +34,7 @@ export { validateStarshipitOrder, starshipitOrderSchema, type StarshipitOrder, t
 
 export interface SaleOrderMappingOptions {
 	/** Which CartonCloud reference becomes Starshipit's order_number. */
-	orderNumberSource?: 'customerReference' | 'numericId';
+	orderNumberSource?: 'customerReference' | 'numericId' | 'customerCodeAndReference';
 	/** Put the customer's name into `reference` (default) or leave it empty. */
 	referenceSource?: 'customerName' | 'none';
 	/** Delivery instructions over 100 characters: cut (default) or fail. */
@@ -176,7 +176,14 @@ export function mapSaleOrderToStarshipit(rawSaleOrder: unknown, rawOptions: Sale
 	const orderNumberSource = options.orderNumberSource ?? 'customerReference';
 	const address = so.details.deliver.address;
 
-	const orderNumber = orderNumberSource === 'numericId' ? so.references.numericId : so.references.customer;
+	// Customer references are unique per customer, not per tenant: the code prefix keeps two customers apart.
+	const customerCode = clean((so.customer as { references?: { code?: string | null } } | null | undefined)?.references?.code);
+	const orderNumber =
+		orderNumberSource === 'numericId'
+			? so.references.numericId
+			: orderNumberSource === 'customerCodeAndReference'
+				? customerCode && clean(so.references.customer) && `${customerCode}-${clean(so.references.customer)}`
+				: so.references.customer;
 
 	// CartonCloud tries only the first country property supplied; so do we.
 	const countryValue = clean(address.country?.iso2Code) ?? clean(address.country?.iso3Code) ?? clean(address.country?.name);

@@ -127,7 +127,8 @@ export async function sendWithRetry<T = unknown>(
 			if (settled) return settled as ApiResponse<T>;
 		}
 
-		const delayMs = rateLimited ? retryAfterMs(failure) ?? backoffMs(policy, attempt) : backoffMs(policy, attempt);
+		// Retry-After is the server's word on when to come back, on a 429 and on a 503 alike (RFC 9110 §10.2.3).
+		const delayMs = retryAfterMs(failure) ?? backoffMs(policy, attempt);
 		if (attempt >= policy.maxAttempts || waitedMs + delayMs > policy.maxTotalWaitMs) {
 			throw toNodeApiError(context, dialect, failure, options.itemIndex, attempt);
 		}

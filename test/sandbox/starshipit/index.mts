@@ -32,6 +32,8 @@ export interface StarshipitSandboxOptions {
 	webhookSecret?: string;
 	/** Application errors as HTTP 200 + success:false instead of 4xx (sources suggest both happen). */
 	appErrorsAs200?: boolean;
+	/** Refuse repeated order numbers (default: accept them, the harder world). */
+	strictDuplicates?: boolean;
 	now?: () => Date;
 }
 
@@ -56,6 +58,7 @@ export class StarshipitSandbox {
 				webhookUrl: options.webhookUrl,
 				webhookSecret: options.webhookSecret,
 				appErrorsAs200: options.appErrorsAs200 ?? false,
+				strictDuplicates: options.strictDuplicates ?? false,
 			},
 			options.accounts ?? DEFAULT_ACCOUNTS,
 			options.subscriptionKeys ?? [DEFAULT_SUBSCRIPTION_KEY],
@@ -72,6 +75,20 @@ export class StarshipitSandbox {
 
 	get url(): string {
 		return this.server.url;
+	}
+
+	/**
+	 * Fault: the next `count` imports are answered 504 (as a gateway answers a client that timed out)
+	 * without being applied, and applied just before the `afterRequests`-th API request that follows:
+	 * the "late-applied import" a client cannot see when it looks right after the timeout.
+	 */
+	applyImportsLate(count = 1, afterRequests = 2): void {
+		this.state.lateImportFault = { count, afterRequests };
+	}
+
+	/** Imports answered late and not applied yet. */
+	get pendingLateImports(): number {
+		return this.state.lateImports.length;
 	}
 
 	/** The credential's Rate Limit Tier that matches this sandbox's limit, as a user would pick it. */
@@ -102,7 +119,7 @@ export class StarshipitSandbox {
 			const v = patch[key];
 			if (v !== undefined && (typeof v !== 'number' || !(v > 0))) throw new HttpError(400, { message: `${key} must be a positive number` });
 		}
-		const allowed = ['ratePerSecond', 'burst', 'webhookUrl', 'webhookSecret', 'appErrorsAs200'] as const;
+		const allowed = ['ratePerSecond', 'burst', 'webhookUrl', 'webhookSecret', 'appErrorsAs200', 'strictDuplicates'] as const;
 		for (const key of allowed) if (key in patch) (this.state.config as unknown as Obj)[key] = patch[key] ?? undefined;
 		return { ...this.state.config };
 	}

@@ -44,6 +44,14 @@ export function registerOrderRoutes(server: SandboxServer, state: StarshipitStat
 		if (orders.length > MAX_IMPORT) {
 			state.fail(400, [{ message: 'Too many orders', details: `A maximum of ${MAX_IMPORT} orders can be imported per request; got ${orders.length}` }]);
 		}
+		const late = state.lateImportFault;
+		if (late && late.count > 0) {
+			// Fault: answered as a timed-out call, applied later (see StarshipitSandbox.applyImportsLate).
+			late.count--;
+			if (late.count === 0) state.lateImportFault = undefined;
+			state.lateImports.push({ account, orders: structuredClone(orders) as Obj[], countdown: late.afterRequests });
+			return { status: 504, body: { statusCode: 504, message: 'Gateway Timeout' } };
+		}
 		// UNCONFIRMED (pitfall 17): per-order failures. Choice: valid orders ARE created and returned in
 		// `orders`; each failed one is named in `errors[].details`; `success` is false if any failed.
 		// HTTP 200 when at least one order was created (a retry of the whole batch would then hit
@@ -79,8 +87,8 @@ export function registerOrderRoutes(server: SandboxServer, state: StarshipitStat
 		return ok({ orders: rows.slice((page - 1) * size, page * size).map((s) => state.full(s)), total_pages: Math.ceil(rows.length / size) });
 	});
 
-	/** Shared paging/filters of unshipped & shipped (§4.1, pitfall 8). */
-	function listed(req: SandboxRequest, include: (s: StoredOrder) => boolean, defaultDate: (s: StoredOrder) => string | null): StoredOrder[] {
+	/** Shared paging/filters of unshipped & shipped (§4.1, pitfall 8): one page and the page count. */
+	function listed(req: SandboxRequest, include: (s: StoredOrder) => boolean, defaultDate: (s: StoredOrder) => string | null): { rows: StoredOrder[]; totalPages: number } {
 		const limit = intParam(req, 'limit', 50, 1, 250);
 		const page = intParam(req, 'page', 1, 1, 1_000_000);
 		const sinceOrder = since(req, 'since_order_date');
@@ -94,23 +102,61 @@ export function registerOrderRoutes(server: SandboxServer, state: StarshipitStat
 			.filter((s) => sinceUpdated === undefined || Date.parse(s.order.last_updated) >= sinceUpdated)
 			.filter((s) => windowStart === undefined || Date.parse(defaultDate(s) ?? '') >= windowStart)
 			.sort((a, b) => a.order.order_id - b.order.order_id);
-		// UNCONFIRMED: no paging metadata (no total_pages); clients stop on a page shorter than `limit`.
-		return rows.slice((page - 1) * limit, page * limit);
+		return { rows: rows.slice((page - 1) * limit, page * limit), totalPages: Math.ceil(rows.length / limit) };
 	}
 
-	// UNCONFIRMED: the `ids_only=true` shape; the sandbox returns rows with only order_id + order_number.
-	const idsOnly = (req: SandboxRequest, rows: StoredOrder[]) =>
-		req.query.get('ids_only') === 'true' ? rows.map((s) => ({ order_id: s.order.order_id, order_number: s.order.order_number })) : undefined;
+	// UNCONFIRMED: the `ids_only=true` shape. No source shows its rows; hardest choice: order_id only,
+	// no order_number, so a client cannot build an existence check on it.
+	const idsOnly = (req: SandboxRequest, rows: StoredOrder[]) => (req.query.get('ids_only') === 'true' ? rows.map((s) => ({ order_id: s.order.order_id })) : undefined);
 
 	server.route('GET', '/api/orders/unshipped', (req) => {
-		const rows = listed(req, (s) => s.order.status === 'Unshipped', (s) => s.order.order_date);
-		return ok({ orders: idsOnly(req, rows) ?? rows.map((s) => state.full(s)) });
+		// Printed orders (status Printed) are not here: they sit in their own tab (GET /api/orders/shipments).
+		const { rows, totalPages } = listed(req, (s) => s.order.status === 'Unshipped', (s) => s.order.order_date);
+		// A saved real reply carries total_pages (adamKabbara/starshipit-middleware orders-1.json).
+		return ok({ orders: idsOnly(req, rows) ?? rows.map((s) => state.full(s)), total_pages: totalPages });
 	});
 
 	server.route('GET', '/api/orders/shipped', (req) => {
 		// Pitfall 9: an order_id filter is ignored by the real API; so it is here.
-		const rows = listed(req, (s) => s.order.status === 'Shipped' || s.order.status === 'Delivered', (s) => s.order.shipped_date);
+		const { rows } = listed(req, (s) => s.order.status === 'Shipped' || s.order.status === 'Delivered', (s) => s.order.shipped_date);
+		// UNCONFIRMED: paging metadata on the shipped list; hardest choice: none, clients stop on a short page.
 		return ok({ orders: idsOnly(req, rows) ?? rows.map(shippedRow) });
+	});
+
+	/**
+	 * Printed orders not yet shipped (their own tab): rknell/starshipit_dart documents
+	 * `GET /api/orders/shipments?status=recently_printed|unmanifested&since_created_date=&limit=&page=`
+	 * answering `{status, orders:[{order_id, order_number, date, name, carrier_name,
+	 * carrier_service_code, tracking_numbers, country}], total_pages}`.
+	 */
+	server.route('GET', '/api/orders/shipments', (req) => {
+		const account = state.account(req);
+		const status = req.query.get('status') ?? '';
+		if (status !== 'recently_printed' && status !== 'unmanifested') {
+			state.fail(400, [{ message: 'Invalid request', details: `status must be recently_printed or unmanifested, got '${status}'` }]);
+		}
+		const limit = intParam(req, 'limit', 50, 1, 250);
+		const page = intParam(req, 'page', 1, 1, 1_000_000);
+		const sinceCreated = since(req, 'since_created_date');
+		const printedAt = (s: StoredOrder) => [...s.order.events].reverse().find((e) => e.event_type === 'Printed')?.event_date ?? s.order.last_updated;
+		// UNCONFIRMED: how far back recently_printed reaches; hardest choice: the last 24 hours only.
+		const recentStart = status === 'recently_printed' ? state.clock().getTime() - DAY_MS : undefined;
+		const rows = [...account.orders.values()]
+			.filter((s) => s.order.status === 'Printed' && !s.order.manifested && !s.order.archived)
+			.filter((s) => sinceCreated === undefined || Date.parse(printedAt(s)) >= sinceCreated)
+			.filter((s) => recentStart === undefined || Date.parse(printedAt(s)) >= recentStart)
+			.sort((a, b) => a.order.order_id - b.order.order_id);
+		const orders = rows.slice((page - 1) * limit, page * limit).map((s) => ({
+			order_id: s.order.order_id,
+			order_number: s.order.order_number,
+			date: printedAt(s),
+			name: s.order.destination.name ?? '',
+			carrier_name: s.order.carrier_name,
+			carrier_service_code: s.order.carrier_service_code,
+			tracking_numbers: [...s.trackingNumbers],
+			country: s.order.destination.country ?? '',
+		}));
+		return ok({ status, orders, total_pages: Math.ceil(rows.length / limit) });
 	});
 
 	server.route('GET', '/api/orders/search', (req) => {
@@ -190,12 +236,11 @@ export function registerOrderRoutes(server: SandboxServer, state: StarshipitStat
 
 	server.route('DELETE', '/api/orders/delete', (req) => {
 		const account = state.account(req);
-		const body = req.rawBody.length ? state.body(req) : {};
-		// D-DEL's older form sends {order_ids, remove_from_database} in the body; both are accepted.
-		const ids: unknown[] = req.query.get('order_id') !== null ? [req.query.get('order_id')] : Array.isArray(body.order_ids) ? body.order_ids : [];
-		if (ids.length === 0) state.fail(400, [{ message: 'Invalid request', details: 'order_id is required' }]);
-		const remove = req.query.get('remove_from_database') === 'true' || body.remove_from_database === true;
-		const targets = ids.map((id) => state.require(account, { order_id: id }));
+		// Today's form takes `order_id` in the query only (MindCloud delete-order.md, the Odoo connector,
+		// bedrock starshipitOrderDelete.js); the retired body form {order_ids, remove_from_database} is refused.
+		const id = req.query.get('order_id');
+		if (id === null || id === '') state.fail(400, [{ message: 'Invalid request', details: 'order_id is required (query string)' }]);
+		const targets = [state.require(account, { order_id: id })];
 		for (const { order, trackingNumbers } of targets) {
 			if (order.status !== 'Unshipped' || trackingNumbers.length) {
 				state.fail(400, [{ message: 'Order cannot be deleted', details: `Order ${order.order_number} is ${order.status}; only unshipped orders can be deleted (archive it instead)` }]);
@@ -203,9 +248,9 @@ export function registerOrderRoutes(server: SandboxServer, state: StarshipitStat
 		}
 		for (const { order } of targets) {
 			account.orders.delete(order.order_id);
-			// UNCONFIRMED (§4.7, pitfall 18): strict reading of D-DEL; without remove_from_database the
-			// number stays taken, so re-importing it fails.
-			if (!remove) account.blockedNumbers.set(order.order_number, order.order_id);
+			// UNCONFIRMED (§4.7, pitfall 18): whether a deleted number can be used again. With
+			// strictDuplicates (numbers unique) it stays taken, D-DEL's reading; otherwise numbers repeat anyway.
+			if (state.config.strictDuplicates) account.blockedNumbers.set(order.order_number, order.order_id);
 		}
 		return ok();
 	});

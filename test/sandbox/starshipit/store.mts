@@ -3,7 +3,7 @@
  * id counters, and the conversions between request bodies, stored orders and reply shapes.
  */
 import { HttpError, type SandboxRequest } from '../core/server.mts';
-import type { Account, Address, ApiError, Item, Metadata, Order, Package, SandboxConfig, StoredOrder } from './types.mts';
+import type { Account, Address, ApiError, Item, LateImport, Metadata, Order, Package, SandboxConfig, StoredOrder } from './types.mts';
 import { COUNTRY_NAMES } from './validation.mts';
 import { WebhookDispatcher } from './webhooks.mts';
 
@@ -32,6 +32,9 @@ export class StarshipitState {
 	readonly accounts = new Map<string, Account>();
 	readonly webhooks = new WebhookDispatcher();
 	private ids = { order: 0, item: 0, pkg: 0, tracking: 0, manifest: 0 };
+	/** Fault: how many coming imports are answered 504 and applied late (see `applyImportsLate`). */
+	lateImportFault: { count: number; afterRequests: number } | undefined;
+	readonly lateImports: LateImport[] = [];
 
 	constructor(
 		readonly initialConfig: SandboxConfig,
@@ -52,6 +55,17 @@ export class StarshipitState {
 		// Ids start high and differ per kind so a client that mixes order_id and item_id up fails.
 		this.ids = { order: 100000, item: 500000, pkg: 700000, tracking: 0, manifest: 9000 };
 		this.webhooks.clear();
+		this.lateImportFault = undefined;
+		this.lateImports.length = 0;
+	}
+
+	/** Called before every API request: applies late imports whose countdown has run out. */
+	tickLateImports(): void {
+		for (const late of [...this.lateImports]) {
+			if (--late.countdown > 0) continue;
+			this.lateImports.splice(this.lateImports.indexOf(late), 1);
+			for (const raw of late.orders) this.createOrder(late.account, raw);
+		}
 	}
 
 	nextId(kind: keyof StarshipitState['ids']): number {
@@ -123,11 +137,13 @@ export class StarshipitState {
 	}
 
 	/**
-	 * UNCONFIRMED (§4.7): duplicate order_number behaviour is undocumented. Strict choice: an error
-	 * naming the number and the existing order_id; numbers deleted without `remove_from_database`
-	 * stay blocked too (D-DEL: such orders "cannot be imported again").
+	 * With `strictDuplicates` only: an error naming the number and the existing order_id; numbers
+	 * deleted while strict stay blocked too (D-DEL: such orders "cannot be imported again").
 	 */
 	duplicateError(account: Account, orderNumber: string): ApiError | undefined {
+		// UNCONFIRMED (§4.7): no public source says what Starshipit does with a repeated order number.
+		// Hardest for a client, and the default: accept it as a second order. `strictDuplicates` refuses.
+		if (!this.config.strictDuplicates) return undefined;
 		const existing = this.findByNumber(account, orderNumber);
 		if (existing) {
 			return { message: 'Order number already exists', details: `Order number '${orderNumber}' already exists (order_id ${existing.order.order_id})` };
@@ -136,7 +152,7 @@ export class StarshipitState {
 		if (deletedId !== undefined) {
 			return {
 				message: 'Order number already exists',
-				details: `Order number '${orderNumber}' belonged to deleted order ${deletedId} and cannot be imported again (delete with remove_from_database=true to allow that)`,
+				details: `Order number '${orderNumber}' belonged to deleted order ${deletedId} and cannot be imported again`,
 			};
 		}
 		return undefined;

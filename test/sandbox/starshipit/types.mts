@@ -132,7 +132,7 @@ export interface Account {
 	apiKey: string;
 	name: string;
 	orders: Map<number, StoredOrder>;
-	/** Order numbers deleted without `remove_from_database`; they can't be imported again (§4.7). */
+	/** Order numbers deleted while `strictDuplicates` is on: they can't be imported again (§4.7, D-DEL). */
 	blockedNumbers: Map<string, number>;
 }
 
@@ -142,6 +142,18 @@ export interface SandboxConfig {
 	webhookUrl?: string;
 	webhookSecret?: string;
 	appErrorsAs200: boolean;
+	/**
+	 * Refuse a second order with a number the account already has (the gentler world). Default
+	 * false: a duplicate is ACCEPTED, the harder world for a client. UNCONFIRMED either way.
+	 */
+	strictDuplicates: boolean;
+}
+
+/** An import answered with a timeout before it was applied; applied when `countdown` requests have passed. */
+export interface LateImport {
+	account: Account;
+	orders: Record<string, unknown>[];
+	countdown: number;
 }
 
 export interface ApiError {

@@ -40,9 +40,25 @@ export function readPackages(raw: IDataObject | undefined): IDataObject[] {
 	return ((raw?.package ?? []) as IDataObject[]).map((p) => compact(p));
 }
 
+/** The CartonCloud sale order an order was mapped from (sale-order mode only). */
+export interface SourceSaleOrder {
+	id?: string;
+	/** `references.customer`. */
+	reference?: string;
+	customer?: string;
+}
+
 export interface BuiltOrder {
 	order: StarshipitOrder;
 	orderNumber: string;
+	saleOrder?: SourceSaleOrder;
+}
+
+const textOf = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined);
+
+function sourceOf(saleOrder: unknown): SourceSaleOrder {
+	const so = (saleOrder ?? {}) as { id?: unknown; references?: { customer?: unknown }; customer?: { name?: unknown; id?: unknown } };
+	return { id: textOf(so.id), reference: textOf(so.references?.customer), customer: textOf(so.customer?.name) ?? textOf(so.customer?.id) };
 }
 
 /** The order of item `i`, validated; throws a NodeOperationError naming the order and field. */
@@ -63,11 +79,12 @@ export function buildOrder(context: IExecuteFunctions, itemIndex: number, onOrde
 		}
 		const refs = (saleOrder as { references?: { customer?: unknown } } | null)?.references;
 		if (typeof refs?.customer === 'string') onOrderNumber(refs.customer);
-		const options = context.getNodeParameter('mappingOptions', itemIndex, {}) as SaleOrderMappingOptions;
+		// The one Options collection also holds the look-back (read by createOrders); the mapping ignores it.
+		const options = context.getNodeParameter('options', itemIndex, {}) as SaleOrderMappingOptions;
 		const mapped = mapSaleOrderToStarshipit(saleOrder, { ...options, defaults: defaults as SaleOrderMappingOptions['defaults'] });
 		if (!mapped.ok) throw fail(mapped.errors);
 		onOrderNumber(mapped.order.order_number);
-		return { order: mapped.order, orderNumber: mapped.order.order_number };
+		return { order: mapped.order, orderNumber: mapped.order.order_number, saleOrder: sourceOf(saleOrder) };
 	}
 
 	const orderNumber = String(context.getNodeParameter('orderNumber', itemIndex, '')).trim();

@@ -14,24 +14,17 @@ export const description: INodeProperties[] = [
 		default: '',
 	},
 	orderIdProperty(show),
-	{
-		displayName: 'Remove From Database',
-		name: 'removeFromDatabase',
-		type: 'boolean',
-		displayOptions: { show },
-		default: true,
-		description: 'Whether to remove the order completely, so its order number can be imported again. When off, Starshipit keeps the number and refuses to re-import it.',
-	},
 ];
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
 		const orderId = readOrderId(this, i);
-		const remove = this.getNodeParameter('removeFromDatabase', i, true) as boolean;
+		// Today's delete takes order_id alone (MindCloud delete-order.md, the Odoo connector, bedrock);
+		// remove_from_database belonged to a retired body form and is not sent.
 		await starshipitRequest(this, {
 			method: 'DELETE',
 			path: '/api/orders/delete',
-			qs: { order_id: orderId, remove_from_database: remove },
+			qs: { order_id: orderId },
 			itemIndex: i,
 		});
 		return { order_id: orderId, deleted: true };

@@ -52,56 +52,6 @@ export const orderInputProperties: INodeProperties[] = [
 		description: 'The CartonCloud sale order (outbound order) to map; by default the whole input item',
 	},
 	{
-		displayName: 'Mapping Options',
-		name: 'mappingOptions',
-		type: 'collection',
-		placeholder: 'Add Option',
-		displayOptions: { show: { ...show, inputMode: ['saleOrder'] } },
-		default: {},
-		options: [
-			{
-				displayName: 'Default Item Weight (Kg)',
-				name: 'defaultItemWeightKg',
-				type: 'number',
-				typeOptions: { minValue: 0, numberPrecision: 3 },
-				default: 0,
-				description:
-					'Weight per unit for an item whose warehouse product has none (weights come from the CartonCloud node\'s "Add Product Weights"). 0 = none: such an order fails with the order and item named.',
-			},
-			{
-				displayName: 'Long Delivery Instructions',
-				name: 'longInstructions',
-				type: 'options',
-				options: [
-					{ name: 'Cut to 100 Characters', value: 'truncate' },
-					{ name: 'Fail the Item', value: 'error' },
-				],
-				default: 'truncate',
-				description: 'Starshipit accepts at most 100 characters of delivery instructions',
-			},
-			{
-				displayName: 'Order Number From',
-				name: 'orderNumberSource',
-				type: 'options',
-				options: [
-					{ name: 'Customer Reference', value: 'customerReference', description: 'The references.customer of the sale order' },
-					{ name: 'CartonCloud Numeric ID', value: 'numericId', description: 'The references.numericId of the sale order' },
-				],
-				default: 'customerReference',
-			},
-			{
-				displayName: 'Reference From',
-				name: 'referenceSource',
-				type: 'options',
-				options: [
-					{ name: 'Customer Name', value: 'customerName', description: 'Cut to 50 characters' },
-					{ name: 'Nothing', value: 'none' },
-				],
-				default: 'customerName',
-			},
-		],
-	},
-	{
 		displayName: 'Order Number',
 		name: 'orderNumber',
 		type: 'string',
@@ -211,7 +161,7 @@ export const orderInputProperties: INodeProperties[] = [
 		displayOptions: { show },
 		default: true,
 		description:
-			'Whether to return (flagged already_existed) an order whose order number Starshipit already has instead of creating it again. One paged listing of recent orders is checked for the whole run, not one call per order.',
+			"Whether to return (outcome skipped_existing) an order whose order number Starshipit already has, in any tab, instead of creating it again. One paged listing since the run's earliest order date is checked for the whole run, not one call per order; copies made by overlapping runs are removed afterwards.",
 	},
 	{
 		displayName: 'Order Fields',
@@ -225,19 +175,70 @@ export const orderInputProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Options',
-		name: 'createOptions',
+		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
-		displayOptions: { show: { ...show, skipExisting: [true] } },
+		displayOptions: { show },
 		default: {},
 		options: [
 			{
-				displayName: 'Skip Existing Look-Back (Days)',
+				displayName: 'Default Item Weight (Kg)',
+				name: 'defaultItemWeightKg',
+				type: 'number',
+				displayOptions: { show: { '/inputMode': ['saleOrder'] } },
+				typeOptions: { minValue: 0, numberPrecision: 3 },
+				default: 0,
+				description:
+					'Weight per unit for an item whose warehouse product has none (weights come from the CartonCloud node\'s "Add Product Weights"). 0 = none: such an order fails with the order and item named.',
+			},
+			{
+				displayName: 'Long Delivery Instructions',
+				name: 'longInstructions',
+				type: 'options',
+				displayOptions: { show: { '/inputMode': ['saleOrder'] } },
+				options: [
+					{ name: 'Cut to 100 Characters', value: 'truncate' },
+					{ name: 'Fail the Item', value: 'error' },
+				],
+				default: 'truncate',
+				description: 'Starshipit accepts at most 100 characters of delivery instructions',
+			},
+			{
+				displayName: 'Order Number From',
+				name: 'orderNumberSource',
+				type: 'options',
+				displayOptions: { show: { '/inputMode': ['saleOrder'] } },
+				options: [
+					{ name: 'Customer Reference', value: 'customerReference', description: 'The references.customer of the sale order' },
+					{ name: 'CartonCloud Numeric ID', value: 'numericId', description: 'The references.numericId of the sale order: unique in the tenant, cannot clash' },
+					{
+						name: 'Customer Code + Customer Reference',
+						value: 'customerCodeAndReference',
+						description: 'E.g. ACME-SO-1001: two customers using the same reference cannot clash.',
+					},
+				],
+				default: 'customerReference',
+			},
+			{
+				displayName: 'Reference From',
+				name: 'referenceSource',
+				type: 'options',
+				displayOptions: { show: { '/inputMode': ['saleOrder'] } },
+				options: [
+					{ name: 'Customer Name', value: 'customerName', description: 'Cut to 50 characters' },
+					{ name: 'Nothing', value: 'none' },
+				],
+				default: 'customerName',
+			},
+			{
+				displayName: 'Skip Existing Look-Back for Undated Orders (Days)',
 				name: 'lookbackDays',
 				type: 'number',
+				displayOptions: { show: { '/skipExisting': [true] } },
 				default: 30,
 				typeOptions: { minValue: 1 },
-				description: 'How far back the listing of existing orders reaches (by last update)',
+				description:
+					'Orders are looked for since the earliest order date of the run; an order with no order date counts as this many days old',
 			},
 		],
 	},
