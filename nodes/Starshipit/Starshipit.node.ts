@@ -20,7 +20,7 @@ export class Starshipit implements INodeType {
 		// The operation in words ("Get many sale orders"): each operation's `action`, looked up by
 		// resource and operation; test/editor/nodeDescriptions.test.mts keeps it in step with the options.
 		subtitle:
-			'={{ {"order:archive":"Archive an order","order:create":"Create an order","order:createMany":"Create many orders","order:delete":"Delete an order","order:get":"Get an order","order:getMany":"Get many orders","order:update":"Update an order","label:print":"Print a label","label:printMany":"Print many labels","label:reprint":"Reprint a label","manifest:create":"Create a manifest","tracking:get":"Get tracking","rate:getDeliveryServices":"Get delivery services","rate:getQuotes":"Get rate quotes","address:validate":"Validate an address"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
+			'={{ {"order:archive":"Archive an order","order:create":"Create an order","order:createMany":"Create many orders","order:delete":"Delete an order","order:get":"Get an order","order:getMany":"Get many orders","order:update":"Update an order","label:print":"Print a label","label:printMany":"Print many labels","label:reprint":"Reprint a label","manifest:create":"Create a manifest","tracking:get":"Get tracking","rate:getDeliveryServices":"Get delivery services","rate:getQuotes":"Get rate quotes","address:validate":"Validate an address","report:reconcileWithCartonCloud":"Reconcile orders across both systems"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
 		description: 'Create Starshipit orders, print labels and manifests, track shipments and get rates',
 		defaults: { name: 'Starshipit' },
 		usableAsTool: true,

@@ -16,7 +16,10 @@ const CONSIGNMENT_SEARCH = 'POST /tenants/:tenantId/consignments/search';
 const PUT = 'PUT /tenants/:tenantId/consignments/:id';
 const GET_CONSIGNMENT = 'GET /tenants/:tenantId/consignments/:id';
 const GET_ORDER = 'GET /tenants/:tenantId/outbound-orders/:id';
-const outcomeOf = (json: IDataObject) => (json.outcome ?? (json.details as IDataObject | undefined)?.outcome) as IDataObject;
+const outcomeOf = (json: IDataObject) =>
+	// On the error branch n8n merges the failed item into its input item, which may lead with an
+	// earlier step's outcome: the failure's own outcome is the one in `details`.
+	(json.error !== undefined ? (json.details as IDataObject | undefined)?.outcome : json.outcome) as IDataObject;
 
 const packedOrders = { name: 'Packed Orders', parameters: { resource: 'saleOrder', operation: 'getMany', limit: 100, filters: { statuses: ['PACKED', 'DISPATCHED'] } } };
 const writeBack = (extra: Record<string, unknown> = {}) => ({

@@ -24,7 +24,10 @@ function pdf(item: INodeExecutionData, key: string): { bytes: Buffer; fileName?:
 	return { bytes: Buffer.from(binary!.data, 'base64'), fileName: binary!.fileName, mimeType: binary!.mimeType };
 }
 
-const outcome = (json: IDataObject) => (json.outcome ?? (json.details as IDataObject | undefined)?.outcome) as IDataObject;
+const outcome = (json: IDataObject) =>
+	// On the error branch n8n merges the failed item into its input item, which may lead with an
+	// earlier step's outcome: the failure's own outcome is the one in `details`.
+	(json.error !== undefined ? (json.details as IDataObject | undefined)?.outcome : json.outcome) as IDataObject;
 
 /** Labels bought for an order so far (each print is a carrier charge). */
 function bought(orderNumber: string): number {

@@ -231,7 +231,7 @@ export const orderInputProperties: INodeProperties[] = [
 				default: 'customerName',
 			},
 			{
-				displayName: 'Skip Existing Look-Back for Undated Orders (Days)',
+				displayName: 'Undated Orders Look-Back (Days)',
 				name: 'lookbackDays',
 				type: 'number',
 				displayOptions: { show: { '/skipExisting': [true] } },

@@ -24,7 +24,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Reconcile With CartonCloud',
 				value: 'reconcileWithCartonCloud',
-				action: 'Reconcile starshipit with cartoncloud',
+				action: 'Reconcile orders across both systems',
 				description: 'List the orders on which Starshipit and CartonCloud disagree, with what to do about each',
 			},
 		],
