@@ -5,6 +5,7 @@
 import { type CartonCloudSandbox, type CartonCloudSandboxOptions, createCartonCloudSandbox } from './cartoncloud/index.mts';
 import { type StarshipitSandbox, type StarshipitSandboxOptions, createStarshipitSandbox, DEFAULT_ACCOUNTS, DEFAULT_SUBSCRIPTION_KEY } from './starshipit/index.mts';
 import type { CredentialStore } from '../harness/credentials.mts';
+import { type ConsoleTargets, registerConsole } from './console/index.mts';
 import { type SmtpSink, startSmtpSink } from './mail/smtpSink.mts';
 
 export { createCartonCloudSandbox, type CartonCloudSandbox } from './cartoncloud/index.mts';
@@ -25,6 +26,10 @@ export interface Sandboxes {
 	cartonCloud: CartonCloudSandbox;
 	/** The mail catcher the alert e-mails go to (CREDENTIALS.smtp points at it). */
 	mail: SmtpSink;
+	/** The sandbox console page (both systems side by side, with buttons), served by the CartonCloud sandbox. */
+	consoleUrl: string;
+	/** Shows a link to n8n on the console (when n8n runs beside the sandboxes). */
+	showN8n(url: string): void;
 	/** Harness credential store whose values point at these sandboxes. */
 	credentials(): CredentialStore;
 	close(): Promise<void>;
@@ -42,10 +47,14 @@ export async function startSandboxes(options: SandboxesOptions = {}): Promise<Sa
 	await starshipit.listen(options.ports?.starshipit ?? 0);
 	await cartonCloud.listen(options.ports?.cartonCloud ?? 0);
 	const mail = await startSmtpSink(options.ports?.smtp ?? 0);
+	const consoleTargets: ConsoleTargets = { cartonCloudUrl: cartonCloud.url, starshipitUrl: starshipit.url, mail };
+	const consoleUrl = registerConsole(cartonCloud.server, consoleTargets);
 	return {
 		starshipit,
 		cartonCloud,
 		mail,
+		consoleUrl,
+		showN8n: (url) => (consoleTargets.n8nUrl = url),
 		credentials: () => sandboxCredentials(starshipit, cartonCloud, mail),
 		async close() {
 			await Promise.all([starshipit.close(), cartonCloud.close(), mail.close()]);

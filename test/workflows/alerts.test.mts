@@ -41,7 +41,7 @@ describe('Failures digest', () => {
 		for (const reference of BAD) expect(mail.html).toContain(`<td>${reference}</td>`);
 
 		expect(run.status).toBe('error');
-		expect(run.error?.node?.name).toBe(STOP);
+		expect(run.nodes[STOP]?.error?.message).toBe(run.error?.message);
 		expect(run.error?.message).toBe(`3 order(s) not created in Starshipit (the failures digest was e-mailed): ${BAD.join(', ')}`);
 	});
 

@@ -29,6 +29,7 @@ export class SmtpSink {
 	private readonly server = net.createServer((socket) => this.session(socket));
 	private waiters: (() => void)[] = [];
 	private seq = 0;
+	private refusals = 0;
 	port = 0;
 
 	get host(): string {
@@ -51,6 +52,12 @@ export class SmtpSink {
 
 	clear(): void {
 		this.messages.length = 0;
+		this.refusals = 0;
+	}
+
+	/** Fault injection: the next `count` messages are refused at MAIL FROM with a 451 (server busy). */
+	refuseNext(count = 1): void {
+		this.refusals += count;
 	}
 
 	/** Resolves once `count` messages are in the box (or rejects after `timeoutMs`). */
@@ -96,7 +103,10 @@ export class SmtpSink {
 				const verb = line.slice(0, 4).toUpperCase();
 				if (verb === 'EHLO') reply('250-sandbox-smtp\r\n250-8BITMIME\r\n250 SMTPUTF8');
 				else if (verb === 'HELO') reply('250 sandbox-smtp');
-				else if (verb === 'MAIL') {
+				else if (verb === 'MAIL' && this.refusals > 0) {
+					this.refusals--;
+					reply('451 4.3.0 sandbox: mail server busy (injected fault)');
+				} else if (verb === 'MAIL') {
 					from = address(line);
 					reply('250 2.1.0 ok');
 				} else if (verb === 'RCPT') {
