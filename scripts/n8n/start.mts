@@ -8,10 +8,11 @@
  * - Logs you in as a ready-made owner: n8n 2.41 creates it from N8N_INSTANCE_OWNER_MANAGED_BY_ENV +
  *   N8N_INSTANCE_OWNER_EMAIL + N8N_INSTANCE_OWNER_PASSWORD_HASH (bcrypt) at start
  *   (n8n/dist/instance-settings-loader/loaders/owner.instance-settings-loader.js).
- * - Publishes the webhook workflows (so CartonCloud's and Starshipit's sandbox webhooks reach them);
+ * - Publishes the webhook workflows (so CartonCloud's and Starshipit's sandbox webhooks reach them)
+ *   and the error workflow (n8n 2.x starts an error workflow only when it is published);
  *   the scheduled ones stay unpublished: open one and press "Execute workflow" (its "Run now" trigger).
  *
- * Env: N8N_PORT (default 5678), STARSHIPIT_PORT (4010), CARTONCLOUD_PORT (4011), N8N_TEST_HOME.
+ * Env: N8N_PORT (default 5678), STARSHIPIT_PORT (4010), CARTONCLOUD_PORT (4011), SMTP_PORT (4025), N8N_TEST_HOME.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -47,7 +48,11 @@ async function main(): Promise<void> {
 	}
 
 	const sandboxes = await startSandboxes({
-		ports: { starshipit: Number(process.env.STARSHIPIT_PORT ?? 4010), cartonCloud: Number(process.env.CARTONCLOUD_PORT ?? 4011) },
+		ports: {
+			starshipit: Number(process.env.STARSHIPIT_PORT ?? 4010),
+			cartonCloud: Number(process.env.CARTONCLOUD_PORT ?? 4011),
+			smtp: Number(process.env.SMTP_PORT ?? 4025),
+		},
 	});
 	const n8n = await prepareN8n({ credentials: sandboxes.credentials(), credentialNames: credentialNames(CREDENTIALS), owner: true });
 	let stopping = false;
@@ -67,13 +72,16 @@ async function main(): Promise<void> {
 		const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, f));
 		const imported = await n8n.importWorkflows(files);
 		const withHooks = imported.map((w) => ({ ...w, hooks: webhooksOf(w.json.nodes) })).filter((w) => w.hooks.length > 0);
+		const errorWorkflows = imported.filter((w) => w.json.nodes.some((n) => n.type === 'n8n-nodes-base.errorTrigger'));
 		const port = Number(process.env.N8N_PORT ?? 5678);
 		const server = await n8n.start({
 			port,
-			publish: withHooks.map((w) => w.id),
+			// n8n 2.x runs an error workflow only when it is published ("is not active and cannot be executed").
+			publish: [...withHooks.map((w) => w.id), ...errorWorkflows.map((w) => w.id)],
 			webhooks: withHooks.flatMap((w) => w.hooks.map(({ path, method }) => ({ path, method }))),
 		});
 
+		sandboxes.showN8n(server.baseUrl);
 		// Point the sandboxes' own webhooks at the published workflows that receive them.
 		for (const w of withHooks) {
 			for (const hook of w.hooks) {
@@ -88,11 +96,14 @@ async function main(): Promise<void> {
 			`n8n is running with ${imported.length} workflows and the sandbox credentials:`,
 			'',
 			`  Editor      ${server.baseUrl}/   (log in: ${OWNER.email} / ${OWNER.password})`,
+			`  Console     ${sandboxes.consoleUrl}   (both systems side by side: pack, dispatch, print, ship, inject faults, alert e-mails)`,
 			`  Starshipit  ${sandboxes.starshipit.url}   CartonCloud  ${sandboxes.cartonCloud.url}   (GET <url>/_sandbox/state, /_sandbox/log)`,
+			`  Mail        SMTP ${sandboxes.mail.host}:${sandboxes.mail.port}, credential "SMTP (alerts)": the alert e-mails show on the console`,
 			'',
 			...imported.map((w) => {
 				const hooks = webhooksOf(w.json.nodes).map((h) => `\n      ${h.method} ${server.webhookUrl(h.path)}`).join('');
-				return `  ${server.baseUrl}/workflow/${w.id}  ${w.name}${hooks ? ` (published)${hooks}` : ''}`;
+				const published = hooks || errorWorkflows.includes(w) ? ' (published)' : '';
+				return `  ${server.baseUrl}/workflow/${w.id}  ${w.name}${published}${hooks}`;
 			}),
 			'',
 			'Sandbox webhooks (CartonCloud status changes, Starshipit tracking) go to the published workflows.',

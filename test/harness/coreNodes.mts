@@ -8,9 +8,14 @@
  * - No Operation: passes items through.
  * - Switch (v3, expression mode only): each item to the output its Output Index names; an index
  *   outside 0 … Number of Outputs − 1 fails the node, as in the real SwitchV3.
- * Anything beyond these (Switch, Respond to Webhook …) is proven in real n8n (`npm run test:n8n`).
+ * - Send Email (the alert digests): evaluates the message as the real node does (per item; the
+ *   digests run once) and keeps it in `harnessOutbox` instead of speaking SMTP; the real node
+ *   against an SMTP server is proven in real n8n (test/n8n/alerts.n8n.mts).
+ * - Stop and Error: throws its error message, failing the run as the real node does.
+ * Anything beyond these (Respond to Webhook …) is proven in real n8n (`npm run test:n8n`).
  */
 import type { INodeType, INodeTypeDescription, ITriggerFunctions, ITriggerResponse, INodeExecutionData, IExecuteFunctions } from 'n8n-workflow';
+import { n8nWorkflow } from './n8n.mts';
 
 function description(name: string, displayName: string, extra: Partial<INodeTypeDescription>): INodeTypeDescription {
 	return {
@@ -92,10 +97,77 @@ class Switch implements INodeType {
 	}
 }
 
+/** A message the Send Email stand-in would have sent. */
+export interface HarnessMail {
+	from: string;
+	to: string;
+	subject: string;
+	text: string;
+	html: string;
+}
+
+/** Every message sent by Send Email nodes in this process, oldest first (tests may clear it). */
+export const harnessOutbox: HarnessMail[] = [];
+
+class EmailSend implements INodeType {
+	description = description('emailSend', 'Send Email', {
+		group: ['output'],
+		version: [2, 2.1],
+		inputs: ['main'],
+		// The real node's parameters for the send operation (n8n-nodes-base EmailSend/v2/send.operation).
+		properties: [
+			{ displayName: 'From Email', name: 'fromEmail', type: 'string', default: '' },
+			{ displayName: 'To Email', name: 'toEmail', type: 'string', default: '' },
+			{ displayName: 'Subject', name: 'subject', type: 'string', default: '' },
+			{ displayName: 'Email Format', name: 'emailFormat', type: 'options', options: ['text', 'html', 'both'].map((v) => ({ name: v, value: v })), default: 'text' },
+			{ displayName: 'Text', name: 'text', type: 'string', default: '', displayOptions: { show: { emailFormat: ['text', 'both'] } } },
+			{ displayName: 'HTML', name: 'html', type: 'string', default: '', displayOptions: { show: { emailFormat: ['html', 'both'] } } },
+			{ displayName: 'Options', name: 'options', type: 'collection', default: {}, options: [{ displayName: 'Append Attribution', name: 'appendAttribution', type: 'boolean', default: true }] },
+		],
+	});
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const returned: INodeExecutionData[] = [];
+		const items = this.getInputData();
+		for (let i = 0; i < items.length; i++) {
+			const format = this.getNodeParameter('emailFormat', i, 'text') as string;
+			const mail: HarnessMail = {
+				from: String(this.getNodeParameter('fromEmail', i)),
+				to: String(this.getNodeParameter('toEmail', i)),
+				subject: String(this.getNodeParameter('subject', i, '')),
+				text: format === 'html' ? '' : String(this.getNodeParameter('text', i, '')),
+				html: format === 'text' ? '' : String(this.getNodeParameter('html', i, '')),
+			};
+			harnessOutbox.push(mail);
+			returned.push({ json: { accepted: [mail.to], rejected: [], response: '250 harness outbox' }, pairedItem: { item: i } });
+		}
+		return [returned];
+	}
+}
+
+class StopAndError implements INodeType {
+	description = description('stopAndError', 'Stop and Error', {
+		group: ['input'],
+		version: 1,
+		inputs: ['main'],
+		outputs: [],
+		properties: [
+			{ displayName: 'Error Type', name: 'errorType', type: 'options', options: [{ name: 'Error Message', value: 'errorMessage' }], default: 'errorMessage' },
+			{ displayName: 'Error Message', name: 'errorMessage', type: 'string', default: '' },
+		],
+	});
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		throw new n8nWorkflow.NodeOperationError(this.getNode(), String(this.getNodeParameter('errorMessage', 0)));
+	}
+}
+
 export const coreNodeTypes: Record<string, INodeType> = {
 	'n8n-nodes-base.manualTrigger': new ManualTrigger(),
 	'n8n-nodes-base.scheduleTrigger': new ScheduleTrigger(),
 	'n8n-nodes-base.stickyNote': new StickyNote(),
 	'n8n-nodes-base.noOp': new NoOp(),
 	'n8n-nodes-base.switch': new Switch(),
+	'n8n-nodes-base.emailSend': new EmailSend(),
+	'n8n-nodes-base.stopAndError': new StopAndError(),
 };

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { n8nHome, PACKAGE_NAME, PACKAGE_ROOT } from '../../scripts/n8n/paths.mts';
 import { credentialNames, type ExecuteResult, prepareN8n, type RealN8n } from '../../scripts/n8n/realN8n.mts';
 import { CREDENTIALS, type Sandboxes, startSandboxes } from '../sandbox/index.mts';
+import { DIGEST_STOP_NODE, PROVEN_BY_ALERTS_SUITE } from './alertFiles.mts';
 import { type ArrangeContext, BUNDLED_CASES, type RealN8nCase, SMOKE_CASES, type WebhookResponse } from './cases.mts';
 
 const CASES: RealN8nCase[] = [...SMOKE_CASES, ...BUNDLED_CASES];
@@ -43,6 +44,8 @@ async function executeOk(file: string): Promise<ExecuteResult> {
 	const id = ids.get(file);
 	if (!id) throw new Error(`${file} is not in the case table, so it was not imported`);
 	const run = await n8n.execute(id);
+	// A run with failed orders ends in its failures digest, which fails it on purpose (test/n8n/alerts.n8n.mts).
+	if (run.error?.node?.name === DIGEST_STOP_NODE) return run;
 	expect(run.error, `n8n execute of ${file} failed:\n${run.cli.stdout.slice(-4000)}\n${run.cli.stderr.slice(-2000)}`).toBeUndefined();
 	expect(run.status).toBe('success');
 	return run;
@@ -109,7 +112,7 @@ describe('the package as n8n installs it', () => {
 	it('every bundled workflow has a real-n8n case', () => {
 		const dir = join(PACKAGE_ROOT, 'workflows');
 		const bundled = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => `workflows/${f}`) : [];
-		expect(BUNDLED_CASES.map((c) => c.file).sort()).toEqual(bundled.sort());
+		expect([...BUNDLED_CASES.map((c) => c.file), ...PROVEN_BY_ALERTS_SUITE].sort()).toEqual(bundled.sort());
 	});
 });
 

@@ -1,6 +1,7 @@
 /**
  * `npm run sandbox`: both simulated APIs on fixed loopback ports until Ctrl+C, with the values
- * to paste into n8n's credentials. Ports: STARSHIPIT_PORT (4010), CARTONCLOUD_PORT (4011).
+ * to paste into n8n's credentials, and the sandbox console page (test/sandbox/console) that drives
+ * both from a browser. Ports: STARSHIPIT_PORT (4010), CARTONCLOUD_PORT (4011), SMTP_PORT (4025).
  * STARSHIPIT_RATE sets the Starshipit requests/s budget (default 2, the developer tier).
  */
 import { CREDENTIALS, startSandboxes } from './index.mts';
@@ -9,7 +10,11 @@ async function main(): Promise<void> {
 	const rate = Number(process.env.STARSHIPIT_RATE ?? 2);
 	const sandboxes = await startSandboxes({
 		starshipit: { ratePerSecond: rate, burst: Math.max(2, rate) },
-		ports: { starshipit: Number(process.env.STARSHIPIT_PORT ?? 4010), cartonCloud: Number(process.env.CARTONCLOUD_PORT ?? 4011) },
+		ports: {
+			starshipit: Number(process.env.STARSHIPIT_PORT ?? 4010),
+			cartonCloud: Number(process.env.CARTONCLOUD_PORT ?? 4011),
+			smtp: Number(process.env.SMTP_PORT ?? 4025),
+		},
 	});
 	const credentials = sandboxes.credentials();
 	const lines = [
@@ -17,6 +22,9 @@ async function main(): Promise<void> {
 		'',
 		`Starshipit   ${sandboxes.starshipit.url}  (${rate} requests/s per subscription key)`,
 		`CartonCloud  ${sandboxes.cartonCloud.url}  (tenant ${sandboxes.cartonCloud.tenantId})`,
+		`Mail (SMTP)  ${sandboxes.mail.host}:${sandboxes.mail.port}  (catches the alert e-mails; no TLS, no login)`,
+		'',
+		`Console      ${sandboxes.consoleUrl}  (both systems side by side: pack, dispatch, print, ship, inject faults)`,
 		'',
 		...Object.entries(CREDENTIALS).map(([key, { id, name }]) => `${name} (${key}): ${JSON.stringify(credentials[id].data)}`),
 		'',

@@ -5,20 +5,31 @@
 import { type CartonCloudSandbox, type CartonCloudSandboxOptions, createCartonCloudSandbox } from './cartoncloud/index.mts';
 import { type StarshipitSandbox, type StarshipitSandboxOptions, createStarshipitSandbox, DEFAULT_ACCOUNTS, DEFAULT_SUBSCRIPTION_KEY } from './starshipit/index.mts';
 import type { CredentialStore } from '../harness/credentials.mts';
+import { type ConsoleTargets, registerConsole } from './console/index.mts';
+import { type SmtpSink, startSmtpSink } from './mail/smtpSink.mts';
 
 export { createCartonCloudSandbox, type CartonCloudSandbox } from './cartoncloud/index.mts';
 export { createStarshipitSandbox, type StarshipitSandbox } from './starshipit/index.mts';
+export { type CaughtMail, type SmtpSink } from './mail/smtpSink.mts';
 
 /** The credential ids and names the bundled workflows refer to. */
 export const CREDENTIALS = {
 	cartonCloud: { id: 'cartoncloud', name: 'CartonCloud' },
 	starshipit: { id: 'starshipit', name: 'Starshipit' },
 	starshipitChild: { id: 'starshipit-child', name: 'Starshipit (child account)' },
+	/** n8n's own SMTP credential type, used by the alert e-mails (Send Email nodes). */
+	smtp: { id: 'smtp', name: 'SMTP (alerts)' },
 } as const;
 
 export interface Sandboxes {
 	starshipit: StarshipitSandbox;
 	cartonCloud: CartonCloudSandbox;
+	/** The mail catcher the alert e-mails go to (CREDENTIALS.smtp points at it). */
+	mail: SmtpSink;
+	/** The sandbox console page (both systems side by side, with buttons), served by the CartonCloud sandbox. */
+	consoleUrl: string;
+	/** Shows a link to n8n on the console (when n8n runs beside the sandboxes). */
+	showN8n(url: string): void;
 	/** Harness credential store whose values point at these sandboxes. */
 	credentials(): CredentialStore;
 	close(): Promise<void>;
@@ -27,7 +38,7 @@ export interface Sandboxes {
 export interface SandboxesOptions {
 	starshipit?: StarshipitSandboxOptions;
 	cartonCloud?: CartonCloudSandboxOptions;
-	ports?: { starshipit?: number; cartonCloud?: number };
+	ports?: { starshipit?: number; cartonCloud?: number; smtp?: number };
 }
 
 export async function startSandboxes(options: SandboxesOptions = {}): Promise<Sandboxes> {
@@ -35,17 +46,23 @@ export async function startSandboxes(options: SandboxesOptions = {}): Promise<Sa
 	const cartonCloud = createCartonCloudSandbox(options.cartonCloud);
 	await starshipit.listen(options.ports?.starshipit ?? 0);
 	await cartonCloud.listen(options.ports?.cartonCloud ?? 0);
+	const mail = await startSmtpSink(options.ports?.smtp ?? 0);
+	const consoleTargets: ConsoleTargets = { cartonCloudUrl: cartonCloud.url, starshipitUrl: starshipit.url, mail };
+	const consoleUrl = registerConsole(cartonCloud.server, consoleTargets);
 	return {
 		starshipit,
 		cartonCloud,
-		credentials: () => sandboxCredentials(starshipit, cartonCloud),
+		mail,
+		consoleUrl,
+		showN8n: (url) => (consoleTargets.n8nUrl = url),
+		credentials: () => sandboxCredentials(starshipit, cartonCloud, mail),
 		async close() {
-			await Promise.all([starshipit.close(), cartonCloud.close()]);
+			await Promise.all([starshipit.close(), cartonCloud.close(), mail.close()]);
 		},
 	};
 }
 
-export function sandboxCredentials(starshipit: { url: string; rateTier?: () => string }, cartonCloud: CartonCloudSandbox): CredentialStore {
+export function sandboxCredentials(starshipit: { url: string; rateTier?: () => string }, cartonCloud: CartonCloudSandbox, mail?: { host: string; port: number }): CredentialStore {
 	const cc = cartonCloud.credentials();
 	// The tier a user would pick for a subscription with the sandbox's rate limit.
 	const rateTier = starshipit.rateTier?.() ?? 'developer';
@@ -57,5 +74,11 @@ export function sandboxCredentials(starshipit: { url: string; rateTier?: () => s
 		},
 		[CREDENTIALS.starshipit.id]: { type: 'starshipitApi', data: starshipitData(DEFAULT_ACCOUNTS[0].apiKey) },
 		[CREDENTIALS.starshipitChild.id]: { type: 'starshipitApi', data: starshipitData(DEFAULT_ACCOUNTS[1].apiKey) },
+		...(mail && {
+			[CREDENTIALS.smtp.id]: {
+				type: 'smtp',
+				data: { host: mail.host, port: mail.port, secure: false, disableStartTls: true, user: '', password: '', hostName: '' },
+			},
+		}),
 	};
 }
