@@ -36,20 +36,33 @@ export function dateTime(pointer: string, method: OrderedMethod, value: string):
 	return { type: 'DateTimeComparisonCondition', field: { type: 'JsonField', pointer }, value: { type: 'ValueField', value }, method };
 }
 
-/** One condition stays itself (no one-element compounds); several are OR-ed. */
-export function anyOf(conditions: SearchCondition[]): SearchCondition {
-	if (conditions.length === 0) throw new Error('anyOf needs at least one condition');
-	return conditions.length === 1 ? conditions[0] : { type: 'OrCondition', conditions };
+/**
+ * The top level of a search is always a compound: CartonCloud answers a bare leaf "Missing
+ * field: conditions" (work-flowers/zapier-cartoncloud `searches/search_outbound_orders.js`; the
+ * docs call it the "wrap level condition"). So these builders always return an And/Or, even for
+ * one condition, and every caller is wrapped here. A one-element compound nested inside another
+ * is unwrapped to its leaf, which keeps bodies small.
+ */
+export function anyOf(conditions: SearchCondition[]): CompoundCondition {
+	return compound('OrCondition', conditions);
 }
 
-/** One condition stays itself; several are AND-ed. */
-export function allOf(conditions: SearchCondition[]): SearchCondition {
-	if (conditions.length === 0) throw new Error('allOf needs at least one condition');
-	return conditions.length === 1 ? conditions[0] : { type: 'AndCondition', conditions };
+/** Several conditions AND-ed; one condition is still wrapped (see anyOf). */
+export function allOf(conditions: SearchCondition[]): CompoundCondition {
+	return compound('AndCondition', conditions);
+}
+
+function compound(type: CompoundCondition['type'], conditions: SearchCondition[]): CompoundCondition {
+	if (conditions.length === 0) throw new Error(`${type} needs at least one condition (CartonCloud refuses an empty list)`);
+	return { type, conditions: conditions.map(unwrapSingle) };
+}
+
+function unwrapSingle(condition: SearchCondition): SearchCondition {
+	return 'conditions' in condition && condition.conditions.length === 1 ? condition.conditions[0] : condition;
 }
 
 /** `pointer` equals one of `values` (an OrCondition of EQUAL_TO leaves). */
-export function oneOf(pointer: string, values: string[]): SearchCondition {
+export function oneOf(pointer: string, values: string[]): CompoundCondition {
 	return anyOf(values.map((value) => text(pointer, value)));
 }
 
