@@ -43,12 +43,11 @@ export async function searchSaleOrders(context: RequestContext, query: SaleOrder
 	const range: SearchCondition[] = [];
 	if (query.since) range.push(dateTime(pointer, 'GREATER_THAN_OR_EQUAL_TO', toApiDateTime(query.since)));
 	if (query.until) range.push(dateTime(pointer, 'LESS_THAN', toApiDateTime(query.until)));
-	try {
-		return await search(context, SALE_ORDERS, allOf([...base, ...range]), { returnAll: true, itemIndex });
-	} catch (error) {
-		if (!isRefusal(error)) throw error;
-	}
-	return await searchByDayPrefixes(context, base, pointer, query, itemIndex);
+	const ranged = await search(context, SALE_ORDERS, allOf([...base, ...range]), { returnAll: true, itemIndex }).catch((error: unknown) => {
+		if (isRefusal(error)) return undefined;
+		throw error;
+	});
+	return ranged ?? (await searchByDayPrefixes(context, base, pointer, query, itemIndex));
 }
 
 /** Status and customer filters; with neither, every status OR-ed (a search needs a condition). */
