@@ -7,7 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import axios, { type AxiosResponse } from 'axios';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BAD_ORDER_REFERENCES, type CartonCloudSandbox, createCartonCloudSandbox, type OutboundOrder } from './cartoncloud/index.mts';
+import { BAD_ORDER_REFERENCES, type CartonCloudSandbox, createCartonCloudSandbox, EXPECT_REFUSAL_HEADER, type OutboundOrder } from './cartoncloud/index.mts';
 
 let offsetMs = 0;
 const advance = (seconds: number) => (offsetMs += seconds * 1000);
@@ -32,14 +32,22 @@ const text = (pointer: string, value: string, method = 'EQUAL_TO') => ({
 	value: { type: 'ValueField', value },
 	method,
 });
+/** The wrap-level condition CartonCloud requires: a leaf is wrapped in an AndCondition. */
+const wrap = (condition: unknown) => {
+	const type = (condition as { type?: string }).type;
+	return type === 'AndCondition' || type === 'OrCondition' ? condition : { type: 'AndCondition', conditions: [condition] };
+};
 const search = (condition: unknown, query = '', headers: Record<string, string> = {}) =>
-	api.post(T(`/outbound-orders/search${query}`), { condition }, auth(headers));
+	api.post(T(`/outbound-orders/search${query}`), { condition: wrap(condition) }, auth(headers));
+/** A search the sandbox must refuse, sent as is and marked so the suite's search audit skips it. */
+const refusedSearch = (condition: unknown, path = '/outbound-orders/search') =>
+	api.post(T(path), { condition }, auth({ [EXPECT_REFUSAL_HEADER]: '1' }));
 
 /** Every page of a search, following Total-Pages. */
 async function searchAll(path: string, condition: unknown): Promise<{ id: string }[]> {
 	const out: { id: string }[] = [];
 	for (let page = 1; ; page++) {
-		const res = await api.post(T(`${path}?page=${page}&size=100`), { condition }, auth());
+		const res = await api.post(T(`${path}?page=${page}&size=100`), { condition: wrap(condition) }, auth());
 		expect(res.status).toBe(200);
 		out.push(...res.data);
 		if (page >= Number(res.headers['total-pages'])) return out;
@@ -81,7 +89,10 @@ afterAll(async () => {
 });
 
 afterEach(() => {
-	sb.configure({ tokenLifetimeSeconds: 3600, createsPerMinute: 30, webhookUrl: undefined, webhookHeaders: {} });
+	sb.configure({
+		tokenLifetimeSeconds: 3600, createsPerMinute: 30, webhookUrl: undefined, webhookHeaders: {},
+		strictSearchFields: true, timestampRanges: false, webhookAllEntities: true,
+	});
 });
 
 describe('authentication and headers', () => {
@@ -107,7 +118,7 @@ describe('authentication and headers', () => {
 
 	it('gates every API call on Accept-Version then a bearer token', async () => {
 		const path = T('/outbound-orders/search');
-		const body = { condition: text('/status', 'PACKED') };
+		const body = { condition: wrap(text('/status', 'PACKED')) };
 		const noVersion = await api.post(path, body, { headers: { Authorization: `Bearer ${token}` } });
 		expect(noVersion.status).toBe(400);
 		expect(noVersion.data).toEqual([{ message: expect.stringContaining('Accept-Version') }]);
@@ -186,18 +197,19 @@ describe('outbound order search', () => {
 	});
 
 	it('rejects ValueField status, unknown condition types, empty conditions and oversize pages with 422', async () => {
-		const status = await search({ type: 'TextComparisonCondition', field: { type: 'ValueField', value: 'status' }, value: { type: 'ValueField', value: 'PACKED' }, method: 'EQUAL_TO' });
+		const status = await refusedSearch(wrap({ type: 'TextComparisonCondition', field: { type: 'ValueField', value: 'status' }, value: { type: 'ValueField', value: 'PACKED' }, method: 'EQUAL_TO' }));
 		expect(status.status).toBe(422);
-		expect(status.data[0]).toMatchObject({ field: '/condition/field/value' });
-		expect((await search({ type: 'NotCondition', condition: text('/status', 'PACKED') })).status).toBe(422);
-		expect((await search({ type: 'AndCondition', conditions: [] })).status).toBe(422);
+		expect(status.data[0]).toMatchObject({ field: '/condition/conditions/0/field/value' });
+		expect((await refusedSearch(wrap({ type: 'NotCondition', condition: text('/status', 'PACKED') }))).status).toBe(422);
+		expect((await refusedSearch({ type: 'AndCondition', conditions: [] })).status).toBe(422);
 		expect((await search(text('/status', 'PACKED'), '?size=101')).status).toBe(422);
 		const byRef = await search({ type: 'TextComparisonCondition', field: { type: 'ValueField', value: 'reference' }, value: { type: 'ValueField', value: 'KOA-10001' }, method: 'EQUAL_TO' });
 		expect(byRef.status).toBe(200);
 		expect(byRef.data.map((o: OutboundOrder) => o.references.customer)).toEqual(['KOA-10001']);
 	});
 
-	it('filters a date range on /timestamps/packed/time and never matches unpacked orders', async () => {
+	it('filters a date range on /timestamps/packed/time (ranges switched on) and never matches unpacked orders', async () => {
+		sb.configure({ timestampRanges: true });
 		const packed = orders().filter((o) => o.timestamps.packed).map((o) => Date.parse(o.timestamps.packed!.time)).sort((a, b) => a - b);
 		const from = packed[Math.floor(packed.length / 4)];
 		const to = packed[Math.floor((packed.length * 3) / 4)];
@@ -234,13 +246,90 @@ describe('outbound order search', () => {
 	});
 });
 
+describe('search conformance (issue 13, points 1-3)', () => {
+	it('answers a bare leaf 400 "Missing field: conditions" and an empty list 422', async () => {
+		const bare = await refusedSearch(text('/status', 'PACKED'));
+		expect(bare.status).toBe(400);
+		expect(bare.data).toEqual([{ message: 'Missing field: conditions' }]);
+		expect((await refusedSearch(text('/generatedFromTask/id', 'x'), '/consignments/search')).status).toBe(400);
+		expect((await refusedSearch({ type: 'OrCondition', conditions: [] })).status).toBe(422);
+		expect((await search(text('/status', 'PACKED'))).status).toBe(200);
+	});
+
+	it('refuses undocumented search fields with 422 and records them unless told they are deliberate', async () => {
+		for (const pointer of ['/id', '/type', '/references/numericId']) {
+			const res = await refusedSearch(wrap(text(pointer, 'x')));
+			expect(res.status).toBe(422);
+			expect(res.data[0]).toMatchObject({ field: '/condition/conditions/0/field/pointer', message: `Unsupported search field '${pointer}'` });
+		}
+		for (const pointer of ['/status', '/customer/id', '/type', '/id']) {
+			expect((await refusedSearch(wrap(text(pointer, 'x')), '/consignments/search')).status).toBe(422);
+		}
+		expect(sb.searchViolations).toEqual([]);
+		const before = sb.searchViolations.length;
+		sb.configure({ strictSearchFields: false });
+		const gentle = await api.post(T('/consignments/search'), { condition: wrap(text('/status', 'IN_WAREHOUSE')) }, auth());
+		expect(gentle.status).toBe(200);
+		expect(gentle.data.length).toBeGreaterThan(0);
+		expect(sb.searchViolations.slice(before)).toEqual([{ endpoint: 'POST /consignments/search', kind: 'undocumented-field', detail: '/status', tolerated: true }]);
+		sb.searchViolations.length = before;
+	});
+
+	it('refuses timestamp ranges by default (422 naming the method) and answers day prefixes; a switch accepts ranges', async () => {
+		const packed = orders().find((o) => o.timestamps.packed)!.timestamps.packed!.time;
+		const range = wrap({ type: 'DateTimeComparisonCondition', field: { type: 'JsonField', pointer: '/timestamps/packed/time' }, value: { type: 'ValueField', value: packed }, method: 'GREATER_THAN_OR_EQUAL_TO' });
+		const refused = await search(range);
+		expect(refused.status).toBe(422);
+		expect(refused.data[0]).toMatchObject({ field: '/condition/conditions/0/method', message: expect.stringContaining('GREATER_THAN_OR_EQUAL_TO') });
+		const byDay = await searchAll('/outbound-orders/search', text('/timestamps/packed/time', packed.slice(0, 10), 'STARTS_WITH'));
+		expect(byDay.length).toBe(orders().filter((o) => o.timestamps.packed?.time.startsWith(packed.slice(0, 10))).length);
+		sb.configure({ timestampRanges: true });
+		expect((await search(range)).status).toBe(200);
+	});
+});
+
+describe('weights (issue 13, point 4)', () => {
+	it('sale-order items carry no weight; warehouse products carry it per unit of measure; consignment items carry it', async () => {
+		const order = ordersOf('Koala Outdoor Co', 'PACKED')[0];
+		for (const item of order.items) expect(item.measures).toEqual({ quantity: expect.any(Number) });
+		const ids = order.items.map((i) => i.details.product.id!);
+		const res = await api.post(T('/warehouse-products/search?size=50'), { condition: { type: 'OrCondition', conditions: ids.map((id) => text('/id', id)) } }, auth());
+		expect(res.status).toBe(200);
+		expect(res.data.map((p: { id: string }) => p.id).sort()).toEqual([...new Set(ids)].sort());
+		for (const p of res.data) expect(p.unitOfMeasures[0]).toMatchObject({ type: 'UNITS', quantity: 1, weight: expect.any(Number) });
+		const tent = (await search(text('/references/customer', 'x'))).status;
+		expect(tent).toBe(200);
+		const byCode = await api.post(T('/warehouse-products/search'), { condition: wrap(text('/code', 'KOA-TENT-2P')) }, auth());
+		expect(byCode.data[0].unitOfMeasures[0]).toMatchObject({ weight: 2.4, length: 0.5, width: 0.16, height: 0.15 });
+		expect((await api.get(T(`/warehouse-products/${byCode.data[0].id}`), auth())).data.code).toBe('KOA-TENT-2P');
+		expect((await refusedSearch(wrap(text('/barcode', 'x')), '/warehouse-products/search')).status).toBe(422);
+		const cons = await api.post(T('/consignments/search'), { condition: wrap(text('/generatedFromTask/id', order.id)) }, auth());
+		expect(cons.data[0].items[0].measures.weight).toEqual(expect.any(Number));
+	});
+});
+
+describe('Packed status switch (issue 13, point 7)', () => {
+	it('with packedStatusEnabled false, no order is PACKED and orders go AWAITING_PICK_AND_PACK to DISPATCHED', async () => {
+		const plain = createCartonCloudSandbox({ packedStatusEnabled: false });
+		const all = plain.state().outboundOrders;
+		expect(all.filter((o) => o.status === 'PACKED')).toEqual([]);
+		expect(all.filter((o) => o.timestamps.packed)).toEqual([]);
+		const waiting = all.find((o) => o.status === 'AWAITING_PICK_AND_PACK' && o.customer.name === 'Koala Outdoor Co')!;
+		expect(() => plain.setOutboundOrderStatus(waiting.id, 'PACKED')).toThrow();
+		const dispatched = plain.setOutboundOrderStatus(waiting.id, 'DISPATCHED');
+		expect(dispatched.timestamps.dispatched).toBeDefined();
+		expect(dispatched.timestamps.packed).toBeUndefined();
+		await plain.close();
+	});
+});
+
 describe('outbound order create, delete, update', () => {
 	it('creates 201, 228 REJECTED for stock/product problems, 422 with pointers and DUPLICATE', async () => {
 		advance(61); // fresh rate-limit window
 		const ok = await api.post(T('/outbound-orders'), newOrder('BON-T-1'), auth());
 		expect(ok.status).toBe(201);
 		expect(ok.data).toMatchObject({ type: 'OUTBOUND', status: 'AWAITING_PICK_AND_PACK', version: 1, references: { customer: 'BON-T-1' } });
-		expect(ok.data.items[0].measures).toEqual({ quantity: 2, weight: 0.48 });
+		expect(ok.data.items[0].measures).toEqual({ quantity: 2 });
 		expect(ok.data.timestamps.created.time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+10:00$/);
 		expect((await api.get(T(`/outbound-orders/${ok.data.id}`), auth())).data.id).toBe(ok.data.id);
 
@@ -348,7 +437,7 @@ describe('consignments', () => {
 
 	it('PUT needs a fresh If-Match: stale or missing -> 412, fresh -> 200 with version + 1', async () => {
 		const order = ordersOf('Kiwi Kitchenware', 'DISPATCHED')[0];
-		const found = await api.post(T('/consignments/search'), { condition: text('/generatedFromTask/id', order.id) }, auth());
+		const found = await api.post(T('/consignments/search'), { condition: wrap(text('/generatedFromTask/id', order.id)) }, auth());
 		const c = found.data[0];
 		const path = T(`/consignments/${c.id}`);
 		const next = { ...c, references: { ...c.references, tracking: 'NZP123456789' }, details: { ...c.details, tracking: { companyName: 'NZ Post', url: 'https://track.example/NZP123456789' } } };
@@ -362,7 +451,7 @@ describe('consignments', () => {
 		expect(again.data.details.tracking).toEqual({ companyName: 'NZ Post', url: 'https://track.example/NZP123456789' });
 		expect((await api.put(path, next, auth({ 'If-Match': String(c.version) }))).status).toBe(412);
 		// The link survives the PUT although the client never sees it.
-		const relinked = await api.post(T('/consignments/search'), { condition: text('/generatedFromTask/id', order.id) }, auth());
+		const relinked = await api.post(T('/consignments/search'), { condition: wrap(text('/generatedFromTask/id', order.id)) }, auth());
 		expect(relinked.data.map((x: { id: string }) => x.id)).toEqual([c.id]);
 	});
 });
@@ -390,12 +479,19 @@ describe('webhooks, control and faults', () => {
 			expect(res.data.timestamps.packed.time).toMatch(/\+10:00$/);
 			const deliveries = await sb.flushWebhooks();
 			expect(deliveries.at(-1)!.status).toBe(200);
-			expect(received).toHaveLength(1);
-			expect(received[0].headers['x-sandbox-secret']).toBe('s3cret');
-			expect(received[0].body).toMatchObject({ id: order.id, type: 'OUTBOUND', status: 'PACKED' });
-			const cons = await api.post(T('/consignments/search'), { condition: text('/generatedFromTask/id', order.id) }, auth());
+			// Every entity type goes to the one URL (issue 13, point 6): the generated consignment too.
+			expect(received).toHaveLength(2);
+			for (const r of received) expect(r.headers['x-sandbox-secret']).toBe('s3cret');
+			const bodies = received.map((r) => r.body as { type: string });
+			expect(bodies.find((b) => b.type === 'OUTBOUND')).toMatchObject({ id: order.id, type: 'OUTBOUND', status: 'PACKED' });
+			expect(bodies.find((b) => b.type === 'CONSIGNMENT')).toMatchObject({ type: 'CONSIGNMENT', references: { customer: order.references.customer } });
+			const cons = await api.post(T('/consignments/search'), { condition: wrap(text('/generatedFromTask/id', order.id)) }, auth());
 			expect(cons.data).toHaveLength(1);
 			expect(cons.data[0].references.customer).toBe(order.references.customer);
+			const doc = await api.post(T(`/outbound-orders/${order.id}/documents`), { type: 'OUTBOUND_ORDER_INVOICE', content: { name: 'label.pdf', data: 'JVBERi0xLjQK' } }, auth());
+			expect(doc.status).toBe(201);
+			await sb.flushWebhooks();
+			expect(received.at(-1)!.body).toEqual({ id: doc.data.id, type: 'OUTBOUND_ORDER_INVOICE', owner: { type: 'OUTBOUND', id: order.id }, content: { name: 'label.pdf' } });
 		} finally {
 			await new Promise((r) => receiver.close(r));
 		}

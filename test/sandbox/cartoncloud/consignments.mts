@@ -28,6 +28,9 @@ const CONSIGNMENT_VALUE_FIELDS: Record<string, string> = {
 	deliveryRunName: '/details/deliveryRun/name',
 };
 
+/** The documented consignment search pointers (§4); `/id`, `/type`, `/status`, `/customer/id` are not. */
+const CONSIGNMENT_POINTERS = ['/generatedFromTask/id', '/details/type'] as const;
+
 const DETAIL_TYPES = ['DELIVERY', 'DUPLICATE', 'RETURNED', 'PICKUP', 'POINT_TO_POINT', 'PICKUP_DELIVERY', 'WAREHOUSE_FULFILMENT'];
 
 /**
@@ -55,7 +58,8 @@ export function registerConsignments(sb: CartonCloudSandbox): void {
 	});
 
 	server.route('POST', `${BASE}/search`, (req) => {
-		const predicate = compileSearch(jsonBody(req), CONSIGNMENT_VALUE_FIELDS);
+		const rules = sb.searchRules(req, 'POST /consignments/search', CONSIGNMENT_VALUE_FIELDS, CONSIGNMENT_POINTERS);
+		const predicate = compileSearch(jsonBody(req), rules);
 		// Stable order: creation order (Map insertion order; a PUT keeps the entry's position).
 		const matches = [...sb.world.consignments.values()].filter(predicate);
 		return paginate(req, matches, sb.paging, (c) => renderConsignment(c));

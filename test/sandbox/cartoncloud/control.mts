@@ -35,6 +35,11 @@ export function registerControl(sb: CartonCloudSandbox): void {
 			if (typeof b[key] !== 'number' || (b[key] as number) < 0) fail(400, `${key} must be a number >= 0`);
 			patch[key] = b[key] as number;
 		}
+		for (const key of ['strictSearchFields', 'timestampRanges', 'webhookAllEntities'] as const) {
+			if (b[key] === undefined) continue;
+			if (typeof b[key] !== 'boolean') fail(400, `${key} must be a boolean`);
+			patch[key] = b[key] as boolean;
+		}
 		if (b.webhookUrl !== undefined) {
 			if (b.webhookUrl !== null && typeof b.webhookUrl !== 'string') fail(400, 'webhookUrl must be a string or null');
 			patch.webhookUrl = (b.webhookUrl as string | null) ?? undefined;

@@ -70,6 +70,7 @@ export function registerDocuments(sb: CartonCloudSandbox): void {
 			created: sb.now().getTime(),
 		};
 		sb.world.documents.set(doc.id, doc);
+		sb.emitEntity(owned(doc));
 		return { status: 201, body: owned(doc) };
 	});
 

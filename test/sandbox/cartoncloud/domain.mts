@@ -54,7 +54,8 @@ export function consignmentFromOrder(world: World, order: OutboundOrder, id: str
 				properties: { description: item.details.product.name ?? item.details.product.references.code ?? '' },
 				measures: {
 					quantity,
-					weight: item.measures.weight,
+					// "Total weight of the item" (consignment items carry weight, sale-order items do not).
+					weight: product ? round(product.unitWeightKg * quantity, 3) : null,
 					cubic: product ? round(product.unitCubicM3 * quantity, 4) : null,
 				},
 			};
@@ -85,7 +86,7 @@ export function applyStatus(world: World, order: OutboundOrder, status: Outbound
 	order.version += 1;
 	order.timestamps.modified = { time };
 	if (status === 'PACKED' || status === 'DISPATCHED') {
-		order.timestamps.packed ??= { time };
+		if (status === 'PACKED' || world.packedStatusEnabled !== false) order.timestamps.packed ??= { time };
 		const settings = world.settings.get(order.customer.id);
 		let consignment = consignmentForOrder(world, order.id);
 		if (!consignment && settings?.autoGenerateConsignment === 'WHEN_PACKED') {
@@ -101,4 +102,20 @@ export function applyStatus(world: World, order: OutboundOrder, status: Outbound
 		}
 	}
 	return true;
+}
+
+/**
+ * CartonCloud's default: no Packed status, orders go from Awaiting Pick and Pack straight to
+ * Dispatched (help centre, sale-order statuses). Seeded PACKED orders become AWAITING_PICK_AND_PACK
+ * (their consignment is generated at dispatch instead) and dispatched ones carry no packed time.
+ */
+export function withoutPackedStatus(world: World): void {
+	world.packedStatusEnabled = false;
+	for (const order of world.orders.values()) {
+		delete order.timestamps.packed;
+		if (order.status !== 'PACKED') continue;
+		order.status = 'AWAITING_PICK_AND_PACK';
+		const consignment = consignmentForOrder(world, order.id);
+		if (consignment) world.consignments.delete(consignment.id);
+	}
 }

@@ -9,14 +9,17 @@
  *   await sb.close();
  */
 import { randomUUID } from 'node:crypto';
-import { SandboxServer } from '../core/server.mts';
+import { type SandboxRequest, SandboxServer } from '../core/server.mts';
 import { type IssuedToken, registerAuth } from './auth.mts';
 import { registerConsignments, renderConsignment } from './consignments.mts';
 import { registerControl } from './control.mts';
 import { registerCustomers } from './customers.mts';
 import { registerDocuments } from './documents.mts';
-import { applyStatus } from './domain.mts';
+import { applyStatus, consignmentForOrder, withoutPackedStatus } from './domain.mts';
 import { registerOrders } from './orders.mts';
+import { registerProducts } from './products.mts';
+import type { SearchRules, SearchViolation } from './search.mts';
+import { EXPECT_REFUSAL_HEADER, recordViolation } from './searchAudit.mts';
 import type { PagingLimits } from './paging.mts';
 import { buildWorld } from './seed.mts';
 import type { OutboundOrder, OutboundStatus, World } from './types.mts';
@@ -26,6 +29,8 @@ import { type WebhookDelivery, WebhookDispatcher } from './webhooks.mts';
 export { BAD_ORDER_REFERENCES, SEED_STATUS_COUNTS } from './seed.mts';
 export type { Consignment, Customer, OutboundOrder, OutboundStatus } from './types.mts';
 export type { WebhookDelivery } from './webhooks.mts';
+export type { SearchViolation } from './search.mts';
+export { EXPECT_REFUSAL_HEADER } from './searchAudit.mts';
 
 export const DEFAULT_TENANT_ID = '6a1f0c52-3f7e-4b8a-9d2c-1e5b7a9c0d11';
 export const DEFAULT_CLIENT = { clientId: 'sandbox-client', clientSecret: 'sandbox-secret' };
@@ -43,6 +48,14 @@ export interface CartonCloudSandboxOptions {
 	defaultPageSize?: number;
 	webhookUrl?: string;
 	webhookHeaders?: Record<string, string>;
+	/** Default true (hard): 422 for a search field the docs do not list. false lets it through (audited as tolerated). */
+	strictSearchFields?: boolean;
+	/** Default false (hard): 422 for GREATER/LESS ranges on timestamp pointers. true accepts them. */
+	timestampRanges?: boolean;
+	/** Default true for the sandbox tenant (the demo pushes PACKED orders). false: CartonCloud's own default, no Packed status. */
+	packedStatusEnabled?: boolean;
+	/** Default true: webhooks also carry documents and consignments to the same URL, as CartonCloud's do. */
+	webhookAllEntities?: boolean;
 	/** Default true: load the realistic seed (orders, consignments). false keeps customers and products only. */
 	seed?: boolean;
 	now?: () => Date;
@@ -53,6 +66,10 @@ export interface SandboxConfig {
 	createsPerMinute: number;
 	webhookUrl?: string;
 	webhookHeaders: Record<string, string>;
+	strictSearchFields: boolean;
+	timestampRanges: boolean;
+	packedStatusEnabled: boolean;
+	webhookAllEntities: boolean;
 }
 
 export interface SandboxState {
@@ -77,6 +94,8 @@ export class CartonCloudSandbox {
 	readonly now: () => Date;
 	world: World;
 	private readonly createLog = new Map<string, number[]>();
+	/** Searches the real API refuses or may refuse, as sent to this sandbox (see searchAudit.mts). */
+	readonly searchViolations: SearchViolation[] = [];
 
 	constructor(options: CartonCloudSandboxOptions = {}) {
 		this.tenantId = options.tenantId ?? DEFAULT_TENANT_ID;
@@ -87,15 +106,20 @@ export class CartonCloudSandbox {
 			createsPerMinute: options.createsPerMinute ?? 30,
 			webhookUrl: options.webhookUrl,
 			webhookHeaders: options.webhookHeaders ?? {},
+			strictSearchFields: options.strictSearchFields ?? true,
+			timestampRanges: options.timestampRanges ?? false,
+			packedStatusEnabled: options.packedStatusEnabled ?? true,
+			webhookAllEntities: options.webhookAllEntities ?? true,
 		};
 		this.paging = { defaultPageSize: options.defaultPageSize ?? 20, maxPageSize: options.maxPageSize ?? 100 };
 		this.webhooks = new WebhookDispatcher(() => ({ url: this.config.webhookUrl, headers: this.config.webhookHeaders }));
-		this.world = buildWorld({ tenantId: this.tenantId, now: this.now(), seed: options.seed ?? true });
+		this.world = this.buildWorld(options.seed ?? true);
 		registerAuth(this);
 		registerOrders(this);
 		registerDocuments(this);
 		registerConsignments(this);
 		registerCustomers(this);
+		registerProducts(this);
 		registerControl(this);
 	}
 
@@ -129,8 +153,33 @@ export class CartonCloudSandbox {
 		return true;
 	}
 
+	/** The search rules of one endpoint under the current switches; audits unless the request expects a refusal. */
+	searchRules(req: SandboxRequest, endpoint: string, valueFields: Record<string, string>, pointers: readonly string[]): SearchRules {
+		const deliberate = req.headers[EXPECT_REFUSAL_HEADER] !== undefined;
+		return {
+			endpoint,
+			valueFields,
+			pointers,
+			strictFields: this.config.strictSearchFields,
+			timestampRanges: this.config.timestampRanges,
+			audit: deliberate ? undefined : (violation) => recordViolation(this.searchViolations, violation),
+		};
+	}
+
+	/**
+	 * CartonCloud delivers "most entity changes" to the subscription URL (reference §5), not only
+	 * sale orders: by default the linked consignment goes out too (before the order, so a
+	 * receiver's last delivery is still the order), and new documents (documents.mts).
+	 */
 	emitOrderChange(order: OutboundOrder): void {
+		const consignment = this.config.webhookAllEntities ? consignmentForOrder(this.world, order.id) : undefined;
+		if (consignment) this.webhooks.emit(renderConsignment(consignment));
 		this.webhooks.emit(order);
+	}
+
+	/** Any other entity (a document), when webhooks carry every entity type. */
+	emitEntity(entity: unknown): void {
+		if (this.config.webhookAllEntities) this.webhooks.emit(entity);
 	}
 
 	// ---- in-process control API (mirrored under /_sandbox/) ----
@@ -147,10 +196,17 @@ export class CartonCloudSandbox {
 
 	/** Rebuilds the data (seeded unless `seed:false`), clears rate-limit windows, webhook records and faults; tokens stay valid. */
 	reset(options: { seed?: boolean } = {}): void {
-		this.world = buildWorld({ tenantId: this.tenantId, now: this.now(), seed: options.seed ?? true });
+		this.world = this.buildWorld(options.seed ?? true);
 		this.createLog.clear();
 		this.webhooks.clear();
+		this.searchViolations.length = 0;
 		this.server.clearFaults();
+	}
+
+	private buildWorld(seed: boolean): World {
+		const world = buildWorld({ tenantId: this.tenantId, now: this.now(), seed });
+		if (!this.config.packedStatusEnabled) withoutPackedStatus(world);
+		return world;
 	}
 
 	configure(patch: Partial<SandboxConfig>): SandboxConfig {
@@ -167,6 +223,8 @@ export class CartonCloudSandbox {
 	/** Moves a sale order to `status` (see domain.applyStatus) and emits the webhook. */
 	setOutboundOrderStatus(id: string, status: OutboundStatus): OutboundOrder {
 		const order = this.world.orders.get(id) ?? fail(404, 'Sale Order not found');
+		// Packed is a tenant setting, off by default in CartonCloud (help centre, sale-order statuses).
+		if (status === 'PACKED' && !this.config.packedStatusEnabled) fail(422, 'The Packed status is not enabled for this tenant');
 		if (applyStatus(this.world, order, status, this.now(), () => this.newId())) this.emitOrderChange(order);
 		return clone(order);
 	}

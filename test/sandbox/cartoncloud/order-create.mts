@@ -4,7 +4,7 @@
  * 201 for a good order and 228 "Created with issues" (status REJECTED, `details.errors`) when the
  * structure is fine but products or stock are not.
  */
-import { customerRef, round } from './domain.mts';
+import { customerRef } from './domain.mts';
 import type { CartonCloudSandbox } from './index.mts';
 import type { OrderItem, OutboundOrder } from './types.mts';
 import { clone, formatTime, invalid, isObject, type Json, nonEmptyString } from './util.mts';
@@ -122,8 +122,8 @@ export function createOutboundOrder(sb: CartonCloudSandbox, body: unknown): { st
 				unitOfMeasure: { type: uom },
 				...(d.approximateUnitPrice ? { approximateUnitPrice: clone(d.approximateUnitPrice as { amount: number; currency: string }) } : {}),
 			},
-			// ASSUMPTION (UNCONFIRMED where CartonCloud exposes item weights): total line weight in kg.
-			measures: { quantity, weight: product ? round(product.unitWeightKg * quantity, 3) : null },
+			// The documented outbound item has no weight (issue 13, point 4): it is on the product.
+			measures: { quantity },
 			properties: isObject(obj(raw).properties) ? clone(obj(raw).properties as Json) : {},
 		};
 	});

@@ -20,6 +20,18 @@ export const OUTBOUND_VALUE_FIELDS: Record<string, string> = {
 	customerId: '/customer/id',
 };
 
+/** The documented sale-order search pointers (§3.3); `/status` is undocumented but verified live [TP-py]. */
+export const OUTBOUND_POINTERS = [
+	'/references/customer',
+	'/customer/name',
+	'/customer/id',
+	'/timestamps/created/time',
+	'/timestamps/modified/time',
+	'/timestamps/packed/time',
+	'/timestamps/dispatched/time',
+	'/status',
+] as const;
+
 export function getOrder(sb: CartonCloudSandbox, id: string): OutboundOrder {
 	return sb.world.orders.get(id) ?? notFound('Sale Order');
 }
@@ -65,7 +77,8 @@ export function registerOrders(sb: CartonCloudSandbox): void {
 	}
 
 	server.route('POST', `${BASE}/search`, (req) => {
-		const predicate = compileSearch(jsonBody(req), OUTBOUND_VALUE_FIELDS);
+		const rules = sb.searchRules(req, 'POST /outbound-orders/search', OUTBOUND_VALUE_FIELDS, OUTBOUND_POINTERS);
+		const predicate = compileSearch(jsonBody(req), rules);
 		const matches = [...sb.world.orders.values()].filter(predicate).sort(byCreated);
 		return paginate(req, matches, sb.paging, clone);
 	});

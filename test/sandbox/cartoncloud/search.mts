@@ -6,7 +6,7 @@
  * A body is compiled into a predicate up front, so grammar errors answer 422 even when nothing
  * would match, and each error's `field` is a JSON pointer into the request body.
  */
-import { invalid, isDateOnly, isObject, type Json, parseDateTime } from './util.mts';
+import { fail, invalid, isDateOnly, isObject, type Json, parseDateTime } from './util.mts';
 
 export type Predicate = (entity: unknown) => boolean;
 
@@ -49,11 +49,34 @@ function compare(method: string, a: number | string, b: number | string): boolea
 	}
 }
 
-/**
- * @param valueFields the deprecated ValueField keys this endpoint accepts, mapped to pointers.
- * @returns a predicate over stored (internal) entities.
- */
-export function compileSearch(body: unknown, valueFields: Record<string, string>): Predicate {
+/** What one search endpoint accepts (reference §3.3, §4, §8). */
+export interface SearchRules {
+	/** `METHOD path` of the endpoint, for the audit. */
+	endpoint: string;
+	/** The deprecated ValueField keys this endpoint accepts, mapped to pointers. */
+	valueFields: Record<string, string>;
+	/** The documented JsonField pointers; any other answers 422 unless `strictFields` is off. */
+	pointers: readonly string[];
+	/** Default true. false (gentle) lets undocumented fields through, still audited as tolerated. */
+	strictFields: boolean;
+	/** Default false (hard): GREATER/LESS range methods on `/timestamps/...` pointers answer 422. */
+	timestampRanges: boolean;
+	/** Told about every request the real API refuses or may refuse (see searchAudit.mts). */
+	audit?: (violation: SearchViolation) => void;
+}
+
+export interface SearchViolation {
+	endpoint: string;
+	kind: 'bare' | 'empty' | 'undocumented-field';
+	detail: string;
+	/** true when the sandbox was switched to let it through (a gentle test). */
+	tolerated: boolean;
+}
+
+const RANGE_METHODS = ['GREATER_THAN', 'GREATER_THAN_OR_EQUAL_TO', 'LESS_THAN', 'LESS_THAN_OR_EQUAL_TO'];
+
+/** @returns a predicate over stored (internal) entities. */
+export function compileSearch(body: unknown, rules: SearchRules): Predicate {
 	if (!isObject(body)) invalid({ field: '/', message: 'Search body must be a JSON object {condition}' });
 	// UNCONFIRMED: a `sort` or `page` key in the body was seen in one script only; we reject unknown
 	// body keys (422) so a client that pages through the body instead of the query string notices.
@@ -64,18 +87,28 @@ export function compileSearch(body: unknown, valueFields: Record<string, string>
 	if (body.condition === undefined || body.condition === null) {
 		invalid({ field: '/condition', message: 'condition is required' });
 	}
-	return compile(body.condition, '/condition', valueFields);
+	// The top level must be the "wrap level condition" (an And/Or): a bare leaf is answered
+	// "Missing field: conditions" (work-flowers/zapier-cartoncloud searches/search_outbound_orders.js).
+	const top = body.condition;
+	if (!isObject(top) || (top.type !== 'AndCondition' && top.type !== 'OrCondition') || !Array.isArray(top.conditions)) {
+		rules.audit?.({ endpoint: rules.endpoint, kind: 'bare', detail: JSON.stringify(top).slice(0, 200), tolerated: false });
+		fail(400, 'Missing field: conditions');
+	}
+	return compile(top, '/condition', rules);
 }
 
-function compile(cond: unknown, at: string, valueFields: Record<string, string>): Predicate {
+function compile(cond: unknown, at: string, rules: SearchRules): Predicate {
 	if (!isObject(cond)) invalid({ field: at, message: 'Condition must be an object' });
 	const type = cond.type;
 	if (type === 'AndCondition' || type === 'OrCondition') {
 		const list = cond.conditions;
 		if (!Array.isArray(list)) invalid({ field: `${at}/conditions`, message: 'conditions must be an array' });
 		// UNCONFIRMED: one app sends `conditions: []`, TP-py says it may be rejected; we reject (422).
-		if (list.length === 0) invalid({ field: `${at}/conditions`, message: 'conditions must not be empty' });
-		const parts = list.map((c, i) => compile(c, `${at}/conditions/${i}`, valueFields));
+		if (list.length === 0) {
+			rules.audit?.({ endpoint: rules.endpoint, kind: 'empty', detail: at, tolerated: false });
+			invalid({ field: `${at}/conditions`, message: 'conditions must not be empty' });
+		}
+		const parts = list.map((c, i) => compile(c, `${at}/conditions/${i}`, rules));
 		return type === 'AndCondition' ? (e) => parts.every((p) => p(e)) : (e) => parts.some((p) => p(e));
 	}
 	// NotCondition is not supported [SC]; any other unknown type is rejected the same way.
@@ -85,18 +118,25 @@ function compile(cond: unknown, at: string, valueFields: Record<string, string>)
 		case 'NumericComparisonCondition':
 		case 'DateComparisonCondition':
 		case 'DateTimeComparisonCondition':
-			return leaf(cond, type, at, valueFields);
+			return leaf(cond, type, at, rules);
 		default:
 			invalid({ field: `${at}/type`, message: `Unsupported condition type '${String(type)}'` });
 	}
 }
 
-function fieldPointer(cond: Json, at: string, valueFields: Record<string, string>): string {
+function fieldPointer(cond: Json, at: string, rules: SearchRules): string {
+	const valueFields = rules.valueFields;
 	const field = cond.field;
 	if (!isObject(field)) invalid({ field: `${at}/field`, message: 'field is required' });
 	if (field.type === 'JsonField') {
 		if (typeof field.pointer !== 'string' || !field.pointer.startsWith('/')) {
 			invalid({ field: `${at}/field/pointer`, message: 'pointer must be a JSON pointer starting with /' });
+		}
+		// Only the documented pointers are searchable (reference §3.3, §4, §8). UNCONFIRMED: the
+		// answer to any other pointer; we refuse it (422), the hardest for a client.
+		if (!rules.pointers.includes(field.pointer)) {
+			rules.audit?.({ endpoint: rules.endpoint, kind: 'undocumented-field', detail: field.pointer, tolerated: !rules.strictFields });
+			if (rules.strictFields) invalid({ field: `${at}/field/pointer`, message: `Unsupported search field '${field.pointer}'` });
 		}
 		return field.pointer;
 	}
@@ -111,8 +151,8 @@ function fieldPointer(cond: Json, at: string, valueFields: Record<string, string
 	invalid({ field: `${at}/field/type`, message: 'field type must be JsonField or ValueField' });
 }
 
-function leaf(cond: Json, type: string, at: string, valueFields: Record<string, string>): Predicate {
-	const pointer = fieldPointer(cond, at, valueFields);
+function leaf(cond: Json, type: string, at: string, rules: SearchRules): Predicate {
+	const pointer = fieldPointer(cond, at, rules);
 	const valueField = cond.value;
 	if (!isObject(valueField) || valueField.type !== 'ValueField' || !('value' in valueField)) {
 		invalid({ field: `${at}/value`, message: 'value must be {type:"ValueField", value}' });
@@ -133,6 +173,13 @@ function leaf(cond: Json, type: string, at: string, valueFields: Record<string, 
 	const methods = type === 'TextComparisonCondition' ? TEXT : ORDERED;
 	if (typeof method !== 'string' || !methods.includes(method)) {
 		invalid({ field: `${at}/method`, message: `method must be one of ${methods.join(', ')}` });
+	}
+	// The official example compares timestamps with GREATER_THAN/LESS_THAN, but a public client
+	// (work-flowers/zapier-cartoncloud searches/search_outbound_orders.js) says range operators on
+	// timestamps are not supported and searches day by day with STARTS_WITH. UNCONFIRMED which is
+	// right; by default we refuse ranges (422 naming the method), a switch accepts them.
+	if (!rules.timestampRanges && pointer.startsWith('/timestamps/') && RANGE_METHODS.includes(method)) {
+		invalid({ field: `${at}/method`, message: `Range method ${method} is not supported on timestamp fields; use STARTS_WITH with a date` });
 	}
 
 	// A missing or null field never matches, whatever the method (also NOT_EQUAL_TO): a packed-time

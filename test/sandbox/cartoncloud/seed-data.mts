@@ -70,6 +70,7 @@ export interface ProductSeed {
 	name: string;
 	unitWeightKg: number;
 	unitCubicM3: number;
+	dimensionsM?: { length: number; width: number; height: number };
 	unitPrice: number;
 	available: number;
 }
@@ -92,7 +93,7 @@ export const CUSTOMER_SEEDS: CustomerSeed[] = [
 		// Allows invalid addresses: that is how the deliberately bad PACKED orders got in.
 		allowInvalidAddresses: true, email: 'orders@koalaoutdoor.com.au', telephone: '07 3216 4400',
 		products: [
-			{ code: 'KOA-TENT-2P', name: 'Bush Hiker 2-Person Tent', unitWeightKg: 2.4, unitCubicM3: 0.012, unitPrice: 289, available: 400 },
+			{ code: 'KOA-TENT-2P', name: 'Bush Hiker 2-Person Tent', unitWeightKg: 2.4, unitCubicM3: 0.012, dimensionsM: { length: 0.5, width: 0.16, height: 0.15 }, unitPrice: 289, available: 400 },
 			{ code: 'KOA-SBAG-M5', name: 'Mallee -5C Sleeping Bag', unitWeightKg: 1.6, unitCubicM3: 0.009, unitPrice: 179, available: 600 },
 			{ code: 'KOA-PACK-45', name: 'Overland 45L Hiking Pack', unitWeightKg: 1.9, unitCubicM3: 0.02, unitPrice: 219, available: 500 },
 			{ code: 'KOA-STOVE-GAS', name: 'Billy Compact Gas Stove', unitWeightKg: 0.45, unitCubicM3: 0.002, unitPrice: 69, available: 900 },
@@ -105,7 +106,7 @@ export const CUSTOMER_SEEDS: CustomerSeed[] = [
 		name: 'Kiwi Kitchenware', code: 'KIW', country: 'NZ', currency: 'NZD', autoGenerateConsignment: 'WHEN_PACKED',
 		allowInvalidAddresses: false, email: 'dispatch@kiwikitchenware.co.nz', telephone: '09 376 2210',
 		products: [
-			{ code: 'KIW-POT-24', name: 'Kauri Cast Iron Pot 24cm', unitWeightKg: 4.2, unitCubicM3: 0.008, unitPrice: 189, available: 300 },
+			{ code: 'KIW-POT-24', name: 'Kauri Cast Iron Pot 24cm', unitWeightKg: 4.2, unitCubicM3: 0.008, dimensionsM: { length: 0.32, width: 0.25, height: 0.1 }, unitPrice: 189, available: 300 },
 			{ code: 'KIW-KNIFE-CH', name: "Chef's Knife 20cm", unitWeightKg: 0.25, unitCubicM3: 0.001, unitPrice: 119, available: 800 },
 			{ code: 'KIW-BOARD-L', name: 'Rimu Chopping Board Large', unitWeightKg: 1.8, unitCubicM3: 0.004, unitPrice: 79, available: 500 },
 			{ code: 'KIW-PAN-28', name: 'Tui Non-Stick Frypan 28cm', unitWeightKg: 1.3, unitCubicM3: 0.006, unitPrice: 95, available: 600 },

@@ -91,6 +91,7 @@ export function buildWorld({ tenantId, now, seed }: WorldOptions): World {
 		customers: [],
 		settings: new Map<string, CustomerSettings>(),
 		products: [],
+		productsCreated: formatTime(new Date(Math.floor(now.getTime() / 1000) * 1000 - 400 * 86_400_000)),
 		orders: new Map(),
 		consignments: new Map(),
 		documents: new Map(),
@@ -169,8 +170,8 @@ export function buildWorld({ tenantId, now, seed }: WorldOptions): World {
 			return {
 				id: id(),
 				details: { product: { id: p.id, references: { code: p.code }, name: p.name }, unitOfMeasure: { type: 'UNITS' } },
-				// ASSUMPTION (UNCONFIRMED where CartonCloud exposes item weights): total line weight in kg.
-				measures: { quantity, weight: round(p.unitWeightKg * quantity, 3) },
+				// The documented outbound item has no weight (issue 13, point 4): it is on the product.
+				measures: { quantity },
 				properties: {},
 			};
 		});

@@ -91,6 +91,8 @@ export interface Product {
 	name: string;
 	unitWeightKg: number;
 	unitCubicM3: number;
+	/** Where the product has them: length, width and height of one unit, in metres. */
+	dimensionsM?: { length: number; width: number; height: number };
 	unitPrice: number;
 	/** Units available to allocate; successful creates take from it, deletes give back. */
 	available: number;
@@ -103,7 +105,8 @@ export interface OrderItem {
 		unitOfMeasure: { type: string };
 		approximateUnitPrice?: Money | null;
 	};
-	measures: { quantity: number; weight: number | null };
+	/** The documented item carries `measures.quantity` only: weight lives on the warehouse product. */
+	measures: { quantity: number };
 	properties: Record<string, unknown>;
 }
 
@@ -182,6 +185,10 @@ export interface World {
 	customers: Customer[];
 	settings: Map<string, CustomerSettings>;
 	products: Product[];
+	/** false when the tenant has no Packed status (CartonCloud's default); absent means enabled. */
+	packedStatusEnabled?: boolean;
+	/** When the product catalogue was loaded (products' created/modified time). */
+	productsCreated: string;
 	orders: Map<string, OutboundOrder>;
 	consignments: Map<string, Consignment>;
 	documents: Map<string, DocumentRecord>;
