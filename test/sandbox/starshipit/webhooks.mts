@@ -35,7 +35,7 @@ export interface WebhookDelivery {
  * against a real delivery before go-live.
  */
 export function signWebhook(rawBody: string, secret: string): string {
-	return createHmac('sha256', secret).update(rawBody, 'utf8').digest('base64');
+	return createHmac('sha256', secret).update(rawBody, 'utf8').digest('hex');
 }
 
 export class WebhookDispatcher {
