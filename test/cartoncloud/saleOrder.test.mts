@@ -60,6 +60,32 @@ describe('Sale Order: Get Many', () => {
 		expect(new Set(json(run, 'ByReference').map((o) => o.id))).toEqual(new Set([some.id]));
 	});
 
+	it('a date window works whether CartonCloud refuses timestamp ranges (day prefixes) or accepts them', async () => {
+		const since = new Date(Date.now() - 5 * 86_400_000);
+		const until = new Date(Date.now() - 2 * 86_400_000);
+		const params = { resource: 'saleOrder', operation: 'getMany', returnAll: true, filters: { statuses: ['DISPATCHED'], dispatchedAfter: since.toISOString(), dispatchedBefore: until.toISOString() } };
+		const expected = env.sb
+			.state()
+			.outboundOrders.filter((o) => o.status === 'DISPATCHED' && Date.parse(o.timestamps.dispatched!.time) >= since.getTime() && Date.parse(o.timestamps.dispatched!.time) < until.getTime())
+			.map((o) => o.id)
+			.sort();
+		expect(expected.length).toBeGreaterThan(3);
+
+		env.sb.server.clearLog();
+		const refused = await env.harness.run(chain({ name: 'Window', parameters: params }));
+		expect(json(refused, 'Window').map((o) => o.id).sort()).toEqual(expected);
+		const hard = env.sb.server.log.filter((e) => e.endpoint === SEARCH).map((e) => e.status);
+		expect(hard[0]).toBe(422); // the range, refused
+		expect(hard.slice(1).every((s) => s === 200)).toBe(true); // then the day prefixes
+
+		env.sb.configure({ timestampRanges: true });
+		env.sb.server.clearLog();
+		const accepted = await env.harness.run(chain({ name: 'Window', parameters: params }));
+		env.sb.configure({ timestampRanges: false });
+		expect(json(accepted, 'Window').map((o) => o.id).sort()).toEqual(expected);
+		expect(env.sb.server.log.filter((e) => e.endpoint === SEARCH).map((e) => e.status)).toEqual([200]);
+	});
+
 	it('a bad date names the field', async () => {
 		const run = await env.harness.run(
 			chain({ name: 'BadDate', parameters: { resource: 'saleOrder', operation: 'getMany', filters: { packedAfter: 'not a date' } } }),

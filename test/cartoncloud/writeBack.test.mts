@@ -89,7 +89,8 @@ describe('Write Back Tracking', () => {
 			expect(String(row.trackingNumber)).toMatch(/^NEW/);
 			expect(row.consignmentStatus).toBe('DELIVERED');
 		}
-		expect(env.sb.server.count(ORDER_SEARCH) - 1 + env.sb.server.count(CONSIGNMENT_SEARCH)).toBe(2);
+		// `/id` is not searchable (issue 13.2): the 10 orders are read by GET, one consignment search.
+		expect(env.sb.server.count(ORDER_SEARCH) - 1 + env.sb.server.count(CONSIGNMENT_SEARCH)).toBe(1);
 	});
 
 	it('without Continue On Fail, an order with no consignment stops the node with a clear message', async () => {

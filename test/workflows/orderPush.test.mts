@@ -61,7 +61,9 @@ describe('Order push, webhook', () => {
 	let receiver: Awaited<ReturnType<typeof webhookReceiver>>;
 	beforeAll(async () => {
 		receiver = await webhookReceiver();
-		env = await startEnv({ cartonCloud: { webhookUrl: receiver.url } });
+		// GENTLE: only sale orders on the webhook; by default the sandbox also sends the consignment
+		// and documents (issue 13.6), which the webhook trigger must answer 200 and ignore.
+		env = await startEnv({ cartonCloud: { webhookUrl: receiver.url, webhookAllEntities: false } });
 	});
 	afterAll(async () => {
 		await env.sandboxes.close();

@@ -13,6 +13,9 @@ export const SALE_ORDER_STATUSES: INodePropertyOptions[] = [
 	{ name: 'Rejected', value: 'REJECTED' },
 ];
 
+/** The documented consignment types (`details.type`); `/details/type` is a documented search pointer, `/type` is not. */
+export const CONSIGNMENT_DETAIL_TYPES = ['DELIVERY', 'DUPLICATE', 'RETURNED', 'PICKUP', 'POINT_TO_POINT', 'PICKUP_DELIVERY', 'WAREHOUSE_FULFILMENT'];
+
 /** The documented consignment statuses, plus DRAFT from the docs' examples. */
 export const CONSIGNMENT_STATUSES: INodePropertyOptions[] = [
 	{ name: 'Awaiting Dropoff', value: 'AWAITING_DROPOFF' },

@@ -24,6 +24,16 @@ export interface SaleOrderQuery {
 	timePointer?: string;
 	since?: Date;
 	until?: Date; // either may be absent
+	/** The customer's order number, exact. */
+	customerReference?: string;
+	/** Further windows on other timestamps, all AND-ed (Get Many's filters). */
+	moreWindows?: TimeWindow[];
+}
+
+export interface TimeWindow {
+	pointer: string;
+	since?: Date;
+	until?: Date;
 }
 
 /** Days per day-prefix search: the Zapier app caps a range at 31 OR-ed days, so do we per call. */
@@ -33,29 +43,42 @@ const DAY_MS = 86_400_000;
 /**
  * Every sale order matching, all pages, condition always wrapped; date ranges sent as
  * GREATER_THAN/LESS_THAN and, when CartonCloud refuses a range, as one STARTS_WITH per day.
+ * `limit` stops early (Get Many without Return All).
  */
-export async function searchSaleOrders(context: RequestContext, query: SaleOrderQuery, itemIndex?: number): Promise<IDataObject[]> {
-	const base = baseConditions(query);
-	const pointer = query.timePointer;
-	if (pointer === undefined || (query.since === undefined && query.until === undefined)) {
-		return await search(context, SALE_ORDERS, allOf(base), { returnAll: true, itemIndex });
-	}
+export async function searchSaleOrders(context: RequestContext, query: SaleOrderQuery, itemIndex?: number, limit?: number): Promise<IDataObject[]> {
+	const paging = limit === undefined ? { returnAll: true, itemIndex } : { returnAll: false, limit, itemIndex };
+	const windows = windowsOf(query);
+	if (windows.length === 0) return await search(context, SALE_ORDERS, allOf(baseConditions(query, false)), paging);
 	const range: SearchCondition[] = [];
-	if (query.since) range.push(dateTime(pointer, 'GREATER_THAN_OR_EQUAL_TO', toApiDateTime(query.since)));
-	if (query.until) range.push(dateTime(pointer, 'LESS_THAN', toApiDateTime(query.until)));
-	const ranged = await search(context, SALE_ORDERS, allOf([...base, ...range]), { returnAll: true, itemIndex }).catch((error: unknown) => {
+	for (const w of windows) {
+		if (w.since) range.push(dateTime(w.pointer, 'GREATER_THAN_OR_EQUAL_TO', toApiDateTime(w.since)));
+		if (w.until) range.push(dateTime(w.pointer, 'LESS_THAN', toApiDateTime(w.until)));
+	}
+	const ranged = await search(context, SALE_ORDERS, allOf([...baseConditions(query, true), ...range]), paging).catch((error: unknown) => {
 		if (isRefusal(error)) return undefined;
 		throw error;
 	});
-	return ranged ?? (await searchByDayPrefixes(context, base, pointer, query, itemIndex));
+	if (ranged) return ranged;
+	const found = await searchByDayPrefixes(context, query, windows, itemIndex);
+	return limit === undefined ? found : found.slice(0, limit);
 }
 
-/** Status and customer filters; with neither, every status OR-ed (a search needs a condition). */
-function baseConditions(query: SaleOrderQuery): SearchCondition[] {
+function windowsOf(query: SaleOrderQuery): TimeWindow[] {
+	const windows = [...(query.moreWindows ?? [])];
+	if (query.timePointer) windows.unshift({ pointer: query.timePointer, since: query.since, until: query.until });
+	return windows.filter((w) => w.since !== undefined || w.until !== undefined);
+}
+
+/**
+ * Status, customer and reference filters. A search needs a condition, so with none of them and
+ * no time condition every status is OR-ed (`/type`, the obvious "match all", is not searchable).
+ */
+function baseConditions(query: SaleOrderQuery, hasTimeCondition: boolean): SearchCondition[] {
 	const conditions: SearchCondition[] = [];
-	const statuses = query.statuses?.length ? query.statuses : query.timePointer ? [] : SALE_ORDER_STATUSES.map((s) => String(s.value));
-	if (statuses.length > 0) conditions.push(oneOf('/status', statuses));
+	if (query.statuses?.length) conditions.push(oneOf('/status', query.statuses));
 	if (query.customerIds?.length) conditions.push(oneOf('/customer/id', query.customerIds));
+	if (query.customerReference) conditions.push(text('/references/customer', query.customerReference));
+	if (conditions.length === 0 && !hasTimeCondition) conditions.push(oneOf('/status', SALE_ORDER_STATUSES.map((s) => String(s.value))));
 	return conditions;
 }
 
@@ -66,18 +89,21 @@ function isRefusal(error: unknown): boolean {
 }
 
 /**
- * The window as `YYYY-MM-DD` prefixes. CartonCloud may render timestamps in the tenant's offset,
- * so a day either side of the UTC window is included and the exact window is applied here.
+ * The window with a start (the shortest, if several) as `YYYY-MM-DD` prefixes, every window
+ * applied exactly here. CartonCloud may render timestamps in the tenant's offset, so a day
+ * either side of the UTC window is searched. With no start at all, the other filters alone.
  */
-async function searchByDayPrefixes(
-	context: RequestContext,
-	base: SearchCondition[],
-	pointer: string,
-	query: SaleOrderQuery,
-	itemIndex?: number,
-): Promise<IDataObject[]> {
-	const until = query.until ?? new Date();
-	const since = query.since ?? until;
+async function searchByDayPrefixes(context: RequestContext, query: SaleOrderQuery, windows: TimeWindow[], itemIndex?: number): Promise<IDataObject[]> {
+	const now = new Date();
+	const span = (w: TimeWindow) => (w.until ?? now).getTime() - (w.since as Date).getTime();
+	const driving = windows.filter((w) => w.since !== undefined).sort((a, b) => span(a) - span(b))[0];
+	const keep = (order: IDataObject) => windows.every((w) => inWindow(order, w));
+	if (!driving) {
+		const orders = await search(context, SALE_ORDERS, allOf(baseConditions(query, false)), { returnAll: true, itemIndex });
+		return orders.filter(keep);
+	}
+	const since = driving.since as Date;
+	const until = driving.until ?? now;
 	const days: string[] = [];
 	const last = Date.UTC(until.getUTCFullYear(), until.getUTCMonth(), until.getUTCDate()) + DAY_MS;
 	for (let day = Date.UTC(since.getUTCFullYear(), since.getUTCMonth(), since.getUTCDate()) - DAY_MS; day <= last; day += DAY_MS) {
@@ -85,19 +111,19 @@ async function searchByDayPrefixes(
 	}
 	const found = new Map<string, IDataObject>();
 	for (const part of chunk(days, DAYS_PER_SEARCH)) {
-		const dayCondition = anyOf(part.map((day) => text(pointer, day, 'STARTS_WITH')));
-		const orders = await search(context, SALE_ORDERS, allOf([...base, dayCondition]), { returnAll: true, itemIndex });
-		for (const order of orders) if (inWindow(order, pointer, query)) found.set(String(order.id), order);
+		const dayCondition = anyOf(part.map((day) => text(driving.pointer, day, 'STARTS_WITH')));
+		const orders = await search(context, SALE_ORDERS, allOf([...baseConditions(query, true), dayCondition]), { returnAll: true, itemIndex });
+		for (const order of orders) if (keep(order)) found.set(String(order.id), order);
 	}
 	return [...found.values()];
 }
 
-function inWindow(order: IDataObject, pointer: string, query: SaleOrderQuery): boolean {
+function inWindow(order: IDataObject, window: TimeWindow): boolean {
 	let value: unknown = order;
-	for (const key of pointer.slice(1).split('/')) value = (value as IDataObject | undefined)?.[key];
+	for (const key of window.pointer.slice(1).split('/')) value = (value as IDataObject | undefined)?.[key];
 	const ms = typeof value === 'string' ? Date.parse(value) : Number.NaN;
 	if (Number.isNaN(ms)) return false;
-	if (query.since && ms < query.since.getTime()) return false;
-	if (query.until && ms >= query.until.getTime()) return false;
+	if (window.since && ms < window.since.getTime()) return false;
+	if (window.until && ms >= window.until.getTime()) return false;
 	return true;
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { allOf, oneOf, text, type SearchCondition } from '../../helpers/conditions';
-import { CONSIGNMENT_STATUSES, customerLocator, returnAllOrLimit } from '../../helpers/descriptions';
+import { CONSIGNMENT_DETAIL_TYPES, CONSIGNMENT_STATUSES, customerLocator, returnAllOrLimit } from '../../helpers/descriptions';
 import { forEachItem } from '../../../shared/items';
 import { search } from '../../transport';
 import { CONSIGNMENTS } from './common';
@@ -58,7 +58,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const statuses = (filters.statuses as string[] | undefined) ?? [];
 		if (statuses.length > 0) parts.push(oneOf('/status', statuses));
 		// A search needs a condition; with no filter, match every consignment on its type.
-		const condition = parts.length > 0 ? allOf(parts) : text('/type', 'CONSIGNMENT');
+		const condition = parts.length > 0 ? allOf(parts) : oneOf('/details/type', CONSIGNMENT_DETAIL_TYPES);
 		return await search(this, CONSIGNMENTS, condition, { returnAll, limit, itemIndex: i });
 	});
 }

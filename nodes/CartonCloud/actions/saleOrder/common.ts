@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { allOf, dateTime, oneOf, text, toApiDateTime, type SearchCondition } from '../../helpers/conditions';
+import type { SaleOrderQuery, TimeWindow } from '../../helpers/saleOrderSearch';
 
-export const SALE_ORDERS = '/outbound-orders';
+export { SALE_ORDERS } from '../../helpers/saleOrderSearch';
 
 export const saleOrderIdField: INodeProperties = {
 	displayName: 'Sale Order ID',
@@ -25,34 +25,28 @@ export function parseDateFilter(context: IExecuteFunctions, value: unknown, labe
 	return date;
 }
 
-/**
- * The search condition for the Get Many filters: AND of each filter given; several statuses are
- * OR-ed on the pointer `/status`. With no filter at all the search still needs a condition
- * (an empty one may be rejected), so it matches on `/type` = OUTBOUND.
- */
-export function saleOrderCondition(context: IExecuteFunctions, filters: IDataObject, itemIndex: number): SearchCondition {
-	const parts: SearchCondition[] = [];
+/** The Get Many filters as one sale-order query (searched by helpers/saleOrderSearch.ts). */
+export function saleOrderQuery(context: IExecuteFunctions, filters: IDataObject, itemIndex: number): SaleOrderQuery {
 	const statuses = (filters.statuses as string[] | undefined) ?? [];
-	if (statuses.length > 0) parts.push(oneOf('/status', statuses));
 	const customer = filters.customer as { value?: unknown } | string | undefined;
 	const customerId = typeof customer === 'object' && customer !== null ? String(customer.value ?? '').trim() : String(customer ?? '').trim();
-	if (customerId !== '') parts.push(text('/customer/id', customerId));
 	const reference = String(filters.customerReference ?? '').trim();
-	if (reference !== '') parts.push(text('/references/customer', reference));
+	const windows: TimeWindow[] = [];
 	for (const stamp of TIMESTAMPS) {
 		const label = stamp.charAt(0).toUpperCase() + stamp.slice(1);
 		const after = filters[`${stamp}After`];
 		const before = filters[`${stamp}Before`];
-		if (after !== undefined && after !== '') {
-			const date = parseDateFilter(context, after, `${label} After`, itemIndex);
-			parts.push(dateTime(`/timestamps/${stamp}/time`, 'GREATER_THAN_OR_EQUAL_TO', toApiDateTime(date)));
-		}
-		if (before !== undefined && before !== '') {
-			const date = parseDateFilter(context, before, `${label} Before`, itemIndex);
-			parts.push(dateTime(`/timestamps/${stamp}/time`, 'LESS_THAN', toApiDateTime(date)));
-		}
+		const window: TimeWindow = { pointer: `/timestamps/${stamp}/time` };
+		if (after !== undefined && after !== '') window.since = parseDateFilter(context, after, `${label} After`, itemIndex);
+		if (before !== undefined && before !== '') window.until = parseDateFilter(context, before, `${label} Before`, itemIndex);
+		if (window.since || window.until) windows.push(window);
 	}
-	return parts.length > 0 ? allOf(parts) : text('/type', 'OUTBOUND');
+	return {
+		statuses: statuses.length > 0 ? statuses : undefined,
+		customerIds: customerId !== '' ? [customerId] : undefined,
+		customerReference: reference !== '' ? reference : undefined,
+		moreWindows: windows,
+	};
 }
 
 export function dateRangeFields(): INodeProperties[] {

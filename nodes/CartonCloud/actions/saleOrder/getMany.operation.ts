@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 import { customerLocator, returnAllOrLimit, SALE_ORDER_STATUSES } from '../../helpers/descriptions';
 import { forEachItem } from '../../../shared/items';
-import { search } from '../../transport';
-import { dateRangeFields, SALE_ORDERS, saleOrderCondition } from './common';
+import { searchSaleOrders } from '../../helpers/saleOrderSearch';
+import { dateRangeFields, saleOrderQuery } from './common';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit({}),
@@ -42,7 +42,6 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
 		const limit = this.getNodeParameter('limit', i, 50) as number;
 		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-		const condition = saleOrderCondition(this, filters, i);
-		return await search(this, SALE_ORDERS, condition, { returnAll, limit, itemIndex: i });
+		return await searchSaleOrders(this, saleOrderQuery(this, filters, i), i, returnAll ? undefined : limit);
 	});
 }

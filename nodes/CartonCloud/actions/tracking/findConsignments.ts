@@ -10,7 +10,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { allOf, chunk, oneOf, text, type SearchCondition } from '../../helpers/conditions';
-import { asItemError } from '../../../shared/items';
 import { apiRequest, search } from '../../transport';
 import { CONSIGNMENTS } from '../consignment/common';
 import { SALE_ORDERS } from '../saleOrder/common';
@@ -77,24 +76,12 @@ async function ordersByReference(context: IExecuteFunctions, lookups: SaleOrderL
 }
 
 /**
- * Sale orders by ID: one search per 50 IDs on the pointer `/id`. Searching by `/id` is not
- * documented for outbound orders (UNCONFIRMED), so when CartonCloud refuses it each order is read
- * on its own instead.
+ * Sale orders by ID, each read on its own: `/id` is not a documented search field for outbound
+ * orders and the sandbox, like the real API may, refuses it (issue 13, point 2).
  */
 async function ordersById(context: IExecuteFunctions, ids: string[]): Promise<Map<string, SaleOrderFacts | Error>> {
 	const found = new Map<string, SaleOrderFacts | Error>();
 	for (const part of chunk(ids, LOOKUP_CHUNK)) {
-		let orders: IDataObject[] | undefined;
-		try {
-			orders = await search(context, SALE_ORDERS, oneOf('/id', part), { returnAll: true });
-		} catch (error) {
-			const status = Number((error as { httpCode?: unknown }).httpCode);
-			if (![400, 404, 422].includes(status)) throw asItemError(context.getNode(), error);
-		}
-		if (orders) {
-			for (const order of orders) if (part.includes(String(order.id))) found.set(String(order.id), factsOf(order));
-			continue;
-		}
 		for (const id of part) {
 			try {
 				const order = await apiRequest<IDataObject>(context, { method: 'GET', path: `${SALE_ORDERS}/${encodeURIComponent(id)}` });
