@@ -61,9 +61,8 @@ describe('Order push, webhook', () => {
 	let receiver: Awaited<ReturnType<typeof webhookReceiver>>;
 	beforeAll(async () => {
 		receiver = await webhookReceiver();
-		// GENTLE: only sale orders on the webhook; by default the sandbox also sends the consignment
-		// and documents (issue 13.6), which the webhook trigger must answer 200 and ignore.
-		env = await startEnv({ cartonCloud: { webhookUrl: receiver.url, webhookAllEntities: false } });
+		// Every entity type goes to the URL (issue 13.6); the trigger answers the others 200 and ignores them.
+		env = await startEnv({ cartonCloud: { webhookUrl: receiver.url } });
 	});
 	afterAll(async () => {
 		await env.sandboxes.close();
