@@ -430,7 +430,7 @@ describe('labels, manifests, tracking', () => {
 		await sandbox.flushWebhooks();
 		expect(received).toHaveLength(2);
 		for (const hit of received) {
-			const expected = createHmac('sha256', 's3cret').update(hit.body).digest('base64');
+			const expected = createHmac('sha256', 's3cret').update(hit.body).digest('hex');
 			expect(hit.headers['x-starshipit-signature']).toBe(expected);
 			expect(hit.headers['content-type']).toBe('application/json');
 		}

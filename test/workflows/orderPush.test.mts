@@ -62,9 +62,8 @@ describe('Order push, webhook', () => {
 	let receiver: Awaited<ReturnType<typeof webhookReceiver>>;
 	beforeAll(async () => {
 		receiver = await webhookReceiver();
-		// GENTLE: only sale orders on the webhook; by default the sandbox also sends the consignment
-		// and documents (issue 13.6), which the webhook trigger must answer 200 and ignore.
-		env = await startEnv({ cartonCloud: { webhookUrl: receiver.url, webhookAllEntities: false } });
+		// Every entity type goes to the URL (issue 13.6); the trigger answers the others 200 and ignores them.
+		env = await startEnv({ cartonCloud: { webhookUrl: receiver.url } });
 	});
 	afterAll(async () => {
 		await env.sandboxes.close();
@@ -72,25 +71,36 @@ describe('Order push, webhook', () => {
 	});
 
 	it("creates the Starshipit order from CartonCloud's own status-change webhook, once", async () => {
+		// The set-up generates the trigger's secret; CartonCloud sends it back in the URL (?secret=).
 		const workflow = loadWorkflow('order-push-webhook');
+		const secret = 'generated-by-the-set-up-0123456789abcdef';
+		workflow.nodes.find((n) => n.name === 'Sale order packed')!.parameters.secret = secret;
 		const picked = saleOrders(env, 'AWAITING_PICK_AND_PACK').find((o) => o.customer.name === 'Kiwi Kitchenware')!;
-		env.sandboxes.cartonCloud.setOutboundOrderStatus(picked.id, 'PICKED');
-		env.sandboxes.cartonCloud.setOutboundOrderStatus(picked.id, 'PACKED');
-		await env.sandboxes.cartonCloud.flushWebhooks();
-		expect(receiver.received).toHaveLength(2);
-
 		const deliver = async (delivery: (typeof receiver.received)[number]) =>
-			await env.harness.webhook(workflow, 'Sale order packed', { headers: delivery.headers, rawBody: delivery.rawBody, body: JSON.parse(delivery.rawBody.toString('utf8')) });
+			await env.harness.webhook(workflow, 'Sale order packed', { headers: delivery.headers, query: { secret }, rawBody: delivery.rawBody, body: JSON.parse(delivery.rawBody.toString('utf8')) });
+		// The trigger reads the order back from CartonCloud, so each delivery is handled before the next change.
+		const deliverAll = async () => {
+			await env.sandboxes.cartonCloud.flushWebhooks();
+			const results = [];
+			for (const delivery of receiver.received.splice(0)) results.push({ type: JSON.parse(delivery.rawBody.toString('utf8')).type as string, result: await deliver(delivery) });
+			return results;
+		};
 
-		const pickedHook = await deliver(receiver.received[0]);
-		expect(pickedHook.run?.nodes['Create Starshipit order']).toBeUndefined();
+		env.sandboxes.cartonCloud.setOutboundOrderStatus(picked.id, 'PICKED');
+		const pickedHooks = await deliverAll();
+		expect(pickedHooks.map((h) => h.result.statusCode).every((code) => code === 200)).toBe(true);
+		expect(pickedHooks.every((h) => h.result.run?.nodes['Create Starshipit order'] === undefined)).toBe(true);
 
-		const packedHook = await deliver(receiver.received[1]);
+		env.sandboxes.cartonCloud.setOutboundOrderStatus(picked.id, 'PACKED');
+		const packedHooks = await deliverAll();
+		const packedHook = packedHooks.find((h) => h.type === 'OUTBOUND')!.result;
 		expect(packedHook.statusCode).toBe(200);
 		expect(packedHook.run?.output('In Starshipit').map((i) => i.json.order_number)).toEqual([picked.references.customer]);
+		// Other entity types on the same URL (the consignment) are answered 200 and ignored.
+		expect(packedHooks.filter((h) => h.type !== 'OUTBOUND').every((h) => h.result.statusCode === 200 && h.result.run === undefined)).toBe(true);
 
-		const again = await deliver(receiver.received[1]);
-		expect(again.run?.output('In Starshipit')[0].json.already_existed).toBe(true);
+		const again = await deliver({ headers: {}, rawBody: Buffer.from(JSON.stringify({ ...picked, status: 'PACKED' })) } as never);
+		expect(again.run?.output('In Starshipit')).toHaveLength(1);
 		expect(starshipitOrders(env).filter((o) => o.order_number === picked.references.customer)).toHaveLength(1);
 	});
 });

@@ -1,9 +1,10 @@
 /**
- * Webhook signature check. UNCONFIRMED scheme: Starshipit documents an `X-Starshipit-Signature`
- * header when a secret key is set, but not how it is computed. Assumed: HMAC-SHA256 of the raw
- * request body keyed with the secret, base64-encoded (the usual choice). Hex encoding and a
- * `sha256=` prefix are accepted too, so the first real delivery works either way. This is the one
- * function to change if Starshipit's real scheme differs.
+ * Webhook signature check. Starshipit sends `X-Starshipit-Signature` when a secret key is set.
+ * The one public implementation of a receiver (GorgonFreeman/bedrock, starshipit/starshipit.utils.js,
+ * `verifyStarshipitWebhookRequest`) compares it with the lowercase hex HMAC-SHA256 of the raw
+ * request body keyed with the secret: that is the documented scheme here. Base64 of the same HMAC
+ * and a `sha256=` prefix are still accepted, as earlier versions of this package assumed them.
+ * This is the one function to change if Starshipit's scheme turns out to differ.
  */
 import { createHmac, timingSafeEqual } from 'crypto';
 

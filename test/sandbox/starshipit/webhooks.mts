@@ -29,13 +29,13 @@ export interface WebhookDelivery {
 }
 
 /**
- * UNCONFIRMED: Starshipit documents an `X-Starshipit-Signature` header when a secret is set, but
- * NOT its algorithm or encoding. The sandbox uses base64(HMAC-SHA256(secret, raw body bytes)).
- * A receiver built against this must keep the scheme in one replaceable function and be checked
- * against a real delivery before go-live.
+ * Starshipit documents an `X-Starshipit-Signature` header when a secret is set, but not its
+ * algorithm. The one public receiver (GorgonFreeman/bedrock, starshipit/starshipit.utils.js)
+ * checks the lowercase hex HMAC-SHA256 of the raw body keyed with the secret, so the sandbox signs
+ * exactly that way.
  */
 export function signWebhook(rawBody: string, secret: string): string {
-	return createHmac('sha256', secret).update(rawBody, 'utf8').digest('base64');
+	return createHmac('sha256', secret).update(rawBody, 'utf8').digest('hex');
 }
 
 export class WebhookDispatcher {

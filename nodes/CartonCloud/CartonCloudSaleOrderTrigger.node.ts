@@ -1,0 +1,58 @@
+import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import { pollSaleOrders, sampleOrders, type PollSettings, type PollState } from './helpers/polling';
+import { customerIds, customersField, STATUS_CHOICE_NOTICE, statusesField } from './helpers/triggerFields';
+import { searchCustomers } from './methods/listSearch';
+
+/** Polls CartonCloud for sale orders that reached a status. */
+export class CartonCloudSaleOrderTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'CartonCloud Sale Order Trigger',
+		name: 'cartonCloudSaleOrderTrigger',
+		icon: { light: 'file:../../icons/cartoncloud.svg', dark: 'file:../../icons/cartoncloud.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: 'Sale order reached a status',
+		description: 'Checks CartonCloud on a schedule and starts the workflow once for each sale order that reaches a chosen status',
+		defaults: { name: 'CartonCloud Sale Order Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'cartonCloudApi', required: true, testedBy: 'cartonCloudApiTest' }],
+		properties: [
+			statusesField('Start the workflow when a sale order reaches one of these statuses'),
+			{ displayName: STATUS_CHOICE_NOTICE, name: 'statusNotice', type: 'notice', default: '' },
+			customersField,
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Emit Existing Orders on First Poll',
+						name: 'emitExisting',
+						type: 'boolean',
+						default: false,
+						description: 'Whether the first poll after activation emits every sale order already in the statuses (otherwise it only remembers where to start)',
+					},
+				],
+			},
+		],
+	};
+
+	methods = { listSearch: { searchCustomers } };
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const settings: PollSettings = {
+			statuses: this.getNodeParameter('statuses', []) as string[],
+			customerIds: customerIds(this.getNodeParameter('customers', {})),
+			emitExisting: (this.getNodeParameter('options', {}) as IDataObject).emitExisting === true,
+		};
+		if (settings.statuses.length === 0) return null;
+		const orders =
+			this.getMode() === 'manual' ? await sampleOrders(this, settings) : await pollSaleOrders(this, this.getWorkflowStaticData('node') as PollState, settings);
+		return orders.length > 0 ? [this.helpers.returnJsonArray(orders)] : null;
+	}
+}

@@ -1,0 +1,35 @@
+import { NodeConnectionTypes, type INodeExecutionData, type INodeType, type INodeTypeDescription, type IPollFunctions } from 'n8n-workflow';
+import { pollShipped, sampleShipped, type PollSettings, type PollState } from './helpers/shippedPoll';
+import { emitOnField, lookbackField, trackingStatusesField } from './helpers/triggerFields';
+import { starshipitApiTest } from './methods/credentialTest';
+
+/** Polls Starshipit for shipped orders and their tracking updates. */
+export class StarshipitShippedOrderTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Starshipit Shipped Order Trigger',
+		name: 'starshipitShippedOrderTrigger',
+		icon: { light: 'file:../../icons/starshipit.svg', dark: 'file:../../icons/starshipit.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["emitOn"] === "shipped" ? "Order shipped" : "Tracking updated"}}',
+		description: 'Checks Starshipit on a schedule and starts the workflow for each newly shipped order or tracking update',
+		defaults: { name: 'Starshipit Shipped Order Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		polling: true,
+		credentials: [{ name: 'starshipitApi', required: true, testedBy: 'starshipitApiTest' }],
+		properties: [emitOnField, trackingStatusesField, lookbackField],
+	};
+
+	methods = { credentialTest: { starshipitApiTest } };
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const settings: PollSettings = {
+			emitOn: this.getNodeParameter('emitOn', 'statusChange') as PollSettings['emitOn'],
+			statuses: this.getNodeParameter('statuses', []) as string[],
+			initialLookbackHours: this.getNodeParameter('initialLookbackHours', 24) as number,
+		};
+		const rows = this.getMode() === 'manual' ? await sampleShipped(this, settings) : await pollShipped(this, this.getWorkflowStaticData('node') as PollState, settings);
+		return rows.length ? [this.helpers.returnJsonArray(rows)] : null;
+	}
+}

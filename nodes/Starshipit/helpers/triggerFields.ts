@@ -1,0 +1,57 @@
+/** Parameters shared by the Starshipit triggers (polling, webhook and the hidden legacy one). */
+import type { INodeProperties } from 'n8n-workflow';
+
+export const TRACKING_STATUSES = [
+	'Printed',
+	'Dispatched',
+	'InTransit',
+	'OutForDelivery',
+	'Delivered',
+	'PickupInStore',
+	'AttemptedDelivery',
+	'Exception',
+	'AwaitingCollection',
+	'Cancelled',
+];
+
+export const trackingStatusesField: INodeProperties = {
+	displayName: 'Tracking Statuses',
+	name: 'statuses',
+	type: 'multiOptions',
+	options: TRACKING_STATUSES.map((s) => ({ name: s.replace(/([a-z])([A-Z])/g, '$1 $2'), value: s })),
+	default: [],
+	description: 'Only these tracking statuses start the workflow; none selected means all',
+};
+
+export const WEBHOOK_SETUP_NOTICE =
+	'Starshipit has no API to register webhooks, so set it up once by hand: 1) copy this node’s Production URL (shown above under Webhook URLs); 2) in Starshipit open Settings > Tracking & notifications (older accounts: Customer Notifications) and paste it as the webhook URL; 3) set a secret key there and enter the same one below; 4) activate this workflow.';
+
+export const secretField: INodeProperties = {
+	displayName: 'Secret Key',
+	name: 'secret',
+	type: 'string',
+	typeOptions: { password: true },
+	default: '',
+	description:
+		'The secret key set in Starshipit. When set, a request must carry X-Starshipit-Signature: the lowercase hex HMAC-SHA256 of the raw body (base64 and a sha256= prefix are accepted too); others get 401 and are ignored.',
+};
+
+export const emitOnField: INodeProperties = {
+	displayName: 'Emit',
+	name: 'emitOn',
+	type: 'options',
+	options: [
+		{ name: 'Each Shipped Order Once', value: 'shipped', description: 'An order only when it first shows up shipped' },
+		{ name: 'Each Tracking Update', value: 'statusChange', description: 'An order when it first shows up shipped, and again when Starshipit reports it with a new tracking status' },
+	],
+	default: 'statusChange',
+};
+
+export const lookbackField: INodeProperties = {
+	displayName: 'Initial Look-Back (Hours)',
+	name: 'initialLookbackHours',
+	type: 'number',
+	typeOptions: { minValue: 0 },
+	default: 24,
+	description: 'On the first poll, orders shipped this far back are emitted too (0 = only from now on)',
+};
