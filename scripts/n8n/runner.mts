@@ -27,7 +27,7 @@ export function ensureN8nOrExit(suite: string, started: number): void {
 		console.error(`${suite}: installing n8n failed (exit ${install.status})`);
 		process.exit(1);
 	}
-	console.error(`[test:${suite}] n8n ready in ${installOut.trim().split('\n').pop()} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+	console.error(`[${suite}] n8n ready in ${installOut.trim().split('\n').pop()} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
 /** vitest run with `config` (relative to the package root) and extra arguments; returns its exit status. */

@@ -9,13 +9,12 @@ import { PACKAGE_ROOT } from '../../scripts/n8n/paths.mts';
 import type { WorkflowJson } from '../../scripts/n8n/realN8n.mts';
 import { webhooksOf } from '../../scripts/n8n/webhooks.mts';
 import { eventually, type RealN8nCase } from './cases.mts';
-import { addPackedOrders, expectTrackingWritten, trackingBurst } from './volume.mts';
+import { addPackedOrders, addStarshipitOrders, expectTrackingWritten, trackingBurst } from './volume.mts';
 
 /** How many tracking webhooks arrive at once when a manifest closes (the issue's target). */
 export const MANIFEST_SIZE = 200;
 
 const TRACKING_WEBHOOK = 'workflows/tracking-writeback-webhook.json';
-const ORDER_PUSH = 'workflows/order-push-scheduled.json';
 
 /** The workflow's own webhook (read from the file, so a changed trigger is followed). */
 export function webhookOfFile(file: string): { path: string; method: string } {
@@ -34,10 +33,9 @@ export const LOAD_CASES: RealN8nCase[] = [
 		title: `a manifest closing: ${MANIFEST_SIZE} tracking webhooks at once all end written (${TRACKING_WEBHOOK})`,
 		kind: 'webhook',
 		webhook: webhookOfFile(TRACKING_WEBHOOK),
-		arrange: async ({ sb, execute }) => {
-			sb.starshipit.configure({ ratePerSecond: 1000, burst: 1000 });
+		arrange: ({ sb }) => {
 			burstTargets = addPackedOrders(sb, MANIFEST_SIZE);
-			await execute(ORDER_PUSH);
+			addStarshipitOrders(sb, burstTargets);
 		},
 		call: async ({ sb, url }) => {
 			burstAnswers = await trackingBurst(sb, url, burstTargets);

@@ -46,6 +46,28 @@ export function addPackedOrders(sb: Sandboxes, count: number, customers = CONSIG
 	return references;
 }
 
+/**
+ * Puts one Starshipit order per sale order reference straight into the sandbox (main account), as
+ * a finished order push would have: for cases about what happens after the push. (`n8n execute`
+ * cannot carry a push of hundreds of orders: n8n exits before its run-data output is flushed.)
+ */
+export function addStarshipitOrders(sb: Sandboxes, references: string[]): void {
+	const state = sb.starshipit.state;
+	const account = state.accountByKey();
+	const orders = new Map(saleOrders(sb).map((o) => [o.references.customer, o as unknown as OutboundOrder]));
+	for (const reference of references) {
+		const saleOrder = orders.get(reference);
+		if (!saleOrder) throw new Error(`no sale order ${reference}`);
+		const a = saleOrder.details.deliver.address;
+		state.createOrder(account, {
+			order_number: reference,
+			reference: saleOrder.customer.name,
+			order_date: saleOrder.timestamps.created?.time,
+			destination: { name: a.contactName, street: a.address1, suburb: a.suburb, state: a.state?.code, post_code: a.postcode, country: a.country?.name },
+		});
+	}
+}
+
 /** Starshipit orders (main account) per order number. */
 export function starshipitCopies(sb: Sandboxes): Map<string, number> {
 	const copies = new Map<string, number>();
