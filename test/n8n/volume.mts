@@ -114,14 +114,36 @@ export async function trackingBurst(sb: Sandboxes, webhookUrl: string, orderNumb
 	return sb.starshipit.webhookDeliveries.slice(before).map((d) => ({ status: d.status, error: d.error }));
 }
 
-/** Expects every order's Starshipit tracking number and carrier on its consignment; names the ones not written. */
-export function expectTrackingWritten(sb: Sandboxes, orderNumbers: string[]): void {
+/** The orders whose Starshipit tracking number and carrier are not (yet) on their consignment. */
+export function trackingNotWritten(sb: Sandboxes, orderNumbers: string[]): string[] {
 	const shipped = new Map(starshipitOrders(sb).map((o) => [o.order_number, o]));
 	const written = writtenTracking(sb);
-	const wrong = orderNumbers.filter((n) => {
+	return orderNumbers.filter((n) => {
 		const order = shipped.get(n);
 		const got = written.get(n);
 		return !order || !got || got.tracking !== order.tracking_numbers[0] || got.carrier !== order.carrier_name;
 	});
-	expect({ notWritten: wrong, of: orderNumbers.length }).toEqual({ notWritten: [], of: orderNumbers.length });
+}
+
+/** Expects every order's Starshipit tracking number and carrier on its consignment; names the ones not written. */
+export function expectTrackingWritten(sb: Sandboxes, orderNumbers: string[]): void {
+	expect({ notWritten: trackingNotWritten(sb, orderNumbers), of: orderNumbers.length }).toEqual({ notWritten: [], of: orderNumbers.length });
+}
+
+/**
+ * Waits (up to `timeoutMs`) for every tracking number to be written, then expects, in one
+ * assertion so a failure shows both figures: every webhook answered 200, every one written.
+ */
+export async function expectBurstWritten(sb: Sandboxes, orderNumbers: string[], answers: { status: number; error?: string }[], timeoutMs: number): Promise<void> {
+	const until = Date.now() + timeoutMs;
+	while (trackingNotWritten(sb, orderNumbers).length > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 500));
+	const refused = answers.filter((a) => a.status !== 200).map((a) => a.error ?? `HTTP ${a.status}`);
+	const notWritten = trackingNotWritten(sb, orderNumbers);
+	expect({ sent: answers.length, refused: refused.length, firstRefusals: [...new Set(refused)].slice(0, 3), notWritten: notWritten.length, firstNotWritten: notWritten.slice(0, 5) }).toEqual({
+		sent: orderNumbers.length,
+		refused: 0,
+		firstRefusals: [],
+		notWritten: 0,
+		firstNotWritten: [],
+	});
 }
