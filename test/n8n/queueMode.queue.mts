@@ -105,17 +105,22 @@ describe('queue mode: a main, Redis, PostgreSQL and two workers', () => {
 		// A full manifest of fresh sale orders with a consignment, pushed by one run (so each is in
 		// Starshipit once whatever the first test left behind).
 		sb.cartonCloud.configure({ webhookUrl: undefined });
-		const targets = addPackedOrders(sb, MANIFEST_SIZE, CONSIGNMENT_CUSTOMERS, 80001);
+		const [single, ...targets] = addPackedOrders(sb, MANIFEST_SIZE + 1, CONSIGNMENT_CUSTOMERS, 80000);
 		const before = cluster.executions().length;
 		const pushId = await cluster.runManually(cluster.workflow(ORDER_PUSH).id, RUN_NOW);
 		const afterPush = await cluster.waitForIdle({ atLeast: before + 1 });
 		expect(afterPush.find((r) => r.id === pushId)?.status).toBe('success');
-		expectExactlyOnePerSaleOrder(sb, targets);
+		expectExactlyOnePerSaleOrder(sb, [single, ...targets]);
+
+		// First one webhook alone: the path works end to end in queue mode (answered, run on a worker, written).
+		const [alone] = await trackingBurst(sb, webhookUrl(TRACKING_WEBHOOK), [single]);
+		await cluster.waitForIdle({ atLeast: afterPush.length + (alone.status === 200 ? 1 : 0) });
+		await expectBurstWritten(sb, [single], [alone], 30_000);
 
 		const answers = await trackingBurst(sb, webhookUrl(TRACKING_WEBHOOK), targets);
 		// Whatever was enqueued runs to its end before the figures are taken.
 		const received = answers.filter((a) => a.status === 200).length;
-		await cluster.waitForIdle({ atLeast: afterPush.length + received });
+		await cluster.waitForIdle({ atLeast: afterPush.length + 1 + received });
 		await expectBurstWritten(sb, targets, answers, 30_000);
 	});
 });
