@@ -50,6 +50,27 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 }
 
 /**
+ * Any long-running helper process (Redis, PostgreSQL) in its own process group, killed with the
+ * others when this process exits. The caller stops it earlier by signalling the group.
+ */
+export function spawnGroup(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): ChildProcess {
+	const child = spawn(cmd, args, { env, cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	track(child);
+	return child;
+}
+
+function track(child: ChildProcess): void {
+	if (!child.pid) return;
+	const pid = child.pid;
+	liveGroups.add(pid);
+	child.once('exit', () => {
+		// The group may still hold children (a task runner, a database backend); they go with their parent.
+		killGroup(pid, 'SIGKILL');
+		liveGroups.delete(pid);
+	});
+}
+
+/**
  * Every n8n process (also `execute`) starts a task broker on N8N_RUNNERS_BROKER_PORT (default 5679),
  * so concurrent instances need their own port.
  */
@@ -61,15 +82,7 @@ export async function spawnN8n(args: string[], env: NodeJS.ProcessEnv, cwd: stri
 		detached: true,
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
-	if (child.pid) {
-		const pid = child.pid;
-		liveGroups.add(pid);
-		child.once('exit', () => {
-			// The group may still hold a task runner; make sure it goes with its parent.
-			killGroup(pid, 'SIGKILL');
-			liveGroups.delete(pid);
-		});
-	}
+	track(child);
 	return child;
 }
 

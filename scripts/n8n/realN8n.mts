@@ -21,6 +21,11 @@
  *   ./runData.mts      the run data `n8n execute --rawOutput` prints, parsed per node
  *   ./server.mts       `n8n start`, waiting for webhooks, stop
  *   ./processes.mts    n8n child processes in their own process groups, killed on exit; free ports
+ *   ./webhooks.mts     where a workflow's webhooks are served, read from its JSON
+ *   ./runner.mts       install-then-vitest steps shared by test.mts and testQueue.mts
+ * Queue mode (`npm run test:queue`, ./testQueue.mts):
+ *   ./services.mts     Redis and PostgreSQL from Debian's packages, per test run
+ *   ./queue.mts        a main, workers, the owner's REST calls, executions read from PostgreSQL
  */
 export {
 	type CredentialNames,

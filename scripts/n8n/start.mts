@@ -19,22 +19,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CREDENTIALS, startSandboxes } from '../../test/sandbox/index.mts';
 import { EXIT_REGISTRY_UNAVAILABLE, PACKAGE_ROOT } from './paths.mts';
-import { credentialNames, OWNER, prepareN8n, type WorkflowNode } from './realN8n.mts';
-
-/** Our trigger nodes are registered at `<webhookId>/webhook`; a Webhook node at its `path`. */
-function webhooksOf(nodes: WorkflowNode[]): { path: string; method: string; node: string }[] {
-	const found: { path: string; method: string; node: string }[] = [];
-	for (const node of nodes) {
-		if (node.disabled) continue;
-		if (node.type === 'n8n-nodes-base.webhook' && typeof node.parameters?.path === 'string') {
-			found.push({ path: node.parameters.path, method: String(node.parameters.httpMethod ?? 'GET'), node: node.name });
-		} else if (/^n8n-nodes-cartoncloud-starshipit\.\w+Trigger$/.test(node.type) && node.webhookId) {
-			const webhookMode = node.parameters?.event === 'webhook' || node.parameters?.mode === 'webhook';
-			if (webhookMode) found.push({ path: `${node.webhookId}/webhook`, method: 'POST', node: node.name });
-		}
-	}
-	return found;
-}
+import { credentialNames, OWNER, prepareN8n } from './realN8n.mts';
+import { webhooksOf } from './webhooks.mts';
 
 async function main(): Promise<void> {
 	const install = spawnSync(process.execPath, [join(PACKAGE_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(import.meta.dirname, 'install.mts')], {
@@ -85,9 +71,8 @@ async function main(): Promise<void> {
 		// Point the sandboxes' own webhooks at the published workflows that receive them.
 		for (const w of withHooks) {
 			for (const hook of w.hooks) {
-				const node = w.json.nodes.find((n) => n.name === hook.node)!;
-				if (node.type.endsWith('.cartonCloudTrigger')) sandboxes.cartonCloud.configure({ webhookUrl: server.webhookUrl(hook.path) });
-				if (node.type.endsWith('.starshipitTrigger')) sandboxes.starshipit.configure({ webhookUrl: server.webhookUrl(hook.path) });
+				if (/\.cartonCloud\w*Trigger$/.test(hook.type)) sandboxes.cartonCloud.configure({ webhookUrl: server.webhookUrl(hook.path) });
+				if (/\.starshipit\w*Trigger$/.test(hook.type)) sandboxes.starshipit.configure({ webhookUrl: server.webhookUrl(hook.path) });
 			}
 		}
 

@@ -13,8 +13,9 @@ import { credentialNames, type ExecuteResult, prepareN8n, type RealN8n } from '.
 import { CREDENTIALS, type Sandboxes, startSandboxes } from '../sandbox/index.mts';
 import { DIGEST_STOP_NODE, PROVEN_BY_ALERTS_SUITE } from './alertFiles.mts';
 import { type ArrangeContext, BUNDLED_CASES, type RealN8nCase, SMOKE_CASES, type WebhookResponse } from './cases.mts';
+import { LOAD_CASES } from './loadCases.mts';
 
-const CASES: RealN8nCase[] = [...SMOKE_CASES, ...BUNDLED_CASES];
+const CASES: RealN8nCase[] = [...SMOKE_CASES, ...BUNDLED_CASES, ...LOAD_CASES];
 
 let sb: Sandboxes;
 let n8n: RealN8n;
@@ -24,8 +25,9 @@ beforeAll(async () => {
 	// Starshipit's developer-tier rate (2/s) is the sandbox default; the in-process workflow tests lift it too.
 	sb = await startSandboxes({ starshipit: { ratePerSecond: 1000, burst: 1000 } });
 	n8n = await prepareN8n({ credentials: sb.credentials(), credentialNames: credentialNames(CREDENTIALS) });
-	const imported = await n8n.importWorkflows(CASES.map((c) => join(PACKAGE_ROOT, c.file)));
-	CASES.forEach((c, i) => ids.set(c.file, imported[i].id));
+	const files = [...new Set(CASES.map((c) => c.file))];
+	const imported = await n8n.importWorkflows(files.map((f) => join(PACKAGE_ROOT, f)));
+	files.forEach((f, i) => ids.set(f, imported[i].id));
 });
 
 afterAll(async () => {

@@ -1,0 +1,126 @@
+/**
+ * n8n's queue mode, for real (issue 10 §6): Redis and PostgreSQL from Debian's packages, a main
+ * n8n that receives the webhooks and two workers that run every execution, each with the package
+ * installed as n8n installs it, all on loopback against the in-process sandboxes.
+ *
+ * One scenario, in the order an ops team would meet it:
+ *  1. the scheduled order push runs twice at once, one run on each worker, while CartonCloud's
+ *     webhooks for freshly packed sale orders reach the published order-push webhook workflow;
+ *     at the end Starshipit holds exactly one order per sale order;
+ *  2. a manifest closes: every order's tracking webhook arrives at once at the published
+ *     tracking-writeback webhook workflow; every tracking number ends on its consignment.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../../scripts/n8n/paths.mts';
+import { type QueueCluster, startQueueCluster } from '../../scripts/n8n/queue.mts';
+import { credentialNames } from '../../scripts/n8n/realN8n.mts';
+import { ensureQueuePackages } from '../../scripts/n8n/services.mts';
+import { webhooksOf } from '../../scripts/n8n/webhooks.mts';
+import { CREDENTIALS, type Sandboxes, startSandboxes } from '../sandbox/index.mts';
+import { MANIFEST_SIZE } from './loadCases.mts';
+import { addPackedOrders, CONSIGNMENT_CUSTOMERS, expectBurstWritten, expectExactlyOnePerSaleOrder, goodPackedReferences, starshipitCopies, trackingBurst } from './volume.mts';
+
+const ORDER_PUSH = 'workflows/order-push-scheduled.json';
+const ORDER_WEBHOOK = 'workflows/order-push-webhook.json';
+const TRACKING_WEBHOOK = 'workflows/tracking-writeback-webhook.json';
+/** The scheduled push's manual trigger: what "Execute workflow" starts from. */
+const RUN_NOW = 'Run now';
+/** Sale orders packed while the scheduled pushes run: each sends CartonCloud's webhook. */
+const PACKED_DURING_PUSH = 20;
+
+let sb: Sandboxes;
+let cluster: QueueCluster;
+
+beforeAll(async () => {
+	const packages = ensureQueuePackages();
+	if ('skip' in packages) throw new Error(`queue services unavailable: ${packages.skip} (scripts/n8n/testQueue.mts skips before this)`);
+	// Starshipit's production tier (20 requests/s), as a team that outgrew one n8n would have.
+	sb = await startSandboxes({ starshipit: { ratePerSecond: 20, burst: 20 } });
+	cluster = await startQueueCluster({
+		binaries: packages.binaries,
+		credentials: sb.credentials(),
+		credentialNames: credentialNames(CREDENTIALS),
+		workflows: [ORDER_PUSH, ORDER_WEBHOOK, TRACKING_WEBHOOK].map((f) => join(PACKAGE_ROOT, f)),
+		publish: (w) => webhooksOf(w.json.nodes).length > 0,
+		webhooks: (workflows) => workflows.flatMap((w) => webhooksOf(w.json.nodes).map(({ path, method }) => ({ path, method }))),
+		workers: 2,
+	});
+}, 600_000);
+
+afterAll(async () => {
+	await cluster?.dispose();
+	await sb?.close();
+});
+
+function webhookUrl(file: string): string {
+	const [hook] = webhooksOf(cluster.workflow(file).json.nodes);
+	return cluster.main.webhookUrl(hook.path);
+}
+
+describe('queue mode: a main, Redis, PostgreSQL and two workers', () => {
+	let pushIds: string[] = [];
+	let packedDuringPush: string[] = [];
+
+	it('runs the scheduled push on both workers at once, plus a burst of order webhooks, and ends with exactly one Starshipit order per sale order', async () => {
+		sb.cartonCloud.configure({ webhookUrl: webhookUrl(ORDER_WEBHOOK) });
+		// Two "Execute workflow" clicks at the same moment: both enqueued, each taken by a free worker.
+		pushIds = await Promise.all([cluster.runManually(cluster.workflow(ORDER_PUSH).id, RUN_NOW), cluster.runManually(cluster.workflow(ORDER_PUSH).id, RUN_NOW)]);
+		// While they run, the warehouse packs more sale orders: CartonCloud's webhooks, all at once.
+		const before = sb.cartonCloud.webhookDeliveries.length;
+		packedDuringPush = addPackedOrders(sb, PACKED_DURING_PUSH, [...CONSIGNMENT_CUSTOMERS, 'Bondi Beauty']);
+		const deliveries = (await sb.cartonCloud.flushWebhooks()).slice(before);
+		const received = deliveries.filter((d) => d.status === 200).length;
+
+		const rows = await cluster.waitForIdle({ atLeast: 2 + received });
+		// One push on each worker (their logs name the executions they started).
+		const ranOn = pushIds.map((id) => cluster.workers.filter((w) => w.startedExecutions().includes(id)).map((w) => w.name).join(','));
+		const started = new Set(cluster.workers.flatMap((w) => w.startedExecutions()));
+		const copies = starshipitCopies(sb);
+		const references = goodPackedReferences(sb);
+		// All figures in one assertion, so a failure shows each of them.
+		expect({
+			pushes: pushIds.map((id) => rows.find((r) => r.id === id)?.status),
+			pushWorkers: new Set(ranOn).size,
+			oneWorkerEach: ranOn.every((names) => !names.includes(',') && names.length > 0),
+			// Webhook runs went through the queue too: the workers started every execution.
+			notOnAWorker: rows.filter((r) => !started.has(r.id)).map((r) => `${r.id}:${r.mode}`),
+			webhooksRefused: deliveries.filter((d) => d.status !== 200).map((d) => d.error ?? `HTTP ${d.status}`).length,
+			packedDuringPushIncluded: packedDuringPush.filter((r) => !references.includes(r)),
+			missing: references.filter((r) => !copies.has(r)),
+			doubled: references.filter((r) => (copies.get(r) ?? 0) > 1).map((r) => `${r} x${copies.get(r)}`),
+		}).toEqual({
+			pushes: ['success', 'success'],
+			pushWorkers: 2,
+			oneWorkerEach: true,
+			notOnAWorker: [],
+			webhooksRefused: 0,
+			packedDuringPushIncluded: [],
+			missing: [],
+			doubled: [],
+		});
+	});
+
+	it(`writes every tracking number when ${MANIFEST_SIZE} tracking webhooks arrive at once`, async () => {
+		// A full manifest of fresh sale orders with a consignment, pushed by one run (so each is in
+		// Starshipit once whatever the first test left behind).
+		sb.cartonCloud.configure({ webhookUrl: undefined });
+		const [single, ...targets] = addPackedOrders(sb, MANIFEST_SIZE + 1, CONSIGNMENT_CUSTOMERS, 80000);
+		const before = cluster.executions().length;
+		const pushId = await cluster.runManually(cluster.workflow(ORDER_PUSH).id, RUN_NOW);
+		const afterPush = await cluster.waitForIdle({ atLeast: before + 1 });
+		expect(afterPush.find((r) => r.id === pushId)?.status).toBe('success');
+		expectExactlyOnePerSaleOrder(sb, [single, ...targets]);
+
+		// First one webhook alone: the path works end to end in queue mode (answered, run on a worker, written).
+		const [alone] = await trackingBurst(sb, webhookUrl(TRACKING_WEBHOOK), [single]);
+		await cluster.waitForIdle({ atLeast: afterPush.length + (alone.status === 200 ? 1 : 0) });
+		await expectBurstWritten(sb, [single], [alone], 30_000);
+
+		const answers = await trackingBurst(sb, webhookUrl(TRACKING_WEBHOOK), targets);
+		// Whatever was enqueued runs to its end before the figures are taken.
+		const received = answers.filter((a) => a.status === 200).length;
+		await cluster.waitForIdle({ atLeast: afterPush.length + 1 + received });
+		await expectBurstWritten(sb, targets, answers, 30_000);
+	});
+});
