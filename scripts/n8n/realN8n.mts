@@ -28,6 +28,7 @@
  *   ./queue.mts        a main, workers, the owner's REST calls, executions read from PostgreSQL
  */
 export {
+	CARTONCLOUD_WEBHOOK_SECRET,
 	type CredentialNames,
 	type CredentialStore,
 	credentialNames,
@@ -36,6 +37,7 @@ export {
 	type WorkflowJson,
 	type WorkflowNode,
 	workflowIdFor,
+	withCartonCloudSecret,
 } from './cli.mts';
 export { n8nEnv, OWNER, TEST_ENCRYPTION_KEY } from './environment.mts';
 export { prepareN8n, type PrepareOptions, RealN8n } from './instance.mts';

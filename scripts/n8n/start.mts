@@ -19,7 +19,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CREDENTIALS, startSandboxes } from '../../test/sandbox/index.mts';
 import { EXIT_REGISTRY_UNAVAILABLE, PACKAGE_ROOT } from './paths.mts';
-import { credentialNames, OWNER, prepareN8n } from './realN8n.mts';
+import { CARTONCLOUD_WEBHOOK_SECRET, credentialNames, OWNER, prepareN8n, withCartonCloudSecret } from './realN8n.mts';
 import { webhooksOf } from './webhooks.mts';
 
 async function main(): Promise<void> {
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
 		// Point the sandboxes' own webhooks at the published workflows that receive them.
 		for (const w of withHooks) {
 			for (const hook of w.hooks) {
-				if (/\.cartonCloud\w*Trigger$/.test(hook.type)) sandboxes.cartonCloud.configure({ webhookUrl: server.webhookUrl(hook.path) });
+				if (/\.cartonCloud\w*Trigger$/.test(hook.type)) sandboxes.cartonCloud.configure({ webhookUrl: withCartonCloudSecret(server.webhookUrl(hook.path)) });
 				if (/\.starshipit\w*Trigger$/.test(hook.type)) sandboxes.starshipit.configure({ webhookUrl: server.webhookUrl(hook.path) });
 			}
 		}
@@ -92,6 +92,7 @@ async function main(): Promise<void> {
 			}),
 			'',
 			'Sandbox webhooks (CartonCloud status changes, Starshipit tracking) go to the published workflows.',
+			`CartonCloud webhook secret (set in the trigger, appended to its URL as ?secret=): ${CARTONCLOUD_WEBHOOK_SECRET}`,
 			`n8n user folder: ${n8n.userFolder}. Ctrl+C stops everything.`,
 		];
 		console.log(lines.join('\n'));

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../scripts/n8n/paths.mts';
-import { credentialNames, prepareN8n, type RealN8n, type RunningN8n } from '../../scripts/n8n/realN8n.mts';
+import { credentialNames, prepareN8n, type RealN8n, type RunningN8n, withCartonCloudSecret } from '../../scripts/n8n/realN8n.mts';
 import { CREDENTIALS, type Sandboxes, startSandboxes } from '../sandbox/index.mts';
 import { launchChromium } from './chromium.mts';
 
@@ -29,7 +29,7 @@ beforeAll(async () => {
 	n8n = await prepareN8n({ credentials: sb.credentials(), credentialNames: credentialNames(CREDENTIALS) });
 	const imported = await n8n.importWorkflows(['error-alerts', PUSH.file, WRITE_BACK.file].map((f) => join(PACKAGE_ROOT, 'workflows', `${f}.json`)));
 	server = await n8n.start({ publish: imported.map((w) => w.id), webhooks: [{ path: PUSH.path }, { path: WRITE_BACK.path }] });
-	sb.cartonCloud.configure({ webhookUrl: server.webhookUrl(PUSH.path) });
+	sb.cartonCloud.configure({ webhookUrl: withCartonCloudSecret(server.webhookUrl(PUSH.path)) });
 	sb.starshipit.configure({ webhookUrl: server.webhookUrl(WRITE_BACK.path) });
 	sb.showN8n(server.baseUrl);
 	chromium = await launchChromium();

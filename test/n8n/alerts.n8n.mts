@@ -12,7 +12,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../scripts/n8n/paths.mts';
-import { credentialNames, type ImportedWorkflow, prepareN8n, type RealN8n } from '../../scripts/n8n/realN8n.mts';
+import { credentialNames, type ImportedWorkflow, prepareN8n, type RealN8n, withCartonCloudSecret } from '../../scripts/n8n/realN8n.mts';
 import { BAD_ORDER_REFERENCES } from '../sandbox/cartoncloud/index.mts';
 import { CREDENTIALS, type Sandboxes, startSandboxes } from '../sandbox/index.mts';
 import { DIGEST_STOP_NODE } from './alertFiles.mts';
@@ -68,7 +68,7 @@ describe('alerts in real n8n, delivered over SMTP', () => {
 		// n8n 2.x starts an error workflow only when it is published ("is not active and cannot be executed").
 		const server = await n8n.start({ publish: [workflows['order-push-webhook'].id, workflows['error-alerts'].id], webhooks: [ORDER_PUSH_WEBHOOK] });
 		try {
-			sb.cartonCloud.configure({ webhookUrl: server.webhookUrl(ORDER_PUSH_WEBHOOK.path) });
+			sb.cartonCloud.configure({ webhookUrl: withCartonCloudSecret(server.webhookUrl(ORDER_PUSH_WEBHOOK.path)) });
 			const pack = async (reference: string) => {
 				const order = sb.cartonCloud.findOrderByReference(reference)!;
 				sb.cartonCloud.setOutboundOrderStatus(order.id, 'PICKED');

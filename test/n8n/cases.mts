@@ -15,7 +15,7 @@
  *   Webhooks that answer before the workflow ends need `eventually` around sandbox assertions.
  */
 import { expect } from 'vitest';
-import type { ExecuteResult, RunningN8n, WebhookRef } from '../../scripts/n8n/realN8n.mts';
+import { type ExecuteResult, type RunningN8n, type WebhookRef, withCartonCloudSecret } from '../../scripts/n8n/realN8n.mts';
 import { BAD_ORDER_REFERENCES } from '../sandbox/cartoncloud/index.mts';
 import type { Sandboxes } from '../sandbox/index.mts';
 
@@ -235,7 +235,7 @@ export const BUNDLED_CASES: RealN8nCase[] = [
 		webhook: { path: '3e23d534-be6d-1210-3d8c-c9ca09f60091/webhook' },
 		// CartonCloud itself delivers its status-change webhooks to n8n.
 		call: async ({ sb, url }) => {
-			sb.cartonCloud.configure({ webhookUrl: url });
+			sb.cartonCloud.configure({ webhookUrl: withCartonCloudSecret(url) });
 			const picked = saleOrders(sb, 'AWAITING_PICK_AND_PACK').find((o) => o.customer.name === 'Kiwi Kitchenware')!;
 			pushTarget = picked.references.customer;
 			sb.cartonCloud.setOutboundOrderStatus(picked.id, 'PICKED');

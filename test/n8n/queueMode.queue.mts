@@ -14,16 +14,20 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../scripts/n8n/paths.mts';
 import { type QueueCluster, startQueueCluster } from '../../scripts/n8n/queue.mts';
-import { credentialNames } from '../../scripts/n8n/realN8n.mts';
+import { credentialNames, withCartonCloudSecret } from '../../scripts/n8n/realN8n.mts';
 import { ensureQueuePackages } from '../../scripts/n8n/services.mts';
 import { webhooksOf } from '../../scripts/n8n/webhooks.mts';
+import { BAD_ORDER_REFERENCES } from '../sandbox/cartoncloud/index.mts';
 import { CREDENTIALS, type Sandboxes, startSandboxes } from '../sandbox/index.mts';
-import { MANIFEST_SIZE } from './loadCases.mts';
-import { addPackedOrders, CONSIGNMENT_CUSTOMERS, expectBurstWritten, expectExactlyOnePerSaleOrder, goodPackedReferences, starshipitCopies, trackingBurst } from './volume.mts';
+import { addPackedOrders, CONSIGNMENT_CUSTOMERS, expectBurstWritten, expectExactlyOnePerSaleOrder, expectTrackingWritten, goodPackedReferences, starshipitCopies, trackingBurst, trackingNotWritten } from './volume.mts';
 
 const ORDER_PUSH = 'workflows/order-push-scheduled.json';
 const ORDER_WEBHOOK = 'workflows/order-push-webhook.json';
 const TRACKING_WEBHOOK = 'workflows/tracking-writeback-webhook.json';
+/** How many tracking webhooks arrive at once when a manifest closes (issue 10 §4). */
+const MANIFEST_SIZE = 200;
+/** The safety net for whatever the webhooks missed (README: Running in queue mode). */
+const TRACKING_SCHEDULED = 'workflows/tracking-writeback-scheduled.json';
 /** The scheduled push's manual trigger: what "Execute workflow" starts from. */
 const RUN_NOW = 'Run now';
 /** Sale orders packed while the scheduled pushes run: each sends CartonCloud's webhook. */
@@ -37,11 +41,14 @@ beforeAll(async () => {
 	if ('skip' in packages) throw new Error(`queue services unavailable: ${packages.skip} (scripts/n8n/testQueue.mts skips before this)`);
 	// Starshipit's production tier (20 requests/s), as a team that outgrew one n8n would have.
 	sb = await startSandboxes({ starshipit: { ratePerSecond: 20, burst: 20 } });
+	// The seed's three deliberately bad orders make every push end at its failures digest (an Error
+	// run, on purpose: test/workflows/alerts.test.mts); here a push must succeed, so they ship.
+	for (const reference of Object.values(BAD_ORDER_REFERENCES)) sb.cartonCloud.setOutboundOrderStatus(sb.cartonCloud.findOrderByReference(reference)!.id, 'DISPATCHED');
 	cluster = await startQueueCluster({
 		binaries: packages.binaries,
 		credentials: sb.credentials(),
 		credentialNames: credentialNames(CREDENTIALS),
-		workflows: [ORDER_PUSH, ORDER_WEBHOOK, TRACKING_WEBHOOK].map((f) => join(PACKAGE_ROOT, f)),
+		workflows: [ORDER_PUSH, ORDER_WEBHOOK, TRACKING_WEBHOOK, TRACKING_SCHEDULED].map((f) => join(PACKAGE_ROOT, f)),
 		publish: (w) => webhooksOf(w.json.nodes).length > 0,
 		webhooks: (workflows) => workflows.flatMap((w) => webhooksOf(w.json.nodes).map(({ path, method }) => ({ path, method }))),
 		workers: 2,
@@ -63,7 +70,7 @@ describe('queue mode: a main, Redis, PostgreSQL and two workers', () => {
 	let packedDuringPush: string[] = [];
 
 	it('runs the scheduled push on both workers at once, plus a burst of order webhooks, and ends with exactly one Starshipit order per sale order', async () => {
-		sb.cartonCloud.configure({ webhookUrl: webhookUrl(ORDER_WEBHOOK) });
+		sb.cartonCloud.configure({ webhookUrl: withCartonCloudSecret(webhookUrl(ORDER_WEBHOOK)) });
 		// Two "Execute workflow" clicks at the same moment: both enqueued, each taken by a free worker.
 		pushIds = await Promise.all([cluster.runManually(cluster.workflow(ORDER_PUSH).id, RUN_NOW), cluster.runManually(cluster.workflow(ORDER_PUSH).id, RUN_NOW)]);
 		// While they run, the warehouse packs more sale orders: CartonCloud's webhooks, all at once.
@@ -101,7 +108,7 @@ describe('queue mode: a main, Redis, PostgreSQL and two workers', () => {
 		});
 	});
 
-	it(`writes every tracking number when ${MANIFEST_SIZE} tracking webhooks arrive at once`, async () => {
+	it(`ends with every tracking number written when ${MANIFEST_SIZE} tracking webhooks arrive at once (the webhooks, then the scheduled safety net)`, async () => {
 		// A full manifest of fresh sale orders with a consignment, pushed by one run (so each is in
 		// Starshipit once whatever the first test left behind).
 		sb.cartonCloud.configure({ webhookUrl: undefined });
@@ -120,7 +127,15 @@ describe('queue mode: a main, Redis, PostgreSQL and two workers', () => {
 		const answers = await trackingBurst(sb, webhookUrl(TRACKING_WEBHOOK), targets);
 		// Whatever was enqueued runs to its end before the figures are taken.
 		const received = answers.filter((a) => a.status === 200).length;
-		await cluster.waitForIdle({ atLeast: afterPush.length + 1 + received });
-		await expectBurstWritten(sb, targets, answers, 30_000);
+		const afterBurst = await cluster.waitForIdle({ atLeast: afterPush.length + 1 + received });
+		// The sandbox delivers each webhook once (Starshipit's retries are undocumented) and n8n answers
+		// only after it has stored and queued the execution, so under a burst some deliveries time
+		// out. The scheduled writeback is the safety net (README): one run covers whatever was missed.
+		const byWebhooks = { sent: answers.length, acknowledged: received, written: targets.length - trackingNotWritten(sb, targets).length };
+		console.log(`burst of ${MANIFEST_SIZE} tracking webhooks in queue mode, before the safety net: ${JSON.stringify(byWebhooks)}`);
+		const netId = await cluster.runManually(cluster.workflow(TRACKING_SCHEDULED).id, RUN_NOW);
+		const afterNet = await cluster.waitForIdle({ atLeast: afterBurst.length + 1 });
+		expect(afterNet.find((r) => r.id === netId)?.status).toBe('success');
+		expectTrackingWritten(sb, targets);
 	});
 });

@@ -13,9 +13,8 @@ import { credentialNames, type ExecuteResult, prepareN8n, type RealN8n } from '.
 import { CREDENTIALS, type Sandboxes, startSandboxes } from '../sandbox/index.mts';
 import { DIGEST_STOP_NODE, PROVEN_BY_ALERTS_SUITE } from './alertFiles.mts';
 import { type ArrangeContext, BUNDLED_CASES, type RealN8nCase, SMOKE_CASES, type WebhookResponse } from './cases.mts';
-import { LOAD_CASES } from './loadCases.mts';
 
-const CASES: RealN8nCase[] = [...SMOKE_CASES, ...BUNDLED_CASES, ...LOAD_CASES];
+const CASES: RealN8nCase[] = [...SMOKE_CASES, ...BUNDLED_CASES];
 
 let sb: Sandboxes;
 let n8n: RealN8n;
