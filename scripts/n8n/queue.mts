@@ -93,11 +93,20 @@ export class QueueCluster {
 	/** What the editor's "Execute workflow" does: starts a manual run at `trigger`; returns the execution id. */
 	async runManually(workflowId: string, trigger: string): Promise<string> {
 		if (!this.cookie) await this.login();
-		const res = await fetch(`${this.main.baseUrl}/rest/workflows/${workflowId}/run`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json', cookie: this.cookie, 'browser-id': this.browserId },
-			body: JSON.stringify({ triggerToStartFrom: { name: trigger } }),
-		});
+		const send = async () =>
+			await fetch(`${this.main.baseUrl}/rest/workflows/${workflowId}/run`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', cookie: this.cookie, 'browser-id': this.browserId },
+				body: JSON.stringify({ triggerToStartFrom: { name: trigger } }),
+			});
+		let res = await send();
+		// Right after a burst the main's database health check may still fail ("Database is not
+		// ready!", 503): a person would click again a little later, and so does this.
+		for (let attempt = 1; res.status === 503 && attempt <= 30; attempt++) {
+			await res.text();
+			await new Promise((resolve) => setTimeout(resolve, 2000));
+			res = await send();
+		}
 		const text = await res.text();
 		if (!res.ok) throw new Error(`POST /rest/workflows/${workflowId}/run -> ${res.status} ${text}`);
 		const body = JSON.parse(text) as { data?: { executionId?: string } };
