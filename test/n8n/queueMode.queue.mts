@@ -77,9 +77,9 @@ describe('queue mode: a main, Redis, PostgreSQL and two workers', () => {
 		const before = sb.cartonCloud.webhookDeliveries.length;
 		packedDuringPush = addPackedOrders(sb, PACKED_DURING_PUSH, [...CONSIGNMENT_CUSTOMERS, 'Bondi Beauty']);
 		const deliveries = (await sb.cartonCloud.flushWebhooks()).slice(before);
-		const received = deliveries.filter((d) => d.status === 200).length;
 
-		const firstRows = await cluster.waitForIdle({ atLeast: 2 + received });
+		// Deliveries of other entity types (the consignment) are answered and start no execution.
+		const firstRows = await cluster.waitForIdle({ atLeast: 2 });
 		// CartonCloud delivers each webhook once (retries undocumented), n8n answers once the execution
 		// is stored and queued, and the trigger re-reads the order first: under a burst some deliveries
 		// time out. The next scheduled push is the safety net for those, so it fires once more.

@@ -103,13 +103,18 @@ export function writtenTracking(sb: Sandboxes): Map<string, { tracking?: string;
 }
 
 /**
- * Prints the labels of `orderNumbers` in Starshipit at once (a manifest closing): one tracking
- * webhook each, all in flight together. Resolves when every delivery has been answered.
+ * A manifest closing: the labels of `orderNumbers` were printed through the day (their webhooks
+ * went elsewhere), then every order is dispatched at once: one tracking webhook each, all in flight
+ * together, and every order now in Starshipit's shipped list. Resolves when every delivery has been
+ * answered or has timed out.
  */
 export async function trackingBurst(sb: Sandboxes, webhookUrl: string, orderNumbers: string[]): Promise<{ status: number; error?: string }[]> {
+	sb.starshipit.configure({ webhookUrl: undefined });
+	for (const orderNumber of orderNumbers) sb.starshipit.printOrder(orderNumber);
+	await sb.starshipit.flushWebhooks();
 	sb.starshipit.configure({ webhookUrl });
 	const before = sb.starshipit.webhookDeliveries.length;
-	for (const orderNumber of orderNumbers) sb.starshipit.printOrder(orderNumber);
+	for (const orderNumber of orderNumbers) sb.starshipit.advanceOrder(orderNumber, 'Dispatched');
 	await sb.starshipit.flushWebhooks();
 	return sb.starshipit.webhookDeliveries.slice(before).map((d) => ({ status: d.status, error: d.error }));
 }
