@@ -64,6 +64,12 @@ describe('mapSaleOrderToStarshipit', () => {
 		expect(errors).toHaveLength(4);
 	});
 
+	it('refuses a created date it cannot read instead of dating the order today', () => {
+		const order = saleOrder('SO-3');
+		(order as { timestamps: unknown }).timestamps = { created: { time: '31/02/2026 10:00' } };
+		expect(errorsOf(mapSaleOrderToStarshipit(order))).toEqual([expect.stringMatching(/^Sale order "SO-3": timestamps\.created\.time: "31\/02\/2026 10:00" is not a date/)]);
+	});
+
 	it('rejects an order number over 50 characters and a missing one', () => {
 		expect(errorsOf(mapSaleOrderToStarshipit(saleOrder('N'.repeat(51))))[0]).toMatch(/references\.customer \(Starshipit order_number\): must be at most 50/);
 		const missing = saleOrder('SO-3');

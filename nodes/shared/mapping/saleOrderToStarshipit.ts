@@ -205,6 +205,9 @@ export function mapSaleOrderToStarshipit(rawSaleOrder: unknown, rawOptions: Sale
 	const customerName = clean(so.customer?.name);
 	const created = clean(so.timestamps?.created?.time);
 	const createdDate = created && !Number.isNaN(Date.parse(created)) ? new Date(created).toISOString() : undefined;
+	// A date that cannot be read is bad input, not "now": the order date also bounds the existence
+	// check's listing (an order dated today would hide an older copy).
+	if (created && !createdDate) errors.push(`${label}: timestamps.created.time: "${created}" is not a date`);
 
 	const order: Record<string, unknown> = {
 		...options.defaults,
