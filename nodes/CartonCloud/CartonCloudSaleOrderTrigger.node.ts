@@ -1,7 +1,7 @@
-import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { pollSaleOrders, sampleOrders, type PollSettings, type PollState } from './helpers/polling';
-import { customerIds, customersField, STATUS_CHOICE_NOTICE, statusesField } from './helpers/triggerFields';
+import { pollSaleOrderTrigger } from './helpers/polling';
+import { customersField, STATUS_CHOICE_NOTICE, statusesField } from './helpers/triggerFields';
 import { searchCustomers } from './methods/listSearch';
 
 /** Polls CartonCloud for sale orders that reached a status. */
@@ -45,14 +45,6 @@ export class CartonCloudSaleOrderTrigger implements INodeType {
 	methods = { listSearch: { searchCustomers } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const settings: PollSettings = {
-			statuses: this.getNodeParameter('statuses', []) as string[],
-			customerIds: customerIds(this.getNodeParameter('customers', {})),
-			emitExisting: (this.getNodeParameter('options', {}) as IDataObject).emitExisting === true,
-		};
-		if (settings.statuses.length === 0) return null;
-		const orders =
-			this.getMode() === 'manual' ? await sampleOrders(this, settings) : await pollSaleOrders(this, this.getWorkflowStaticData('node') as PollState, settings);
-		return orders.length > 0 ? [this.helpers.returnJsonArray(orders)] : null;
+		return await pollSaleOrderTrigger(this);
 	}
 }

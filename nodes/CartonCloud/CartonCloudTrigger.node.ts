@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { manuallyRegisteredWebhook } from '../shared/webhooks';
-import { pollSaleOrders, sampleOrders, type PollSettings, type PollState } from './helpers/polling';
+import { pollSaleOrderTrigger } from './helpers/polling';
 import { SALE_ORDER_STATUSES } from './helpers/descriptions';
 import { customerIds, customersField } from './helpers/triggerFields';
 import { receiveSaleOrderWebhook } from './helpers/webhook';
@@ -92,15 +92,7 @@ export class CartonCloudTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		if (this.getNodeParameter('event', 'saleOrderReachedStatus') !== 'saleOrderReachedStatus') return null;
-		const settings: PollSettings = {
-			statuses: this.getNodeParameter('statuses', []) as string[],
-			customerIds: customerIds(this.getNodeParameter('customers', {})),
-			emitExisting: (this.getNodeParameter('options', {}) as IDataObject).emitExisting === true,
-		};
-		if (settings.statuses.length === 0) return null;
-		const orders =
-			this.getMode() === 'manual' ? await sampleOrders(this, settings) : await pollSaleOrders(this, this.getWorkflowStaticData('node') as PollState, settings);
-		return orders.length > 0 ? [this.helpers.returnJsonArray(orders)] : null;
+		return await pollSaleOrderTrigger(this);
 	}
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {

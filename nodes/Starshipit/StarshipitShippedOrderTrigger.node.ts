@@ -1,5 +1,5 @@
 import { NodeConnectionTypes, type INodeExecutionData, type INodeType, type INodeTypeDescription, type IPollFunctions } from 'n8n-workflow';
-import { pollShipped, sampleShipped, type PollSettings, type PollState } from './helpers/shippedPoll';
+import { pollShippedOrderTrigger } from './helpers/shippedPoll';
 import { emitOnField, lookbackField, trackingStatusesField } from './helpers/triggerFields';
 import { starshipitApiTest } from './methods/credentialTest';
 
@@ -24,12 +24,6 @@ export class StarshipitShippedOrderTrigger implements INodeType {
 	methods = { credentialTest: { starshipitApiTest } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const settings: PollSettings = {
-			emitOn: this.getNodeParameter('emitOn', 'statusChange') as PollSettings['emitOn'],
-			statuses: this.getNodeParameter('statuses', []) as string[],
-			initialLookbackHours: this.getNodeParameter('initialLookbackHours', 24) as number,
-		};
-		const rows = this.getMode() === 'manual' ? await sampleShipped(this, settings) : await pollShipped(this, this.getWorkflowStaticData('node') as PollState, settings);
-		return rows.length ? [this.helpers.returnJsonArray(rows)] : null;
+		return await pollShippedOrderTrigger(this);
 	}
 }

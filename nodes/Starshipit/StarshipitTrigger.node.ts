@@ -8,7 +8,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 import { manuallyRegisteredWebhook } from '../shared/webhooks';
-import { pollShipped, sampleShipped, type PollSettings, type PollState } from './helpers/shippedPoll';
+import { pollShippedOrderTrigger } from './helpers/shippedPoll';
 import { receiveTrackingWebhook } from './helpers/trackingWebhook';
 import { emitOnField, lookbackField, secretField, trackingStatusesField } from './helpers/triggerFields';
 import { starshipitApiTest } from './methods/credentialTest';
@@ -76,12 +76,6 @@ export class StarshipitTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		if (this.getNodeParameter('mode', 'webhook') !== 'polling') return null;
-		const settings: PollSettings = {
-			emitOn: this.getNodeParameter('emitOn', 'statusChange') as PollSettings['emitOn'],
-			statuses: this.getNodeParameter('statuses', []) as string[],
-			initialLookbackHours: this.getNodeParameter('initialLookbackHours', 24) as number,
-		};
-		const rows = this.getMode() === 'manual' ? await sampleShipped(this, settings) : await pollShipped(this, this.getWorkflowStaticData('node') as PollState, settings);
-		return rows.length ? [this.helpers.returnJsonArray(rows)] : null;
+		return await pollShippedOrderTrigger(this);
 	}
 }

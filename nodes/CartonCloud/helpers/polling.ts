@@ -10,8 +10,9 @@
  * Searches go through `searchSaleOrders`, which works whether CartonCloud takes a date range or
  * only day prefixes.
  */
-import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { searchSaleOrders } from './saleOrderSearch';
+import { customerIds } from './triggerFields';
 
 export const OVERLAP_MS = 10 * 60_000;
 /** Orders a manual ("Fetch Test Event") poll returns, from the last SAMPLE_DAYS. */
@@ -134,4 +135,20 @@ function advance(state: PollState, emitted: IDataObject[], now: Date): void {
 	}
 	state.cursor = { time: new Date(cursorMs).toISOString(), id: cursorId };
 	state.recent = recent.filter(([, at]) => at >= cursorMs - OVERLAP_MS);
+}
+
+/**
+ * One poll of the Sale Order Trigger (the deprecated combined trigger runs the same): by hand, a
+ * sample to build the workflow on; on schedule, the orders that reached a status since the cursor.
+ */
+export async function pollSaleOrderTrigger(context: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+	const settings: PollSettings = {
+		statuses: context.getNodeParameter('statuses', []) as string[],
+		customerIds: customerIds(context.getNodeParameter('customers', {})),
+		emitExisting: (context.getNodeParameter('options', {}) as IDataObject).emitExisting === true,
+	};
+	if (settings.statuses.length === 0) return null;
+	const orders =
+		context.getMode() === 'manual' ? await sampleOrders(context, settings) : await pollSaleOrders(context, context.getWorkflowStaticData('node') as PollState, settings);
+	return orders.length > 0 ? [context.helpers.returnJsonArray(orders)] : null;
 }

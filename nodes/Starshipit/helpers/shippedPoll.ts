@@ -13,7 +13,7 @@
  *   pause) a second, narrow listing tells which rows can come back, and only those are kept.
  * Either way the state is one overlap window of keys, whatever the number of orders ever shipped.
  */
-import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { starshipitRequestAllItems } from '../transport';
 import { utcStamp } from './existingOrders';
 
@@ -104,4 +104,18 @@ export async function pollShipped(context: IPollFunctions, state: PollState, set
 	state.cursor = { time: now.toISOString(), id: '' };
 	state.recent = [...remembered].filter(([key, at]) => keep(key, at));
 	return emitted;
+}
+
+/**
+ * One poll of the Shipped Order Trigger (the deprecated combined trigger runs the same): by hand, a
+ * sample to build the workflow on; on schedule, what shipped or changed since the cursor.
+ */
+export async function pollShippedOrderTrigger(context: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+	const settings: PollSettings = {
+		emitOn: context.getNodeParameter('emitOn', 'statusChange') as PollSettings['emitOn'],
+		statuses: context.getNodeParameter('statuses', []) as string[],
+		initialLookbackHours: context.getNodeParameter('initialLookbackHours', 24) as number,
+	};
+	const rows = context.getMode() === 'manual' ? await sampleShipped(context, settings) : await pollShipped(context, context.getWorkflowStaticData('node') as PollState, settings);
+	return rows.length ? [context.helpers.returnJsonArray(rows)] : null;
 }
