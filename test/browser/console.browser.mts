@@ -54,6 +54,22 @@ async function waitingOrders(customerPrefix: string): Promise<string[]> {
 	return await page.$$eval(`#sale-orders tr[data-status="AWAITING_PICK_AND_PACK"]`, (rows, prefix) => rows.map((r) => r.getAttribute('data-reference') ?? '').filter((ref) => ref.startsWith(prefix)), customerPrefix);
 }
 
+/**
+ * Clicks a button in a table the console re-renders every 1.5 s: a row replaced between finding
+ * the button and clicking it ("Node is detached from document") is found again, as a person's
+ * second click would.
+ */
+async function clickRow(selector: string): Promise<void> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			await page.click(selector);
+			return;
+		} catch (error) {
+			if (attempt >= 5 || !/detached/i.test((error as Error).message)) throw error;
+		}
+	}
+}
+
 describe('sandbox console in headless Chromium, with real n8n', () => {
 	it('pack → push → ship → write-back, clicked on the page', async () => {
 		await page.goto(sb.consoleUrl);
@@ -63,7 +79,7 @@ describe('sandbox console in headless Chromium, with real n8n', () => {
 		expect(reference).toBeTruthy();
 
 		// Pack: CartonCloud sends its status-change webhooks to n8n's order push.
-		await page.click(`#sale-orders tr[data-reference="${reference}"] button[data-action="pack"]`);
+		await clickRow(`#sale-orders tr[data-reference="${reference}"] button[data-action="pack"]`);
 		await page.waitForSelector(`#sale-orders tr[data-reference="${reference}"][data-status="PACKED"]`);
 
 		// Push: n8n created the Starshipit order; the page shows it without a label yet.
@@ -72,7 +88,7 @@ describe('sandbox console in headless Chromium, with real n8n', () => {
 		expect(await attribute(starshipitRow, 'data-tracking')).toBe('');
 
 		// Ship: label printed and dispatched; Starshipit sends its tracking webhook to n8n.
-		await page.click(`${starshipitRow} button[data-action="ship"]`);
+		await clickRow(`${starshipitRow} button[data-action="ship"]`);
 		await page.waitForSelector(`${starshipitRow}[data-status="Shipped"]`);
 		const tracking = await attribute(starshipitRow, 'data-tracking');
 		expect(tracking).toMatch(/\S+/);
@@ -95,7 +111,7 @@ describe('sandbox console in headless Chromium, with real n8n', () => {
 		await page.click('#fault-form button[type="submit"]');
 		await page.waitForFunction(() => document.querySelector('#message')?.textContent?.startsWith('The next 5 responses'));
 
-		await page.click(`#sale-orders tr[data-reference="${reference}"] button[data-action="pack"]`);
+		await clickRow(`#sale-orders tr[data-reference="${reference}"] button[data-action="pack"]`);
 		const subject = await page.waitForSelector('#mail-list .mail .subject');
 		expect(await subject!.evaluate((b) => b.textContent)).toMatch(/^1 order\(s\) not created in Starshipit: /);
 		expect(await page.$eval('#mail-list .mail pre', (pre) => pre.textContent)).toContain(`- ${reference}: `);
