@@ -16,6 +16,18 @@ export function byCreated<T extends { id: string; timestamps?: { created?: { tim
 	return ta - tb || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/**
+ * `list` sorted as `byCreated` sorts it, each date read once: a search over 10,000 orders would
+ * otherwise parse about 280,000 dates per page, and the sandbox's own slowness would pass for the
+ * client's in the bench.
+ */
+export function sortedByCreated<T extends { id: string; timestamps?: { created?: { time: string } } }>(list: T[]): T[] {
+	return list
+		.map((entity) => ({ entity, time: Date.parse(entity.timestamps?.created?.time ?? '') || 0 }))
+		.sort((a, b) => a.time - b.time || (a.entity.id < b.entity.id ? -1 : a.entity.id > b.entity.id ? 1 : 0))
+		.map(({ entity }) => entity);
+}
+
 export function consignmentForOrder(world: World, orderId: string): Consignment | undefined {
 	for (const c of world.consignments.values()) if (c.generatedFromTask?.id === orderId) return c;
 	return undefined;
