@@ -42,6 +42,14 @@ describe('Order > Create', () => {
 		expect((order.json.items as Array<{ weight: number; quantity: number; sku: string }>)[0]).toMatchObject({ sku: 'MUG-01', quantity: 4, weight: 0.5 });
 	});
 
+	it('reads the sale order from any expression, not only the whole item', async () => {
+		const run = await runNode(harness, { resource: 'order', operation: 'create', inputMode: 'saleOrder', saleOrder: '={{ $json.wrapped }}' }, [
+			{ wrapped: saleOrder('SO-1002'), note: 'not a sale order' },
+		]);
+		const [order] = outputOf(run);
+		expect(order.json).toMatchObject({ order_number: 'SO-1002', destination: { name: 'Jane Citizen' } });
+	});
+
 	it('Skip Existing returns the existing order flagged instead of creating it again', async () => {
 		await runNode(harness, uiCreateParameters('create'), [uiOrderItem('SO-1')]);
 		sandbox.server.clearLog();

@@ -61,6 +61,15 @@ function sourceOf(saleOrder: unknown): SourceSaleOrder {
 	return { id: textOf(so.id), reference: textOf(so.references?.customer), customer: textOf(so.customer?.name) ?? textOf(so.customer?.id) };
 }
 
+/**
+ * `={{ $json }}` (the bundled workflows' and the default's value) is the item itself: read it
+ * directly instead of through n8n's expression engine, which builds a data proxy per item and was
+ * half the CPU of a 10,000-order push. The mapping only reads the sale order, never changes it.
+ */
+function isWholeItem(raw: unknown): boolean {
+	return typeof raw === 'string' && /^=\{\{\s*\$json\s*\}\}$/.test(raw);
+}
+
 /** The order of item `i`, validated; throws a NodeOperationError naming the order and field. */
 export function buildOrder(context: IExecuteFunctions, itemIndex: number, onOrderNumber: (n: string) => void): BuiltOrder {
 	const mode = context.getNodeParameter('inputMode', itemIndex) as string;
@@ -69,7 +78,9 @@ export function buildOrder(context: IExecuteFunctions, itemIndex: number, onOrde
 		new NodeOperationError(context.getNode(), errors[0], { itemIndex, description: errors.length > 1 ? errors.join('\n') : undefined });
 
 	if (mode === 'saleOrder') {
-		let saleOrder = context.getNodeParameter('saleOrder', itemIndex) as unknown;
+		let saleOrder = isWholeItem(context.getNode().parameters.saleOrder)
+			? context.getInputData()[itemIndex]?.json
+			: (context.getNodeParameter('saleOrder', itemIndex) as unknown);
 		if (typeof saleOrder === 'string') {
 			try {
 				saleOrder = JSON.parse(saleOrder);
