@@ -1,6 +1,7 @@
 /** The one CartonCloud sale order → Starshipit order mapping, exercised directly. */
 import { describe, expect, it } from 'vitest';
 import { mapSaleOrderToStarshipit, toCountryCode, toCountryName, validateStarshipitOrder } from '../../nodes/shared/mapping/saleOrderToStarshipit.ts';
+import { cleanStrings } from '../../nodes/shared/mapping/text.ts';
 import { saleOrder } from './fixtures.mts';
 
 const errorsOf = (result: ReturnType<typeof mapSaleOrderToStarshipit>) => (result.ok ? [] : result.errors);
@@ -141,6 +142,17 @@ describe('mapSaleOrderToStarshipit', () => {
 		expect(mapped.order.destination.delivery_instructions).toBe('Ring twice\nthen leave at door');
 		const everything = JSON.stringify(mapped.order);
 		expect(everything).not.toMatch(/\\u0000|\\r|[\u200B-\u200D\uFEFF\u0000-\u0008]/);
+	});
+
+	it('cleans in a copy: the input sale order is left as it came, and clean text is not copied', () => {
+		const dirty = saleOrder('SO-CLEAN-1', { address: { contactName: ' Jane  Citizen\u0000' } });
+		const before = structuredClone(dirty);
+		expect(cleanStrings(dirty)).not.toBe(dirty);
+		expect(dirty).toEqual(before);
+		const clean = saleOrder('SO-CLEAN-2');
+		expect(cleanStrings(clean)).toBe(clean);
+		expect((cleanStrings(dirty) as typeof dirty).details).not.toBe(dirty.details);
+		expect((cleanStrings(dirty) as typeof dirty).items).toBe(dirty.items);
 	});
 
 	it('reports a shape that is not a sale order', () => {

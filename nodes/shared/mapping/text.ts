@@ -30,12 +30,48 @@ export function multiLine(value: string): string {
 /** Field names whose text may span lines; every other string is single-line. */
 const MULTI_LINE_KEYS = new Set(['instructions', 'delivery_instructions']);
 
-/** A deep copy of `value` with every string cleaned (by its key: multi- or single-line). */
+/**
+ * True when `value` would come out of `singleLine` unchanged: no control, zero-width, line-break
+ * or tab character, no double space, no space at either end. Almost every string passes, so the
+ * common case costs one scan and no copy.
+ */
+function isCleanLine(value: string): boolean {
+	const last = value.length - 1;
+	if (last >= 0 && (value.charCodeAt(0) === 0x20 || value.charCodeAt(last) === 0x20)) return false;
+	for (let i = 0; i <= last; i++) {
+		const code = value.charCodeAt(i);
+		if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff) return false;
+		if (code === 0x20 && value.charCodeAt(i + 1) === 0x20) return false;
+		if (code >= 0xd800 && code <= 0xdfff) return false; // surrogates: let the full cleaner decide
+	}
+	return true;
+}
+
+/**
+ * `value` with every string cleaned (by its key: multi- or single-line). Parts that need no
+ * cleaning are returned as they are (not copied), so a clean 10,000-order run allocates nothing
+ * here; callers treat the result as read-only.
+ */
 export function cleanStrings<T>(value: T, key = ''): T {
-	if (typeof value === 'string') return (MULTI_LINE_KEYS.has(key) ? multiLine(value) : singleLine(value)) as T;
-	if (Array.isArray(value)) return value.map((v) => cleanStrings(v, key)) as T;
+	if (typeof value === 'string') {
+		if (MULTI_LINE_KEYS.has(key)) return multiLine(value) as T;
+		return (isCleanLine(value) ? value : singleLine(value)) as T;
+	}
+	if (Array.isArray(value)) {
+		let copy: unknown[] | undefined;
+		for (let i = 0; i < value.length; i++) {
+			const cleaned = cleanStrings(value[i], key);
+			if (cleaned !== value[i]) (copy ??= value.slice())[i] = cleaned;
+		}
+		return (copy ?? value) as T;
+	}
 	if (value && typeof value === 'object') {
-		return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, cleanStrings(v, k)])) as T;
+		let copy: Record<string, unknown> | undefined;
+		for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+			const cleaned = cleanStrings(v, k);
+			if (cleaned !== v) (copy ??= { ...(value as Record<string, unknown>) })[k] = cleaned;
+		}
+		return (copy ?? value) as T;
 	}
 	return value;
 }
