@@ -25,6 +25,20 @@ describe('CartonCloud transport over real HTTP', () => {
 		expect(env.sb.server.log.filter((e) => e.endpoint === SEARCH).map((e) => e.status)).toEqual([429, 503, 200]);
 	});
 
+	it('Return All reads every page once, in page order, with the pages after the first in flight together', async () => {
+		env.sb.server.clearLog();
+		const run = await env.harness.run(chain({ name: 'All', parameters: { resource: 'saleOrder', operation: 'getMany', returnAll: true, addProductWeights: false } }));
+		expect(run.status).toBe('success');
+		const searches = env.sb.server.log.filter((e) => e.endpoint === SEARCH);
+		const pages = Math.ceil(env.sb.world.orders.size / env.sb.paging.maxPageSize);
+		expect(searches).toHaveLength(pages);
+		expect(searches.every((e) => e.status === 200)).toBe(true);
+		const ids = json(run, 'All').map((order) => order.id);
+		expect(new Set(ids).size).toBe(env.sb.world.orders.size);
+		const created = json(run, 'All').map((order) => Date.parse(String((order.timestamps as { created: { time: string } }).created.time)));
+		expect(created).toEqual([...created].sort((a, b) => a - b));
+	});
+
 	it('a create whose connection drops is looked up by reference before it is sent again (created once)', async () => {
 		const koala = customerByName(env.sb, 'Koala Outdoor Co');
 		env.sb.server.clearLog();
