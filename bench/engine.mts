@@ -3,6 +3,7 @@
  * engine's and our nodes' alone (the sandboxes stay in the parent). Reads the job from
  * BENCH_JOB, prints one `BENCH_RESULT {json}` line. Run under `node --cpu-prof` for a profile.
  */
+import v8 from 'node:v8';
 import { Harness, shutdownEngine, type CredentialStore, type WorkflowJson } from '../test/harness/index.mts';
 
 export interface EngineJob {
@@ -16,6 +17,9 @@ export interface EngineResult {
 	wallMs: number;
 	cpuMs: number;
 	peakRssMb: number;
+	/** The largest V8 heap in use and external (buffer) memory seen, sampled every 50 ms. */
+	peakHeapMb?: number;
+	peakExternalMb?: number;
 	/** Items per output, per node. */
 	items: Record<string, number[]>;
 }
@@ -23,19 +27,48 @@ export interface EngineResult {
 async function main(): Promise<void> {
 	const job = JSON.parse(process.env.BENCH_JOB ?? '') as EngineJob;
 	const harness = new Harness(job.credentials);
+	const spaces = new Map<string, number>();
+	let peakHeap = 0;
+	let start = performance.now();
+	let peakExternal = 0;
+	const sampler = setInterval(() => {
+		const memory = process.memoryUsage();
+		peakHeap = Math.max(peakHeap, memory.heapUsed);
+		peakExternal = Math.max(peakExternal, memory.external);
+		if (process.env.BENCH_MEMORY_TRACE) {
+			for (const space of v8.getHeapSpaceStatistics()) spaces.set(space.space_name, Math.max(spaces.get(space.space_name) ?? 0, space.space_size));
+			const at = ((performance.now() - start) / 1000).toFixed(2);
+			const old = v8.getHeapSpaceStatistics().find((space) => space.space_name === 'old_space');
+			process.stderr.write(
+				`memory ${at} s: rss ${Math.round(memory.rss / 2 ** 20)} heap ${Math.round(memory.heapUsed / 2 ** 20)} old ${Math.round((old?.physical_space_size ?? 0) / 2 ** 20)} external ${Math.round(memory.external / 2 ** 20)} MB\n`,
+			);
+		}
+	}, 50);
 	const cpu = process.cpuUsage();
-	const start = performance.now();
+	start = performance.now();
 	const run = await harness.run(job.workflow);
 	const wallMs = performance.now() - start;
 	const used = process.cpuUsage(cpu);
+	clearInterval(sampler);
 	const result: EngineResult = {
 		status: String(run.status),
 		error: run.error?.message,
 		wallMs,
 		cpuMs: (used.user + used.system) / 1000,
 		peakRssMb: process.resourceUsage().maxRSS / 1024,
+		peakHeapMb: peakHeap / 1024 / 1024,
+		peakExternalMb: peakExternal / 1024 / 1024,
 		items: Object.fromEntries(Object.entries(run.nodes).map(([name, node]) => [name, node.outputs.map((o) => o?.length ?? 0)])),
 	};
+	if (process.env.BENCH_MEMORY_TRACE) {
+		process.stderr.write(`largest committed size per heap space: ${[...spaces].map(([name, size]) => `${name} ${Math.round(size / 2 ** 20)}`).join(', ')} MB\n`);
+		const gc = (globalThis as { gc?: () => void }).gc;
+		if (gc) {
+			gc();
+			process.stderr.write(`retained after the run (full GC): heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB\n`);
+		}
+		for (const [name, node] of Object.entries(run.nodes)) process.stderr.write(`output of ${name}: ${Math.round(JSON.stringify(node.outputs).length / 1024)} KB as JSON\n`);
+	}
 	process.stdout.write(`BENCH_RESULT ${JSON.stringify(result)}\n`);
 	await shutdownEngine();
 }

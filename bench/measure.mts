@@ -25,7 +25,7 @@ export async function measure(sandboxes: Sandboxes, credentials: CredentialStore
 	for (const server of Object.values(servers)) server.clearLog();
 	const job: EngineJob = { workflow, credentials };
 	const profileArgs = profileName ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${profileName}.cpuprofile`] : [];
-	const result = await runEngine(job, profileArgs);
+	const result = await runEngine(job, [...profileArgs, ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [])]);
 	const calls: Record<string, number> = {};
 	for (const [system, server] of Object.entries(servers)) {
 		for (const [endpoint, count] of Object.entries(server.counts())) calls[`${system} ${endpoint}`] = count;
@@ -51,7 +51,10 @@ function runEngine(job: EngineJob, nodeArgs: string[]): Promise<EngineResult> {
 		child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
 		child.on('error', reject);
 		child.on('close', (code) => {
-			const line = out.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
+			const lines = out.split('\n');
+			// Anything else the engine printed (e.g. --trace-gc via BENCH_NODE_ARGS) goes to stderr.
+			for (const other of lines) if (other && !other.startsWith('BENCH_RESULT ')) process.stderr.write(`${other}\n`);
+			const line = lines.find((l) => l.startsWith('BENCH_RESULT '));
 			if (!line) return reject(new Error(`bench engine exited ${code} without a result:\n${out}`));
 			resolve(JSON.parse(line.slice('BENCH_RESULT '.length)) as EngineResult);
 		});

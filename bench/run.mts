@@ -54,7 +54,28 @@ function handBuiltPush(): WorkflowJson {
 interface Floor {
 	calls: number;
 	what: string;
+	/** For the push: the imports alone, the floor the issue's first table used. */
+	imports?: number;
 }
+
+/**
+ * What a push must call at the least (issue 12, target 1: "calls = imports + the listing pages
+ * the existence check needs"): one import per 50 orders; before the first import one listing
+ * page per tab (unshipped, printed, shipped; the API has no listing across tabs) plus a page per
+ * 250 orders already there; after the imports, the unshipped pages holding what was just created
+ * (a page per 250) and the printed tab's one page, where copies made by an overlapping run show.
+ */
+function pushFloor(toCreate: number, existing: number): Floor {
+	const imports = Math.ceil(toCreate / IMPORT_BATCH);
+	const before = 3 + Math.ceil(existing / LISTING_PAGE) - (existing > 0 ? 1 : 0);
+	const after = toCreate > 0 ? Math.ceil(toCreate / LISTING_PAGE) + 1 : 0;
+	const pages = before + after;
+	return imports
+		? { calls: imports + pages, what: `${int.format(imports)} imports + ${pages} listing pages`, imports }
+		: { calls: pages, what: 'listing pages' };
+}
+
+const int = new Intl.NumberFormat('en-US');
 
 const rows: Row[] = [];
 
@@ -63,7 +84,8 @@ async function measured(sandboxes: Sandboxes, flow: string, n: number, tier: num
 	const result = await measure(sandboxes, credentialsAtTier(sandboxes, tier, tierFields.fields), json, args.profile ? slug : undefined);
 	if (result.status !== 'success') throw new Error(`${flow} (${n} at ${tier}/s) ended ${result.status}: ${result.error}`);
 	const floorSeconds = floor.calls / tier;
-	const row: Row = { flow, n, tier, floorCalls: floor.calls, floorWhat: floor.what, floorSeconds, ratio: result.wallMs / 1000 / Math.max(floorSeconds, 0.001), ...result };
+	const importsRatio = floor.imports ? result.wallMs / 1000 / (floor.imports / tier) : undefined;
+	const row: Row = { flow, n, tier, floorCalls: floor.calls, floorWhat: floor.what, floorSeconds, ratio: result.wallMs / 1000 / Math.max(floorSeconds, 0.001), importsRatio, ...result };
 	rows.push(row);
 	console.error(`  ${flow}, ${n} at ${tier}/s: ${(row.wallMs / 1000).toFixed(1)} s, ${row.starshipitCalls} Starshipit calls`);
 	return row;
@@ -81,11 +103,10 @@ async function withSandboxes<T>(n: number, tier: number, body: (sandboxes: Sandb
 
 /** Push, push again, ship everything, write back, write back again: one sandbox, four rows. */
 async function bothFlows(n: number, tier: number): Promise<void> {
-	const imports = { calls: Math.ceil(n / IMPORT_BATCH), what: 'imports' };
 	const pages = { calls: Math.ceil(n / LISTING_PAGE), what: 'listing pages' };
 	await withSandboxes(n, tier, async (sandboxes) => {
-		await measured(sandboxes, 'Order push', n, tier, workflow('order-push-scheduled'), imports);
-		await measured(sandboxes, 'Order push, re-run', n, tier, workflow('order-push-scheduled'), pages);
+		await measured(sandboxes, 'Order push', n, tier, workflow('order-push-scheduled'), pushFloor(n, 0));
+		await measured(sandboxes, 'Order push, re-run', n, tier, workflow('order-push-scheduled'), pushFloor(0, n));
 		sandboxes.starshipit.shipAll();
 		await measured(sandboxes, 'Tracking write-back', n, tier, workflow('tracking-writeback-scheduled'), pages);
 		await measured(sandboxes, 'Tracking write-back, re-run', n, tier, workflow('tracking-writeback-scheduled'), pages);
@@ -94,7 +115,7 @@ async function bothFlows(n: number, tier: number): Promise<void> {
 
 async function handBuilt(n: number, tier: number): Promise<void> {
 	await withSandboxes(n, tier, async (sandboxes) => {
-		await measured(sandboxes, 'Order push built by hand (one call per order)', n, tier, handBuiltPush(), { calls: Math.ceil(n / IMPORT_BATCH), what: 'imports' });
+		await measured(sandboxes, 'Order push built by hand (one call per order)', n, tier, handBuiltPush(), pushFloor(n, 0));
 	});
 }
 
@@ -105,12 +126,21 @@ function summary(): string[] {
 		const ours = push(hand.n, hand.tier);
 		if (ours) lines.push(`Batched push vs built by hand, ${hand.n} orders at ${hand.tier}/s: ${(hand.wallMs / ours.wallMs).toFixed(1)}x faster, ${(hand.starshipitCalls / ours.starshipitCalls).toFixed(1)}x fewer Starshipit calls`);
 	}
+	for (const row of rows.filter((r) => r.flow === 'Order push')) {
+		lines.push(
+			`Order push, ${int.format(row.n)} at ${row.tier}/s: ${int.format(row.starshipitCalls)} Starshipit calls for a floor of ${int.format(row.floorCalls)} (${row.floorWhat}); wall ${row.ratio.toFixed(2)}x the floor, ${row.importsRatio?.toFixed(2)}x the imports alone`,
+		);
+	}
 	for (const row of rows.filter((r) => r.flow === 'Order push' || r.flow === 'Tracking write-back')) {
 		lines.push(`CPU per order, ${row.flow.toLowerCase()}, ${row.n} at ${row.tier}/s: ${(row.cpuMs / row.n).toFixed(2)} ms (whole process: n8n's engine and our nodes)`);
 	}
 	for (const tier of new Set(rows.map((r) => r.tier))) {
 		const [small, large] = [push(1000, tier), push(10_000, tier)];
-		if (small && large) lines.push(`Peak RSS growth from 1,000 to 10,000 orders (order push at ${tier}/s): ${Math.round(large.peakRssMb - small.peakRssMb)} MB`);
+		if (!small || !large) continue;
+		const part = (key: 'peakHeapMb' | 'peakExternalMb') => Math.round((large[key] ?? 0) - (small[key] ?? 0));
+		lines.push(
+			`Peak RSS growth from 1,000 to 10,000 orders (order push at ${tier}/s): ${Math.round(large.peakRssMb - small.peakRssMb)} MB (largest V8 heap in use +${part('peakHeapMb')} MB, HTTP buffers and other external memory +${part('peakExternalMb')} MB)`,
+		);
 	}
 	return lines;
 }
