@@ -161,6 +161,46 @@ describe('Label', () => {
 		});
 	}
 
+	it('Print Many looks before printing: an order printed meanwhile gets its existing labels, never a second label', async () => {
+		const { l1, l2 } = await createOrders();
+		expect(typeof l1.order_date).toBe('string');
+		sandbox.printOrder('L-1');
+		sandbox.server.clearLog();
+		const out = outputOf(await runNode(harness, { resource: 'label', operation: 'printMany', orderIds: '={{ $json.order_id }}' }, [l1, l2]));
+		expect(bought('L-1')).toBe(1);
+		expect(bought('L-2')).toBe(1);
+		expect(out.map((i) => i.json.outcome)).toEqual([
+			expect.objectContaining({ status: 'printed', order_number: 'L-2' }),
+			expect.objectContaining({ status: 'reprinted', order_number: 'L-1' }),
+		]);
+		// One listing of the three tabs since the orders' date (the items carry it), then one print and one reprint: no read per order.
+		const counts = sandbox.server.counts();
+		expect(counts['GET /api/orders']).toBeUndefined();
+		expect(counts['POST /api/orders/shipments']).toBe(2);
+		expect(counts['GET /api/orders/unshipped'] + counts['GET /api/orders/shipments'] + counts['GET /api/orders/shipped']).toBe(3);
+
+		// Items without a date are read one by one; printing all of them again buys nothing.
+		sandbox.server.clearLog();
+		const again = outputOf(await runNode(harness, { resource: 'label', operation: 'printMany', orderIds: '={{ $json.id }}' }, [{ id: l1.order_id }, { id: l2.order_id }]));
+		expect(again.map((i) => (i.json.outcome as IDataObject).status)).toEqual(['reprinted']);
+		expect(sandbox.server.count('GET /api/orders')).toBe(2);
+		expect(bought('L-1') + bought('L-2')).toBe(2);
+	});
+
+	it('Print Many prints nothing when it cannot check which orders already have labels', async () => {
+		const { l1, l2 } = await createOrders();
+		sandbox.server.clearLog();
+		// 503 until the retries run out (Retry-After 0 keeps the test quick).
+		const down = { kind: 'status' as const, status: 503, headers: { 'Retry-After': '0' }, body: { statusCode: 503, message: 'injected 503' } };
+		sandbox.server.injectFaults('GET /api/orders/shipped', Array.from({ length: 8 }, () => down));
+		const { success, errors } = await runWithErrorOutput(harness, { resource: 'label', operation: 'printMany', orderIds: '={{ $json.order_id }}' }, [l1, l2]);
+		expect(success).toHaveLength(0);
+		expect(errors).toHaveLength(2);
+		expect(String(errors[0].json.error)).toMatch(/Nothing was printed: could not check which orders already have labels/);
+		expect(sandbox.server.count('POST /api/orders/shipments')).toBe(0);
+		expect(bought('L-1') + bought('L-2')).toBe(0);
+	});
+
 	it('Print Many: an order Starshipit refuses fails on its own item; the batch item names only the orders printed', async () => {
 		const { l1, l2 } = await createOrders();
 		sandbox.state.findByNumber(sandbox.state.accountByKey(), 'L-1')!.order.archived = true;

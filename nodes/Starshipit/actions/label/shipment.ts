@@ -1,10 +1,12 @@
 /**
- * What Print and Reprint share: whether an order already has labels, and the
+ * What Print, Print Many and Reprint share: whether an order already has labels, and the
  * `POST /api/orders/shipment` reply turned into an item led by its outcome, with the PDFs.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { outcomeItem } from '../../../shared/outcome';
 import { labelFileName, pdfBinaries } from '../../helpers/binary';
+import { listingSince } from '../../helpers/existingOrders';
+import { listOrdersSince } from '../../helpers/orderListing';
 import { starshipitRequest, unexpectedReply } from '../../transport';
 
 /** Order statuses that mean no label has been made yet (DART1; REAL shows "Unshipped"). */
@@ -28,6 +30,27 @@ export async function readOrder(context: IExecuteFunctions, ref: IDataObject, it
 	const matches = order && (ref.order_id !== undefined ? String(order.order_id) === String(ref.order_id) : order.order_number === ref.order_number);
 	if (!matches) throw unexpectedReply(context, `the order read back is not ${JSON.stringify(qs)}`, body, itemIndex);
 	return order;
+}
+
+/**
+ * Which of these orders already have labels (Print Many looks before printing, as Print does).
+ * Orders with a known `orderDate` are found in one listing of the three tabs since the earliest
+ * such date (the existence check's listing: a Starshipit order is not updated before its order
+ * date, and a page holds 250); any other order is read on its own. Throws if Starshipit cannot
+ * be asked: the caller then prints nothing.
+ */
+export async function labelledAmong(context: IExecuteFunctions, orders: Array<{ orderId: number; orderDate?: string; itemIndex: number }>): Promise<Set<number>> {
+	const dated = orders.filter((o) => o.orderDate !== undefined && !Number.isNaN(Date.parse(o.orderDate)));
+	const labelled = new Set<number>();
+	if (dated.length) {
+		const ids = new Set(dated.map((o) => o.orderId));
+		const listed = await listOrdersSince(context, listingSince(dated.map((o) => o.orderDate), 0), undefined, dated[0].itemIndex);
+		for (const row of listed) if (row.has_labels && ids.has(row.order_id)) labelled.add(row.order_id);
+	}
+	for (const order of orders.filter((o) => !dated.includes(o))) {
+		if (hasLabels(await readOrder(context, { order_id: order.orderId }, order.itemIndex))) labelled.add(order.orderId);
+	}
+	return labelled;
 }
 
 export async function shipmentToItem(
