@@ -3,21 +3,14 @@
  * EVERY input item down the error output with its reason, never down the success branch; and a
  * create whose check afterwards failed says its state is unknown. One block per operation family.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { IDataObject, INode } from 'n8n-workflow';
 import type { WorkflowJson } from '../harness/index.mts';
 import type { StarshipitSandbox } from '../sandbox/starshipit/index.mts';
-import { CREDENTIALS, harnessFor, PACKAGE, saleOrder, startSandbox, storedOrderNumbers, uiOrderItem } from './fixtures.mts';
+import { CREDENTIALS, harnessFor, PACKAGE, saleOrder, storedOrderNumbers, uiOrderItem, useSandbox } from './fixtures.mts';
 
 let sandbox: StarshipitSandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => sandbox.close());
-beforeEach(() => {
-	sandbox.reset();
-	sandbox.configure({ ratePerSecond: 1000, burst: 1000 });
-});
+useSandbox((started) => (sandbox = started));
 
 /** Orders → Starshipit (On Error: Continue using error output) → Succeeded | Failed. */
 function errorOutputWorkflow(parameters: IDataObject): WorkflowJson {

@@ -4,23 +4,18 @@
  * and surplus copies do not survive, labelled copies are never deleted, and a re-run costs listing
  * pages only.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { IDataObject } from 'n8n-workflow';
 import type { Harness } from '../harness/index.mts';
 import type { StarshipitSandbox } from '../sandbox/starshipit/index.mts';
 import { printOrder, setTracking } from '../sandbox/starshipit/lifecycle.mts';
-import { API_KEY, harnessFor, outputOf, runNode, saleOrder, startSandbox, storedOrderNumbers } from './fixtures.mts';
+import { API_KEY, outputOf, runNode, saleOrder, storedOrderNumbers, useSandbox } from './fixtures.mts';
 
 let sandbox: StarshipitSandbox;
 let harness: Harness;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	harness = harnessFor(sandbox);
-});
-afterAll(async () => sandbox.close());
-beforeEach(() => {
-	sandbox.reset();
-	sandbox.configure({ ratePerSecond: 1000, burst: 1000 });
+useSandbox((started, startedHarness) => {
+	sandbox = started;
+	harness = startedHarness;
 });
 
 const createMany = (options: IDataObject = {}, extra: IDataObject = {}) => ({

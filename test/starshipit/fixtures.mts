@@ -3,6 +3,7 @@
  * credential pointing at it, workflow JSON builders, and CartonCloud sale-order fixtures.
  */
 import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { Harness, type WorkflowJson } from '../harness/index.mts';
 import { createStarshipitSandbox, DEFAULT_SUBSCRIPTION_KEY, type StarshipitSandbox, type StarshipitSandboxOptions } from '../sandbox/starshipit/index.mts';
 
@@ -15,6 +16,26 @@ export async function startSandbox(options: StarshipitSandboxOptions = {}): Prom
 	const sandbox = createStarshipitSandbox({ ratePerSecond: 1000, burst: 1000, ...options });
 	await sandbox.listen();
 	return sandbox;
+}
+
+/**
+ * One sandbox per test file, and a harness whose credential points at it, handed to `ready` once
+ * started; reset and unpaced before each test (a test about rate limits configures its own).
+ */
+export function useSandbox(
+	ready: (sandbox: StarshipitSandbox, harness: Harness) => void,
+	options: { sandbox?: StarshipitSandboxOptions; credential?: IDataObject } = {},
+): void {
+	let sandbox: StarshipitSandbox | undefined;
+	beforeAll(async () => {
+		sandbox = await startSandbox(options.sandbox);
+		ready(sandbox, harnessFor(sandbox, options.credential));
+	});
+	afterAll(async () => sandbox?.close());
+	beforeEach(() => {
+		sandbox!.reset();
+		sandbox!.configure({ ratePerSecond: 1000, burst: 1000 });
+	});
 }
 
 export function harnessFor(sandbox: StarshipitSandbox, data: IDataObject = {}): Harness {

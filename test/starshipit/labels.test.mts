@@ -1,21 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import type { Harness } from '../harness/index.mts';
 import type { StarshipitSandbox } from '../sandbox/starshipit/index.mts';
 import { configurePrinting, labelsBought } from '../sandbox/starshipit/lifecycle.mts';
-import { harnessFor, nodeWorkflow, outputOf, runNode, startSandbox, uiCreateParameters, uiOrderItem } from './fixtures.mts';
+import { harnessFor, nodeWorkflow, outputOf, runNode, uiCreateParameters, uiOrderItem, useSandbox } from './fixtures.mts';
 
 let sandbox: StarshipitSandbox;
 let harness: Harness;
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	harness = harnessFor(sandbox);
-});
-afterAll(async () => sandbox.close());
-beforeEach(() => {
-	sandbox.reset();
-	sandbox.configure({ ratePerSecond: 1000, burst: 1000 });
+useSandbox((started, startedHarness) => {
+	sandbox = started;
+	harness = startedHarness;
 });
 
 function pdf(item: INodeExecutionData, key: string): { bytes: Buffer; fileName?: string; mimeType: string } {

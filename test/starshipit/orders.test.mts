@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Harness } from '../harness/index.mts';
 import type { StarshipitSandbox } from '../sandbox/starshipit/index.mts';
-import { API_KEY, harnessFor, outputOf, runNode, saleOrder, startSandbox, storedOrderNumbers, uiCreateParameters, uiOrderItem } from './fixtures.mts';
+import { API_KEY, outputOf, runNode, saleOrder, storedOrderNumbers, uiCreateParameters, uiOrderItem, useSandbox } from './fixtures.mts';
 
 let sandbox: StarshipitSandbox;
 let harness: Harness;
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	harness = harnessFor(sandbox);
-});
-afterAll(async () => sandbox.close());
-beforeEach(() => {
-	sandbox.reset();
-	sandbox.configure({ ratePerSecond: 1000, burst: 1000 });
+useSandbox((started, startedHarness) => {
+	sandbox = started;
+	harness = startedHarness;
 });
 
 const createManyFromSaleOrders = (extra = {}) => ({ resource: 'order', operation: 'createMany', inputMode: 'saleOrder', saleOrder: '={{ $json }}', ...extra });

@@ -1,21 +1,19 @@
 /** Rate limits, server errors and dropped connections: recovered without duplicate orders. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Harness } from '../harness/index.mts';
 import type { StarshipitSandbox } from '../sandbox/starshipit/index.mts';
-import { API_KEY, harnessFor, outputOf, runNode, saleOrder, startSandbox, storedOrderNumbers, uiCreateParameters, uiOrderItem } from './fixtures.mts';
+import { API_KEY, harnessFor, outputOf, runNode, saleOrder, storedOrderNumbers, uiCreateParameters, uiOrderItem, useSandbox } from './fixtures.mts';
 
 let sandbox: StarshipitSandbox;
 let harness: Harness;
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	harness = harnessFor(sandbox, { apiKey: API_KEY });
-});
-afterAll(async () => sandbox.close());
-beforeEach(() => {
-	sandbox.reset();
-	sandbox.configure({ ratePerSecond: 1000, burst: 1000 });
-});
+useSandbox(
+	(started, startedHarness) => {
+		sandbox = started;
+		harness = startedHarness;
+	},
+	{ credential: { apiKey: API_KEY } },
+);
 
 const createMany = (extra = {}) => ({ resource: 'order', operation: 'createMany', inputMode: 'saleOrder', saleOrder: '={{ $json }}', ...extra });
 const refs = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}-${i + 1}`);

@@ -1,11 +1,11 @@
 import { createHmac } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { IDataObject, INode } from 'n8n-workflow';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Harness, WorkflowJson } from '../harness/index.mts';
 import type { SandboxRequest } from '../sandbox/core/server.mts';
 import type { StarshipitSandbox } from '../sandbox/starshipit/index.mts';
-import { API_KEY, CREDENTIALS, PACKAGE, harnessFor, runNode, saleOrder, startSandbox } from './fixtures.mts';
+import { API_KEY, CREDENTIALS, PACKAGE, runNode, saleOrder, useSandbox } from './fixtures.mts';
 
 const require = createRequire(import.meta.url);
 const { receiveTrackingWebhook } = require('../../dist/nodes/Starshipit/helpers/trackingWebhook.js') as typeof import('../../nodes/Starshipit/helpers/trackingWebhook');
@@ -14,16 +14,14 @@ const SECRET = 'whsec-test-secret';
 let sandbox: StarshipitSandbox;
 let harness: Harness;
 
-beforeAll(async () => {
-	// Deliveries go nowhere (connection refused) but the sandbox records each body and signature.
-	sandbox = await startSandbox({ webhookUrl: 'http://127.0.0.1:9/starshipit', webhookSecret: SECRET });
-	harness = harnessFor(sandbox);
-});
-afterAll(async () => sandbox.close());
-beforeEach(() => {
-	sandbox.reset();
-	sandbox.configure({ ratePerSecond: 1000, burst: 1000 });
-});
+// Deliveries go nowhere (connection refused) but the sandbox records each body and signature.
+useSandbox(
+	(started, startedHarness) => {
+		sandbox = started;
+		harness = startedHarness;
+	},
+	{ sandbox: { webhookUrl: 'http://127.0.0.1:9/starshipit', webhookSecret: SECRET } },
+);
 
 const POLL_TYPE = `${PACKAGE}.starshipitShippedOrderTrigger`;
 const HOOK_TYPE = `${PACKAGE}.starshipitWebhookTrigger`;
