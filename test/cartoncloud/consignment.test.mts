@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Consignment } from '../sandbox/cartoncloud/index.mts';
-import { assertNoSecrets, chain, type Env, json, startEnv } from './fixtures.mts';
+import { assertNoSecrets, chain, type Env, json, useEnv } from './fixtures.mts';
 
 let env: Env;
-beforeAll(async () => {
-	env = await startEnv();
-});
-afterAll(async () => {
-	await env.sb.close();
-});
+useEnv((started) => (env = started));
 
 const PUT = 'PUT /tenants/:tenantId/consignments/:id';
 

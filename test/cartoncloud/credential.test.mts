@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, INodeCredentialTestResult, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertNoSecrets, CC, chain, type Env, json, startEnv } from './fixtures.mts';
+import { describe, expect, it } from 'vitest';
+import { assertNoSecrets, CC, chain, type Env, json, useEnv } from './fixtures.mts';
 import { createRequire } from 'node:module';
 import { n8nCore } from '../harness/n8n.mts';
 
@@ -10,12 +10,7 @@ const { PAGES_IN_FLIGHT } = require('../../dist/nodes/CartonCloud/transport/inde
 const { CredentialTestContext } = n8nCore;
 
 let env: Env;
-beforeAll(async () => {
-	env = await startEnv();
-});
-afterAll(async () => {
-	await env.sb.close();
-});
+useEnv((started) => (env = started));
 
 const TOKEN = 'POST /uaa/oauth/token';
 

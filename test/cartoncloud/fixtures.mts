@@ -3,6 +3,7 @@
  * whose credential points at it, and a small builder for workflow JSON (Manual Trigger, then the
  * given nodes in a chain).
  */
+import { afterAll, beforeAll } from 'vitest';
 import type { ICredentialDataDecryptedObject, IDataObject, INode } from 'n8n-workflow';
 import { Harness, type RunResult, type WorkflowJson } from '../harness/index.mts';
 import { type CartonCloudSandbox, type CartonCloudSandboxOptions, createCartonCloudSandbox } from '../sandbox/cartoncloud/index.mts';
@@ -15,6 +16,18 @@ export interface Env {
 	sb: CartonCloudSandbox;
 	harness: Harness;
 	credentialData: ICredentialDataDecryptedObject;
+}
+
+/** One sandbox per test file, handed to `ready` once started, closed after the file's tests. */
+export function useEnv(ready: (env: Env) => void, options: CartonCloudSandboxOptions = {}): void {
+	let env: Env | undefined;
+	beforeAll(async () => {
+		env = await startEnv(options);
+		ready(env);
+	});
+	afterAll(async () => {
+		await env?.sb.close();
+	});
 }
 
 export async function startEnv(options: CartonCloudSandboxOptions = {}): Promise<Env> {

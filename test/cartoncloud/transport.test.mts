@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chain, customerByName, type Env, json, rl, startEnv } from './fixtures.mts';
+import { describe, expect, it } from 'vitest';
+import { chain, customerByName, type Env, json, rl, useEnv } from './fixtures.mts';
 
 let env: Env;
-beforeAll(async () => {
-	env = await startEnv();
-});
-afterAll(async () => {
-	await env.sb.close();
-});
+useEnv((started) => (env = started));
 
 const SEARCH = 'POST /tenants/:tenantId/outbound-orders/search';
 const CREATE = 'POST /tenants/:tenantId/outbound-orders';

@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { IDataObject } from 'n8n-workflow';
 import { Harness } from '../harness/index.mts';
-import { assertNoSecrets, chain, customerByName, type Env, rl, startEnv } from './fixtures.mts';
+import { assertNoSecrets, chain, customerByName, type Env, rl, useEnv } from './fixtures.mts';
 
 let env: Env;
-beforeAll(async () => {
-	env = await startEnv();
-});
-afterAll(async () => {
-	await env.sb.close();
-});
+useEnv((started) => (env = started));
 
 const ORDER_SEARCH = 'POST /tenants/:tenantId/outbound-orders/search';
 const CONSIGNMENT_SEARCH = 'POST /tenants/:tenantId/consignments/search';
