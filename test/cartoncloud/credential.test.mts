@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { n8nCore } from '../harness/n8n.mts';
 
 const require = createRequire(import.meta.url);
-const { PAGES_IN_FLIGHT } = require('../../dist/nodes/CartonCloud/transport/index.js') as typeof import('../../nodes/CartonCloud/transport');
+const { CALLS_IN_FLIGHT } = require('../../dist/nodes/shared/transport/inFlight.js') as typeof import('../../nodes/shared/transport/inFlight');
 
 const { CredentialTestContext } = n8nCore;
 
@@ -68,14 +68,14 @@ describe('CartonCloud credential', () => {
 		} finally {
 			log.push = push;
 		}
-		// Pages after the first are read PAGES_IN_FLIGHT at a time: each one the expiry caught
+		// Pages after the first are read CALLS_IN_FLIGHT at a time: each one the expiry caught
 		// refreshes the token itself (n8n refreshes per request), so at most that many refreshes.
 		const searches = env.sb.server.log.filter((e) => e.endpoint.endsWith('/outbound-orders/search')).map((e) => e.status);
 		const pages = searches.filter((status) => status === 200).length;
 		const refused = searches.filter((status) => status === 401).length;
 		expect(searches.filter((status) => status !== 200 && status !== 401)).toEqual([]);
 		expect(refused).toBeGreaterThanOrEqual(1);
-		expect(refused).toBeLessThanOrEqual(Math.min(PAGES_IN_FLIGHT, pages - 1));
+		expect(refused).toBeLessThanOrEqual(Math.min(CALLS_IN_FLIGHT, pages - 1));
 		expect(events).toEqual([{ type: 'cartonCloudApi', expired: false }, ...Array.from({ length: refused }, () => ({ type: 'cartonCloudApi', expired: true }))]);
 		expect(env.sb.server.count(TOKEN)).toBe(1 + refused);
 	});

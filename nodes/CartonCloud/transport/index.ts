@@ -21,6 +21,7 @@ import {
 	type RequestContext,
 } from '../../shared/transport/request';
 import type { SearchCondition } from '../helpers/conditions';
+import { forEachInFlight } from '../../shared/transport/inFlight';
 import { intervalForRate } from '../../shared/transport/pacing';
 
 export const CREDENTIAL_TYPE = 'cartonCloudApi';
@@ -155,14 +156,6 @@ export interface PagingOptions {
 	pageSize?: number;
 }
 
-/**
- * Pages of a "return all" read that are fetched at once after the first page has told how many
- * there are: a 10,000-order search is 100 pages, and one at a time they cost 100 round trips of
- * CartonCloud's latency. Searches have no documented rate limit (only creates do); four in flight
- * keeps well clear of one, and a 429 still meets the shared retry.
- */
-export const PAGES_IN_FLIGHT = 4;
-
 interface Page<T> {
 	items: T[];
 	/** `Total-Pages`, when the server sent it. */
@@ -177,9 +170,9 @@ interface Page<T> {
  * against the `Page-Size` the server reports, in case it caps `size` silently), when a page
  * brings nothing new (a server that ignores paging), or once `limit` items are in.
  *
- * With Return All and a `Total-Pages` header, the pages after the first are fetched
- * `PAGES_IN_FLIGHT` at a time and read in page order, each judged as the one-by-one loop would
- * judge it; if the last one says more pages came meanwhile, the loop goes on one by one.
+ * With Return All and a `Total-Pages` header, the pages after the first are fetched a few at a
+ * time (`forEachInFlight`) and read in page order, each judged as the one-by-one loop would judge
+ * it; if the last one says more pages came meanwhile, the loop goes on one by one.
  */
 export async function fetchPages<T extends IDataObject = IDataObject>(
 	context: RequestContext,
@@ -231,16 +224,17 @@ export async function fetchPages<T extends IDataObject = IDataObject>(
 	let page = 1;
 	const first = await readPage(page);
 	if (!take(page, first)) return results;
-	if (options.returnAll && first.totalPages !== undefined) {
-		for (let from = 2; from <= first.totalPages; from += PAGES_IN_FLIGHT) {
-			const numbers = Array.from({ length: Math.min(PAGES_IN_FLIGHT, first.totalPages - from + 1) }, (_, k) => from + k);
-			const reads = await Promise.all(numbers.map(readPage));
-			for (let k = 0; k < reads.length; k++) {
-				page = numbers[k];
-				// Each page judged by its own headers, as the one-by-one loop judges it: a total that
-				// grew meanwhile is read on below, one that shrank ends the read where it would have.
-				if (!take(page, reads[k])) return results;
-			}
+	if (options.returnAll && first.totalPages !== undefined && first.totalPages > 1) {
+		const numbers = Array.from({ length: first.totalPages - 1 }, (_, k) => k + 2);
+		const reads: Array<Page<T>> = new Array(numbers.length);
+		await forEachInFlight(numbers, async (number, k) => {
+			reads[k] = await readPage(number);
+		});
+		for (let k = 0; k < reads.length; k++) {
+			page = numbers[k];
+			// Each page judged by its own headers, as the one-by-one loop judges it: a total that
+			// grew meanwhile is read on below, one that shrank ends the read where it would have.
+			if (!take(page, reads[k])) return results;
 		}
 	}
 	for (page++; ; page++) if (!take(page, await readPage(page))) break;
