@@ -82,6 +82,21 @@ describe('Write Back Tracking', () => {
 		expect(env.sb.server.count('GET /tenants/:tenantId/consignments/:id')).toBe(0);
 	});
 
+	it('items of one consignment are written in turn, each on the version the one before left; the last value stays', async () => {
+		const order = [...env.sb.world.orders.values()].find((o) => o.status === 'PACKED' && [...env.sb.world.consignments.values()].some((c) => c.generatedFromTask?.id === o.id))!;
+		const run = await env.harness.run(chain({ name: 'Orders', type: 'n8n-nodes-base.noOp', parameters: {} }, writeBack({ saleOrderBy: 'id', saleOrderId: '={{ $json.id }}', trackingNumber: '={{ $json.t }}' })), {
+			startNode: 'Orders',
+			items: ['T-1', 'T-2', 'T-3'].map((t) => ({ json: { id: order.id, t } })),
+		});
+		const out = run.output('Write Back').map((i) => i.json);
+		expect(out.map((row) => [(row.outcome as IDataObject).status, row.trackingNumber])).toEqual([
+			['written', 'T-1'],
+			['written', 'T-2'],
+			['written', 'T-3'],
+		]);
+		expect(env.sb.world.consignments.get(String(out[2].consignmentId))!.references.tracking).toBe('T-3');
+	});
+
 	it('finds sale orders by ID, and a changed value is written', async () => {
 		const koala = customerByName(env.sb, 'Koala Outdoor Co');
 		env.sb.server.clearLog();

@@ -7,9 +7,11 @@
  * (`/references/customer`, with `/customer/id` when a customer is given) and one per 50 sale
  * orders for their consignments (`/generatedFromTask/id`). 100 sale orders take 4 searches
  * instead of 200 single reads. A sale order ID is read with `GET` (`/id` is not searchable).
+ * The searches (and reads) do not depend on each other and go out a few at a time.
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { forEachInFlight } from '../../../shared/transport/inFlight';
 import { chunk, text, type SearchCondition } from '../../helpers/conditions';
 import { asItemError } from '../../../shared/items';
 import { apiRequest, search } from '../../transport';
@@ -61,19 +63,18 @@ async function ordersByReference(context: IExecuteFunctions, lookups: SaleOrderL
 		if (!byCustomer.has(l.customerId)) byCustomer.set(l.customerId, new Set());
 		byCustomer.get(l.customerId)!.add(l.key);
 	}
-	for (const [customerId, references] of byCustomer) {
-		for (const part of chunk([...references], LOOKUP_CHUNK)) {
-			const conditions: SearchCondition[] = [wrappedOneOf('/references/customer', part)];
-			if (customerId) conditions.push(text('/customer/id', customerId));
-			const orders = await search(context, SALE_ORDERS, wrappedAll(conditions), { returnAll: true });
-			for (const facts of orders.map(factsOf)) {
-				const key = `${customerId}|${facts.reference}`;
-				if (!part.includes(facts.reference)) continue;
-				if (customerId && facts.customerId !== customerId) continue;
-				found.set(key, [...(found.get(key) ?? []), facts]);
-			}
+	const searches = [...byCustomer].flatMap(([customerId, references]) => chunk([...references], LOOKUP_CHUNK).map((part) => ({ customerId, part })));
+	await forEachInFlight(searches, async ({ customerId, part }) => {
+		const conditions: SearchCondition[] = [wrappedOneOf('/references/customer', part)];
+		if (customerId) conditions.push(text('/customer/id', customerId));
+		const orders = await search(context, SALE_ORDERS, wrappedAll(conditions), { returnAll: true });
+		for (const facts of orders.map(factsOf)) {
+			const key = `${customerId}|${facts.reference}`;
+			if (!part.includes(facts.reference)) continue;
+			if (customerId && facts.customerId !== customerId) continue;
+			found.set(key, [...(found.get(key) ?? []), facts]);
 		}
-	}
+	});
 	return found;
 }
 
@@ -83,18 +84,18 @@ async function ordersByReference(context: IExecuteFunctions, lookups: SaleOrderL
  */
 async function ordersById(context: IExecuteFunctions, ids: string[]): Promise<Map<string, SaleOrderFacts | Error>> {
 	const found = new Map<string, SaleOrderFacts | Error>();
-	for (const id of ids) {
+	await forEachInFlight(ids, async (id) => {
 		try {
 			const order = await apiRequest<IDataObject>(context, { method: 'GET', path: `${SALE_ORDERS}/${encodeURIComponent(id)}` });
 			found.set(id, factsOf(order.body ?? {}));
 		} catch (error) {
 			const status = Number((error as { httpCode?: unknown }).httpCode);
 			// Not found is this item's answer; anything else (a refused key, an exhausted 429) is not.
-			if (status === 404) continue;
+			if (status === 404) return;
 			if (status === 400 || status === 422) found.set(id, error as Error);
 			else throw asItemError(context.getNode(), error);
 		}
-	}
+	});
 	return found;
 }
 
@@ -147,7 +148,7 @@ export async function findSaleOrders(context: IExecuteFunctions, lookups: SaleOr
  */
 export async function findConsignments(context: IExecuteFunctions, orders: SaleOrderFacts[]): Promise<Map<string, IDataObject[]>> {
 	const result = new Map<string, IDataObject[]>();
-	for (const part of chunk(orders, LOOKUP_CHUNK)) {
+	await forEachInFlight(chunk(orders, LOOKUP_CHUNK), async (part) => {
 		const ids = new Set(part.map((o) => o.id));
 		const byReference = new Map(part.map((o) => [`${o.customerId}|${o.reference}`, o.id]));
 		const consignments = await search(context, CONSIGNMENTS, wrappedOneOf('/generatedFromTask/id', [...ids]), { returnAll: true });
@@ -161,6 +162,6 @@ export async function findConsignments(context: IExecuteFunctions, orders: SaleO
 			}
 			if (orderId) result.set(orderId, [...(result.get(orderId) ?? []), consignment]);
 		}
-	}
+	});
 	return result;
 }

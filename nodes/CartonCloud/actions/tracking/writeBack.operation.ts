@@ -6,7 +6,8 @@
  * Sale orders and their consignments are found in batches for all input items at once (see
  * `findConsignments`); the consignment search returns each consignment with its version, so the
  * PUT goes out with `If-Match` directly (a GET only after a 409/412). A consignment that already
- * holds the values gets no call at all (`already_there`). No Starshipit call is made here: the
+ * holds the values gets no call at all (`already_there`). Different consignments are written a
+ * few at a time (`forEachInFlight`), one consignment's items in turn. No Starshipit call is made here: the
  * tracking link, when wanted, comes from the item or from a URL template.
  *
  * A failure that concerns the whole batch (a refused credential, an exhausted 429, a 5xx on a
@@ -17,6 +18,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { CONSIGNMENT_STATUSES, customerLocator } from '../../helpers/descriptions';
 import { asItemError, failedItem } from '../../../shared/items';
 import { outcomeItem } from '../../../shared/outcome';
+import { forEachInFlight } from '../../../shared/transport/inFlight';
 import { locatorValue } from '../../helpers/items';
 import { type ConsignmentChanges, updateConsignment } from '../consignment/common';
 import { findConsignments, findSaleOrders, type SaleOrderFacts, type SaleOrderLookup } from './findConsignments';
@@ -165,6 +167,30 @@ function batchFailure(context: IExecuteFunctions, error: unknown, r: Request): E
 	});
 }
 
+function subjectOf(order: SaleOrderFacts, r: Request): string {
+	return order.reference ? `Sale order "${order.reference}" (${order.id})` : r.subject;
+}
+
+/** The success item of one written (or already there) consignment, led by its outcome. */
+function writtenItem(r: Request, order: SaleOrderFacts, consignmentId: string, updated: IDataObject, unchanged: boolean): INodeExecutionData {
+	const tracking = ((updated.details as IDataObject | undefined)?.tracking as IDataObject | null | undefined) ?? {};
+	return outcomeItem(
+		{ status: unchanged ? 'already_there' : 'written', order_number: r.by === 'customerReference' ? r.key : undefined, sale_order_reference: order.reference },
+		{
+			saleOrderId: order.id,
+			customerReference: order.reference,
+			consignmentId,
+			trackingNumber: (updated.references as IDataObject | undefined)?.tracking ?? null,
+			carrierName: tracking.companyName ?? null,
+			trackingUrl: tracking.url ?? null,
+			consignmentStatus: updated.status ?? null,
+			unchanged,
+			consignment: updated,
+		},
+		r.itemIndex,
+	);
+}
+
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const results: (INodeExecutionData | Error)[] = new Array(items.length);
 	const requests: Request[] = [];
@@ -193,45 +219,37 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		for (const r of requests) results[r.itemIndex] ??= batchFailure(this, error, r);
 	}
 
-	// The latest state of each consignment written in this run (two items may share one).
-	const latest = new Map<string, IDataObject>();
+	// Items of one consignment are written one after the other (each PUT carries the version the
+	// previous one left); different consignments go out a few at a time.
+	const byConsignment = new Map<string, Request[]>();
 	for (const r of requests) {
 		if (results[r.itemIndex]) continue;
 		const order = orderOf.get(r.itemIndex)!;
-		const subject = order.reference ? `Sale order "${order.reference}" (${order.id})` : r.subject;
-		try {
-			const found = pickConsignment(consignments.get(order.id) ?? []);
-			if (!found) {
-				throw new NodeOperationError(this.getNode(), `${subject} has no consignment, so its tracking cannot be written back`, {
-					itemIndex: r.itemIndex,
-					description: `Customer: ${order.customerName || order.customerId}; sale order status: ${order.status}. CartonCloud generates a consignment from a sale order only when the customer's "Automatically Generate a Consignment from a Sale Order" setting is on (by default when the order is packed).`,
-				});
-			}
-			const consignmentId = String(found.id);
-			const known = latest.get(consignmentId) ?? found;
-			const result = await updateConsignment(this, consignmentId, r.changes, r.itemIndex, { known, subject });
-			const updated = result.consignment;
-			latest.set(consignmentId, updated);
-			const tracking = ((updated.details as IDataObject | undefined)?.tracking as IDataObject | null | undefined) ?? {};
-			results[r.itemIndex] = outcomeItem(
-				{ status: result.unchanged ? 'already_there' : 'written', order_number: r.by === 'customerReference' ? r.key : undefined, sale_order_reference: order.reference },
-				{
-					saleOrderId: order.id,
-					customerReference: order.reference,
-					consignmentId,
-					trackingNumber: (updated.references as IDataObject | undefined)?.tracking ?? null,
-					carrierName: tracking.companyName ?? null,
-					trackingUrl: tracking.url ?? null,
-					consignmentStatus: updated.status ?? null,
-					unchanged: result.unchanged,
-					consignment: updated,
-				},
-				r.itemIndex,
-			);
-		} catch (error) {
-			results[r.itemIndex] = error as Error;
+		const found = pickConsignment(consignments.get(order.id) ?? []);
+		if (!found) {
+			results[r.itemIndex] = new NodeOperationError(this.getNode(), `${subjectOf(order, r)} has no consignment, so its tracking cannot be written back`, {
+				itemIndex: r.itemIndex,
+				description: `Customer: ${order.customerName || order.customerId}; sale order status: ${order.status}. CartonCloud generates a consignment from a sale order only when the customer's "Automatically Generate a Consignment from a Sale Order" setting is on (by default when the order is packed).`,
+			});
+			continue;
 		}
+		const id = String(found.id);
+		if (!byConsignment.has(id)) byConsignment.set(id, []);
+		byConsignment.get(id)!.push(r);
 	}
+	await forEachInFlight([...byConsignment], async ([consignmentId, group]) => {
+		let known = pickConsignment(consignments.get(orderOf.get(group[0].itemIndex)!.id) ?? [])!;
+		for (const r of group) {
+			const order = orderOf.get(r.itemIndex)!;
+			try {
+				const result = await updateConsignment(this, consignmentId, r.changes, r.itemIndex, { known, subject: subjectOf(order, r) });
+				known = result.consignment;
+				results[r.itemIndex] = writtenItem(r, order, consignmentId, result.consignment, result.unchanged);
+			} catch (error) {
+				results[r.itemIndex] = error as Error;
+			}
+		}
+	});
 
 	const output: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {
