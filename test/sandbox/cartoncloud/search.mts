@@ -12,21 +12,37 @@ export type Predicate = (entity: unknown) => boolean;
 
 /** RFC 6901 pointer resolution; `undefined` when any segment is missing. */
 export function resolvePointer(entity: unknown, pointer: string): unknown {
-	if (pointer === '') return entity;
-	let current: unknown = entity;
-	for (const raw of pointer.slice(1).split('/')) {
-		const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-		if (Array.isArray(current)) {
-			if (!/^(0|[1-9]\d*)$/.test(key)) return undefined;
-			current = current[Number(key)];
-		} else if (isObject(current)) {
-			current = Object.prototype.hasOwnProperty.call(current, key) ? current[key] : undefined;
-		} else {
-			return undefined;
+	return pointerReader(pointer)(entity);
+}
+
+/**
+ * A reader for one pointer, its segments decoded once: a search runs its pointers against every
+ * stored entity (a 50-reference consignment search over 10,000 consignments is 500,000 reads), and
+ * decoding them per entity made the sandbox, not the client, the slow part of a large write-back.
+ */
+export function pointerReader(pointer: string): (entity: unknown) => unknown {
+	if (pointer === '') return (entity) => entity;
+	const keys = pointer
+		.slice(1)
+		.split('/')
+		.map((raw) => raw.replace(/~1/g, '/').replace(/~0/g, '~'));
+	const indexes = keys.map((key) => (/^(0|[1-9]\d*)$/.test(key) ? Number(key) : undefined));
+	return (entity) => {
+		let current: unknown = entity;
+		for (let i = 0; i < keys.length; i++) {
+			if (Array.isArray(current)) {
+				const index = indexes[i];
+				if (index === undefined) return undefined;
+				current = current[index];
+			} else if (isObject(current)) {
+				current = Object.prototype.hasOwnProperty.call(current, keys[i]) ? current[keys[i]] : undefined;
+			} else {
+				return undefined;
+			}
+			if (current === undefined) return undefined;
 		}
-		if (current === undefined) return undefined;
-	}
-	return current;
+		return current;
+	};
 }
 
 const ORDERED = ['EQUAL_TO', 'NOT_EQUAL_TO', 'GREATER_THAN', 'GREATER_THAN_OR_EQUAL_TO', 'LESS_THAN', 'LESS_THAN_OR_EQUAL_TO'];
@@ -159,7 +175,7 @@ function leaf(cond: Json, type: string, at: string, rules: SearchRules): Predica
 	}
 	const value = valueField.value;
 	const method = cond.method;
-	const get = (entity: unknown) => resolvePointer(entity, pointer);
+	const get = pointerReader(pointer);
 
 	if (type === 'BooleanComparisonCondition') {
 		// No method is documented; we accept none or EQUAL_TO and reject anything else (strict).
