@@ -4,12 +4,13 @@
  * A CartonCloud sale-order item carries `measures.quantity` only; weight lives on the warehouse
  * product, per unit of measure ("Weight per unit of measure"). So Get and Get Many read the
  * products of every order they return with `POST /warehouse-products/search`, one search per 50
- * product IDs (or codes), each product once per execution, and attach what they found to each
- * order as `productMeasures`. The mapping to Starshipit (nodes/shared/mapping) reads it and stays
+ * product IDs (or codes), a few searches at a time, each product once per execution, and attach
+ * what they found to each order as `productMeasures`. The mapping to Starshipit (nodes/shared/mapping) reads it and stays
  * a pure function of its input.
  */
 import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { RequestContext } from '../../../shared/transport/request';
+import { forEachInFlight } from '../../../shared/transport/inFlight';
 import { anyOf, chunk, text } from '../../helpers/conditions';
 import { search } from '../../transport';
 import type { ProductMeasures, SaleOrderProducts } from '../../../shared/mapping/saleOrderToStarshipit';
@@ -78,16 +79,16 @@ export async function addProductMeasures(context: RequestContext, items: INodeEx
 		['/id', [...ids]],
 		['/code', [...codes]],
 	];
-	for (const [pointer, values] of lookups) {
-		for (const part of chunk(values, PRODUCTS_PER_SEARCH)) {
-			const found = await search(context, WAREHOUSE_PRODUCTS, anyOf(part.map((v) => text(pointer, v))), { returnAll: true });
-			for (const product of found) {
-				const measures = measuresOf(product);
-				catalogue.set(measures.id, measures);
-				if (measures.code) catalogue.set(`code:${measures.code}`, measures);
-			}
+	// The searches do not depend on each other: a few go out at a time.
+	const searches = lookups.flatMap(([pointer, values]) => chunk(values, PRODUCTS_PER_SEARCH).map((part) => anyOf(part.map((v) => text(pointer, v)))));
+	await forEachInFlight(searches, async (condition) => {
+		const found = await search(context, WAREHOUSE_PRODUCTS, condition, { returnAll: true });
+		for (const product of found) {
+			const measures = measuresOf(product);
+			catalogue.set(measures.id, measures);
+			if (measures.code) catalogue.set(`code:${measures.code}`, measures);
 		}
-	}
+	});
 	for (const order of orders) {
 		const keys = productKeysOf(order);
 		const own: SaleOrderProducts = {};
