@@ -4,53 +4,17 @@
  * create whose check afterwards failed says its state is unknown. One block per operation family.
  */
 import { describe, expect, it } from 'vitest';
-import type { IDataObject, INode } from 'n8n-workflow';
-import type { WorkflowJson } from '../harness/index.mts';
+import type { IDataObject } from 'n8n-workflow';
 import type { StarshipitSandbox } from '../sandbox/starshipit/index.mts';
-import { CREDENTIALS, harnessFor, PACKAGE, saleOrder, storedOrderNumbers, uiOrderItem, useSandbox } from './fixtures.mts';
+import { harnessFor, runWithErrorOutput, saleOrder, storedOrderNumbers, uiOrderItem, useSandbox } from './fixtures.mts';
 
 let sandbox: StarshipitSandbox;
 useSandbox((started) => (sandbox = started));
 
-/** Orders → Starshipit (On Error: Continue using error output) → Succeeded | Failed. */
-function errorOutputWorkflow(parameters: IDataObject): WorkflowJson {
-	const noOp = (id: string, name: string, x: number, y = 0): INode => ({ id, name, type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [x, y], parameters: {} });
-	return {
-		name: 'error-output',
-		nodes: [
-			{ id: '1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			noOp('2', 'Orders', 200),
-			{
-				id: '3',
-				name: 'Starshipit',
-				type: `${PACKAGE}.starshipit`,
-				typeVersion: 1,
-				position: [400, 0],
-				parameters: parameters as INode['parameters'],
-				credentials: CREDENTIALS,
-				onError: 'continueErrorOutput',
-			},
-			noOp('4', 'Succeeded', 600),
-			noOp('5', 'Failed', 600, 200),
-		],
-		connections: {
-			Start: { main: [[{ node: 'Orders', type: 'main', index: 0 }]] },
-			Orders: { main: [[{ node: 'Starshipit', type: 'main', index: 0 }]] },
-			Starshipit: { main: [[{ node: 'Succeeded', type: 'main', index: 0 }], [{ node: 'Failed', type: 'main', index: 0 }]] },
-		} as never,
-	};
-}
-
+/** The Starshipit node with "On Error: Continue (using error output)": what went down each output. */
 async function run(parameters: IDataObject, items: IDataObject[], credential: IDataObject = {}) {
-	const result = await harnessFor(sandbox, credential).run(errorOutputWorkflow(parameters), { startNode: 'Orders', items: items.map((json) => ({ json })) });
-	const output = (name: string) => {
-		try {
-			return result.output(name);
-		} catch {
-			return [];
-		}
-	};
-	return { status: result.status, succeeded: output('Succeeded'), failed: output('Failed') };
+	const { status, success, errors } = await runWithErrorOutput(harnessFor(sandbox, credential), parameters, items);
+	return { status, succeeded: success, failed: errors };
 }
 
 const createMany = (extra: IDataObject = {}) => ({ resource: 'order', operation: 'createMany', inputMode: 'saleOrder', saleOrder: '={{ $json }}', skipExisting: true, ...extra });

@@ -44,8 +44,11 @@ export function harnessFor(sandbox: StarshipitSandbox, data: IDataObject = {}): 
 	});
 }
 
-/** Manual trigger → "Orders" (No Operation, where test items enter) → "Starshipit". */
-export function nodeWorkflow(parameters: IDataObject, options: { continueOnFail?: boolean } = {}): WorkflowJson {
+/**
+ * Manual trigger → "Orders" (No Operation, where test items enter) → "Starshipit"; `continueOnFail`
+ * sets On Error to "Continue", `errorOutput` to "Continue (using error output)".
+ */
+export function nodeWorkflow(parameters: IDataObject, options: { continueOnFail?: boolean; errorOutput?: boolean } = {}): WorkflowJson {
 	const nodes: INode[] = [
 		{ id: '1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
 		{ id: '2', name: 'Orders', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [200, 0], parameters: {} },
@@ -57,7 +60,7 @@ export function nodeWorkflow(parameters: IDataObject, options: { continueOnFail?
 			position: [400, 0],
 			parameters: parameters as INode['parameters'],
 			credentials: CREDENTIALS,
-			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			...(options.errorOutput ? { onError: 'continueErrorOutput' as const } : options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 		},
 	];
 	return {
@@ -79,6 +82,12 @@ export async function runNode(
 ) {
 	const run = await harness.run(nodeWorkflow(parameters, options), { startNode: 'Orders', items: items.map((json) => ({ json })) });
 	return run;
+}
+
+/** Runs the Starshipit node with "On Error: Continue (using error output)": both outputs. */
+export async function runWithErrorOutput(harness: Harness, parameters: IDataObject, items: IDataObject[]) {
+	const run = await harness.run(nodeWorkflow(parameters, { errorOutput: true }), { startNode: 'Orders', items: items.map((json) => ({ json })) });
+	return { status: run.status, success: run.output('Starshipit', 0), errors: run.output('Starshipit', 1) };
 }
 
 export function outputOf(run: Awaited<ReturnType<typeof runNode>>): INodeExecutionData[] {

@@ -3,7 +3,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import type { Harness } from '../harness/index.mts';
 import type { StarshipitSandbox } from '../sandbox/starshipit/index.mts';
 import { configurePrinting, labelsBought } from '../sandbox/starshipit/lifecycle.mts';
-import { harnessFor, nodeWorkflow, outputOf, runNode, uiCreateParameters, uiOrderItem, useSandbox } from './fixtures.mts';
+import { harnessFor, outputOf, runNode, runWithErrorOutput, uiCreateParameters, uiOrderItem, useSandbox } from './fixtures.mts';
 
 let sandbox: StarshipitSandbox;
 let harness: Harness;
@@ -28,14 +28,6 @@ const outcome = (json: IDataObject) =>
 function bought(orderNumber: string): number {
 	const stored = sandbox.state.findByNumber(sandbox.state.accountByKey(), orderNumber)!;
 	return labelsBought(stored);
-}
-
-/** Runs the Starshipit node with "On Error: Continue (using error output)". */
-async function runWithErrorOutput(h: Harness, parameters: IDataObject, items: IDataObject[]) {
-	const workflow = nodeWorkflow(parameters);
-	workflow.nodes.find((n) => n.name === 'Starshipit')!.onError = 'continueErrorOutput';
-	const run = await h.run(workflow, { startNode: 'Orders', items: items.map((json) => ({ json })) });
-	return { success: run.output('Starshipit', 0), errors: run.output('Starshipit', 1) };
 }
 
 /** Two orders: L-1 with two packages (two labels), L-2 with the default package. */
