@@ -221,7 +221,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 
 	// Items of one consignment are written one after the other (each PUT carries the version the
 	// previous one left); different consignments go out a few at a time.
-	const byConsignment = new Map<string, Request[]>();
+	const byConsignment = new Map<string, { found: IDataObject; group: Request[] }>();
 	for (const r of requests) {
 		if (results[r.itemIndex]) continue;
 		const order = orderOf.get(r.itemIndex)!;
@@ -234,11 +234,11 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			continue;
 		}
 		const id = String(found.id);
-		if (!byConsignment.has(id)) byConsignment.set(id, []);
-		byConsignment.get(id)!.push(r);
+		if (!byConsignment.has(id)) byConsignment.set(id, { found, group: [] });
+		byConsignment.get(id)!.group.push(r);
 	}
-	await forEachInFlight([...byConsignment], async ([consignmentId, group]) => {
-		let known = pickConsignment(consignments.get(orderOf.get(group[0].itemIndex)!.id) ?? [])!;
+	await forEachInFlight([...byConsignment], async ([consignmentId, { found, group }]) => {
+		let known = found;
 		for (const r of group) {
 			const order = orderOf.get(r.itemIndex)!;
 			try {

@@ -77,6 +77,11 @@ function orderNumberOf(items: INodeExecutionData[], wanted: Wanted[], id: number
 	return undefined;
 }
 
+/** Order numbers for these ids where the input items carry them, else the ids themselves. */
+function numbersFor(items: INodeExecutionData[], wanted: Wanted[], ids: number[]): string[] {
+	return ids.map((id) => orderNumberOf(items, wanted, id) ?? String(id));
+}
+
 /** Whether an error line names this order id or number as a whole word (so 12 is not found in 123). */
 function mentionsName(line: string, name: string): boolean {
 	const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -100,7 +105,6 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const allIds = [...new Set(wanted.flatMap((w) => w.orderIds))];
 	const reprintAll = items.length ? (this.getNodeParameter('reprint', 0, false) as boolean) : false;
 	const property = items.length ? (this.getNodeParameter('binaryPropertyName', 0, 'label') as string) : 'label';
-	const numbersOf = (orderIds: number[]) => orderIds.map((id) => orderNumberOf(items, wanted, id) ?? String(id));
 
 	// Look before printing (issue 13.9): an order with labels is reprinted, never printed again.
 	let labelled = new Set<number>();
@@ -119,7 +123,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			const reason = new NodeOperationError(this.getNode(), `Nothing was printed: could not check which orders already have labels: ${(error as Error).message}`, {
 				itemIndex: wanted[0].itemIndex,
 			});
-			for (const w of wanted) failed(reason, w.itemIndex, { order_number: numbersOf(w.orderIds).join(', '), order_ids: w.orderIds });
+			for (const w of wanted) failed(reason, w.itemIndex, { order_number: numbersFor(items, wanted, w.orderIds).join(', '), order_ids: w.orderIds });
 			return output;
 		}
 	}
@@ -149,8 +153,8 @@ async function printBatch(
 	const status = reprint ? 'reprinted' : 'printed';
 	// Each member item answers here for its orders of this batch only.
 	const members = wanted.map((w) => ({ ...w, orderIds: w.orderIds.filter((id) => ids.includes(id)) })).filter((w) => w.orderIds.length > 0);
-	const numbersOf = (w: Wanted) => w.orderIds.map((id) => orderNumberOf(items, wanted, id) ?? String(id));
-	const numbers = ids.map((id) => orderNumberOf(items, wanted, id) ?? String(id));
+	const numbersOf = (w: Wanted) => numbersFor(items, wanted, w.orderIds);
+	const numbers = numbersFor(items, wanted, ids);
 	let reply: IDataObject;
 	try {
 		// Printing is not idempotent and this reply has no order numbers to reconcile by, so a
