@@ -16,16 +16,38 @@ export function byCreated<T extends { id: string; timestamps?: { created?: { tim
 	return ta - tb || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+type Dated = { id: string; timestamps?: { created?: { time: string } } };
+
+/** Per entity map: its values in insertion order with their created times, and the same values sorted. */
+const createdOrder = new WeakMap<Map<string, Dated>, { inserted: Dated[]; times: Array<string | undefined>; sorted: Dated[] }>();
+
 /**
- * `list` sorted as `byCreated` sorts it, each date read once: a search over 10,000 orders would
- * otherwise parse about 280,000 dates per page, and the sandbox's own slowness would pass for the
- * client's in the bench.
+ * The values of `entities` in `byCreated` order. The sorted order is kept while no entity was
+ * added, removed, replaced or re-dated (checked in one pass): a search over 10,000 orders would
+ * otherwise parse and sort 10,000 dates for every page it serves, and the sandbox's own slowness
+ * would pass for the client's in the bench. Callers must not change the returned array.
  */
-export function sortedByCreated<T extends { id: string; timestamps?: { created?: { time: string } } }>(list: T[]): T[] {
-	return list
+export function valuesByCreated<T extends Dated>(entities: Map<string, T>): readonly T[] {
+	const cached = createdOrder.get(entities);
+	if (cached && cached.inserted.length === entities.size) {
+		let unchanged = true;
+		let i = 0;
+		for (const entity of entities.values()) {
+			if (cached.inserted[i] !== entity || cached.times[i] !== entity.timestamps?.created?.time) {
+				unchanged = false;
+				break;
+			}
+			i++;
+		}
+		if (unchanged) return cached.sorted as T[];
+	}
+	const inserted = [...entities.values()];
+	const sorted = inserted
 		.map((entity) => ({ entity, time: Date.parse(entity.timestamps?.created?.time ?? '') || 0 }))
 		.sort((a, b) => a.time - b.time || (a.entity.id < b.entity.id ? -1 : a.entity.id > b.entity.id ? 1 : 0))
 		.map(({ entity }) => entity);
+	createdOrder.set(entities, { inserted, times: inserted.map((entity) => entity.timestamps?.created?.time), sorted });
+	return sorted;
 }
 
 export function consignmentForOrder(world: World, orderId: string): Consignment | undefined {

@@ -3,7 +3,7 @@
  * the not-yet-available update, and search.
  */
 import { clientOf } from './auth.mts';
-import { consignmentForOrder, sortedByCreated } from './domain.mts';
+import { consignmentForOrder, valuesByCreated } from './domain.mts';
 import type { CartonCloudSandbox } from './index.mts';
 import { createOutboundOrder } from './order-create.mts';
 import { paginate } from './paging.mts';
@@ -79,7 +79,7 @@ export function registerOrders(sb: CartonCloudSandbox): void {
 	server.route('POST', `${BASE}/search`, (req) => {
 		const rules = sb.searchRules(req, 'POST /outbound-orders/search', OUTBOUND_VALUE_FIELDS, OUTBOUND_POINTERS);
 		const predicate = compileSearch(jsonBody(req), rules);
-		const matches = sortedByCreated([...sb.world.orders.values()].filter(predicate));
+		const matches = valuesByCreated(sb.world.orders).filter(predicate);
 		return paginate(req, matches, sb.paging, clone);
 	});
 }
