@@ -145,6 +145,42 @@ describe('Order > Create Many', () => {
 		expect(sandbox.server.count('POST /api/orders/import')).toBe(0);
 	});
 
+	it('without Continue On Fail, a bad order late in the input stops the node before any batch is sent', async () => {
+		const input = numbers('SO', 120).map((r) => saleOrder(r));
+		input[110] = saleOrder('SO-0111', { address: { postcode: '12345678901' } });
+		const run = await runNode(harness, createManyFromSaleOrders(), input);
+		expect(run.nodes.Starshipit.error?.message).toMatch(/Sale order "SO-0111": details\.deliver\.address\.postcode/);
+		expect(sandbox.server.count('POST /api/orders/import')).toBe(0);
+		expect(storedOrderNumbers(sandbox)).toEqual([]);
+	});
+
+	it('with Continue On Fail, orders are built while earlier batches are sent: bad ones in any batch fail alone', async () => {
+		const refs = numbers('SO', 130);
+		const bad = new Set([9, 60, 129]);
+		const input = refs.map((r, i) => (bad.has(i) ? saleOrder(r, { address: { address1: null } }) : saleOrder(r)));
+		const out = outputOf(await runNode(harness, createManyFromSaleOrders(), input, { continueOnFail: true }));
+		expect(out.map((o) => o.pairedItem)).toEqual(refs.map((_, item) => ({ item })));
+		out.forEach((o, i) => {
+			if (bad.has(i)) expect(o.json.error).toMatch(new RegExp(`${refs[i]}.*details\\.deliver\\.address\\.address1.*required`));
+			else expect(o.json).toMatchObject({ outcome: { status: 'created' }, order_number: refs[i] });
+		});
+		expect(sandbox.server.count('POST /api/orders/import')).toBe(3);
+		expect(storedOrderNumbers(sandbox).sort()).toEqual(refs.filter((_, i) => !bad.has(i)));
+	});
+
+	it('Order Fields and Options given as expressions are read per item', async () => {
+		const input = [
+			{ ...saleOrder('SO-1'), carrierCode: 'AusPost', numberFrom: 'customerReference' },
+			{ ...saleOrder('SO-2'), carrierCode: 'DHL', numberFrom: 'numericId' },
+		];
+		const parameters = createManyFromSaleOrders({ orderFields: { carrier: '={{ $json.carrierCode }}' }, options: { orderNumberSource: '={{ $json.numberFrom }}' } });
+		const out = outputOf(await runNode(harness, parameters, input));
+		expect(out.map((o) => o.json.order_number)).toEqual(['SO-1', '2']);
+		const stored = new Map([...sandbox.state.accountByKey(API_KEY).orders.values()].map((s) => [s.order.order_number, s.order]));
+		expect(stored.get('SO-1')).toMatchObject({ carrier: 'AusPost' });
+		expect(stored.get('2')).toMatchObject({ carrier: 'DHL' });
+	});
+
 	it('per-order refusals inside an import (partial success) land on their own items', async () => {
 		sandbox.configure({ strictDuplicates: true });
 		await runNode(harness, createManyFromSaleOrders({ skipExisting: false }), [saleOrder('SO-1')]);

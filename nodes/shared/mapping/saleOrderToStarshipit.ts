@@ -203,17 +203,16 @@ export function mapSaleOrderToStarshipit(rawSaleOrder: unknown, rawOptions: Sale
 	const contact = clean(address.contactName);
 	const company = clean(address.companyName);
 	const customerName = clean(so.customer?.name);
-	const created = clean(so.timestamps?.created?.time);
-	const createdDate = created && !Number.isNaN(Date.parse(created)) ? new Date(created).toISOString() : undefined;
+	const created = createdTimeOf(so);
 	// A date that cannot be read is bad input, not "now": the order date also bounds the existence
 	// check's listing (an order dated today would hide an older copy).
-	if (created && !createdDate) errors.push(`${label}: timestamps.created.time: "${created}" is not a date`);
+	if (created.text && !created.iso) errors.push(`${label}: timestamps.created.time: "${created.text}" is not a date`);
 
 	const order: Record<string, unknown> = {
 		...options.defaults,
 		order_number: orderNumber === null || orderNumber === undefined ? undefined : String(orderNumber).trim(),
 		reference: options.referenceSource === 'none' ? options.defaults?.reference : customerName?.slice(0, 50) ?? options.defaults?.reference,
-		order_date: createdDate ?? options.defaults?.order_date,
+		order_date: created.iso ?? options.defaults?.order_date,
 		shipping_method: clean(so.details.deliver.method?.requestedService) ?? options.defaults?.shipping_method,
 		currency: clean(so.details.invoiceValue?.currency) ?? options.defaults?.currency,
 		destination: dropUndefined({
@@ -261,6 +260,23 @@ export function mapSaleOrderToStarshipit(rawSaleOrder: unknown, rawOptions: Sale
 	}
 	if (errors.length || !parsedOrder.success) return { ok: false, errors };
 	return { ok: true, order: parsedOrder.data };
+}
+
+/** `timestamps.created.time` as given (cleaned) and in UTC, when it reads as a date. */
+function createdTimeOf(saleOrder: unknown): { text?: string; iso?: string } {
+	const time = (saleOrder as { timestamps?: { created?: { time?: unknown } | null } | null } | null)?.timestamps?.created?.time;
+	const text = typeof time === 'string' ? clean(cleanStrings(time, 'time')) : undefined;
+	return { text, iso: text && !Number.isNaN(Date.parse(text)) ? new Date(text).toISOString() : undefined };
+}
+
+/**
+ * The order date a sale order maps to (its created time in UTC, else the default's), read without
+ * mapping it: the existence check's listing starts at the earliest one before any order is built.
+ * The mapping reads it the same way, so the two cannot disagree.
+ */
+export function saleOrderDate(saleOrder: unknown, defaults?: { order_date?: unknown }): string | undefined {
+	const date = createdTimeOf(saleOrder).iso ?? defaults?.order_date;
+	return typeof date === 'string' ? date : undefined;
 }
 
 type SaleOrderLine = SaleOrder['items'][number];

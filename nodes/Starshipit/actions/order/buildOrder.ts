@@ -5,8 +5,10 @@
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { itemParameter, rawParameter } from '../../../shared/parameters';
 import {
 	mapSaleOrderToStarshipit,
+	saleOrderDate,
 	toCountryName,
 	validateStarshipitOrder,
 	type SaleOrderMappingOptions,
@@ -70,28 +72,49 @@ function isWholeItem(raw: unknown): boolean {
 	return typeof raw === 'string' && /^=\{\{\s*\$json\s*\}\}$/.test(raw);
 }
 
+/** The sale order of item `i` (sale-order mode): the item itself for `={{ $json }}`, JSON text parsed. */
+function readSaleOrder(context: IExecuteFunctions, itemIndex: number): unknown {
+	const saleOrder = isWholeItem(rawParameter(context, 'saleOrder'))
+		? context.getInputData()[itemIndex]?.json
+		: (context.getNodeParameter('saleOrder', itemIndex) as unknown);
+	if (typeof saleOrder !== 'string') return saleOrder;
+	try {
+		return JSON.parse(saleOrder);
+	} catch {
+		throw new NodeOperationError(context.getNode(), 'Sale Order is not valid JSON', { itemIndex });
+	}
+}
+
+const orderDefaults = (context: IExecuteFunctions, itemIndex: number) => readOrderFields(itemParameter(context, 'orderFields', itemIndex, {} as IDataObject));
+
+/**
+ * The order date item `i`'s order will carry, read without building the order, so the existence
+ * check's listing can start before the mapping. Undefined when there is none or it cannot be read:
+ * the listing then reaches back the look-back days, and the item's own error comes from `buildOrder`.
+ */
+export function orderDateOf(context: IExecuteFunctions, itemIndex: number): string | undefined {
+	try {
+		const defaults = orderDefaults(context, itemIndex);
+		if (itemParameter<string>(context, 'inputMode', itemIndex, '') === 'saleOrder') return saleOrderDate(readSaleOrder(context, itemIndex), defaults);
+		return typeof defaults.order_date === 'string' ? defaults.order_date : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 /** The order of item `i`, validated; throws a NodeOperationError naming the order and field. */
 export function buildOrder(context: IExecuteFunctions, itemIndex: number, onOrderNumber: (n: string) => void): BuiltOrder {
-	const mode = context.getNodeParameter('inputMode', itemIndex) as string;
-	const defaults = readOrderFields(context.getNodeParameter('orderFields', itemIndex, {}) as IDataObject);
+	const mode = itemParameter<string>(context, 'inputMode', itemIndex, '');
+	const defaults = orderDefaults(context, itemIndex);
 	const fail = (errors: string[]) =>
 		new NodeOperationError(context.getNode(), errors[0], { itemIndex, description: errors.length > 1 ? errors.join('\n') : undefined });
 
 	if (mode === 'saleOrder') {
-		let saleOrder = isWholeItem(context.getNode().parameters.saleOrder)
-			? context.getInputData()[itemIndex]?.json
-			: (context.getNodeParameter('saleOrder', itemIndex) as unknown);
-		if (typeof saleOrder === 'string') {
-			try {
-				saleOrder = JSON.parse(saleOrder);
-			} catch {
-				throw new NodeOperationError(context.getNode(), 'Sale Order is not valid JSON', { itemIndex });
-			}
-		}
+		const saleOrder = readSaleOrder(context, itemIndex);
 		const refs = (saleOrder as { references?: { customer?: unknown } } | null)?.references;
 		if (typeof refs?.customer === 'string') onOrderNumber(refs.customer);
 		// The one Options collection also holds the look-back (read by createOrders); the mapping ignores it.
-		const options = context.getNodeParameter('options', itemIndex, {}) as SaleOrderMappingOptions;
+		const options = itemParameter(context, 'options', itemIndex, {} as SaleOrderMappingOptions);
 		const mapped = mapSaleOrderToStarshipit(saleOrder, { ...options, defaults: defaults as SaleOrderMappingOptions['defaults'] });
 		if (!mapped.ok) throw fail(mapped.errors);
 		onOrderNumber(mapped.order.order_number);

@@ -1,17 +1,19 @@
 /**
- * Create and Create Many share one engine: build and check every item's order, look once for the
+ * Create and Create Many share one engine: build and check each item's order, look once for the
  * order numbers Starshipit already has (Skip Existing, see `existingOrders`), send what is left
- * (`sendOrders`), then remove the surplus copies an overlapping run may have made, and hand each
- * result back, led by its outcome, to the input item it came from.
+ * (`sendOrders`, which takes each batch as soon as it is built), then remove the surplus copies an
+ * overlapping run may have made, and hand each result back, led by its outcome, to the input item
+ * it came from.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { StarshipitOrder } from '../../../shared/mapping/saleOrderToStarshipit';
 import { asItemError } from '../../../shared/items';
 import { failedOutcomeItem, outcomeItem, type Outcome } from '../../../shared/outcome';
+import { itemParameter } from '../../../shared/parameters';
 import { buildOrderIndex, CLOCK_SKEW_MS, findOrderByNumber, listedOrderData, listingSince, removeSurplusCopies, type OrderIndex } from '../../helpers/existingOrders';
 import { listOrdersSince, type ListedOrder } from '../../helpers/orderListing';
-import { buildOrder, type SourceSaleOrder } from './buildOrder';
+import { buildOrder, orderDateOf, type SourceSaleOrder } from './buildOrder';
 import { sendOrders, type SendResult } from './sendOrders';
 
 export { IMPORT_BATCH_SIZE, mentions } from './sendOrders';
@@ -36,73 +38,53 @@ const CLASH_HINT = 'Set Options > Order Number From to "Customer Code + Customer
 
 export async function createOrders(this: IExecuteFunctions, items: INodeExecutionData[], useImport: boolean): Promise<INodeExecutionData[]> {
 	const continueOnFail = this.continueOnFail();
-	const skipExisting = items.length > 0 && (this.getNodeParameter('skipExisting', 0, true) as boolean);
-	const lookbackDays = items.length ? Number((this.getNodeParameter('options', 0, {}) as IDataObject).lookbackDays ?? 30) : 30;
+	const skipExisting = items.length > 0 && itemParameter(this, 'skipExisting', 0, true);
+	const lookbackDays = items.length ? Number(itemParameter(this, 'options', 0, {} as IDataObject).lookbackDays ?? 30) : 30;
 	const results = new Map<number, Result>();
 	const numbers = new Map<number, { order_number?: string; sale_order_reference?: string }>();
-
-	// 1. Build and check every order before any call, so bad input costs nothing.
 	const entries: Entry[] = [];
-	const byNumber = new Map<string, Entry>();
-	for (let i = 0; i < items.length; i++) {
-		let orderNumber: string | undefined;
-		try {
-			const built = buildOrder(this, i, (n) => (orderNumber = n));
-			numbers.set(i, { order_number: built.orderNumber, sale_order_reference: built.saleOrder?.reference });
-			const first = byNumber.get(built.orderNumber);
-			if (first) {
-				const sameSource = (first.saleOrder?.id ?? '') === (built.saleOrder?.id ?? '');
-				if (!sameSource) {
-					throw new NodeOperationError(
-						this.getNode(),
-						`Order number "${built.orderNumber}" of ${describe(built)} is also the order number of ${describe(first)} (input item ${first.itemIndex}): not created, to keep the two apart`,
-						{ itemIndex: i, description: CLASH_HINT },
-					);
-				}
-				if (!skipExisting) {
-					throw new NodeOperationError(this.getNode(), `Order "${built.orderNumber}": order_number also appears in input item ${first.itemIndex}`, { itemIndex: i });
-				}
-				first.twins.push(i);
-				continue;
-			}
-			const entry: Entry = { itemIndex: i, orderNumber: built.orderNumber, order: built.order, saleOrder: built.saleOrder, twins: [] };
-			entries.push(entry);
-			byNumber.set(entry.orderNumber, entry);
-		} catch (error) {
-			if (!continueOnFail) throw asItemError(this.getNode(), error, i);
-			numbers.set(i, { ...numbers.get(i), order_number: numbers.get(i)?.order_number ?? orderNumber });
-			results.set(i, { status: 'failed', reason: (error as Error).message, description: (error as { description?: string }).description });
-		}
-	}
 	const set = (entry: Entry, result: Result) => results.set(entry.itemIndex, result);
 
-	// 2. One listing for the whole run, before the first import.
+	// 1. Build and check each order; a bad order costs no call.
+	// 2. Skip what exists: one listing for the whole run, made when the first good order is built.
+	//    It starts at the earliest order date of all items, read without building them (the rest
+	//    are built while earlier batches are sent). A copy with another reference is a clash.
 	let index: OrderIndex | undefined;
-	if (skipExisting && entries.length) {
-		try {
-			index = await buildOrderIndex(this, listingSince(entries.map((e) => e.order.order_date), lookbackDays), undefined, entries[0].itemIndex);
-		} catch (error) {
-			const reason = `could not check which orders Starshipit already has: ${(error as Error).message}`;
-			for (const entry of entries) set(entry, { status: 'failed', reason: `Order "${entry.orderNumber}" was not created: ${reason}` });
-			return finish.call(this, items, entries, results, numbers, continueOnFail);
+	let listingFailed: string | undefined;
+	async function* ordersToCreate(this: IExecuteFunctions): AsyncGenerator<Entry> {
+		const byNumber = new Map<string, Entry>();
+		for (let i = 0; i < items.length; i++) {
+			const entry = buildEntry.call(this, i, byNumber, skipExisting, continueOnFail, results, numbers);
+			if (!entry) continue;
+			entries.push(entry);
+			if (!skipExisting) {
+				yield entry;
+				continue;
+			}
+			if (!index && !listingFailed) {
+				try {
+					index = await buildOrderIndex(this, listingSince(items.map((_, n) => orderDateOf(this, n)), lookbackDays), undefined, entry.itemIndex);
+				} catch (error) {
+					listingFailed = `could not check which orders Starshipit already has: ${(error as Error).message}`;
+				}
+			}
+			const known = index?.survivor(entry.orderNumber);
+			if (listingFailed) set(entry, { status: 'failed', reason: `Order "${entry.orderNumber}" was not created: ${listingFailed}` });
+			else if (!known) yield entry;
+			else if (known.reference && entry.order.reference && known.reference !== entry.order.reference) set(entry, clash(entry, known));
+			else set(entry, { status: 'skipped_existing', data: listedOrderData(known) });
 		}
 	}
 
-	// 3. Skip what exists; a copy with another reference is a different sale order: a clash.
-	const toCreate: Entry[] = [];
-	for (const entry of entries) {
-		const known = index?.survivor(entry.orderNumber);
-		if (!known) toCreate.push(entry);
-		else if (known.reference && entry.order.reference && known.reference !== entry.order.reference) set(entry, clash(entry, known));
-		else set(entry, { status: 'skipped_existing', data: listedOrderData(known) });
-	}
-
-	// 4. Send.
+	// 3. Send. Each batch is built while the one before it waits for its slot and its reply, so the
+	//    mapping fills the pacing's waits. Without Continue On Fail the first bad item stops the
+	//    node: then every order is built before anything is sent.
 	const firstSendAt = new Date();
 	const createdIds = new Map<Entry, number>();
 	const duplicates: Entry[] = [];
-	await sendOrders(this, toCreate, useImport, (sent, result: SendResult) => {
-		const entry = sent as Entry;
+	const toCreate = continueOnFail ? ordersToCreate.call(this) : await collect(ordersToCreate.call(this));
+	const sent = await sendOrders(this, toCreate, useImport, (sending, result: SendResult) => {
+		const entry = sending as Entry;
 		if (result.kind === 'created') {
 			set(entry, { status: 'created', data: { ...result.order, ...(result.reconciled ? { reconciled: true } : {}) } });
 			const id = Number(result.order.order_id);
@@ -113,9 +95,59 @@ export async function createOrders(this: IExecuteFunctions, items: INodeExecutio
 		} else set(entry, { status: result.kind, reason: result.reason, description: result.description });
 	});
 
-	// 5. Surplus copies (overlapping runs, late imports) do not survive: the same rule in every run.
-	if (index) await settleCopies.call(this, index, entries, createdIds, duplicates, firstSendAt, toCreate.length > 0, results);
+	// 4. Surplus copies (overlapping runs, late imports) do not survive: the same rule in every run.
+	if (index) await settleCopies.call(this, index, entries, createdIds, duplicates, firstSendAt, sent > 0, results);
 	return finish.call(this, items, entries, results, numbers, continueOnFail);
+}
+
+/**
+ * Item `i`'s order, built and checked; undefined when it failed (its result is set) or repeats an
+ * earlier item of the same sale order (a twin, which shares that item's outcome).
+ */
+function buildEntry(
+	this: IExecuteFunctions,
+	i: number,
+	byNumber: Map<string, Entry>,
+	skipExisting: boolean,
+	continueOnFail: boolean,
+	results: Map<number, Result>,
+	numbers: Map<number, { order_number?: string; sale_order_reference?: string }>,
+): Entry | undefined {
+	let orderNumber: string | undefined;
+	try {
+		const built = buildOrder(this, i, (n) => (orderNumber = n));
+		numbers.set(i, { order_number: built.orderNumber, sale_order_reference: built.saleOrder?.reference });
+		const first = byNumber.get(built.orderNumber);
+		if (first) {
+			const sameSource = (first.saleOrder?.id ?? '') === (built.saleOrder?.id ?? '');
+			if (!sameSource) {
+				throw new NodeOperationError(
+					this.getNode(),
+					`Order number "${built.orderNumber}" of ${describe(built)} is also the order number of ${describe(first)} (input item ${first.itemIndex}): not created, to keep the two apart`,
+					{ itemIndex: i, description: CLASH_HINT },
+				);
+			}
+			if (!skipExisting) {
+				throw new NodeOperationError(this.getNode(), `Order "${built.orderNumber}": order_number also appears in input item ${first.itemIndex}`, { itemIndex: i });
+			}
+			first.twins.push(i);
+			return undefined;
+		}
+		const entry: Entry = { itemIndex: i, orderNumber: built.orderNumber, order: built.order, saleOrder: built.saleOrder, twins: [] };
+		byNumber.set(entry.orderNumber, entry);
+		return entry;
+	} catch (error) {
+		if (!continueOnFail) throw asItemError(this.getNode(), error, i);
+		numbers.set(i, { ...numbers.get(i), order_number: numbers.get(i)?.order_number ?? orderNumber });
+		results.set(i, { status: 'failed', reason: (error as Error).message, description: (error as { description?: string }).description });
+		return undefined;
+	}
+}
+
+async function collect<T>(source: AsyncIterable<T>): Promise<T[]> {
+	const all: T[] = [];
+	for await (const value of source) all.push(value);
+	return all;
 }
 
 function clash(entry: Entry, known: ListedOrder): Result {

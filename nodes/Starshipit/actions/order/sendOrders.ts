@@ -57,23 +57,41 @@ async function landedSince(context: IExecuteFunctions, startedAt: Date, numbers:
 	return landed;
 }
 
-/** Sends every order; `report` is called once per order. */
+/**
+ * Sends every order; `report` is called once per order. Returns how many were sent. Orders may
+ * still be in the making (an async iterable): the next group is taken while the one before it
+ * waits for its slot and its reply.
+ */
 export async function sendOrders(
 	context: IExecuteFunctions,
-	orders: Sendable[],
+	orders: AsyncIterable<Sendable> | Iterable<Sendable>,
 	useImport: boolean,
 	report: (entry: Sendable, result: SendResult) => void,
-): Promise<void> {
-	const groups: Sendable[][] = [];
-	for (let start = 0; start < orders.length; start += useImport ? IMPORT_BATCH_SIZE : 1) groups.push(orders.slice(start, start + (useImport ? IMPORT_BATCH_SIZE : 1)));
+): Promise<number> {
+	const size = useImport ? IMPORT_BATCH_SIZE : 1;
+	const source = Symbol.asyncIterator in orders ? orders[Symbol.asyncIterator]() : orders[Symbol.iterator]();
+	const nextGroup = async (): Promise<Sendable[]> => {
+		const group: Sendable[] = [];
+		while (group.length < size) {
+			const next = await source.next();
+			if (next.done) break;
+			group.push(next.value);
+		}
+		return group;
+	};
+	let sent = 0;
 	let fatal: string | undefined;
-	for (const group of groups) {
+	for (let group = await nextGroup(); group.length; ) {
 		if (fatal) {
 			for (const entry of group) report(entry, { kind: 'failed', reason: `Order "${entry.orderNumber}" was not created: ${fatal}` });
+			group = await nextGroup();
 			continue;
 		}
-		fatal = await sendGroup(context, group, useImport, report);
+		sent += group.length;
+		const sending = sendGroup(context, group, useImport, report);
+		[fatal, group] = await Promise.all([sending, nextGroup()]);
 	}
+	return sent;
 }
 
 /** One import (or one create); returns the reason when nothing more can be sent. */
