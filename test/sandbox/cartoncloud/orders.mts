@@ -80,6 +80,6 @@ export function registerOrders(sb: CartonCloudSandbox): void {
 		const rules = sb.searchRules(req, 'POST /outbound-orders/search', OUTBOUND_VALUE_FIELDS, OUTBOUND_POINTERS);
 		const predicate = compileSearch(jsonBody(req), rules);
 		const matches = valuesByCreated(sb.world.orders).filter(predicate);
-		return paginate(req, matches, sb.paging, clone);
+		return paginate(req, matches, sb.paging, (order) => order);
 	});
 }

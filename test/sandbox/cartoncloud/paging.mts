@@ -45,7 +45,10 @@ export function paginate<T extends { id: string }>(
 		Link: linkHeader(req, page, size, totalPages),
 	};
 	if (minimal) headers['Preference-Applied'] = 'return=minimal';
-	return { status: 200, headers, body: slice.map((item) => (minimal ? { id: item.id } : render(item))) };
+	// Serialized here, in the same step that chose the page: the reply is the state at this moment
+	// even if another request changes an entity before it is written out, so `render` need not copy.
+	headers['Content-Type'] = 'application/json; charset=utf-8';
+	return { status: 200, headers, body: Buffer.from(JSON.stringify(slice.map((item) => (minimal ? { id: item.id } : render(item))))) };
 }
 
 /**
