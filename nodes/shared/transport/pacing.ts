@@ -48,8 +48,9 @@ export async function pace(context: RequestContext, bucket: string, minIntervalM
 /**
  * Milliseconds between calls for a rate in requests per second (0 or less: unpaced), 5% wider
  * than the limit: calls leave on their slots but reach the server with some jitter, and a limit
- * met exactly turns that jitter into 429s.
+ * met exactly turns that jitter into 429s. Not rounded up to whole milliseconds: at 20/s that
+ * made the margin 6% (53 ms, not 52.5): 0.12 s more over a 244-call run.
  */
 export function intervalForRate(requestsPerSecond: number): number {
-	return requestsPerSecond > 0 ? Math.ceil(1050 / requestsPerSecond) : 0;
+	return requestsPerSecond > 0 ? 1050 / requestsPerSecond : 0;
 }
