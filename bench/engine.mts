@@ -47,6 +47,8 @@ async function main(): Promise<void> {
 	const cpu = process.cpuUsage();
 	start = performance.now();
 	const run = await harness.run(job.workflow);
+	// What the run still holds (a snapshot collects garbage first): open it in Chrome's DevTools.
+	if (process.env.BENCH_HEAP_SNAPSHOT) v8.writeHeapSnapshot(process.env.BENCH_HEAP_SNAPSHOT);
 	const wallMs = performance.now() - start;
 	const used = process.cpuUsage(cpu);
 	clearInterval(sampler);
