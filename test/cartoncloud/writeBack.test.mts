@@ -97,6 +97,24 @@ describe('Write Back Tracking', () => {
 		expect(env.sb.world.consignments.get(String(out[2].consignmentId))!.references.tracking).toBe('T-3');
 	});
 
+	it('parameters naming a field of the item read what n8n would: a number as text, an absent field with ?? \'\' as empty', async () => {
+		const withConsignment = [...env.sb.world.orders.values()].filter((o) => o.status === 'PACKED' && [...env.sb.world.consignments.values()].some((c) => c.generatedFromTask?.id === o.id));
+		const [first, second, third] = withConsignment;
+		const items = [
+			{ json: { id: first.id, shipment: { number: 4711 }, url: 'https://example.com/t/4711' } },
+			{ json: { id: second.id, shipment: { number: 'TN-2' } } },
+			{ json: { id: third.id, shipment: {} } },
+		];
+		const parameters = { saleOrderBy: 'id', saleOrderId: '={{ $json.id }}', trackingNumber: '={{ $json.shipment.number }}', carrierName: '', trackingUrl: "={{ $json.url ?? '' }}" };
+		const run = await env.harness.run(chain({ name: 'Orders', type: 'n8n-nodes-base.noOp', parameters: {} }, writeBack(parameters)), { startNode: 'Orders', items });
+		const out = run.output('Write Back').map((i) => i.json);
+		expect(out[0]).toMatchObject({ outcome: { status: 'written' }, trackingNumber: '4711', trackingUrl: 'https://example.com/t/4711' });
+		expect(out[1]).toMatchObject({ outcome: { status: 'written' }, trackingNumber: 'TN-2' });
+		expect(env.sb.world.consignments.get(String(out[0].consignmentId))!.references.tracking).toBe('4711');
+		// An absent field goes to n8n's expression engine, as any other expression: here it is empty.
+		expect(String(out[2].error)).toMatch(/"Tracking Number" is empty/);
+	});
+
 	it('finds sale orders by ID, and a changed value is written', async () => {
 		const koala = customerByName(env.sb, 'Koala Outdoor Co');
 		env.sb.server.clearLog();

@@ -18,6 +18,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { CONSIGNMENT_STATUSES, customerLocator } from '../../helpers/descriptions';
 import { asItemError, failedItem } from '../../../shared/items';
 import { outcomeItem } from '../../../shared/outcome';
+import { itemParameter } from '../../../shared/parameters';
 import { forEachInFlight } from '../../../shared/transport/inFlight';
 import { locatorValue } from '../../helpers/items';
 import { type ConsignmentChanges, updateConsignment } from '../consignment/common';
@@ -115,28 +116,28 @@ interface Request extends SaleOrderLookup {
 }
 
 function readRequest(context: IExecuteFunctions, i: number): Request {
-	const by = context.getNodeParameter('saleOrderBy', i, 'customerReference') as Request['by'];
-	const key = String(context.getNodeParameter(by === 'id' ? 'saleOrderId' : 'customerReference', i, '') ?? '').trim();
+	const by = itemParameter<Request['by']>(context, 'saleOrderBy', i, 'customerReference');
+	const key = String(itemParameter<unknown>(context, by === 'id' ? 'saleOrderId' : 'customerReference', i, '') ?? '').trim();
 	const label = by === 'id' ? 'Sale Order ID' : 'Customer Reference';
 	if (!key) {
 		throw new NodeOperationError(context.getNode(), `Item ${i + 1}: "${label}" is empty, so no sale order can be found`, { itemIndex: i });
 	}
 	const subject = by === 'id' ? `Sale order ${key}` : `Sale order "${key}"`;
-	const trackingNumber = String(context.getNodeParameter('trackingNumber', i, '') ?? '').trim();
+	const trackingNumber = String(itemParameter<unknown>(context, 'trackingNumber', i, '') ?? '').trim();
 	if (!trackingNumber) {
 		throw new NodeOperationError(context.getNode(), `${subject}: "Tracking Number" is empty`, { itemIndex: i });
 	}
 	const changes: ConsignmentChanges = { trackingNumber };
-	const carrierName = String(context.getNodeParameter('carrierName', i, '') ?? '').trim();
+	const carrierName = String(itemParameter<unknown>(context, 'carrierName', i, '') ?? '').trim();
 	if (carrierName) changes.carrierName = carrierName;
-	const trackingUrl = String(context.getNodeParameter('trackingUrl', i, '') ?? '').trim();
+	const trackingUrl = String(itemParameter<unknown>(context, 'trackingUrl', i, '') ?? '').trim();
 	if (trackingUrl) {
 		if (!/^https?:\/\/\S+$/i.test(trackingUrl)) {
 			throw new NodeOperationError(context.getNode(), `${subject}: "Tracking URL" is not an http(s) URL: ${trackingUrl}`, { itemIndex: i });
 		}
 		changes.trackingUrl = trackingUrl;
 	}
-	const options = context.getNodeParameter('options', i, {}) as IDataObject;
+	const options = itemParameter(context, 'options', i, {} as IDataObject);
 	const template = String(options.trackingUrlTemplate ?? '').trim();
 	if (!changes.trackingUrl && template) {
 		const url = template
