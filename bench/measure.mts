@@ -17,6 +17,10 @@ export interface Measured extends EngineResult {
 	/** Starshipit requests answered 429. */
 	starshipit429: number;
 	starshipitCalls: number;
+	/** From the first Starshipit call to the last (as the sandbox logged them). */
+	starshipitSpanMs: number;
+	/** From the first CartonCloud call to the first Starshipit call: what a push does before it can import. */
+	beforeStarshipitMs: number;
 	profile?: string;
 }
 
@@ -31,11 +35,16 @@ export async function measure(sandboxes: Sandboxes, credentials: CredentialStore
 		for (const [endpoint, count] of Object.entries(server.counts())) calls[`${system} ${endpoint}`] = count;
 	}
 	const ssLog = servers.ss.log;
+	const at = (entry: { time: string } | undefined) => (entry ? Date.parse(entry.time) : Number.NaN);
+	const starshipitSpanMs = ssLog.length ? at(ssLog.at(-1)) - at(ssLog[0]) : 0;
+	const beforeStarshipitMs = ssLog.length && servers.cc.log.length ? Math.max(0, at(ssLog[0]) - at(servers.cc.log[0])) : 0;
 	return {
 		...result,
 		calls,
 		starshipit429: ssLog.filter((entry) => entry.status === 429).length,
 		starshipitCalls: ssLog.length,
+		starshipitSpanMs,
+		beforeStarshipitMs,
 		profile: profileName ? path.join(PROFILE_DIR, `${profileName}.cpuprofile`) : undefined,
 	};
 }

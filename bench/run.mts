@@ -127,8 +127,12 @@ function summary(): string[] {
 		if (ours) lines.push(`Batched push vs built by hand, ${hand.n} orders at ${hand.tier}/s: ${(hand.wallMs / ours.wallMs).toFixed(1)}x faster, ${(hand.starshipitCalls / ours.starshipitCalls).toFixed(1)}x fewer Starshipit calls`);
 	}
 	for (const row of rows.filter((r) => r.flow === 'Order push')) {
+		const cartonCloudCalls = Object.entries(row.calls)
+			.filter(([endpoint]) => endpoint.startsWith('cc '))
+			.reduce((sum, [, count]) => sum + count, 0);
 		lines.push(
 			`Order push, ${int.format(row.n)} at ${row.tier}/s: ${int.format(row.starshipitCalls)} Starshipit calls for a floor of ${int.format(row.floorCalls)} (${row.floorWhat}); wall ${row.ratio.toFixed(2)}x the floor, ${row.importsRatio?.toFixed(2)}x the imports alone`,
+			`  of which: ${(row.beforeStarshipitMs / 1000).toFixed(1)} s from the first CartonCloud call to the first Starshipit call (${cartonCloudCalls} CartonCloud calls: the sale orders and their products, read before anything can be imported); the Starshipit calls spanned ${(row.starshipitSpanMs / 1000).toFixed(1)} s, ${(row.starshipitSpanMs / 1000 / row.floorSeconds).toFixed(2)}x the floor (pacing keeps 5% under the limit)`,
 		);
 	}
 	for (const row of rows.filter((r) => r.flow === 'Order push' || r.flow === 'Tracking write-back')) {
