@@ -7,19 +7,22 @@
  *   `?? ''`) is read from the item when that field holds text, a number or a boolean: n8n's
  *   expression engine builds a data proxy per item for it, about a millisecond per item for the
  *   write-back's four such parameters. Anything else (another expression, an absent field, an
- *   object) goes to n8n as before, so its result and its errors are n8n's.
+ *   object) goes to n8n as before, so its result and its errors are n8n's;
+ * - `={{ $json }}` (the whole item, how the push hands a sale order to Create Many) is the item's
+ *   own JSON: the data proxy per order was half the CPU of a 10,000-order push.
  * Keyed by the node's execution context, so nothing outlives the run. Callers treat what they get
  * as read-only: every item may share it.
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-type Reading = { kind: 'constant'; value: unknown } | { kind: 'field'; path: string[]; orEmpty: boolean } | { kind: 'expression' };
+type Reading = { kind: 'constant'; value: unknown } | { kind: 'field'; path: string[]; orEmpty: boolean } | { kind: 'wholeItem' } | { kind: 'expression' };
 
 /** Per context and parameter name: how to read it. */
 const readings = new WeakMap<IExecuteFunctions, Map<string, Reading>>();
 
 /** `={{ $json.a.b }}` or `={{ $json.a ?? '' }}`. */
 const ITEM_FIELD = /^=\{\{\s*\$json((?:\.[A-Za-z_$][\w$]*)+)\s*(\?\?\s*''\s*)?\}\}$/;
+const WHOLE_ITEM = /^=\{\{\s*\$json\s*\}\}$/;
 
 function holdsExpression(value: unknown): boolean {
 	if (typeof value === 'string') return value.startsWith('=');
@@ -38,9 +41,10 @@ function readingOf(context: IExecuteFunctions, name: string, itemIndex: number, 
 	const cache = cacheOf(context);
 	let reading = cache.get(name);
 	if (!reading) {
-		const raw = rawParameter(context, name);
+		const raw = context.getNode().parameters[name];
 		const field = typeof raw === 'string' ? ITEM_FIELD.exec(raw) : null;
-		if (field) reading = { kind: 'field', path: field[1].slice(1).split('.'), orEmpty: field[2] !== undefined };
+		if (typeof raw === 'string' && WHOLE_ITEM.test(raw)) reading = { kind: 'wholeItem' };
+		else if (field) reading = { kind: 'field', path: field[1].slice(1).split('.'), orEmpty: field[2] !== undefined };
 		else if (holdsExpression(raw)) reading = { kind: 'expression' };
 		else reading = { kind: 'constant', value: context.getNodeParameter(name, itemIndex, fallback as never) };
 		cache.set(name, reading);
@@ -52,6 +56,7 @@ function readingOf(context: IExecuteFunctions, name: string, itemIndex: number, 
 export function itemParameter<T>(context: IExecuteFunctions, name: string, itemIndex: number, fallback: T): T {
 	const reading = readingOf(context, name, itemIndex, fallback);
 	if (reading.kind === 'constant') return reading.value as T;
+	if (reading.kind === 'wholeItem') return context.getInputData()[itemIndex]?.json as T;
 	if (reading.kind === 'field') {
 		let value: unknown = context.getInputData()[itemIndex]?.json;
 		for (const key of reading.path) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
@@ -59,13 +64,4 @@ export function itemParameter<T>(context: IExecuteFunctions, name: string, itemI
 		if (reading.orEmpty && (value === undefined || value === null)) return '' as T;
 	}
 	return context.getNodeParameter(name, itemIndex, fallback as never) as T;
-}
-
-/** The parameter as written in the workflow (an expression as its text), read once per node run. */
-export function rawParameter(context: IExecuteFunctions, name: string): unknown {
-	const cache = cacheOf(context);
-	const key = `raw:${name}`;
-	let reading = cache.get(key);
-	if (!reading) cache.set(key, (reading = { kind: 'constant', value: context.getNode().parameters[name] }));
-	return (reading as { value: unknown }).value;
 }

@@ -5,7 +5,7 @@
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { itemParameter, rawParameter } from '../../../shared/parameters';
+import { itemParameter } from '../../../shared/parameters';
 import {
 	mapSaleOrderToStarshipit,
 	saleOrderDate,
@@ -64,19 +64,11 @@ function sourceOf(saleOrder: unknown): SourceSaleOrder {
 }
 
 /**
- * `={{ $json }}` (the bundled workflows' and the default's value) is the item itself: read it
- * directly instead of through n8n's expression engine, which builds a data proxy per item and was
- * half the CPU of a 10,000-order push. The mapping only reads the sale order, never changes it.
+ * The sale order of item `i` (sale-order mode), JSON text parsed. For `={{ $json }}` it is the item
+ * itself, not a copy: the mapping only reads the sale order, never changes it.
  */
-function isWholeItem(raw: unknown): boolean {
-	return typeof raw === 'string' && /^=\{\{\s*\$json\s*\}\}$/.test(raw);
-}
-
-/** The sale order of item `i` (sale-order mode): the item itself for `={{ $json }}`, JSON text parsed. */
 function readSaleOrder(context: IExecuteFunctions, itemIndex: number): unknown {
-	const saleOrder = isWholeItem(rawParameter(context, 'saleOrder'))
-		? context.getInputData()[itemIndex]?.json
-		: (context.getNodeParameter('saleOrder', itemIndex) as unknown);
+	const saleOrder = itemParameter<unknown>(context, 'saleOrder', itemIndex, undefined);
 	if (typeof saleOrder !== 'string') return saleOrder;
 	try {
 		return JSON.parse(saleOrder);
