@@ -83,6 +83,8 @@ export interface WebhookResult {
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
+let executionCount = 0;
+
 export class Harness {
 	readonly credentialsHelper: TestCredentialsHelper;
 	private readonly types: PackageTypes;
@@ -205,7 +207,9 @@ export class Harness {
 	}
 
 	private additionalData(workflow: Workflow, json: WorkflowJson): IWorkflowExecuteAdditionalData {
-		const hooks = new ExecutionLifecycleHooks('manual', 'harness-execution', {
+		// Every execution has an id of its own, as in n8n: what nodes keep per execution (the pacing) must not leak into the next run.
+		const executionId = `harness-${++executionCount}`;
+		const hooks = new ExecutionLifecycleHooks('manual', executionId, {
 			id: workflow.id,
 			name: workflow.name ?? 'harness',
 			nodes: json.nodes,
@@ -216,6 +220,7 @@ export class Harness {
 			updatedAt: new Date(),
 		} as never);
 		return {
+			executionId,
 			hooks,
 			credentialsHelper: this.credentialsHelper,
 			restApiUrl: '',

@@ -22,7 +22,6 @@ import {
 } from '../../shared/transport/request';
 import type { SearchCondition } from '../helpers/conditions';
 import { forEachInFlight } from '../../shared/transport/inFlight';
-import { intervalForRate } from '../../shared/transport/pacing';
 
 export const CREDENTIAL_TYPE = 'cartonCloudApi';
 
@@ -111,10 +110,10 @@ export interface ApiCall {
 
 /**
  * "No more than 1 request every 2 seconds" for sale-order creates (30 per minute): creates of one
- * credential leave at least this far apart within an execution, 5% wider than the limit as the
- * shared pacer's other users do, instead of burning retries on 429s.
+ * credential are paced to this within an execution, as Starshipit's calls are, instead of burning
+ * retries on 429s.
  */
-export const CREATE_INTERVAL_MS = intervalForRate(0.5);
+export const CREATES_PER_SECOND = 0.5;
 
 /** The tenant's API root, e.g. `https://api.cartoncloud.com/tenants/<uuid>`. */
 export async function tenantRoot(context: RequestContext): Promise<string> {
@@ -143,7 +142,7 @@ export async function apiRequest<T = unknown>(context: RequestContext, call: Api
 		idempotent: call.idempotent ?? call.method !== 'POST',
 		reconcile: call.reconcile,
 		itemIndex: call.itemIndex,
-		pacing: call.create ? { bucket: `cartoncloud-create:${credential?.id ?? credential?.name ?? 'default'}`, minIntervalMs: CREATE_INTERVAL_MS } : undefined,
+		pacing: call.create ? { bucket: `cartoncloud-create:${credential?.id ?? credential?.name ?? 'default'}`, requestsPerSecond: CREATES_PER_SECOND } : undefined,
 	});
 }
 

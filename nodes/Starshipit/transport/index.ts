@@ -14,7 +14,6 @@ import {
 	type RequestContext,
 	type RetryPolicy,
 } from '../../shared/transport/request';
-import { intervalForRate } from '../../shared/transport/pacing';
 
 export const CREDENTIAL_TYPE = 'starshipitApi';
 export const DEFAULT_BASE_URL = 'https://api.starshipit.com';
@@ -68,8 +67,8 @@ export const RATE_TIERS: Record<string, number> = { developer: 2, production: 20
 
 export interface StarshipitSettings {
 	baseUrl: string;
-	/** Bucket and spacing for `pace`: one bucket per credential, shared by every call of the execution. */
-	pacing: { bucket: string; minIntervalMs: number };
+	/** Bucket and rate for `pace`: one bucket per credential, shared by every call of the execution. */
+	pacing: { bucket: string; requestsPerSecond: number };
 }
 
 /** Base URL and pacing from the credential; a credential saved before the tier existed paces as Developer. */
@@ -80,7 +79,7 @@ export async function starshipitSettings(context: RequestContext): Promise<Stars
 	const credential = context.getNode().credentials?.[CREDENTIAL_TYPE];
 	return {
 		baseUrl: url.replace(/\/+$/, ''),
-		pacing: { bucket: `starshipit:${credential?.id ?? credential?.name ?? 'default'}`, minIntervalMs: intervalForRate(RATE_TIERS[tier]) },
+		pacing: { bucket: `starshipit:${credential?.id ?? credential?.name ?? 'default'}`, requestsPerSecond: RATE_TIERS[tier] },
 	};
 }
 

@@ -89,7 +89,7 @@ export interface CallOptions {
 	itemIndex?: number;
 	policy?: Partial<RetryPolicy>;
 	/** Space every attempt (retries included) within the execution: see `pace`. */
-	pacing?: { bucket: string; minIntervalMs: number };
+	pacing?: { bucket: string; requestsPerSecond: number };
 }
 
 const RETRYABLE_NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED', 'EAI_AGAIN', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
@@ -106,7 +106,7 @@ export async function sendWithRetry<T = unknown>(
 	let waitedMs = 0;
 	for (let attempt = 1; ; attempt++) {
 		let failure: HttpFailure;
-		if (options.pacing) await pace(context, options.pacing.bucket, options.pacing.minIntervalMs);
+		const answered = options.pacing ? await pace(context, options.pacing.bucket, options.pacing.requestsPerSecond) : undefined;
 		try {
 			const response = (await context.helpers.httpRequestWithAuthentication.call(context, dialect.credentialType, {
 				...request,
@@ -115,6 +115,8 @@ export async function sendWithRetry<T = unknown>(
 			return { statusCode: response.statusCode, headers: lowerCaseHeaders(response.headers), body: response.body };
 		} catch (error) {
 			failure = readHttpFailure(error);
+		} finally {
+			answered?.();
 		}
 
 		const rateLimited = failure.status === 429 || (dialect.isRateLimited?.(failure) ?? false);
