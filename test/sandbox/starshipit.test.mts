@@ -130,7 +130,7 @@ describe('gateway and authentication', () => {
 		expect(res.data.success).toBe(true);
 	});
 
-	it('answers 429 with Retry-After once the token bucket is empty, and recovers as the clock moves', async () => {
+	it('answers 429 with Retry-After once a second holds 2 calls (a sliding window), and recovers as the window moves on', async () => {
 		let now = Date.parse('2025-01-01T00:00:00Z');
 		const limited = createStarshipitSandbox({ ratePerSecond: 2, burst: 2, now: () => new Date(now) });
 		const url = await limited.listen(0);
@@ -142,9 +142,13 @@ describe('gateway and authentication', () => {
 			expect(third.status).toBe(429);
 			expect(third.headers['retry-after']).toBe('1');
 			expect(third.data).toEqual({ statusCode: 429, message: 'Rate limit is exceeded. Try again in 1 seconds.' });
-			now += 500; // half a second at 2 rps refills one token
+			now += 500; // a token bucket would have a call again here; the window still holds both
+			expect((await c.get('/api/health')).status).toBe(429);
+			now += 500; // the first two calls leave the window together
 			expect((await c.get('/api/health')).status).toBe(200);
-			expect(limited.server.count('GET /api/health')).toBe(4);
+			expect((await c.get('/api/health')).status).toBe(200);
+			expect((await c.get('/api/health')).status).toBe(429);
+			expect(limited.server.count('GET /api/health')).toBe(7);
 		} finally {
 			await limited.close();
 		}

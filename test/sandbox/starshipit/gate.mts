@@ -17,32 +17,33 @@ export const INVALID_SUBSCRIPTION_KEY =
 // = invalid credentials" mapping works. It is NOT affected by `appErrorsAs200`.
 export const INVALID_API_KEY = 'Invalid or missing StarShipIT-Api-Key';
 
-interface Bucket {
-	tokens: number;
-	at: number;
-}
-
-export function createGate(state: StarshipitState): { gate: Gate; resetBuckets(): void } {
-	const buckets = new Map<string, Bucket>();
+export function createGate(state: StarshipitState): { gate: Gate; resetRateWindows(): void } {
+	/** Arrival times (ms) of the calls accepted in the current window, oldest first, per subscription key. */
+	const windows = new Map<string, number[]>();
 
 	/**
-	 * Token bucket per subscription key (PM: the limit follows the subscription key, 2 rps on the
-	 * developer tier), measured with the injectable clock so tests can step time. Rejected calls
-	 * don't use a token.
+	 * APIM's rate-limit policy: at most `calls` per `renewal-period`, counted over a sliding window
+	 * (learn.microsoft.com/azure/api-management/rate-limit-policy), per subscription key (PM: the
+	 * limit follows the subscription key, 2 rps on the developer tier). Here `calls` is `burst` and
+	 * the window is `burst / ratePerSecond` seconds: 2 calls in any second by default, so a client
+	 * that sends at exactly the rate is refused on the slightest early arrival. That Starshipit's
+	 * window is one second (not, say, 120 calls a minute, which would allow bursts) is UNCONFIRMED;
+	 * this is the strictest reading. Rejected calls don't count. Measured with the injectable clock
+	 * so tests can step time.
 	 */
 	function take(key: string): number | undefined {
 		const { ratePerSecond, burst } = state.config;
+		const windowMs = (burst / ratePerSecond) * 1000;
 		const now = state.clock().getTime();
-		const bucket = buckets.get(key) ?? { tokens: burst, at: now };
-		bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * ratePerSecond);
-		bucket.at = now;
-		buckets.set(key, bucket);
-		if (bucket.tokens >= 1) {
-			bucket.tokens -= 1;
+		const accepted = windows.get(key) ?? [];
+		windows.set(key, accepted);
+		while (accepted.length > 0 && accepted[0] <= now - windowMs) accepted.shift();
+		if (accepted.length < burst) {
+			accepted.push(now);
 			return undefined;
 		}
-		// Seconds until one whole token is back; APIM's Retry-After is whole seconds, at least 1.
-		return Math.max(1, Math.ceil((1 - bucket.tokens) / ratePerSecond));
+		// Seconds until the oldest call leaves the window; APIM's Retry-After is whole seconds, at least 1.
+		return Math.max(1, Math.ceil((accepted[0] + windowMs - now) / 1000));
 	}
 
 	const gate: Gate = (req): SandboxResponse | undefined => {
@@ -68,5 +69,5 @@ export function createGate(state: StarshipitState): { gate: Gate; resetBuckets()
 		if (!apiKey || !state.accounts.has(apiKey)) return { status: 403, body: { statusCode: 403, message: INVALID_API_KEY } };
 		return undefined;
 	};
-	return { gate, resetBuckets: () => buckets.clear() };
+	return { gate, resetRateWindows: () => windows.clear() };
 }

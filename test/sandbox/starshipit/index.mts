@@ -24,9 +24,9 @@ export interface StarshipitSandboxOptions {
 	/** Each API key is one Starshipit account (parent or child) with its own order store. */
 	accounts?: { apiKey: string; name: string }[];
 	subscriptionKeys?: string[];
-	/** Token bucket per subscription key: refill rate (default 2, the developer tier). */
+	/** Rate limit per subscription key, in calls per second (default 2, the developer tier). */
 	ratePerSecond?: number;
-	/** Bucket capacity (default 2). */
+	/** Calls allowed at once, i.e. per sliding window of `burst / ratePerSecond` seconds (default 2). */
 	burst?: number;
 	webhookUrl?: string;
 	webhookSecret?: string;
@@ -48,7 +48,7 @@ type Obj = Record<string, unknown>;
 export class StarshipitSandbox {
 	readonly server = new SandboxServer('starshipit');
 	readonly state: StarshipitState;
-	private readonly resetBuckets: () => void;
+	private readonly resetRateWindows: () => void;
 
 	constructor(options: StarshipitSandboxOptions = {}) {
 		this.state = new StarshipitState(
@@ -64,8 +64,8 @@ export class StarshipitSandbox {
 			options.subscriptionKeys ?? [DEFAULT_SUBSCRIPTION_KEY],
 			options.now ?? (() => new Date()),
 		);
-		const { gate, resetBuckets } = createGate(this.state);
-		this.resetBuckets = resetBuckets;
+		const { gate, resetRateWindows } = createGate(this.state);
+		this.resetRateWindows = resetRateWindows;
 		this.server.gate(gate);
 		registerOrderRoutes(this.server, this.state);
 		registerShippingRoutes(this.server, this.state);
@@ -109,7 +109,7 @@ export class StarshipitSandbox {
 	/** Back to the state right after construction: orders, config, rate buckets, faults, log, webhooks. */
 	reset(): void {
 		this.state.reset();
-		this.resetBuckets();
+		this.resetRateWindows();
 		this.server.clearFaults();
 		this.server.clearLog();
 	}
