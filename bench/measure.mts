@@ -24,10 +24,17 @@ export interface Measured extends EngineResult {
 	profile?: string;
 }
 
-export async function measure(sandboxes: Sandboxes, credentials: CredentialStore, workflow: WorkflowJson, profileName?: string): Promise<Measured> {
+export interface MeasureOptions {
+	/** Writes bench/profiles/<name>.cpuprofile. */
+	profileName?: string;
+	/** Credentials of a small pair of sandboxes: the engine runs the workflow against them once first (see engine.mts). */
+	warmUp?: CredentialStore;
+}
+
+export async function measure(sandboxes: Sandboxes, credentials: CredentialStore, workflow: WorkflowJson, { profileName, warmUp }: MeasureOptions = {}): Promise<Measured> {
 	const servers = { ss: sandboxes.starshipit.server, cc: sandboxes.cartonCloud.server };
 	for (const server of Object.values(servers)) server.clearLog();
-	const job: EngineJob = { workflow, credentials };
+	const job: EngineJob = { workflow, credentials, warmUp };
 	const profileArgs = profileName ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${profileName}.cpuprofile`] : [];
 	const result = await runEngine(job, [...profileArgs, ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [])]);
 	const calls: Record<string, number> = {};

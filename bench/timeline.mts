@@ -21,12 +21,15 @@ const { values: args } = parseArgs({ options: { n: { type: 'string', default: '1
 const n = Number(args.n);
 const tier = Number(args.tier);
 const sandboxes = await startSandboxes({ starshipit: { ratePerSecond: tier, burst: tier } });
+const warm = await startSandboxes({ starshipit: { ratePerSecond: tier, burst: tier } });
 try {
 	seedPackedOrders(sandboxes.cartonCloud, n);
+	seedPackedOrders(warm.cartonCloud, 100);
 	const workflow = JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows', `${args.flow}.json`), 'utf8'));
 	const timeline: Array<{ at: number; what: string }> = [];
 	const servers = { ss: sandboxes.starshipit.server, cc: sandboxes.cartonCloud.server };
-	const result = await measure(sandboxes, credentialsAtTier(sandboxes, tier, starshipitTierFields().fields), workflow, args.profile);
+	const { fields } = starshipitTierFields();
+	const result = await measure(sandboxes, credentialsAtTier(sandboxes, tier, fields), workflow, { profileName: args.profile, warmUp: credentialsAtTier(warm, tier, fields) });
 	for (const [system, server] of Object.entries(servers)) for (const e of server.log) timeline.push({ at: Date.parse(e.time), what: `${system} ${e.endpoint}` });
 	timeline.sort((a, b) => a.at - b.at);
 	const t0 = timeline[0]?.at ?? 0;
@@ -41,5 +44,5 @@ try {
 	console.log(`calls span ${((timeline.at(-1)!.at - t0) / 1000).toFixed(2)} s`);
 	for (const [what, s] of spans) console.log(`  ${(s.first / 1000).toFixed(2).padStart(7)} → ${(s.last / 1000).toFixed(2).padStart(7)} s  ${String(s.count).padStart(5)}  ${what}`);
 } finally {
-	await sandboxes.close();
+	await Promise.all([sandboxes.close(), warm.close()]);
 }
