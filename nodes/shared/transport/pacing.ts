@@ -5,7 +5,7 @@
  *
  * The limit to keep under is the strictest one a rate can mean: Azure APIM (in front of
  * Starshipit) counts `calls` per `renewal-period` over a sliding window of whole seconds, so at
- * 20 requests/s no second may hold a 21st call. Two rules, both 5% wider than the limit:
+ * 20 requests/s no second may hold a 21st call. Three rules, the first two 5% wider than the limit:
  *
  * - **Slots.** Each call takes the next slot, `1.05 / rate` seconds after the previous one. The
  *   slot is reserved synchronously before the wait, so calls made concurrently in one execution
