@@ -4,9 +4,10 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import type { Sandboxes } from '../test/sandbox/index.mts';
+import { startSandboxes, type Sandboxes } from '../test/sandbox/index.mts';
 import type { CredentialStore, WorkflowJson } from '../test/harness/index.mts';
 import type { EngineJob, EngineResult } from './engine.mts';
+import { seedPackedOrders } from './seed.mts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const PROFILE_DIR = path.join(ROOT, 'bench', 'profiles');
@@ -22,6 +23,25 @@ export interface Measured extends EngineResult {
 	/** From the first CartonCloud call to the first Starshipit call: what a push does before it can import. */
 	beforeStarshipitMs: number;
 	profile?: string;
+}
+
+/** Orders in the warm-up sandboxes (see engine.mts): enough to take every path a measured run takes. */
+const WARM_UP_ORDERS = 100;
+
+/** The sandboxes a run is measured against (n packed sale orders), and a small pair at the same tier for its warm-up run. */
+export interface World {
+	sandboxes: Sandboxes;
+	warm: Sandboxes;
+	close(): Promise<void>;
+}
+
+export async function startWorld(n: number, tier: number): Promise<World> {
+	const options = { starshipit: { ratePerSecond: tier, burst: tier } };
+	const sandboxes = await startSandboxes(options);
+	const warm = await startSandboxes(options);
+	seedPackedOrders(sandboxes.cartonCloud, n);
+	seedPackedOrders(warm.cartonCloud, WARM_UP_ORDERS);
+	return { sandboxes, warm, close: async () => void (await Promise.all([sandboxes.close(), warm.close()])) };
 }
 
 export interface MeasureOptions {

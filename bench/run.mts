@@ -18,10 +18,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { WorkflowJson } from '../test/harness/index.mts';
-import { startSandboxes, type Sandboxes } from '../test/sandbox/index.mts';
-import { credentialsAtTier, measure, PROFILE_DIR, ROOT } from './measure.mts';
+import { credentialsAtTier, measure, PROFILE_DIR, ROOT, startWorld, type World } from './measure.mts';
 import { summarizeProfile } from './profile.mts';
-import { seedPackedOrders } from './seed.mts';
 import { formatTable, type Row } from './table.mts';
 import { starshipitTierFields } from './tier.mts';
 
@@ -36,8 +34,6 @@ const { values: args } = parseArgs({
 });
 
 const IMPORT_BATCH = 50;
-/** Orders in the warm-up sandboxes (see engine.mts): enough to take every path a measured run takes. */
-const WARM_UP_ORDERS = 100;
 const LISTING_PAGE = 250;
 const tierFields = starshipitTierFields();
 
@@ -81,12 +77,6 @@ const int = new Intl.NumberFormat('en-US');
 
 const rows: Row[] = [];
 
-/** The sandboxes a run is measured against, and a small pair at the same tier for its warm-up run. */
-interface World {
-	sandboxes: Sandboxes;
-	warm: Sandboxes;
-}
-
 async function measured({ sandboxes, warm }: World, flow: string, n: number, tier: number, json: WorkflowJson, floor: Floor): Promise<Row> {
 	const slug = `${flow.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}-${n}-${tier}`;
 	const result = await measure(sandboxes, credentialsAtTier(sandboxes, tier, tierFields.fields), json, {
@@ -103,14 +93,11 @@ async function measured({ sandboxes, warm }: World, flow: string, n: number, tie
 }
 
 async function withSandboxes<T>(n: number, tier: number, body: (world: World) => Promise<T>): Promise<T> {
-	const options = { starshipit: { ratePerSecond: tier, burst: tier } };
-	const world = { sandboxes: await startSandboxes(options), warm: await startSandboxes(options) };
+	const world = await startWorld(n, tier);
 	try {
-		seedPackedOrders(world.sandboxes.cartonCloud, n);
-		seedPackedOrders(world.warm.cartonCloud, WARM_UP_ORDERS);
 		return await body(world);
 	} finally {
-		await Promise.all([world.sandboxes.close(), world.warm.close()]);
+		await world.close();
 	}
 }
 

@@ -12,19 +12,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startSandboxes } from '../test/sandbox/index.mts';
-import { credentialsAtTier, measure, ROOT } from './measure.mts';
-import { seedPackedOrders } from './seed.mts';
+import { credentialsAtTier, measure, ROOT, startWorld } from './measure.mts';
 import { starshipitTierFields } from './tier.mts';
 
 const { values: args } = parseArgs({ options: { n: { type: 'string', default: '1000' }, tier: { type: 'string', default: '20' }, flow: { type: 'string', default: 'order-push-scheduled' }, profile: { type: 'string' } } });
 const n = Number(args.n);
 const tier = Number(args.tier);
-const sandboxes = await startSandboxes({ starshipit: { ratePerSecond: tier, burst: tier } });
-const warm = await startSandboxes({ starshipit: { ratePerSecond: tier, burst: tier } });
+const world = await startWorld(n, tier);
+const { sandboxes, warm } = world;
 try {
-	seedPackedOrders(sandboxes.cartonCloud, n);
-	seedPackedOrders(warm.cartonCloud, 100);
 	const workflow = JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows', `${args.flow}.json`), 'utf8'));
 	const timeline: Array<{ at: number; what: string }> = [];
 	const servers = { ss: sandboxes.starshipit.server, cc: sandboxes.cartonCloud.server };
@@ -44,5 +40,5 @@ try {
 	console.log(`calls span ${((timeline.at(-1)!.at - t0) / 1000).toFixed(2)} s`);
 	for (const [what, s] of spans) console.log(`  ${(s.first / 1000).toFixed(2).padStart(7)} → ${(s.last / 1000).toFixed(2).padStart(7)} s  ${String(s.count).padStart(5)}  ${what}`);
 } finally {
-	await Promise.all([sandboxes.close(), warm.close()]);
+	await world.close();
 }
