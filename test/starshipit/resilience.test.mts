@@ -112,3 +112,20 @@ describe('server errors and dropped connections on create', () => {
 		expect(dump).not.toContain(PROBE_B);
 	});
 });
+
+describe('listing pages read as they arrive', () => {
+	it('a page whose connection drops half-way through the body is read again, and the push still makes each order once', async () => {
+		const numbers = refs('CUT', 300);
+		const first = outputOf(await runNode(harness, createMany({ skipExisting: true }), numbers.slice(0, 260).map((n) => saleOrder(n))));
+		expect(first.filter((o) => o.json.already_existed === false)).toHaveLength(260);
+
+		// The re-run's listing: page 1 of the unshipped tab (250 full orders) is cut off mid-way, twice.
+		sandbox.server.injectFaults('GET /api/orders/unshipped', [{ kind: 'cut' }, { kind: 'cut' }]);
+		const before = sandbox.server.count('GET /api/orders/unshipped');
+		const out = outputOf(await runNode(harness, createMany({ skipExisting: true }), numbers.map((n) => saleOrder(n))));
+		expect(sandbox.server.count('GET /api/orders/unshipped') - before).toBeGreaterThanOrEqual(2 + 2);
+		expect(out.filter((o) => o.json.already_existed === true)).toHaveLength(260);
+		expect(out.filter((o) => o.json.already_existed === false).map((o) => o.json.order_number)).toEqual(numbers.slice(260));
+		expect(storedOrderNumbers(sandbox).sort()).toEqual([...numbers].sort());
+	});
+});

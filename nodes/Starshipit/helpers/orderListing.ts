@@ -6,7 +6,7 @@
  *   (rknell/starshipit_dart `list_shipments_request.dart`, `shipments_order.dart`: rows of order_id,
  *   order_number, date printed, carrier_name, tracking_numbers[]); such orders are in neither other list;
  * - shipped: `GET /api/orders/shipped?since_last_updated=` (summary rows with tracking).
- * Full rows are cut to the slim fields page by page, so 10,000 orders stay small in memory.
+ * Full rows are cut to the slim fields as each page arrives, so 10,000 orders stay small in memory.
  * `ids_only=true` is not used: no public source shows that its rows carry order_number.
  */
 import type { IDataObject } from 'n8n-workflow';
@@ -79,19 +79,19 @@ const TAB_LISTS: Record<OrderTab, { path: string; qs: (since: string) => IDataOb
 	shipped: { path: '/api/orders/shipped', qs: (since) => ({ since_last_updated: since }) },
 };
 
-/** Every order of the given tabs updated at or after `since`, as slim rows, paged 250 at a time
- *  (only the slim fields are kept page by page, so 10,000 orders stay small in memory). */
+/** Every order of the given tabs updated at or after `since`, as slim rows, paged 250 at a time. */
 export async function listOrdersSince(context: RequestContext, since: Date, tabs: OrderTab[] = ALL_TABS, itemIndex?: number): Promise<ListedOrder[]> {
 	const stamp = utcStamp(since);
 	const found: ListedOrder[] = [];
 	for (const tab of tabs) {
 		const list = TAB_LISTS[tab];
-		await starshipitForEachPage(context, { path: list.path, qs: list.qs(stamp), rowsKey: 'orders', pageSize: 250, itemIndex }, (rows) => {
-			for (const row of rows) {
-				const listed = slim(row, tab);
-				if (listed) found.push(listed);
-			}
-		});
+		// Rows are cut to the slim fields as they arrive: a full page is never held.
+		await starshipitForEachPage<ListedOrder>(
+			context,
+			{ path: list.path, qs: list.qs(stamp), rowsKey: 'orders', pageSize: 250, itemIndex },
+			(rows) => void found.push(...rows),
+			(row) => slim(row, tab),
+		);
 	}
 	return found;
 }

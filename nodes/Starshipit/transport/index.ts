@@ -10,10 +10,12 @@ import {
 	toNodeApiError,
 	type ApiDialect,
 	type ApiResponse,
+	type CallOptions,
 	type HttpFailure,
 	type RequestContext,
 	type RetryPolicy,
 } from '../../shared/transport/request';
+import { readRows, type RowsReply } from '../../shared/transport/jsonRows';
 
 export const CREDENTIAL_TYPE = 'starshipitApi';
 export const DEFAULT_BASE_URL = 'https://api.starshipit.com';
@@ -103,9 +105,7 @@ export interface StarshipitRequest {
 	policy?: Partial<RetryPolicy>;
 }
 
-/** One Starshipit call: JSON in and out, retries per the shared policy, `success:false` is an error. */
-export async function starshipitRequest<T extends IDataObject = IDataObject>(context: RequestContext, request: StarshipitRequest): Promise<T> {
-	const settings = await starshipitSettings(context);
+function requestOptions(settings: StarshipitSettings, request: StarshipitRequest): IHttpRequestOptions {
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${settings.baseUrl}${request.path}`,
@@ -117,17 +117,32 @@ export async function starshipitRequest<T extends IDataObject = IDataObject>(con
 		options.body = request.body;
 		options.headers = { ...options.headers, 'Content-Type': 'application/json' };
 	}
-	const response = await sendWithRetry<T>(context, starshipitDialect, options, {
+	return options;
+}
+
+function callOptions(settings: StarshipitSettings, request: StarshipitRequest): CallOptions {
+	return {
 		idempotent: request.idempotent ?? request.method !== 'POST',
 		reconcile: request.reconcile,
 		itemIndex: request.itemIndex,
 		policy: request.policy,
 		pacing: settings.pacing,
-	});
-	const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as T;
-	if ((body as IDataObject).success === false && !request.allowAppErrors) {
+	};
+}
+
+/** `success:false` inside a 2xx is an error unless the caller reads per-order errors itself. */
+function checkSuccess(context: RequestContext, request: StarshipitRequest, response: ApiResponse, body: IDataObject): void {
+	if (body.success === false && !request.allowAppErrors) {
 		throw toNodeApiError(context, starshipitDialect, { status: response.statusCode, headers: response.headers, body }, request.itemIndex);
 	}
+}
+
+/** One Starshipit call: JSON in and out, retries per the shared policy, `success:false` is an error. */
+export async function starshipitRequest<T extends IDataObject = IDataObject>(context: RequestContext, request: StarshipitRequest): Promise<T> {
+	const settings = await starshipitSettings(context);
+	const response = await sendWithRetry<T>(context, starshipitDialect, requestOptions(settings, request), callOptions(settings, request));
+	const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as T;
+	checkSuccess(context, request, response, body);
 	return body;
 }
 
@@ -149,41 +164,60 @@ export interface PageRequest {
 }
 
 /**
- * The one paging loop for `limit`/`page` lists (unshipped, shipped, printed, search), handing each
- * page to `onPage` as it arrives so a caller can keep only what it needs (10,000 full orders never
- * sit in memory at once). Stops on `total_pages` when the reply carries it (real `/orders/unshipped`
- * replies do: adamKabbara/starshipit-middleware `orders-1.json`), on a short page otherwise (the
- * rule every public client relies on, §4.6), and always on an empty page. `onPage` returns false
- * to stop early.
+ * One page of a list, read as it arrives (`readRows`): only what `keepRow` returns of each row is
+ * held, never the page whole. The envelope (total_pages, success, errors) is read as usual.
  */
-export async function starshipitForEachPage(
+async function starshipitPage<T>(context: RequestContext, request: StarshipitRequest, rowsKey: string, keepRow: (row: IDataObject) => T | undefined): Promise<{ body: IDataObject; page: RowsReply<T> }> {
+	const settings = await starshipitSettings(context);
+	const options = { ...requestOptions(settings, request), encoding: 'stream' as const };
+	const keep = (row: unknown) => (typeof row === 'object' && row !== null ? keepRow(row as IDataObject) : undefined);
+	const response = await sendWithRetry<RowsReply<T>>(context, starshipitDialect, options, {
+		...callOptions(settings, request),
+		readBody: async (stream) => await readRows(stream as AsyncIterable<Buffer>, rowsKey, keep),
+	});
+	const page = response.body;
+	if (!page.envelope) throw unexpectedReply(context, 'not JSON', page.head, request.itemIndex);
+	const body = page.envelope as IDataObject;
+	checkSuccess(context, request, { ...response, body }, body);
+	return { body, page };
+}
+
+/**
+ * The one paging loop for `limit`/`page` lists (unshipped, shipped, printed, search), handing each
+ * page to `onPage` as it arrives, as `keepRow` cut it (the whole row by default), so a caller keeps
+ * only what it needs (10,000 full orders never sit in memory at once). Stops on `total_pages` when
+ * the reply carries it (real `/orders/unshipped` replies do: adamKabbara/starshipit-middleware
+ * `orders-1.json`), on a short page otherwise (the rule every public client relies on, §4.6), and
+ * always on an empty page. `onPage` returns false to stop early.
+ */
+export async function starshipitForEachPage<T = IDataObject>(
 	context: RequestContext,
 	request: PageRequest,
-	onPage: (rows: IDataObject[]) => boolean | void,
+	onPage: (rows: T[]) => boolean | void,
+	keepRow: (row: IDataObject) => T | undefined = (row) => row as T,
 ): Promise<void> {
 	const pageSize = Math.max(1, Math.min(request.pageSize ?? 250, request.limit ?? 250, 250));
 	let previousFirst: string | undefined;
 	for (let page = 1; ; page++) {
-		const body = await starshipitRequest(context, {
-			method: 'GET',
-			path: request.path,
-			qs: { ...request.qs, limit: pageSize, page },
-			itemIndex: request.itemIndex,
-		});
+		const { body, page: reply } = await starshipitPage(
+			context,
+			{ method: 'GET', path: request.path, qs: { ...request.qs, limit: pageSize, page }, itemIndex: request.itemIndex },
+			request.rowsKey,
+			keepRow,
+		);
 		const pageRows = body[request.rowsKey];
-		if (pageRows !== undefined && pageRows !== null && !Array.isArray(pageRows)) {
+		if (!reply.sawRows && pageRows !== undefined && pageRows !== null) {
 			throw unexpectedReply(context, `${request.rowsKey} is not a list`, body, request.itemIndex);
 		}
-		const list = (pageRows ?? []) as IDataObject[];
 		// A server that ignores `page` would hand back page 1 forever; stop rather than loop.
-		const first = list.length ? JSON.stringify(list[0]) : undefined;
+		const first = reply.firstRowText;
 		if (page > 1 && first !== undefined && first === previousFirst) return;
 		previousFirst = first;
-		if (list.length === 0) return;
-		if (onPage(list) === false) return;
+		if (reply.count === 0) return;
+		if (onPage(reply.rows) === false) return;
 		const totalPages = Number(body.total_pages);
 		const hasTotal = body.total_pages !== undefined && body.total_pages !== null && Number.isFinite(totalPages);
-		if (hasTotal ? page >= totalPages : list.length < pageSize) return;
+		if (hasTotal ? page >= totalPages : reply.count < pageSize) return;
 	}
 }
 

@@ -90,6 +90,11 @@ export interface CallOptions {
 	policy?: Partial<RetryPolicy>;
 	/** Space every attempt (retries included) within the execution: see `pace`. */
 	pacing?: { bucket: string; requestsPerSecond: number };
+	/**
+	 * For a request made with `encoding: 'stream'`: reads the reply's body as it arrives. It is
+	 * part of the attempt, so a connection dropped mid-body is retried like any other.
+	 */
+	readBody?: (body: NodeJS.ReadableStream) => Promise<unknown>;
 }
 
 const RETRYABLE_NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED', 'EAI_AGAIN', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
@@ -112,9 +117,10 @@ export async function sendWithRetry<T = unknown>(
 				...request,
 				returnFullResponse: true,
 			})) as { statusCode: number; headers: IDataObject; body: T };
-			return { statusCode: response.statusCode, headers: lowerCaseHeaders(response.headers), body: response.body };
+			const body = options.readBody ? ((await options.readBody(response.body as NodeJS.ReadableStream)) as T) : response.body;
+			return { statusCode: response.statusCode, headers: lowerCaseHeaders(response.headers), body };
 		} catch (error) {
-			failure = readHttpFailure(error);
+			failure = readHttpFailure(await withBodyRead(error));
 		} finally {
 			answered?.();
 		}
@@ -162,6 +168,30 @@ export function retryAfterMs(failure: HttpFailure): number | undefined {
 function backoffMs(policy: RetryPolicy, attempt: number): number {
 	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
 	return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
+}
+
+const BODY_LIMIT_BYTES = 1 << 20;
+
+/** A streamed reply's error body, read (up to 1 MB) so the failure can quote the API's words. */
+async function withBodyRead(error: unknown): Promise<unknown> {
+	for (const candidate of [error, (error as { cause?: unknown })?.cause, (error as { errorResponse?: unknown })?.errorResponse]) {
+		const response = (candidate as { response?: { data?: unknown } })?.response;
+		const data = response?.data as NodeJS.ReadableStream | undefined;
+		if (!data || typeof (data as { pipe?: unknown }).pipe !== 'function') continue;
+		const chunks: Buffer[] = [];
+		let size = 0;
+		try {
+			for await (const chunk of data as AsyncIterable<Buffer | string>) {
+				const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+				if (size < BODY_LIMIT_BYTES) chunks.push(bytes);
+				size += bytes.length;
+			}
+		} catch {
+			// What arrived is what there is to quote.
+		}
+		response!.data = Buffer.concat(chunks);
+	}
+	return error;
 }
 
 /**

@@ -47,7 +47,9 @@ export class HttpError extends Error {
 export type Fault =
 	| { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
 	| { kind: 'delay'; ms: number }
-	| { kind: 'reset' };
+	| { kind: 'reset' }
+	/** Answers normally but drops the connection half-way through the body. */
+	| { kind: 'cut' };
 
 export interface LogEntry {
 	seq: number;
@@ -217,8 +219,8 @@ export class SandboxServer {
 
 		const control = found?.route.control ?? false;
 		let response: SandboxResponse;
+		const fault = control ? undefined : this.faults.get(endpoint)?.shift();
 		try {
-			const fault = control ? undefined : this.faults.get(endpoint)?.shift();
 			if (fault?.kind === 'reset') {
 				this.record(request, url, 0);
 				req.socket.destroy();
@@ -237,7 +239,7 @@ export class SandboxServer {
 					: { status: 500, body: { message: `sandbox error: ${(error as Error).message}` } };
 		}
 		if (!control) this.record(request, url, response.status);
-		this.send(res, response);
+		this.send(res, response, fault?.kind === 'cut');
 	}
 
 	private async runGates(request: SandboxRequest): Promise<SandboxResponse | undefined> {
@@ -265,7 +267,7 @@ export class SandboxServer {
 		});
 	}
 
-	private send(res: http.ServerResponse, response: SandboxResponse): void {
+	private send(res: http.ServerResponse, response: SandboxResponse, cut = false): void {
 		const headers: Record<string, string> = { ...(response.headers ?? {}) };
 		let payload: Buffer | undefined;
 		if (Buffer.isBuffer(response.body)) {
@@ -273,6 +275,11 @@ export class SandboxServer {
 		} else if (response.body !== undefined) {
 			payload = Buffer.from(JSON.stringify(response.body));
 			headers['Content-Type'] ??= 'application/json; charset=utf-8';
+		}
+		if (cut && payload) {
+			res.writeHead(response.status, { ...headers, 'Content-Length': String(payload.length) });
+			res.write(payload.subarray(0, Math.floor(payload.length / 2)), () => res.socket?.destroy());
+			return;
 		}
 		res.writeHead(response.status, headers);
 		res.end(payload);
