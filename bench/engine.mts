@@ -9,6 +9,8 @@
  * first use, the collection of the start-up garbage) then stays out of the figures; the measured
  * run still fetches its own token and makes every call of its own.
  */
+import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import v8 from 'node:v8';
 import { Harness, shutdownEngine, type CredentialStore, type WorkflowJson } from '../test/harness/index.mts';
 
@@ -56,9 +58,11 @@ async function main(): Promise<void> {
 			);
 		}
 	}, 50);
+	const allocations = process.env.BENCH_ALLOC_PROFILE ? await startAllocationSampling() : undefined;
 	const cpu = process.cpuUsage();
 	start = performance.now();
 	const run = await harness.run(job.workflow);
+	if (allocations) fs.writeFileSync(process.env.BENCH_ALLOC_PROFILE!, JSON.stringify(await allocations()));
 	// What the run still holds (a snapshot collects garbage first): open it in Chrome's DevTools.
 	if (process.env.BENCH_HEAP_SNAPSHOT) v8.writeHeapSnapshot(process.env.BENCH_HEAP_SNAPSHOT);
 	const wallMs = performance.now() - start;
@@ -79,12 +83,20 @@ async function main(): Promise<void> {
 		const gc = (globalThis as { gc?: () => void }).gc;
 		if (gc) {
 			gc();
-			process.stderr.write(`retained after the run (full GC): heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB\n`);
+			process.stderr.write(`retained after the run (full GC): heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB, external ${Math.round(process.memoryUsage().external / 2 ** 20)} MB, rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB\n`);
 		}
 		for (const [name, node] of Object.entries(run.nodes)) process.stderr.write(`output of ${name}: ${Math.round(JSON.stringify(node.outputs).length / 1024)} KB as JSON\n`);
 	}
 	process.stdout.write(`BENCH_RESULT ${JSON.stringify(result)}\n`);
 	await shutdownEngine();
+}
+
+/** Samples every allocation, garbage included (what a run allocates, not what it keeps); returns a stop. */
+async function startAllocationSampling(): Promise<() => Promise<unknown>> {
+	const session = new Session();
+	session.connect();
+	await session.post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: !process.env.BENCH_ALLOC_UNCOLLECTED || process.env.BENCH_ALLOC_UNCOLLECTED === 'promoted', includeObjectsCollectedByMinorGC: !process.env.BENCH_ALLOC_UNCOLLECTED });
+	return async () => (await session.post('HeapProfiler.stopSampling')).profile;
 }
 
 main().catch((error: unknown) => {

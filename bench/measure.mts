@@ -18,6 +18,8 @@ export interface Measured extends EngineResult {
 	/** Starshipit requests answered 429. */
 	starshipit429: number;
 	starshipitCalls: number;
+	/** TCP connections the sandboxes accepted during the run (keep-alive would make it far fewer than calls). */
+	connections: number;
 	/** From the first Starshipit call to the last (as the sandbox logged them). */
 	starshipitSpanMs: number;
 	/** From the first CartonCloud call to the first Starshipit call: what a push does before it can import. */
@@ -54,6 +56,7 @@ export interface MeasureOptions {
 export async function measure(sandboxes: Sandboxes, credentials: CredentialStore, workflow: WorkflowJson, { profileName, warmUp }: MeasureOptions = {}): Promise<Measured> {
 	const servers = { ss: sandboxes.starshipit.server, cc: sandboxes.cartonCloud.server };
 	for (const server of Object.values(servers)) server.clearLog();
+	const openedBefore = servers.ss.connectionsOpened + servers.cc.connectionsOpened;
 	const job: EngineJob = { workflow, credentials, warmUp };
 	const profileArgs = profileName ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${profileName}.cpuprofile`] : [];
 	const result = await runEngine(job, [...profileArgs, ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [])]);
@@ -70,6 +73,7 @@ export async function measure(sandboxes: Sandboxes, credentials: CredentialStore
 		calls,
 		starshipit429: ssLog.filter((entry) => entry.status === 429).length,
 		starshipitCalls: ssLog.length,
+		connections: servers.ss.connectionsOpened + servers.cc.connectionsOpened - openedBefore,
 		starshipitSpanMs,
 		beforeStarshipitMs,
 		profile: profileName ? path.join(PROFILE_DIR, `${profileName}.cpuprofile`) : undefined,

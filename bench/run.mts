@@ -139,6 +139,11 @@ function summary(): string[] {
 	for (const row of rows.filter((r) => r.flow === 'Order push' || r.flow === 'Tracking write-back')) {
 		lines.push(`CPU per order, ${row.flow.toLowerCase()}, ${row.n} at ${row.tier}/s: ${(row.cpuMs / row.n).toFixed(2)} ms (whole process: n8n's engine and our nodes)`);
 	}
+	const calls = rows.reduce((sum, r) => sum + Object.values(r.calls).reduce((a, b) => a + b, 0), 0);
+	const connections = rows.reduce((sum, r) => sum + r.connections, 0);
+	lines.push(
+		`TCP connections: ${int.format(connections)} for ${int.format(calls)} calls in all rows. n8n's request helper (httpRequestWithAuthentication) builds a new HTTP agent for every request (@n8n/backend-network, setAxiosAgents), so no connection is reused; a node cannot change that`,
+	);
 	for (const tier of new Set(rows.map((r) => r.tier))) {
 		const [small, large] = [push(1000, tier), push(10_000, tier)];
 		if (!small || !large) continue;

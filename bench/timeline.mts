@@ -8,6 +8,8 @@
  *   BENCH_MEMORY_TRACE=1    the engine prints its memory every 50 ms and per heap space
  *   BENCH_NODE_ARGS="..."   extra node flags for the engine process (e.g. --trace-gc, --expose-gc)
  *   BENCH_HEAP_SNAPSHOT=f   the engine writes a heap snapshot to f after the run (what it still holds)
+ *   BENCH_ALLOC_PROFILE=f   the engine samples every allocation of the run, garbage included, into f
+ *                           (a .heapprofile: what the run allocates, where)
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -37,6 +39,7 @@ try {
 		spans.set(what, span);
 	}
 	console.log(`${args.flow}, ${n} at ${tier}/s: wall ${(result.wallMs / 1000).toFixed(2)} s, engine CPU ${(result.cpuMs / 1000).toFixed(2)} s, peak RSS ${Math.round(result.peakRssMb)} MB (heap ${Math.round(result.peakHeapMb ?? 0)}, external ${Math.round(result.peakExternalMb ?? 0)}), ${result.starshipit429} x 429`);
+	console.log(`TCP connections opened: Starshipit ${servers.ss.connectionsOpened}, CartonCloud ${servers.cc.connectionsOpened}`);
 	console.log(`calls span ${((timeline.at(-1)!.at - t0) / 1000).toFixed(2)} s`);
 	for (const [what, s] of spans) console.log(`  ${(s.first / 1000).toFixed(2).padStart(7)} → ${(s.last / 1000).toFixed(2).padStart(7)} s  ${String(s.count).padStart(5)}  ${what}`);
 } finally {

@@ -81,6 +81,8 @@ export class SandboxServer {
 	private readonly gates: Gate[] = [];
 	private readonly faults = new Map<string, Fault[]>();
 	private readonly sockets = new Set<Socket>();
+	/** TCP connections accepted so far: with keep-alive, far fewer than requests. */
+	connectionsOpened = 0;
 	private server?: http.Server;
 	private seq = 0;
 	readonly log: LogEntry[] = [];
@@ -146,6 +148,7 @@ export class SandboxServer {
 			void this.handle(req, res);
 		});
 		this.server.on('connection', (socket) => {
+			this.connectionsOpened++;
 			this.sockets.add(socket);
 			socket.on('close', () => this.sockets.delete(socket));
 		});
