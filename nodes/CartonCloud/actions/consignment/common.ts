@@ -84,9 +84,11 @@ export function alreadyApplied(consignment: IDataObject, changes: ConsignmentCha
  * Applies `changes` to a copy of the consignment as read: tracking number to
  * `references.tracking`, carrier to `details.tracking.companyName`, URL to `details.tracking.url`.
  * Everything else is sent back exactly as it was read, because PUT replaces the whole entity.
+ * Only the objects on the changed paths are copied; the rest is shared with the consignment as
+ * read, which nothing changes (a deep copy per PUT was the largest garbage of a 10,000-order write-back).
  */
 export function applyChanges(consignment: IDataObject, changes: ConsignmentChanges): IDataObject {
-	const next = structuredClone(consignment);
+	const next: IDataObject = { ...consignment };
 	if (changes.trackingNumber !== undefined) {
 		next.references = { ...((next.references as IDataObject | undefined) ?? {}), tracking: changes.trackingNumber };
 	}
