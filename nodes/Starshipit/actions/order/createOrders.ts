@@ -85,6 +85,8 @@ export async function createOrders(this: IExecuteFunctions, items: INodeExecutio
 	const toCreate = continueOnFail ? ordersToCreate.call(this) : await collect(ordersToCreate.call(this));
 	const sent = await sendOrders(this, toCreate, useImport, (sending, result: SendResult) => {
 		const entry = sending as Entry;
+		// Answered: its built order is not read again (10,000 of them held to the node's end cost 6 MB).
+		(entry as { order?: StarshipitOrder }).order = undefined;
 		if (result.kind === 'created') {
 			set(entry, { status: 'created', data: { ...result.order, ...(result.reconciled ? { reconciled: true } : {}) } });
 			const id = Number(result.order.order_id);
