@@ -59,7 +59,7 @@ export async function measure(sandboxes: Sandboxes, credentials: CredentialStore
 	const openedBefore = servers.ss.connectionsOpened + servers.cc.connectionsOpened;
 	const job: EngineJob = { workflow, credentials, warmUp };
 	const profileArgs = profileName ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${profileName}.cpuprofile`] : [];
-	const result = await runEngine(job, [...profileArgs, ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [])]);
+	const result = await runEngine(job, ['--expose-gc', ...profileArgs, ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [])]);
 	const calls: Record<string, number> = {};
 	for (const [system, server] of Object.entries(servers)) {
 		for (const [endpoint, count] of Object.entries(server.counts())) calls[`${system} ${endpoint}`] = count;

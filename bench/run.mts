@@ -4,7 +4,8 @@
  * (the re-run has nothing new), plus the same push built by hand (one call per order) side by side
  * at 1,000 orders and 2/s. Prints one table (wall time against the floor the rate limit sets,
  * calls per endpoint from the sandboxes' request logs, CPU and peak memory of the process that
- * runs the workflow) and writes it to bench/results.json.
+ * runs the workflow) and writes it to bench/results.json. The push is run twice more at each size
+ * and tier for the memory figures (see MEMORY_RUNS).
  *
  *   npm run bench                       the full matrix (about an hour at 2/s)
  *   npm run bench -- --quick            1,000 orders at 20/s, for development
@@ -18,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { WorkflowJson } from '../test/harness/index.mts';
-import { credentialsAtTier, measure, PROFILE_DIR, ROOT, startWorld, type World } from './measure.mts';
+import { credentialsAtTier, measure, PROFILE_DIR, ROOT, startWorld, type Measured, type World } from './measure.mts';
 import { summarizeProfile } from './profile.mts';
 import { formatTable, type Row } from './table.mts';
 import { starshipitTierFields } from './tier.mts';
@@ -77,6 +78,16 @@ const int = new Intl.NumberFormat('en-US');
 
 const rows: Row[] = [];
 
+/**
+ * Peak memory moves with the garbage collector's timing, by 10 MB and more from one run of the same
+ * push to the next (whether a collection falls just before the end of a 14-second run at 20/s).
+ * So the growth from 1,000 to 10,000 orders is read from the median of three pushes at each size
+ * and tier: the table's own and two more, each against fresh sandboxes. All three are printed.
+ */
+const MEMORY_RUNS = 3;
+const pushRuns = new Map<string, Measured[]>();
+const runsOf = (n: number, tier: number) => pushRuns.get(`${n}@${tier}`) ?? [];
+
 async function measured({ sandboxes, warm }: World, flow: string, n: number, tier: number, json: WorkflowJson, floor: Floor): Promise<Row> {
 	const slug = `${flow.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}-${n}-${tier}`;
 	const result = await measure(sandboxes, credentialsAtTier(sandboxes, tier, tierFields.fields), json, {
@@ -88,6 +99,7 @@ async function measured({ sandboxes, warm }: World, flow: string, n: number, tie
 	const importsRatio = floor.imports ? result.wallMs / 1000 / (floor.imports / tier) : undefined;
 	const row: Row = { flow, n, tier, floorCalls: floor.calls, floorWhat: floor.what, floorSeconds, ratio: result.wallMs / 1000 / Math.max(floorSeconds, 0.001), importsRatio, ...result };
 	rows.push(row);
+	if (flow === 'Order push') pushRuns.set(`${n}@${tier}`, [...runsOf(n, tier), result]);
 	console.error(`  ${flow}, ${n} at ${tier}/s: ${(row.wallMs / 1000).toFixed(1)} s, ${row.starshipitCalls} Starshipit calls`);
 	return row;
 }
@@ -112,6 +124,20 @@ async function bothFlows(n: number, tier: number): Promise<void> {
 		await measured(world, 'Tracking write-back', n, tier, workflow('tracking-writeback-scheduled'), pages);
 		await measured(world, 'Tracking write-back, re-run', n, tier, workflow('tracking-writeback-scheduled'), pages);
 	});
+}
+
+/** The push again, against fresh sandboxes, for the memory figures only. */
+async function morePushes(n: number, tier: number): Promise<void> {
+	for (let run = runsOf(n, tier).length; run < MEMORY_RUNS; run++) {
+		await withSandboxes(n, tier, async ({ sandboxes, warm }) => {
+			const result = await measure(sandboxes, credentialsAtTier(sandboxes, tier, tierFields.fields), workflow('order-push-scheduled'), {
+				warmUp: credentialsAtTier(warm, tier, tierFields.fields),
+			});
+			if (result.status !== 'success') throw new Error(`order push (${n} at ${tier}/s, memory run) ended ${result.status}: ${result.error}`);
+			pushRuns.set(`${n}@${tier}`, [...runsOf(n, tier), result]);
+			console.error(`  order push, ${n} at ${tier}/s, memory run ${run + 1}: peak RSS ${Math.round(result.peakRssMb)} MB`);
+		});
+	}
 }
 
 async function handBuilt(n: number, tier: number): Promise<void> {
@@ -144,12 +170,16 @@ function summary(): string[] {
 	lines.push(
 		`TCP connections: ${int.format(connections)} for ${int.format(calls)} calls in all rows. n8n's request helper (httpRequestWithAuthentication) builds a new HTTP agent for every request (@n8n/backend-network, setAxiosAgents), so no connection is reused; a node cannot change that`,
 	);
+	const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+	const mb = (values: number[]) => values.map((v) => Math.round(v)).join(', ');
 	for (const tier of new Set(rows.map((r) => r.tier))) {
-		const [small, large] = [push(1000, tier), push(10_000, tier)];
-		if (!small || !large) continue;
-		const part = (key: 'peakHeapMb' | 'peakExternalMb') => Math.round((large[key] ?? 0) - (small[key] ?? 0));
+		const [small, large] = [runsOf(1000, tier), runsOf(10_000, tier)];
+		if (!small.length || !large.length) continue;
+		const growth = (key: 'peakRssMb' | 'peakHeapMb' | 'peakExternalMb' | 'liveHeapMb') =>
+			Math.round(median(large.map((r) => r[key] ?? 0)) - median(small.map((r) => r[key] ?? 0)));
 		lines.push(
-			`Peak RSS growth from 1,000 to 10,000 orders (order push at ${tier}/s): ${Math.round(large.peakRssMb - small.peakRssMb)} MB (largest V8 heap in use +${part('peakHeapMb')} MB, HTTP buffers and other external memory +${part('peakExternalMb')} MB)`,
+			`Peak RSS growth from 1,000 to 10,000 orders (order push at ${tier}/s, median of ${Math.min(small.length, large.length)} runs each): ${growth('peakRssMb')} MB (peak RSS at 1,000: ${mb(small.map((r) => r.peakRssMb))} MB; at 10,000: ${mb(large.map((r) => r.peakRssMb))} MB; largest V8 heap in use +${growth('peakHeapMb')} MB, HTTP buffers and other external memory +${growth('peakExternalMb')} MB)`,
+			`  the heap still in use after a full collection at the end of the run, with the run's data held: +${growth('liveHeapMb')} MB (${mb(small.map((r) => r.liveHeapMb ?? 0))} MB at 1,000; ${mb(large.map((r) => r.liveHeapMb ?? 0))} MB at 10,000): the rest of the peak is garbage not yet collected`,
 		);
 	}
 	return lines;
@@ -178,6 +208,7 @@ async function main(): Promise<void> {
 		if (args.hand) await handBuilt(n, 20);
 	} else {
 		for (const n of onlyN ? [onlyN] : [1000, 10_000]) for (const tier of [2, 20]) await bothFlows(n, tier);
+		if (!onlyN) for (const n of [1000, 10_000]) for (const tier of [2, 20]) await morePushes(n, tier);
 		await handBuilt(onlyN ?? 1000, 2);
 	}
 
@@ -203,6 +234,10 @@ async function main(): Promise<void> {
 		node: process.version,
 		cpus: os.cpus().length,
 		rows: rows.map(({ profile: _profile, ...row }) => row),
+		/** Every push run's memory (the table's and the extra runs), by `orders@tier`. */
+		memoryRuns: Object.fromEntries(
+			[...pushRuns].map(([key, runs]) => [key, runs.map(({ peakRssMb, peakHeapMb, peakExternalMb, liveHeapMb }) => ({ peakRssMb, peakHeapMb, peakExternalMb, liveHeapMb }))]),
+		),
 		notes,
 		table,
 	};

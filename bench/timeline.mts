@@ -6,7 +6,7 @@
  *
  *   --profile <name>        also writes bench/profiles/<name>.cpuprofile
  *   BENCH_MEMORY_TRACE=1    the engine prints its memory every 50 ms and per heap space
- *   BENCH_NODE_ARGS="..."   extra node flags for the engine process (e.g. --trace-gc, --expose-gc)
+ *   BENCH_NODE_ARGS="..."   extra node flags for the engine process (e.g. --trace-gc; the bench always adds --expose-gc)
  *   BENCH_HEAP_SNAPSHOT=f   the engine writes a heap snapshot to f after the run (what it still holds)
  *   BENCH_ALLOC_PROFILE=f   the engine samples every allocation of the run, garbage included, into f
  *                           (a .heapprofile: what the run allocates, where)
