@@ -92,7 +92,7 @@ async function main(): Promise<void> {
 	}
 	if (process.env.BENCH_MEMORY_TRACE) {
 		process.stderr.write(`largest committed size per heap space: ${[...spaces].map(([name, size]) => `${name} ${Math.round(size / 2 ** 20)}`).join(', ')} MB\n`);
-		if (gc) process.stderr.write(`retained after the run (full GC): heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB, external ${Math.round(process.memoryUsage().external / 2 ** 20)} MB, rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB\n`);
+		if (gc) process.stderr.write(`retained after the run (full GC): heap ${Math.round(result.liveHeapMb ?? 0)} MB, external ${Math.round(process.memoryUsage().external / 2 ** 20)} MB, rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB\n`);
 		for (const [name, node] of Object.entries(run.nodes)) process.stderr.write(`output of ${name}: ${Math.round(JSON.stringify(node.outputs).length / 1024)} KB as JSON\n`);
 	}
 	process.stdout.write(`BENCH_RESULT ${JSON.stringify(result)}\n`);

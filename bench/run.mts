@@ -88,13 +88,19 @@ const MEMORY_RUNS = 3;
 const pushRuns = new Map<string, Measured[]>();
 const runsOf = (n: number, tier: number) => pushRuns.get(`${n}@${tier}`) ?? [];
 
-async function measured({ sandboxes, warm }: World, flow: string, n: number, tier: number, json: WorkflowJson, floor: Floor): Promise<Row> {
-	const slug = `${flow.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}-${n}-${tier}`;
+/** One run of `json` against the world's sandboxes at `tier`, which must succeed. */
+async function runIn({ sandboxes, warm }: World, what: string, tier: number, json: WorkflowJson, profileName?: string): Promise<Measured> {
 	const result = await measure(sandboxes, credentialsAtTier(sandboxes, tier, tierFields.fields), json, {
-		profileName: args.profile ? slug : undefined,
+		profileName,
 		warmUp: credentialsAtTier(warm, tier, tierFields.fields),
 	});
-	if (result.status !== 'success') throw new Error(`${flow} (${n} at ${tier}/s) ended ${result.status}: ${result.error}`);
+	if (result.status !== 'success') throw new Error(`${what} ended ${result.status}: ${result.error}`);
+	return result;
+}
+
+async function measured(world: World, flow: string, n: number, tier: number, json: WorkflowJson, floor: Floor): Promise<Row> {
+	const slug = `${flow.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}-${n}-${tier}`;
+	const result = await runIn(world, `${flow} (${n} at ${tier}/s)`, tier, json, args.profile ? slug : undefined);
 	const floorSeconds = floor.calls / tier;
 	const importsRatio = floor.imports ? result.wallMs / 1000 / (floor.imports / tier) : undefined;
 	const row: Row = { flow, n, tier, floorCalls: floor.calls, floorWhat: floor.what, floorSeconds, ratio: result.wallMs / 1000 / Math.max(floorSeconds, 0.001), importsRatio, ...result };
@@ -129,11 +135,8 @@ async function bothFlows(n: number, tier: number): Promise<void> {
 /** The push again, against fresh sandboxes, for the memory figures only. */
 async function morePushes(n: number, tier: number): Promise<void> {
 	for (let run = runsOf(n, tier).length; run < MEMORY_RUNS; run++) {
-		await withSandboxes(n, tier, async ({ sandboxes, warm }) => {
-			const result = await measure(sandboxes, credentialsAtTier(sandboxes, tier, tierFields.fields), workflow('order-push-scheduled'), {
-				warmUp: credentialsAtTier(warm, tier, tierFields.fields),
-			});
-			if (result.status !== 'success') throw new Error(`order push (${n} at ${tier}/s, memory run) ended ${result.status}: ${result.error}`);
+		await withSandboxes(n, tier, async (world) => {
+			const result = await runIn(world, `order push (${n} at ${tier}/s, memory run)`, tier, workflow('order-push-scheduled'));
 			pushRuns.set(`${n}@${tier}`, [...runsOf(n, tier), result]);
 			console.error(`  order push, ${n} at ${tier}/s, memory run ${run + 1}: peak RSS ${Math.round(result.peakRssMb)} MB`);
 		});
