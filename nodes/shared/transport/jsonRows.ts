@@ -62,7 +62,9 @@ export async function readRows<T>(stream: AsyncIterable<Buffer | string>, rowsKe
 	let pendingKey: string | undefined;
 
 	const finishRow = () => {
-		const text = Buffer.concat(row).toString('utf8');
+		// A row inside one chunk is decoded where it lies: copying it out first (concat) would
+		// allocate the whole page over again in buffers that only the garbage collector frees.
+		const text = row.length === 1 ? row[0].toString('utf8') : Buffer.concat(row).toString('utf8');
 		row = [];
 		if (text.trim() === '') return;
 		count++;
