@@ -24,13 +24,13 @@
  * - shipping_method: `details.deliver.method.requestedService` (Starshipit rules match on it).
  * - order_date: `timestamps.created.time` in UTC; currency: invoiceValue.currency.
  */
-import { z } from 'zod';
+import { check, list, nullish, number, object, optional, text, textOrNumber, type Checked } from './check';
 import { toCountryName } from './countries';
 import { cleanStrings } from './text';
-import { formatPath, starshipitOrderSchema, type StarshipitOrder } from './starshipitOrder';
+import { formatPath, starshipitOrder, type StarshipitOrder } from './starshipitOrder';
 
 export { toCountryName, toCountryCode } from './countries';
-export { validateStarshipitOrder, starshipitOrderSchema, type StarshipitOrder, type OrderCheck } from './starshipitOrder';
+export { validateStarshipitOrder, type StarshipitOrder, type OrderCheck } from './starshipitOrder';
 
 export interface SaleOrderMappingOptions {
 	/** Which CartonCloud reference becomes Starshipit's order_number. */
@@ -59,56 +59,67 @@ export type SaleOrderProducts = Record<string, ProductMeasures>;
 
 export type MappingResult = { ok: true; order: StarshipitOrder } | { ok: false; errors: string[] };
 
-const nullableText = z.string().nullish();
-const nullableNumber = z.number().nullish();
+const nullableText = nullish(text());
+const nullableNumber = nullish(number());
 
-/** Only the parts the mapping reads; everything else of the sale order is ignored. */
-const saleOrderSchema = z.object({
-	references: z.object({
-		customer: nullableText,
-		numericId: z.union([z.string(), z.number()]).nullish(),
-	}),
-	customer: z.object({ name: nullableText }).passthrough().nullish(),
-	details: z.object({
-		deliver: z.object({
-			address: z.object({
-				companyName: nullableText,
-				contactName: nullableText,
-				address1: nullableText,
-				address2: nullableText,
-				suburb: nullableText,
-				city: nullableText,
-				postcode: z.union([z.string(), z.number()]).nullish(),
-				phone: nullableText,
-				email: nullableText,
-				state: z.object({ code: nullableText, name: nullableText }).nullish(),
-				country: z.object({ iso2Code: nullableText, iso3Code: nullableText, name: nullableText }).nullish(),
-			}),
-			instructions: nullableText,
-			method: z.object({ requestedService: nullableText }).passthrough().nullish(),
-		}),
-		invoiceValue: z.object({ amount: nullableNumber, currency: nullableText }).nullish(),
-	}),
-	items: z
-		.array(
-			z.object({
-				details: z.object({
-					product: z.object({
-						id: nullableText,
-						references: z.object({ code: nullableText }).passthrough().nullish(),
-						name: nullableText,
-					}),
-					unitOfMeasure: z.object({ type: nullableText }).passthrough().nullish(),
-					approximateUnitPrice: z.object({ amount: nullableNumber }).passthrough().nullish(),
-				}),
-				measures: z.object({ quantity: z.number(), weight: nullableNumber }).passthrough(),
-			}),
-		)
-		.default([]),
-	timestamps: z.object({ created: z.object({ time: nullableText }).nullish() }).passthrough().nullish(),
-});
+/** Only the parts the mapping reads, checked where they lie (the sale order is read, never copied). */
+const saleOrderShape = object(
+	{
+		references: object({ customer: nullableText, numericId: nullish(textOrNumber) }, 'all'),
+		customer: nullish(object({ name: nullableText }, 'all')),
+		details: object(
+			{
+				deliver: object(
+					{
+						address: object(
+							{
+								companyName: nullableText,
+								contactName: nullableText,
+								address1: nullableText,
+								address2: nullableText,
+								suburb: nullableText,
+								city: nullableText,
+								postcode: nullish(textOrNumber),
+								phone: nullableText,
+								email: nullableText,
+								state: nullish(object({ code: nullableText, name: nullableText }, 'all')),
+								country: nullish(object({ iso2Code: nullableText, iso3Code: nullableText, name: nullableText }, 'all')),
+							},
+							'all',
+						),
+						instructions: nullableText,
+						method: nullish(object({ requestedService: nullableText }, 'all')),
+					},
+					'all',
+				),
+				invoiceValue: nullish(object({ amount: nullableNumber, currency: nullableText }, 'all')),
+			},
+			'all',
+		),
+		items: optional(
+			list(
+				object(
+					{
+						details: object(
+							{
+								product: object({ id: nullableText, references: nullish(object({ code: nullableText }, 'all')), name: nullableText }, 'all'),
+								unitOfMeasure: nullish(object({ type: nullableText }, 'all')),
+								approximateUnitPrice: nullish(object({ amount: nullableNumber }, 'all')),
+							},
+							'all',
+						),
+						measures: object({ quantity: number(), weight: nullableNumber }, 'all'),
+					},
+					'all',
+				),
+			),
+		),
+		timestamps: nullish(object({ created: nullish(object({ time: nullableText }, 'all')) }, 'all')),
+	},
+	'all',
+);
 
-type SaleOrder = z.infer<typeof saleOrderSchema>;
+type SaleOrder = Checked<typeof saleOrderShape.shape>;
 
 /** Starshipit field → the CartonCloud field it came from, so errors point at what the user can fix. */
 function sourcePath(path: ReadonlyArray<string | number>, orderNumberSource: string): string {
@@ -164,14 +175,9 @@ export function mapSaleOrderToStarshipit(rawSaleOrder: unknown, rawOptions: Sale
 	const options = { ...rawOptions, defaults: cleanStrings(rawOptions.defaults) };
 	const products = rawOptions.products ?? ((saleOrder as { productMeasures?: SaleOrderProducts } | null)?.productMeasures ?? {});
 	const label = `Sale order ${orderLabelOf(saleOrder)}`;
-	const parsed = saleOrderSchema.safeParse(saleOrder);
-	if (!parsed.success) {
-		return {
-			ok: false,
-			errors: parsed.error.issues.map((i) => `${label}: ${formatPath(i.path) || 'sale order'}: ${i.message === 'Required' ? 'is required' : i.message}`),
-		};
-	}
-	const so: SaleOrder = parsed.data;
+	const read = check(saleOrderShape, saleOrder);
+	if (read.issues.length) return { ok: false, errors: read.issues.map((i) => `${label}: ${formatPath(i.path) || 'sale order'}: ${i.message}`) };
+	const so: SaleOrder = read.value;
 	const errors: string[] = [];
 	const orderNumberSource = options.orderNumberSource ?? 'customerReference';
 	const address = so.details.deliver.address;
@@ -215,7 +221,7 @@ export function mapSaleOrderToStarshipit(rawSaleOrder: unknown, rawOptions: Sale
 		order_date: created.iso ?? options.defaults?.order_date,
 		shipping_method: clean(so.details.deliver.method?.requestedService) ?? options.defaults?.shipping_method,
 		currency: clean(so.details.invoiceValue?.currency) ?? options.defaults?.currency,
-		destination: dropUndefined({
+		destination: {
 			name: contact ?? company,
 			company: contact && company ? company : undefined,
 			street: clean(address.address1),
@@ -228,8 +234,8 @@ export function mapSaleOrderToStarshipit(rawSaleOrder: unknown, rawOptions: Sale
 			phone: clean(address.phone),
 			email: clean(address.email),
 			delivery_instructions: instructions,
-		}),
-		items: so.items.map((line, n) => {
+		},
+		items: (so.items ?? []).map((line, n) => {
 			const { quantity } = line.measures;
 			const code = clean(line.details.product.references?.code);
 			const weight = unitWeightOf(line, products, options.defaultItemWeightKg);
@@ -238,28 +244,27 @@ export function mapSaleOrderToStarshipit(rawSaleOrder: unknown, rawOptions: Sale
 					`${label}: items[${n}] (${code ?? clean(line.details.product.name) ?? 'no product code'}): no weight — the warehouse product has no weight for this unit of measure (use the CartonCloud node's "Add Product Weights", or set a Default Item Weight)`,
 				);
 			}
-			return dropUndefined({
+			return {
 				sku: code,
 				description: clean(line.details.product.name) ?? code,
 				quantity,
 				weight,
 				value: line.details.approximateUnitPrice?.amount ?? undefined,
-			});
+			};
 		}),
 	};
 
-	const parsedOrder = starshipitOrderSchema.safeParse(dropUndefined(order));
-	if (!parsedOrder.success) {
-		for (const issue of parsedOrder.error.issues) {
+	const checked = check(starshipitOrder, order);
+	if (checked.issues.length) {
+		for (const issue of checked.issues) {
 			const source = sourcePath(issue.path, orderNumberSource);
 			// The country was already reported in CartonCloud's terms above.
 			if (country === undefined && source === 'details.deliver.address.country') continue;
-			const message = issue.message === 'Required' ? 'is required' : issue.message;
-			errors.push(`${label}: ${source} (Starshipit ${formatPath(issue.path)}): ${message}`);
+			errors.push(`${label}: ${source} (Starshipit ${formatPath(issue.path)}): ${issue.message}`);
 		}
 	}
-	if (errors.length || !parsedOrder.success) return { ok: false, errors };
-	return { ok: true, order: parsedOrder.data };
+	if (errors.length || checked.issues.length) return { ok: false, errors };
+	return { ok: true, order: checked.value };
 }
 
 /** `timestamps.created.time` as given (cleaned) and in UTC, when it reads as a date. */
@@ -279,7 +284,7 @@ export function saleOrderDate(saleOrder: unknown, defaults?: { order_date?: unkn
 	return typeof date === 'string' ? date : undefined;
 }
 
-type SaleOrderLine = SaleOrder['items'][number];
+type SaleOrderLine = NonNullable<SaleOrder['items']>[number];
 
 /** Weight per unit in kg, rounded to grams: the product's, else a line weight, else the default. */
 function unitWeightOf(line: SaleOrderLine, products: SaleOrderProducts, fallback: number | undefined): number | undefined {
@@ -295,8 +300,4 @@ function unitWeightOf(line: SaleOrderLine, products: SaleOrderProducts, fallback
 	const { quantity, weight } = line.measures;
 	if (typeof weight === 'number' && weight > 0 && quantity > 0) return round(weight / quantity);
 	return typeof fallback === 'number' && fallback > 0 ? round(fallback) : undefined;
-}
-
-function dropUndefined<T extends Record<string, unknown>>(value: T): T {
-	return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

@@ -1,11 +1,11 @@
 /**
- * The Starshipit order a create or import call sends, as a zod schema carrying the documented
- * limits (reference §4.2–4.5): order_number 1–50, reference ≤50, post_code ≤10, address lines ≤100,
+ * The Starshipit order a create or import call sends, as rules carrying the documented limits
+ * (reference §4.2–4.5): order_number 1–50, reference ≤50, post_code ≤10, address lines ≤100,
  * country as a NAME, weights in kg and dimensions in metres. Both input modes of the node (fields
  * set in the UI, or a CartonCloud sale order) end here, so every order is checked the same way
  * before it costs an API call.
  */
-import { z } from 'zod';
+import { atMost, boolean, check, integer, list, notNegative, number, object, optional, partial, positive, requiredText, text, type Checked, type Issue } from './check';
 import { toCountryName } from './countries';
 
 /**
@@ -15,97 +15,81 @@ import { toCountryName } from './countries';
 export const MAX_WEIGHT_KG = 1000;
 export const MAX_DIMENSION_M = 10;
 
-const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
-const requiredText = (max: number) => z.string({ required_error: 'is required' }).trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
-const weightKg = z
-	.number()
-	.nonnegative('must not be negative')
-	.max(MAX_WEIGHT_KG, `must be at most ${MAX_WEIGHT_KG}; weights are in kg (not grams)`);
-const metres = z
-	.number()
-	.nonnegative('must not be negative')
-	.max(MAX_DIMENSION_M, `must be at most ${MAX_DIMENSION_M}; dimensions are in metres (e.g. 0.25), not centimetres`);
+const weightKg = number(notNegative, atMost(MAX_WEIGHT_KG, `must be at most ${MAX_WEIGHT_KG}; weights are in kg (not grams)`));
+const metres = number(notNegative, atMost(MAX_DIMENSION_M, `must be at most ${MAX_DIMENSION_M}; dimensions are in metres (e.g. 0.25), not centimetres`));
+const line = (max: number) => optional(text(max));
 
-export const addressSchema = z.object({
+const addressShape = {
 	name: requiredText(100),
-	company: text(100).optional(),
-	email: text(100).optional(),
-	phone: text(100).optional(),
-	building: text(100).optional(),
+	company: line(100),
+	email: line(100),
+	phone: line(100),
+	building: line(100),
 	street: requiredText(100),
 	suburb: requiredText(100),
-	city: text(100).optional(),
-	state: text(100).optional(),
-	post_code: text(10).optional(),
-	country: z
-		.string({ required_error: 'is required' })
-		.min(1, 'is required')
-		.refine((v) => toCountryName(v) === v, (v) => ({ message: `must be a country name Starshipit knows, such as "Australia" (got "${v}")` })),
-	delivery_instructions: text(100).optional(),
-	tax_number: text(20).optional(),
+	city: line(100),
+	state: line(100),
+	post_code: line(10),
+	country: text(undefined, (v) => (v === '' ? 'is required' : toCountryName(v) === v ? undefined : `must be a country name Starshipit knows, such as "Australia" (got "${v}")`)),
+	delivery_instructions: line(100),
+	tax_number: line(20),
+};
+export const address = object(addressShape);
+
+export const item = object({
+	item_id: optional(number(integer)),
+	description: line(500),
+	sku: line(50),
+	tariff_code: line(18),
+	country_of_origin: line(50),
+	quantity: number(positive),
+	weight: optional(weightKg),
+	value: optional(number(notNegative)),
 });
 
-export const itemSchema = z.object({
-	item_id: z.number().int().optional(),
-	description: text(500).optional(),
-	sku: text(50).optional(),
-	tariff_code: text(18).optional(),
-	country_of_origin: text(50).optional(),
-	quantity: z.number({ required_error: 'is required' }).positive('must be greater than 0'),
-	weight: weightKg.optional(),
-	value: z.number().nonnegative('must not be negative').optional(),
+export const packageRule = object({
+	package_id: optional(number(integer)),
+	weight: optional(weightKg),
+	height: optional(metres),
+	width: optional(metres),
+	length: optional(metres),
 });
 
-export const packageSchema = z.object({
-	package_id: z.number().int().optional(),
-	weight: weightKg.optional(),
-	height: metres.optional(),
-	width: metres.optional(),
-	length: metres.optional(),
-});
-
-export const metadataSchema = z.object({
+const metadata = object({
 	metafield_key: requiredText(100),
-	value: z.string(),
+	value: text(),
 });
 
-export const starshipitOrderSchema = z.object({
+export const starshipitOrder = object({
 	order_number: requiredText(50),
-	reference: text(50).optional(),
-	order_date: z
-		.string()
-		.refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO 8601 date-time')
-		.optional(),
-	shipping_method: text(100).optional(),
-	shipping_description: text(100).optional(),
-	signature_required: z.boolean().optional(),
-	authority_to_leave: z.boolean().optional(),
-	dangerous_goods: z.boolean().optional(),
-	currency: z
-		.string()
-		.regex(/^[A-Za-z]{3}$/, 'must be a 3-letter currency code such as AUD')
-		.optional(),
-	declared_value: z.number().nonnegative('must not be negative').optional(),
-	carrier: text(100).optional(),
-	carrier_service_code: text(100).optional(),
-	destination: addressSchema,
-	sender_details: addressSchema.partial().optional(),
-	items: z.array(itemSchema).optional(),
-	packages: z.array(packageSchema).optional(),
-	metadatas: z.array(metadataSchema).optional(),
+	reference: line(50),
+	order_date: optional(text(undefined, (v) => (Number.isNaN(Date.parse(v)) ? 'must be an ISO 8601 date-time' : undefined))),
+	shipping_method: line(100),
+	shipping_description: line(100),
+	signature_required: optional(boolean),
+	authority_to_leave: optional(boolean),
+	dangerous_goods: optional(boolean),
+	currency: optional(text(undefined, (v) => (/^[A-Za-z]{3}$/.test(v) ? undefined : 'must be a 3-letter currency code such as AUD'))),
+	declared_value: optional(number(notNegative)),
+	carrier: line(100),
+	carrier_service_code: line(100),
+	destination: address,
+	sender_details: optional(partial(address)),
+	items: optional(list(item)),
+	packages: optional(list(packageRule)),
+	metadatas: optional(list(metadata)),
 });
 
-export type StarshipitOrder = z.infer<typeof starshipitOrderSchema>;
-export type StarshipitAddress = z.infer<typeof addressSchema>;
+export type StarshipitOrder = Checked<typeof starshipitOrder.shape>;
+export type StarshipitAddress = Checked<typeof addressShape>;
 
 /** `items[0].weight` style, as people read field paths. */
 export function formatPath(path: ReadonlyArray<string | number>): string {
 	return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${key}` : key), '');
 }
 
-export function issueText(issue: z.ZodIssue): string {
-	const message = issue.message === 'Required' ? 'is required' : issue.message;
-	return `${formatPath(issue.path) || 'order'}: ${message}`;
+export function issueText(issue: Issue): string {
+	return `${formatPath(issue.path) || 'order'}: ${issue.message}`;
 }
 
 export type OrderCheck = { ok: true; order: StarshipitOrder } | { ok: false; errors: string[] };
@@ -115,10 +99,10 @@ export type OrderCheck = { ok: true; order: StarshipitOrder } | { ok: false; err
  * field, e.g. `Order SO-1001: destination.post_code: must be at most 10 characters`.
  */
 export function validateStarshipitOrder(order: unknown, orderLabel?: string): OrderCheck {
-	const parsed = starshipitOrderSchema.safeParse(order);
-	if (parsed.success) return { ok: true, order: parsed.data };
+	const checked = check(starshipitOrder, order);
+	if (checked.issues.length === 0) return { ok: true, order: checked.value };
 	const label = orderLabel ?? labelOf(order);
-	return { ok: false, errors: parsed.error.issues.map((issue) => `Order ${label}: ${issueText(issue)}`) };
+	return { ok: false, errors: checked.issues.map((issue) => `Order ${label}: ${issueText(issue)}`) };
 }
 
 function labelOf(order: unknown): string {

@@ -1,6 +1,7 @@
 /**
  * What Create and Create Many read from each input item: either fields set in the UI, or a
- * CartonCloud sale order mapped by the shared mapping module. Both end in the same zod check.
+ * CartonCloud sale order mapped by the shared mapping module. Both end in the same check
+ * (`starshipitOrder`).
  * The parameters themselves are described in `orderInput`.
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';

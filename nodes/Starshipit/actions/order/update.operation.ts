@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { z } from 'zod';
 import { toCountryName } from '../../../shared/mapping/countries';
-import { addressSchema, issueText, starshipitOrderSchema } from '../../../shared/mapping/starshipitOrder';
+import { check, object, optional, partial, text } from '../../../shared/mapping/check';
+import { address, issueText, starshipitOrder } from '../../../shared/mapping/starshipitOrder';
 import { forEachItem } from '../../../shared/items';
 import { starshipitRequest } from '../../transport';
 import { orderIdProperty, readOrderId } from '../common.descriptions';
@@ -45,7 +45,8 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-const updateSchema = starshipitOrderSchema.partial().extend({ destination: addressSchema.partial().optional(), status: z.string().max(50).optional() });
+/** An update sends only what changes: every field of an order optional, the address's too, plus the status. */
+const orderUpdate = object({ ...partial(starshipitOrder).shape, destination: optional(partial(address)), status: optional(text(50)) });
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
@@ -60,9 +61,9 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		if (typeof address.country === 'string') address.country = toCountryName(address.country) ?? address.country;
 		if (Object.keys(address).length) patch.destination = address;
 		if (Object.keys(patch).length === 0) throw new NodeOperationError(this.getNode(), 'Add at least one field to update', { itemIndex: i });
-		const checked = updateSchema.safeParse(patch);
-		if (!checked.success) {
-			const errors = checked.error.issues.map((issue) => `Order ${orderId}: ${issueText(issue)}`);
+		const checked = check(orderUpdate, patch);
+		if (checked.issues.length) {
+			const errors = checked.issues.map((issue) => `Order ${orderId}: ${issueText(issue)}`);
 			throw new NodeOperationError(this.getNode(), errors[0], { itemIndex: i, description: errors.join('\n') });
 		}
 		const body = await starshipitRequest(this, { method: 'PUT', path: '/api/orders', body: { order: { order_id: orderId, ...patch } }, itemIndex: i });

@@ -5,7 +5,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { toCountryCode } from '../../../shared/mapping/countries';
-import { packageSchema, issueText } from '../../../shared/mapping/starshipitOrder';
+import { check } from '../../../shared/mapping/check';
+import { issueText, packageRule } from '../../../shared/mapping/starshipitOrder';
 import { readPackages } from '../order/buildOrder';
 import { packageFields } from '../order/orderInput';
 
@@ -84,9 +85,9 @@ export function readShipment(context: IExecuteFunctions, itemIndex: number): IDa
 	const packages = readPackages(context.getNodeParameter('packages', itemIndex, {}) as IDataObject);
 	if (packages.length === 0) throw new NodeOperationError(context.getNode(), 'packages: add at least one package', { itemIndex });
 	packages.forEach((p, index) => {
-		const checked = packageSchema.safeParse(p);
-		if (!checked.success) {
-			const issue = checked.error.issues[0];
+		const checked = check(packageRule, p);
+		if (checked.issues.length) {
+			const issue = checked.issues[0];
 			throw new NodeOperationError(context.getNode(), `packages[${index}].${issueText(issue)}`, { itemIndex });
 		}
 	});
