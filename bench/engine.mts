@@ -60,7 +60,7 @@ async function main(): Promise<void> {
 			const at = ((performance.now() - start) / 1000).toFixed(2);
 			const old = v8.getHeapSpaceStatistics().find((space) => space.space_name === 'old_space');
 			process.stderr.write(
-				`memory ${at} s: rss ${Math.round(memory.rss / 2 ** 20)} heap ${Math.round(memory.heapUsed / 2 ** 20)} old ${Math.round((old?.physical_space_size ?? 0) / 2 ** 20)} external ${Math.round(memory.external / 2 ** 20)} (array buffers ${Math.round(memory.arrayBuffers / 2 ** 20)}) MB\n`,
+				`memory ${at} s: rss ${Math.round(memory.rss / 2 ** 20)} committed ${Math.round(memory.heapTotal / 2 ** 20)} heap ${Math.round(memory.heapUsed / 2 ** 20)} old ${Math.round((old?.physical_space_size ?? 0) / 2 ** 20)} external ${Math.round(memory.external / 2 ** 20)} (array buffers ${Math.round(memory.arrayBuffers / 2 ** 20)}) MB\n`,
 			);
 		}
 	}, 50);
@@ -68,6 +68,9 @@ async function main(): Promise<void> {
 	const cpu = process.cpuUsage();
 	start = performance.now();
 	const run = await harness.run(job.workflow);
+	const gcNow = (globalThis as { gc?: (o?: object) => void }).gc;
+	if (allocations && process.env.BENCH_ALLOC_GC === 'minor') gcNow?.({ type: 'minor', execution: 'sync' });
+	if (allocations && process.env.BENCH_ALLOC_GC === 'major') gcNow?.();
 	if (allocations) fs.writeFileSync(process.env.BENCH_ALLOC_PROFILE!, JSON.stringify(await allocations()));
 	// What the run still holds (a snapshot collects garbage first): open it in Chrome's DevTools.
 	if (process.env.BENCH_HEAP_SNAPSHOT) v8.writeHeapSnapshot(process.env.BENCH_HEAP_SNAPSHOT);

@@ -10,6 +10,9 @@
  *   BENCH_HEAP_SNAPSHOT=f   the engine writes a heap snapshot to f after the run (what it still holds)
  *   BENCH_ALLOC_PROFILE=f   the engine samples every allocation of the run, garbage included, into f
  *                           (a .heapprofile: what the run allocates, where)
+ *   BENCH_ALLOC_GC=minor|major  collects (young generation only, or all) before the sampling stops,
+ *                           so with BENCH_ALLOC_UNCOLLECTED=promoted the profile holds what was
+ *                           promoted (minor) or what the run still holds (major)
  */
 import fs from 'node:fs';
 import path from 'node:path';
