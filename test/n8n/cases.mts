@@ -157,7 +157,7 @@ export const SMOKE_CASES: RealN8nCase[] = [
 			expect(sb.cartonCloud.server.count('POST /uaa/oauth/token')).toBeLessThanOrEqual(1);
 			expect(sb.cartonCloud.server.count('GET /tenants/:tenantId/customers')).toBe(1);
 			expect(sb.cartonCloud.server.count('POST /tenants/:tenantId/outbound-orders/search')).toBe(1);
-			// The Starshipit node's sale order mapping imports zod: it ran inside n8n.
+			// The Starshipit node's sale order mapping and its checks ran inside n8n.
 			expect(run.json('Create Starshipit Orders')).toHaveLength(2);
 			expect(sb.starshipit.server.count('POST /api/orders/import')).toBeGreaterThanOrEqual(1);
 			expect(starshipitOrders(sb)).toHaveLength(seededStarshipitOrders + 2);
