@@ -28,7 +28,7 @@ export interface Rule<T> {
 	optional?: boolean;
 }
 
-type Shape = Record<string, Rule<unknown>>;
+export type Shape = Record<string, Rule<unknown>>;
 type OptionalKeys<S extends Shape> = { [K in keyof S]: S[K] extends { optional: true } ? K : never }[keyof S];
 type Output<R> = R extends Rule<infer T> ? T : never;
 export type Checked<S extends Shape> = { [K in Exclude<keyof S, OptionalKeys<S>>]: Output<S[K]> } & { [K in OptionalKeys<S>]?: Exclude<Output<S[K]>, undefined> };

@@ -24,7 +24,7 @@
  * - shipping_method: `details.deliver.method.requestedService` (Starshipit rules match on it).
  * - order_date: `timestamps.created.time` in UTC; currency: invoiceValue.currency.
  */
-import { check, list, nullish, number, object, optional, text, textOrNumber, type Checked } from './check';
+import { check, list, nullish, number, object, optional, text, textOrNumber, type Checked, type Shape } from './check';
 import { toCountryName } from './countries';
 import { cleanStrings } from './text';
 import { formatPath, starshipitOrder, type StarshipitOrder } from './starshipitOrder';
@@ -62,62 +62,47 @@ export type MappingResult = { ok: true; order: StarshipitOrder } | { ok: false; 
 const nullableText = nullish(text());
 const nullableNumber = nullish(number());
 
-/** Only the parts the mapping reads, checked where they lie (the sale order is read, never copied). */
-const saleOrderShape = object(
-	{
-		references: object({ customer: nullableText, numericId: nullish(textOrNumber) }, 'all'),
-		customer: nullish(object({ name: nullableText }, 'all')),
-		details: object(
-			{
-				deliver: object(
-					{
-						address: object(
-							{
-								companyName: nullableText,
-								contactName: nullableText,
-								address1: nullableText,
-								address2: nullableText,
-								suburb: nullableText,
-								city: nullableText,
-								postcode: nullish(textOrNumber),
-								phone: nullableText,
-								email: nullableText,
-								state: nullish(object({ code: nullableText, name: nullableText }, 'all')),
-								country: nullish(object({ iso2Code: nullableText, iso3Code: nullableText, name: nullableText }, 'all')),
-							},
-							'all',
-						),
-						instructions: nullableText,
-						method: nullish(object({ requestedService: nullableText }, 'all')),
-					},
-					'all',
-				),
-				invoiceValue: nullish(object({ amount: nullableNumber, currency: nullableText }, 'all')),
-			},
-			'all',
+/** A part of the sale order: only read, so checked where it lies and never copied. */
+const part = <S extends Shape>(shape: S) => object(shape, 'all');
+
+/** Only the parts the mapping reads; everything else of the sale order is ignored. */
+const saleOrderShape = part({
+	references: part({ customer: nullableText, numericId: nullish(textOrNumber) }),
+	customer: nullish(part({ name: nullableText })),
+	details: part({
+		deliver: part({
+			address: part({
+				companyName: nullableText,
+				contactName: nullableText,
+				address1: nullableText,
+				address2: nullableText,
+				suburb: nullableText,
+				city: nullableText,
+				postcode: nullish(textOrNumber),
+				phone: nullableText,
+				email: nullableText,
+				state: nullish(part({ code: nullableText, name: nullableText })),
+				country: nullish(part({ iso2Code: nullableText, iso3Code: nullableText, name: nullableText })),
+			}),
+			instructions: nullableText,
+			method: nullish(part({ requestedService: nullableText })),
+		}),
+		invoiceValue: nullish(part({ amount: nullableNumber, currency: nullableText })),
+	}),
+	items: optional(
+		list(
+			part({
+				details: part({
+					product: part({ id: nullableText, references: nullish(part({ code: nullableText })), name: nullableText }),
+					unitOfMeasure: nullish(part({ type: nullableText })),
+					approximateUnitPrice: nullish(part({ amount: nullableNumber })),
+				}),
+				measures: part({ quantity: number(), weight: nullableNumber }),
+			}),
 		),
-		items: optional(
-			list(
-				object(
-					{
-						details: object(
-							{
-								product: object({ id: nullableText, references: nullish(object({ code: nullableText }, 'all')), name: nullableText }, 'all'),
-								unitOfMeasure: nullish(object({ type: nullableText }, 'all')),
-								approximateUnitPrice: nullish(object({ amount: nullableNumber }, 'all')),
-							},
-							'all',
-						),
-						measures: object({ quantity: number(), weight: nullableNumber }, 'all'),
-					},
-					'all',
-				),
-			),
-		),
-		timestamps: nullish(object({ created: nullish(object({ time: nullableText }, 'all')) }, 'all')),
-	},
-	'all',
-);
+	),
+	timestamps: nullish(part({ created: nullish(part({ time: nullableText })) })),
+});
 
 type SaleOrder = Checked<typeof saleOrderShape.shape>;
 
