@@ -12,6 +12,7 @@ import type {
 	IHttpRequestOptions,
 } from 'n8n-workflow';
 import { cartonCloudBaseUrl } from '../../../credentials/CartonCloudApi.credentials';
+import { readJson } from '../../shared/transport/jsonBody';
 import {
 	sendWithRetry,
 	type ApiDialect,
@@ -135,10 +136,13 @@ export async function apiRequest<T = unknown>(context: RequestContext, call: Api
 		request.encoding = 'arraybuffer';
 		request.json = false;
 	} else {
+		// Read as it arrives (see readJson), not held whole by n8n until the last chunk.
+		request.encoding = 'stream';
 		request.json = true;
 	}
 	const credential = context.getNode().credentials?.[CREDENTIAL_TYPE];
 	return await sendWithRetry<T>(context, cartonCloudDialect, request, {
+		readBody: call.binary ? undefined : async (stream) => await readJson(stream as AsyncIterable<Buffer>),
 		idempotent: call.idempotent ?? call.method !== 'POST',
 		reconcile: call.reconcile,
 		itemIndex: call.itemIndex,

@@ -15,6 +15,7 @@ import {
 	type RequestContext,
 	type RetryPolicy,
 } from '../../shared/transport/request';
+import { readJson } from '../../shared/transport/jsonBody';
 import { readRows, type RowsReply } from '../../shared/transport/jsonRows';
 
 export const CREDENTIAL_TYPE = 'starshipitApi';
@@ -140,7 +141,12 @@ function checkSuccess(context: RequestContext, request: StarshipitRequest, respo
 /** One Starshipit call: JSON in and out, retries per the shared policy, `success:false` is an error. */
 export async function starshipitRequest<T extends IDataObject = IDataObject>(context: RequestContext, request: StarshipitRequest): Promise<T> {
 	const settings = await starshipitSettings(context);
-	const response = await sendWithRetry<T>(context, starshipitDialect, requestOptions(settings, request), callOptions(settings, request));
+	const response = await sendWithRetry<T>(
+		context,
+		starshipitDialect,
+		{ ...requestOptions(settings, request), encoding: 'stream' },
+		{ ...callOptions(settings, request), readBody: async (stream) => await readJson(stream as AsyncIterable<Buffer>) },
+	);
 	const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as T;
 	checkSuccess(context, request, response, body);
 	return body;
