@@ -1,8 +1,9 @@
 /**
  * `npm run bench:timeline -- --n 1000 --tier 20`: one run of a bundled workflow (the order push
- * unless `--flow <workflow file name>`) against fresh sandboxes, then where its wall time went:
- * the first and last call of each endpoint, relative to the first call. For finding what a run
- * waits on; the figures that count are `npm run bench`'s.
+ * unless `--flow <workflow file name>`; a write-back runs after an unmeasured push, with every order
+ * shipped, as in the bench) against fresh sandboxes, then where its wall time went: the first and
+ * last call of each endpoint, relative to the first call. For finding what a run waits on; the
+ * figures that count are `npm run bench`'s.
  *
  *   --profile <name>        also writes bench/profiles/<name>.cpuprofile
  *   BENCH_MEMORY_TRACE=1    the engine prints its memory every 50 ms and per heap space
@@ -30,6 +31,12 @@ try {
 	const timeline: Array<{ at: number; what: string }> = [];
 	const servers = { ss: sandboxes.starshipit.server, cc: sandboxes.cartonCloud.server };
 	const { fields } = starshipitTierFields();
+	if (args.flow.startsWith('tracking-writeback')) {
+		const push = JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows', 'order-push-scheduled.json'), 'utf8'));
+		await measure(sandboxes, credentialsAtTier(sandboxes, tier, fields), push, { warmUp: credentialsAtTier(warm, tier, fields) });
+		sandboxes.starshipit.shipAll();
+		warm.starshipit.shipAll();
+	}
 	const result = await measure(sandboxes, credentialsAtTier(sandboxes, tier, fields), workflow, { profileName: args.profile, warmUp: credentialsAtTier(warm, tier, fields) });
 	for (const [system, server] of Object.entries(servers)) for (const e of server.log) timeline.push({ at: Date.parse(e.time), what: `${system} ${e.endpoint}` });
 	timeline.sort((a, b) => a.at - b.at);
