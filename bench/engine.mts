@@ -68,9 +68,9 @@ async function main(): Promise<void> {
 	const cpu = process.cpuUsage();
 	start = performance.now();
 	const run = await harness.run(job.workflow);
-	const gcNow = (globalThis as { gc?: (o?: object) => void }).gc;
-	if (allocations && process.env.BENCH_ALLOC_GC === 'minor') gcNow?.({ type: 'minor', execution: 'sync' });
-	if (allocations && process.env.BENCH_ALLOC_GC === 'major') gcNow?.();
+	const gc = (globalThis as { gc?: (options?: object) => void }).gc;
+	if (allocations && process.env.BENCH_ALLOC_GC === 'minor') gc?.({ type: 'minor', execution: 'sync' });
+	if (allocations && process.env.BENCH_ALLOC_GC === 'major') gc?.();
 	if (allocations) fs.writeFileSync(process.env.BENCH_ALLOC_PROFILE!, JSON.stringify(await allocations()));
 	// What the run still holds (a snapshot collects garbage first): open it in Chrome's DevTools.
 	if (process.env.BENCH_HEAP_SNAPSHOT) v8.writeHeapSnapshot(process.env.BENCH_HEAP_SNAPSHOT);
@@ -88,7 +88,6 @@ async function main(): Promise<void> {
 		items: Object.fromEntries(Object.entries(run.nodes).map(([name, node]) => [name, node.outputs.map((o) => o?.length ?? 0)])),
 	};
 	// After the peak is read: the collection cannot raise it.
-	const gc = (globalThis as { gc?: () => void }).gc;
 	if (gc) {
 		gc();
 		result.liveHeapMb = process.memoryUsage().heapUsed / 2 ** 20;

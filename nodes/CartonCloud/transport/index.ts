@@ -142,7 +142,7 @@ export async function apiRequest<T = unknown>(context: RequestContext, call: Api
 	}
 	const credential = context.getNode().credentials?.[CREDENTIAL_TYPE];
 	return await sendWithRetry<T>(context, cartonCloudDialect, request, {
-		readBody: call.binary ? undefined : async (stream) => await readJson(stream as AsyncIterable<Buffer>),
+		readBody: call.binary ? undefined : readJson,
 		idempotent: call.idempotent ?? call.method !== 'POST',
 		reconcile: call.reconcile,
 		itemIndex: call.itemIndex,

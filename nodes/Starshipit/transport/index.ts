@@ -111,6 +111,8 @@ function requestOptions(settings: StarshipitSettings, request: StarshipitRequest
 		method: request.method,
 		url: `${settings.baseUrl}${request.path}`,
 		json: true,
+		// Every reply is read as it arrives (readJson, or readRows for listing pages).
+		encoding: 'stream',
 		headers: { Accept: 'application/json' },
 	};
 	if (request.qs && Object.keys(request.qs).length) options.qs = request.qs;
@@ -141,12 +143,7 @@ function checkSuccess(context: RequestContext, request: StarshipitRequest, respo
 /** One Starshipit call: JSON in and out, retries per the shared policy, `success:false` is an error. */
 export async function starshipitRequest<T extends IDataObject = IDataObject>(context: RequestContext, request: StarshipitRequest): Promise<T> {
 	const settings = await starshipitSettings(context);
-	const response = await sendWithRetry<T>(
-		context,
-		starshipitDialect,
-		{ ...requestOptions(settings, request), encoding: 'stream' },
-		{ ...callOptions(settings, request), readBody: async (stream) => await readJson(stream as AsyncIterable<Buffer>) },
-	);
+	const response = await sendWithRetry<T>(context, starshipitDialect, requestOptions(settings, request), { ...callOptions(settings, request), readBody: readJson });
 	const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as T;
 	checkSuccess(context, request, response, body);
 	return body;
@@ -175,9 +172,8 @@ export interface PageRequest {
  */
 async function starshipitPage<T>(context: RequestContext, request: StarshipitRequest, rowsKey: string, keepRow: (row: IDataObject) => T | undefined): Promise<{ body: IDataObject; page: RowsReply<T> }> {
 	const settings = await starshipitSettings(context);
-	const options = { ...requestOptions(settings, request), encoding: 'stream' as const };
 	const keep = (row: unknown) => (typeof row === 'object' && row !== null ? keepRow(row as IDataObject) : undefined);
-	const response = await sendWithRetry<RowsReply<T>>(context, starshipitDialect, options, {
+	const response = await sendWithRetry<RowsReply<T>>(context, starshipitDialect, requestOptions(settings, request), {
 		...callOptions(settings, request),
 		readBody: async (stream) => await readRows(stream as AsyncIterable<Buffer>, rowsKey, keep),
 	});

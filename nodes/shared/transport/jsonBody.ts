@@ -22,11 +22,12 @@ function incompleteTail(bytes: Buffer, start: number): number {
 	return 0;
 }
 
-export async function readJson(stream: AsyncIterable<Buffer | string>): Promise<unknown> {
+/** Fits `CallOptions.readBody` as it is (a reply's stream), and takes any chunked source. */
+export async function readJson(stream: NodeJS.ReadableStream | AsyncIterable<Buffer | string>): Promise<unknown> {
 	const parts: string[] = [];
 	// The first bytes of a character split between two chunks (a copy: at most 3 bytes).
 	let carry: Buffer | undefined;
-	for await (const piece of stream) {
+	for await (const piece of stream as AsyncIterable<Buffer | string>) {
 		if (typeof piece === 'string') {
 			parts.push(piece);
 			continue;
