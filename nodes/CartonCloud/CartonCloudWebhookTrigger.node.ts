@@ -70,7 +70,6 @@ export class CartonCloudWebhookTrigger implements INodeType {
 		return await receiveSaleOrderWebhook(this, {
 			secret: String(this.getNodeParameter('secret', '')),
 			secretHeader: options.headerName ?? DEFAULT_SECRET_HEADER,
-			allowWithoutSecret: false,
 			statuses: this.getNodeParameter('statuses', []) as string[],
 			customerIds: customerIds(this.getNodeParameter('customers', {})),
 		});

@@ -9,7 +9,7 @@ import { Harness, type RunResult, type WorkflowJson } from '../harness/index.mts
 import { type CartonCloudSandbox, type CartonCloudSandboxOptions, createCartonCloudSandbox } from '../sandbox/cartoncloud/index.mts';
 
 export const CC = 'n8n-nodes-cartoncloud-starshipit.cartonCloud';
-export const CC_TRIGGER = 'n8n-nodes-cartoncloud-starshipit.cartonCloudTrigger';
+export const CC_TRIGGER = 'n8n-nodes-cartoncloud-starshipit.cartonCloudSaleOrderTrigger';
 export const CREDENTIALS = { cartonCloudApi: { id: 'cc', name: 'CartonCloud Sandbox' } };
 
 export interface Env {
@@ -71,15 +71,15 @@ export function chain(...steps: StepNode[]): WorkflowJson {
 	return { name: 'cartoncloud test', nodes, connections };
 }
 
-/** A workflow holding only a CartonCloud Trigger. */
-export function triggerWorkflow(parameters: IDataObject, name = 'CartonCloud Trigger'): WorkflowJson {
+/** A workflow holding only one CartonCloud trigger (the Sale Order Trigger unless `type` says otherwise). */
+export function triggerWorkflow(parameters: IDataObject, name = 'CartonCloud Trigger', type = CC_TRIGGER): WorkflowJson {
 	return {
 		name: 'cartoncloud trigger test',
 		nodes: [
 			{
 				id: 'trigger',
 				name,
-				type: CC_TRIGGER,
+				type,
 				typeVersion: 1,
 				position: [0, 0],
 				parameters: parameters as INode['parameters'],

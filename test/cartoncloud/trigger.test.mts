@@ -26,16 +26,8 @@ beforeEach(() => {
 const PACKAGE = 'n8n-nodes-cartoncloud-starshipit';
 const POLL = 'Sale order reached status';
 const HOOK = 'Sale order webhook';
-const pollWorkflow = (parameters: IDataObject) => {
-	const wf = triggerWorkflow(parameters, POLL);
-	wf.nodes[0].type = `${PACKAGE}.cartonCloudSaleOrderTrigger`;
-	return wf;
-};
-const hookWorkflow = (parameters: IDataObject) => {
-	const wf = triggerWorkflow(parameters, HOOK);
-	wf.nodes[0].type = `${PACKAGE}.cartonCloudWebhookTrigger`;
-	return wf;
-};
+const pollWorkflow = (parameters: IDataObject) => triggerWorkflow(parameters, POLL, `${PACKAGE}.cartonCloudSaleOrderTrigger`);
+const hookWorkflow = (parameters: IDataObject) => triggerWorkflow(parameters, HOOK, `${PACKAGE}.cartonCloudWebhookTrigger`);
 
 function waitingOrder(customerName: string): OutboundOrder {
 	const customer = customerByName(env.sb, customerName);
@@ -154,15 +146,6 @@ describe('CartonCloud Sale Order Trigger (polling)', () => {
 		expect(result.emitted?.[0].length).toBeGreaterThan(0);
 		expect(result.emitted?.[0].length).toBeLessThanOrEqual(5);
 		expect(result.emitted?.[0].every((i) => i.json.status === 'DISPATCHED')).toBe(true);
-	});
-
-	it('keeps going from a version-1 state (seen-set) without re-emitting it', async () => {
-		const order = waitingOrder('Koala Outdoor Co');
-		env.sb.setOutboundOrderStatus(order.id, 'PACKED');
-		const wf = pollWorkflow({ statuses: ['PACKED'] });
-		const old = { node: { lastPoll: new Date(Date.now() - 60_000).toISOString(), seen: [`${order.id}:PACKED`] } };
-		const result = await env.harness.poll(wf, POLL, { staticData: { [`node:${POLL}`]: old.node } });
-		expect(result.emitted).toBeNull();
 	});
 
 	it('10,000 orders arriving in batches are each emitted exactly once, state under 100 KB', async () => {
@@ -314,20 +297,6 @@ describe('CartonCloud Webhook Trigger', () => {
 		expect(oversized.run).toBeUndefined();
 		expect(env.sb.server.log).toHaveLength(0);
 	});
-
-	it('the deprecated combined trigger still runs both ways, through the same checks', async () => {
-		const legacy = triggerWorkflow({ event: 'webhook', webhookStatuses: ['PACKED'], webhookOptions: {} });
-		const body = await deliveredBody('Koala Outdoor Co', 'PACKED');
-		const forged = { ...body, status: 'PACKED', details: { deliver: { address: { companyName: 'Attacker' } } } };
-		const result = await env.harness.webhook(legacy, 'CartonCloud Trigger', { body: forged });
-		expect(result.run?.output('CartonCloud Trigger').map((i) => i.json.id)).toEqual([body.id]);
-		expect(JSON.stringify(result.run?.output('CartonCloud Trigger'))).not.toContain('Attacker');
-		const polling = triggerWorkflow({ event: 'saleOrderReachedStatus', statuses: ['PACKED'] });
-		expect((await env.harness.webhook(polling, 'CartonCloud Trigger', { body: {} })).statusCode).toBe(404);
-		env.sb.server.clearLog();
-		expect((await env.harness.poll(legacy, 'CartonCloud Trigger')).emitted).toBeNull();
-		expect(env.sb.server.log).toHaveLength(0);
-	});
 });
 
 describe('The node creator', () => {
@@ -356,7 +325,7 @@ describe('The node creator', () => {
 		expect(new Set(visible.map((d) => d.description)).size).toBe(visible.length);
 		// Webhook triggers do not poll; polling triggers register no webhook.
 		for (const trigger of triggers) expect(Boolean(trigger.polling) !== Boolean(trigger.webhooks?.length)).toBe(true);
-		// The deprecated combined triggers stay loadable for saved workflows.
-		expect(descriptions.filter((d) => d.hidden).map((d) => d.name).sort()).toEqual(['cartonCloudTrigger', 'starshipitTrigger']);
+		// Nothing hidden or deprecated is shipped.
+		expect(descriptions.filter((d) => d.hidden)).toEqual([]);
 	});
 });

@@ -25,9 +25,7 @@ useSandbox(
 
 const POLL_TYPE = `${PACKAGE}.starshipitShippedOrderTrigger`;
 const HOOK_TYPE = `${PACKAGE}.starshipitWebhookTrigger`;
-const LEGACY_TYPE = `${PACKAGE}.starshipitTrigger`;
-
-function triggerWorkflow(parameters: IDataObject, type = LEGACY_TYPE): WorkflowJson {
+function triggerWorkflow(parameters: IDataObject, type: string): WorkflowJson {
 	const nodes: INode[] = [
 		{ id: 't', name: 'Starshipit Trigger', type, typeVersion: 1, position: [0, 0], parameters: parameters as INode['parameters'], credentials: CREDENTIALS, webhookId: 'ss-hook' },
 		{ id: 'o', name: 'Out', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [200, 0], parameters: {} },
@@ -256,24 +254,4 @@ describe('Starshipit Shipped Order Trigger (polling)', () => {
 			restore();
 		}, 300_000);
 	}
-});
-
-describe('The deprecated combined Starshipit Trigger', () => {
-	it('still runs both ways, through the new checks; in webhook mode its poll calls nothing', async () => {
-		await createAndShip(['L-1']);
-		await sandbox.flushWebhooks();
-		const last = sandbox.webhookDeliveries.at(-1)!;
-		const hook = await harness.webhook(triggerWorkflow({ mode: 'webhook', secret: SECRET }), 'Starshipit Trigger', {
-			headers: { 'X-Starshipit-Signature': last.signature! },
-			body: JSON.parse(last.body),
-			rawBody: Buffer.from(last.body),
-		});
-		expect(hook.run?.output('Out')[0].json).toMatchObject({ order_number: 'L-1' });
-		const polled = await harness.poll(triggerWorkflow({ mode: 'polling' }), 'Starshipit Trigger', { staticData: {} });
-		expect(numbers(polled.emitted)).toEqual(['L-1']);
-		sandbox.server.clearLog();
-		expect((await harness.poll(triggerWorkflow({ mode: 'webhook' }), 'Starshipit Trigger', { staticData: {} })).emitted).toBeNull();
-		expect(sandbox.server.log).toHaveLength(0);
-	});
-	const numbers = (emitted: { json: IDataObject }[][] | null) => (emitted?.[0] ?? []).map((i) => String(i.json.order_number));
 });

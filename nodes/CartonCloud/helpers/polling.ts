@@ -24,9 +24,6 @@ export interface PollState extends IDataObject {
 	cursor?: { time: string; id: string };
 	/** `<id>:<status>` keys emitted whose time is within OVERLAP_MS of the cursor, with that time (ms). */
 	recent?: Array<[string, number]>;
-	/** Version 1 state (seen-set), replaced on the first poll after an upgrade. */
-	lastPoll?: string;
-	seen?: string[];
 }
 
 export interface PollSettings {
@@ -87,14 +84,6 @@ export async function sampleOrders(context: IPollFunctions, settings: PollSettin
 
 /** One poll: the orders that reached a watched status since the cursor, each `<id>:<status>` once. */
 export async function pollSaleOrders(context: IPollFunctions, state: PollState, settings: PollSettings, now = new Date()): Promise<IDataObject[]> {
-	if (!state.cursor && state.lastPoll) {
-		// Upgrade from the seen-set state: resume from the previous poll, as that state did.
-		state.cursor = { time: state.lastPoll, id: '' };
-		state.recent = (state.seen ?? []).map((key) => [key, Date.parse(state.lastPoll as string)]);
-	}
-	delete state.lastPoll;
-	delete state.seen;
-
 	if (!state.cursor) {
 		state.cursor = { time: now.toISOString(), id: '' };
 		state.recent = [];
@@ -138,7 +127,7 @@ function advance(state: PollState, emitted: IDataObject[], now: Date): void {
 }
 
 /**
- * One poll of the Sale Order Trigger (the deprecated combined trigger runs the same): by hand, a
+ * One poll of the Sale Order Trigger: by hand, a
  * sample to build the workflow on; on schedule, the orders that reached a status since the cursor.
  */
 export async function pollSaleOrderTrigger(context: IPollFunctions): Promise<INodeExecutionData[][] | null> {

@@ -1,4 +1,4 @@
-/** Parameters shared by the CartonCloud triggers (polling, webhook and the hidden legacy one). */
+/** Parameters shared by the CartonCloud triggers (polling and webhook). */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { customerLocator, SALE_ORDER_STATUSES } from './descriptions';
 

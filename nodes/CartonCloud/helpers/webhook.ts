@@ -25,11 +25,10 @@ export const SECRET_QUERY = 'secret';
 export const DEFAULT_SECRET_HEADER = 'x-webhook-secret';
 
 export interface WebhookSettings {
-	/** Empty: every request is refused until a secret is set, unless `allowWithoutSecret`. */
+	/** Empty: every request is refused until a secret is set. */
 	secret: string;
 	/** Header that may carry the secret instead of the URL. */
 	secretHeader: string;
-	allowWithoutSecret: boolean;
 	/** Empty: every status. */
 	statuses: string[];
 	customerIds: string[];
@@ -79,14 +78,12 @@ export async function receiveSaleOrderWebhook(context: IWebhookFunctions, settin
 	};
 	const ignored = (reason: string): IWebhookResponseData => ({ webhookResponse: { received: true, emitted: 0, ignored: reason } });
 
-	if (!settings.secret && !settings.allowWithoutSecret) {
+	if (!settings.secret) {
 		return answer(401, { message: 'This webhook has no secret set yet: set "Secret" on the trigger and add it to the URL CartonCloud calls (?secret=…)' });
 	}
-	if (settings.secret) {
-		const header = settings.secretHeader.trim().toLowerCase() || DEFAULT_SECRET_HEADER;
-		const received = first((context.getQueryData() as IDataObject)[SECRET_QUERY]) || first(context.getHeaderData()[header]);
-		if (!sameSecret(received, settings.secret)) return answer(401, { message: 'Unauthorized: missing or wrong webhook secret' });
-	}
+	const header = settings.secretHeader.trim().toLowerCase() || DEFAULT_SECRET_HEADER;
+	const received = first((context.getQueryData() as IDataObject)[SECRET_QUERY]) || first(context.getHeaderData()[header]);
+	if (!sameSecret(received, settings.secret)) return answer(401, { message: 'Unauthorized: missing or wrong webhook secret' });
 
 	const size = bodySize(context);
 	if (size > MAX_BODY_BYTES) {

@@ -25,9 +25,6 @@ export interface PollState extends IDataObject {
 	cursor?: { time: string; id: string };
 	/** Keys that may be listed again, with the time (ms) that keeps them in the window. */
 	recent?: Array<[string, number]>;
-	/** Version 1 state (capped seen-set), replaced on the first poll after an upgrade. */
-	lastPoll?: string;
-	seen?: Array<[string, string]>;
 }
 
 export interface PollSettings {
@@ -52,14 +49,6 @@ export async function sampleShipped(context: IPollFunctions, settings: PollSetti
 }
 
 export async function pollShipped(context: IPollFunctions, state: PollState, settings: PollSettings, now = new Date()): Promise<IDataObject[]> {
-	if (!state.cursor && state.lastPoll) {
-		// Upgrade from the seen-set state: resume from its last poll; its keys are not carried over.
-		state.cursor = { time: state.lastPoll, id: '' };
-		state.recent = [];
-	}
-	delete state.lastPoll;
-	delete state.seen;
-
 	const firstPoll = !state.cursor;
 	const since = firstPoll ? now.getTime() - settings.initialLookbackHours * 3600 * 1000 : Date.parse(state.cursor!.time) - OVERLAP_MS;
 	const remembered = new Map(state.recent ?? []);
@@ -107,7 +96,7 @@ export async function pollShipped(context: IPollFunctions, state: PollState, set
 }
 
 /**
- * One poll of the Shipped Order Trigger (the deprecated combined trigger runs the same): by hand, a
+ * One poll of the Shipped Order Trigger: by hand, a
  * sample to build the workflow on; on schedule, what shipped or changed since the cursor.
  */
 export async function pollShippedOrderTrigger(context: IPollFunctions): Promise<INodeExecutionData[][] | null> {

@@ -1,4 +1,4 @@
-/** Parameters shared by the Starshipit triggers (polling, webhook and the hidden legacy one). */
+/** Parameters shared by the Starshipit triggers (polling and webhook). */
 import type { INodeProperties } from 'n8n-workflow';
 
 export const TRACKING_STATUSES = [
