@@ -1,7 +1,7 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { pollSaleOrderTrigger } from './helpers/polling';
-import { customersField, STATUS_CHOICE_NOTICE, statusesField } from './helpers/triggerFields';
+import { pollSaleOrderTrigger } from './triggers/saleOrderPoll';
+import { customersField, STATUS_CHOICE_NOTICE, statusesField } from './triggers/triggerFields';
 import { searchCustomers } from './methods/listSearch';
 
 /** Polls CartonCloud for sale orders that reached a status. */

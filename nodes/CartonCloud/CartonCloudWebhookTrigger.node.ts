@@ -1,8 +1,8 @@
 import type { INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { manuallyRegisteredWebhook } from '../shared/webhooks';
-import { customerIds, customersField, STATUS_CHOICE_NOTICE, statusesField } from './helpers/triggerFields';
-import { DEFAULT_SECRET_HEADER, receiveSaleOrderWebhook } from './helpers/webhook';
+import { customerIds, customersField, STATUS_CHOICE_NOTICE, statusesField } from './triggers/triggerFields';
+import { DEFAULT_SECRET_HEADER, receiveSaleOrderWebhook } from './triggers/saleOrderWebhook';
 import { searchCustomers } from './methods/listSearch';
 
 /** Receives CartonCloud's status-change webhook and emits the sale order as CartonCloud holds it. */

@@ -1,6 +1,6 @@
 import { NodeConnectionTypes, type INodeExecutionData, type INodeType, type INodeTypeDescription, type IPollFunctions } from 'n8n-workflow';
-import { pollShippedOrderTrigger } from './helpers/shippedPoll';
-import { emitOnField, lookbackField, trackingStatusesField } from './helpers/triggerFields';
+import { pollShippedOrderTrigger } from './triggers/shippedPoll';
+import { emitOnField, lookbackField, trackingStatusesField } from './triggers/triggerFields';
 import { starshipitApiTest } from './methods/credentialTest';
 
 /** Polls Starshipit for shipped orders and their tracking updates. */

@@ -1,7 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription, type IWebhookFunctions, type IWebhookResponseData } from 'n8n-workflow';
 import { manuallyRegisteredWebhook } from '../shared/webhooks';
-import { receiveTrackingWebhook } from './helpers/trackingWebhook';
-import { secretField, trackingStatusesField, WEBHOOK_SETUP_NOTICE } from './helpers/triggerFields';
+import { receiveTrackingWebhook } from './triggers/trackingWebhook';
+import { secretField, trackingStatusesField, WEBHOOK_SETUP_NOTICE } from './triggers/triggerFields';
 
 /** Receives Starshipit's tracking webhook (no API key needed: Starshipit calls us). */
 export class StarshipitWebhookTrigger implements INodeType {

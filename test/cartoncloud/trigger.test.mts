@@ -12,7 +12,7 @@ let env: Env;
 beforeAll(async () => {
 	// Webhook deliveries are recorded even though nothing listens at this address.
 	// GENTLE: the polling trigger (triggers helper's) still sends GREATER_THAN ranges on timestamps;
-	// it moves to helpers/saleOrderSearch.ts, which also works when ranges are refused.
+	// it moves to transport/saleOrderSearch.ts, which also works when ranges are refused.
 	env = await startEnv({ webhookUrl: 'http://127.0.0.1:9/cartoncloud-webhook', timestampRanges: true });
 });
 afterAll(async () => {

@@ -1,8 +1,8 @@
 /** The reconciliation's pure comparison and its e-mail summary, exercised directly. */
 import { describe, expect, it } from 'vitest';
-import { parseStarshipitDate, reconcile, type ConsignmentRow, type ReconcileInput, type SaleOrderRow } from '../../nodes/Starshipit/actions/report/compare.ts';
-import { summaryHtml, summarySubject } from '../../nodes/Starshipit/actions/report/summary.ts';
-import type { ListedOrder } from '../../nodes/Starshipit/helpers/orderListing.ts';
+import { parseStarshipitDate, reconcile, type ConsignmentRow, type ReconcileInput, type SaleOrderRow } from '../../nodes/shared/reconciliation/compare.ts';
+import { summaryHtml, summarySubject } from '../../nodes/shared/reconciliation/summary.ts';
+import type { ListedOrder } from '../../nodes/Starshipit/transport/orderListing.ts';
 
 const NOW = new Date('2026-11-30T12:00:00Z');
 const hoursAgo = (h: number) => new Date(NOW.getTime() - h * 3_600_000).toISOString();

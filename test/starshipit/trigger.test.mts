@@ -8,7 +8,7 @@ import type { StarshipitSandbox } from '../sandbox/starshipit/index.mts';
 import { API_KEY, CREDENTIALS, PACKAGE, runNode, saleOrder, useSandbox } from './fixtures.mts';
 
 const require = createRequire(import.meta.url);
-const { receiveTrackingWebhook } = require('../../dist/nodes/Starshipit/helpers/trackingWebhook.js') as typeof import('../../nodes/Starshipit/helpers/trackingWebhook');
+const { receiveTrackingWebhook } = require('../../dist/nodes/Starshipit/triggers/trackingWebhook.js') as typeof import('../../nodes/Starshipit/triggers/trackingWebhook');
 
 const SECRET = 'whsec-test-secret';
 let sandbox: StarshipitSandbox;

@@ -21,7 +21,7 @@ import {
 	type HttpFailure,
 	type RequestContext,
 } from '../../shared/transport/request';
-import type { SearchCondition } from '../helpers/conditions';
+import type { SearchCondition } from './conditions';
 import { forEachInFlight } from '../../shared/transport/inFlight';
 
 export const CREDENTIAL_TYPE = 'cartonCloudApi';

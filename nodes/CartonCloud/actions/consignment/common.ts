@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { asItemError } from '../../../shared/items';
-import type { SearchCondition } from '../../helpers/conditions';
+import type { SearchCondition } from '../../transport/conditions';
 import { apiRequest } from '../../transport';
 
 export const CONSIGNMENTS = '/consignments';

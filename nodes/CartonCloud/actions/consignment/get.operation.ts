@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { forEachItem } from '../../../shared/items';
-import { requireText } from '../../helpers/items';
 import { apiRequest } from '../../transport';
 import { CONSIGNMENTS } from './common';
+import { requireText } from '../common.descriptions';
 
 export const consignmentIdField: INodeProperties = {
 	displayName: 'Consignment ID',

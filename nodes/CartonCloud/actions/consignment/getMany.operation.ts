@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { SearchCondition } from '../../helpers/conditions';
-import { CONSIGNMENT_STATUSES, customerLocator, returnAllOrLimit } from '../../helpers/descriptions';
+import type { SearchCondition } from '../../transport/conditions';
+import { CONSIGNMENT_STATUSES, customerLocator, returnAllOrLimit } from '../common.descriptions';
 import { forEachItem } from '../../../shared/items';
 import { search } from '../../transport';
 import { CONSIGNMENT_DETAIL_TYPES, CONSIGNMENTS, consignmentField, wrappedAll, wrappedOneOf } from './common';

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import { CONSIGNMENT_STATUSES } from '../../helpers/descriptions';
+import { CONSIGNMENT_STATUSES, requireText } from '../common.descriptions';
 import { forEachItem } from '../../../shared/items';
-import { requireText } from '../../helpers/items';
 import { type ConsignmentChanges, updateConsignment } from './common';
 import { consignmentIdField } from './get.operation';
 

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import type { SaleOrderQuery, TimeWindow } from '../../helpers/saleOrderSearch';
+import type { SaleOrderQuery, TimeWindow } from '../../transport/saleOrderSearch';
 
-export { SALE_ORDERS } from '../../helpers/saleOrderSearch';
+export { SALE_ORDERS } from '../../transport/saleOrderSearch';
 
 export const saleOrderIdField: INodeProperties = {
 	displayName: 'Sale Order ID',
@@ -25,7 +25,7 @@ export function parseDateFilter(context: IExecuteFunctions, value: unknown, labe
 	return date;
 }
 
-/** The Get Many filters as one sale-order query (searched by helpers/saleOrderSearch.ts). */
+/** The Get Many filters as one sale-order query (searched by transport/saleOrderSearch.ts). */
 export function saleOrderQuery(context: IExecuteFunctions, filters: IDataObject, itemIndex: number): SaleOrderQuery {
 	const statuses = (filters.statuses as string[] | undefined) ?? [];
 	const customer = filters.customer as { value?: unknown } | string | undefined;

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import { allOf, text } from '../../helpers/conditions';
-import { customerLocator } from '../../helpers/descriptions';
+import { allOf, text } from '../../transport/conditions';
+import { customerLocator, locatorValue } from '../common.descriptions';
 import { forEachItem } from '../../../shared/items';
-import { locatorValue } from '../../helpers/items';
 import type { ApiResponse } from '../../../shared/transport/request';
 import { apiRequest, search } from '../../transport';
 import { SALE_ORDERS } from './common';

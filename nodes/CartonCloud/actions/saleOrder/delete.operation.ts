@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { forEachItem } from '../../../shared/items';
-import { requireText } from '../../helpers/items';
 import { apiRequest } from '../../transport';
 import { SALE_ORDERS, saleOrderIdField } from './common';
+import { requireText } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{ ...saleOrderIdField, description: 'The sale order to delete. CartonCloud allows it only in the statuses your organisation settings permit.' },

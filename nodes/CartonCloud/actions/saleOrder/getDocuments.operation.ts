@@ -1,8 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { returnAllOrLimit } from '../../helpers/descriptions';
+import { requireText, returnAllOrLimit } from '../common.descriptions';
 import { forEachItem } from '../../../shared/items';
-import { requireText } from '../../helpers/items';
 import { fetchPages } from '../../transport';
 import { SALE_ORDERS, saleOrderIdField } from './common';
 

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { customerLocator, returnAllOrLimit, SALE_ORDER_STATUSES } from '../../helpers/descriptions';
+import { customerLocator, returnAllOrLimit, SALE_ORDER_STATUSES } from '../common.descriptions';
 import { forEachItem } from '../../../shared/items';
-import { searchSaleOrders } from '../../helpers/saleOrderSearch';
+import { searchSaleOrders } from '../../transport/saleOrderSearch';
 import { dateRangeFields, PACKED_NOTICE, saleOrderQuery } from './common';
 import { addProductMeasures, addProductWeightsField } from './productMeasures';
 

@@ -11,7 +11,7 @@
 import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { RequestContext } from '../../../shared/transport/request';
 import { forEachInFlight } from '../../../shared/transport/inFlight';
-import { anyOf, chunk, text } from '../../helpers/conditions';
+import { anyOf, chunk, text } from '../../transport/conditions';
 import { search } from '../../transport';
 import type { ProductMeasures, SaleOrderProducts } from '../../../shared/mapping/saleOrderToStarshipit';
 

@@ -12,7 +12,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { forEachInFlight } from '../../../shared/transport/inFlight';
-import { chunk, text, type SearchCondition } from '../../helpers/conditions';
+import { chunk, text, type SearchCondition } from '../../transport/conditions';
 import { asItemError } from '../../../shared/items';
 import { apiRequest, search } from '../../transport';
 import { CONSIGNMENTS, wrappedAll, wrappedOneOf } from '../consignment/common';

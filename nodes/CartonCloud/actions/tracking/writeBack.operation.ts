@@ -15,12 +15,11 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import { CONSIGNMENT_STATUSES, customerLocator } from '../../helpers/descriptions';
+import { CONSIGNMENT_STATUSES, customerLocator, locatorValue } from '../common.descriptions';
 import { asItemError, failedItem } from '../../../shared/items';
 import { outcomeItem } from '../../../shared/outcome';
 import { itemParameter } from '../../../shared/parameters';
 import { forEachInFlight } from '../../../shared/transport/inFlight';
-import { locatorValue } from '../../helpers/items';
 import { type ConsignmentChanges, updateConsignment } from '../consignment/common';
 import { findConsignments, findSaleOrders, type SaleOrderFacts, type SaleOrderLookup } from './findConsignments';
 

@@ -4,8 +4,8 @@ import type { ApiResponse } from '../../../shared/transport/request';
 import { asItemError, forEachItem } from '../../../shared/items';
 import { starshipitRequest } from '../../transport';
 import { binaryPropertyProperty, orderRefProperties, readOrderRef } from '../common.descriptions';
-import { readPackages } from '../order/buildOrder';
-import { packageFields } from '../order/orderInput';
+import { readPackages } from '../order/input/buildOrder';
+import { packageFields } from '../order/input/orderInput';
 import { hasLabels, readOrder, shipmentToItem } from './shipment';
 
 const show = { resource: ['label'], operation: ['print'] };

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { labelFileName, pdfBinaries } from '../../helpers/binary';
+import { labelFileName, pdfBinaries } from '../binary';
 import { NodeOperationError } from 'n8n-workflow';
 import { asItemError, failedItem } from '../../../shared/items';
 import { outcomeItem } from '../../../shared/outcome';

@@ -4,9 +4,9 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { outcomeItem } from '../../../shared/outcome';
-import { labelFileName, pdfBinaries } from '../../helpers/binary';
-import { listingSince } from '../../helpers/existingOrders';
-import { listOrdersSince } from '../../helpers/orderListing';
+import { labelFileName, pdfBinaries } from '../binary';
+import { listingSince } from '../order/creation/existingOrders';
+import { listOrdersSince } from '../../transport/orderListing';
 import { starshipitRequest, unexpectedReply } from '../../transport';
 
 /** Order statuses that mean no label has been made yet (DART1; REAL shows "Unshipped"). */

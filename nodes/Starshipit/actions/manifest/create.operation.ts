@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { pdfBinaries } from '../../helpers/binary';
+import { pdfBinaries } from '../binary';
 import { asItemError, failedItem } from '../../../shared/items';
 import { starshipitRequest } from '../../transport';
 import { binaryPropertyProperty, readOrderIds } from '../common.descriptions';

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { createOrders } from './createOrders';
-import { orderInputProperties } from './orderInput';
+import { createOrders } from './creation/createOrders';
+import { orderInputProperties } from './input/orderInput';
 
 /** The order input (shared with Create Many, which shows the same fields). */
 export const description: INodeProperties[] = orderInputProperties;

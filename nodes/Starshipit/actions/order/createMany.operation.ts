@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { createOrders } from './createOrders';
+import { createOrders } from './creation/createOrders';
 
 export const description: INodeProperties[] = [
 	{

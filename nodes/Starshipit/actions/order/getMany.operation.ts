@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { utcStamp } from '../../helpers/existingOrders';
+import { utcStamp } from '../../transport/orderListing';
 import { forEachItem } from '../../../shared/items';
 import { starshipitRequestAllItems } from '../../transport';
 import { returnAllProperties } from '../common.descriptions';

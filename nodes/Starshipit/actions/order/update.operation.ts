@@ -6,8 +6,8 @@ import { address, issueText, starshipitOrder } from '../../../shared/mapping/sta
 import { forEachItem } from '../../../shared/items';
 import { starshipitRequest } from '../../transport';
 import { orderIdProperty, readOrderId } from '../common.descriptions';
-import { readOrderFields } from './buildOrder';
-import { addressFields, orderFieldOptions } from './orderInput';
+import { readOrderFields } from './input/buildOrder';
+import { addressFields, orderFieldOptions } from './input/orderInput';
 
 const show = { resource: ['order'], operation: ['update'] };
 

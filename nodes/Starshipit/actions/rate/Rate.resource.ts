@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import * as getDeliveryServices from './deliveryServices.operation';
+import * as getDeliveryServices from './getDeliveryServices.operation';
 import * as getQuotes from './getQuotes.operation';
 
 export { getDeliveryServices, getQuotes };

@@ -7,8 +7,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { toCountryCode } from '../../../shared/mapping/countries';
 import { check } from '../../../shared/mapping/check';
 import { issueText, packageRule } from '../../../shared/mapping/starshipitOrder';
-import { readPackages } from '../order/buildOrder';
-import { packageFields } from '../order/orderInput';
+import { readPackages } from '../order/input/buildOrder';
+import { packageFields } from '../order/input/orderInput';
 
 const place = (who: string): INodeProperties[] => [
 	{ displayName: 'Street', name: 'street', type: 'string', default: '' },

@@ -8,11 +8,11 @@
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import { SALE_ORDER_STATUSES } from '../../../CartonCloud/helpers/descriptions';
+import { SALE_ORDER_STATUSES } from '../../../CartonCloud/actions/common.descriptions';
 import { asItemError } from '../../../shared/items';
-import { reconcile } from './compare';
-import { fetchBothSides } from './fetchBothSides';
-import { summaryHtml, summarySubject } from './summary';
+import { reconcile } from '../../../shared/reconciliation/compare';
+import { fetchBothSides } from '../../../shared/reconciliation/fetchBothSides';
+import { summaryHtml, summarySubject } from '../../../shared/reconciliation/summary';
 
 const show = { resource: ['report'], operation: ['reconcileWithCartonCloud'] };
 

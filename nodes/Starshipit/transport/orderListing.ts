@@ -11,7 +11,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import type { RequestContext } from '../../shared/transport/request';
-import { starshipitForEachPage } from '../transport';
+import { starshipitForEachPage } from './index';
 
 export type OrderTab = 'unshipped' | 'printed' | 'shipped';
 

@@ -11,7 +11,7 @@
  * only day prefixes.
  */
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
-import { searchSaleOrders } from './saleOrderSearch';
+import { searchSaleOrders } from '../transport/saleOrderSearch';
 import { customerIds } from './triggerFields';
 
 export const OVERLAP_MS = 10 * 60_000;

@@ -6,7 +6,7 @@
  * order push's default numbering). A reference several customers share matches all their sale
  * orders: the report then checks each of them and flags nothing that any one of them settles.
  */
-import type { ListedOrder } from '../../helpers/orderListing';
+import type { ListedOrder } from '../../Starshipit/transport/orderListing';
 
 export interface SaleOrderRow {
 	id: string;

@@ -11,9 +11,9 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { RequestContext } from '../../shared/transport/request';
 import { readHttpFailure } from '../../shared/transport/request';
-import { search } from '../transport';
+import { search } from './index';
 import { allOf, anyOf, chunk, dateTime, oneOf, text, toApiDateTime, type SearchCondition } from './conditions';
-import { SALE_ORDER_STATUSES } from './descriptions';
+import { SALE_ORDER_STATUSES } from '../actions/common.descriptions';
 
 export const SALE_ORDERS = '/outbound-orders';
 

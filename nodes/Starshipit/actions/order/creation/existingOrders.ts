@@ -18,11 +18,9 @@
  *   reference) are never merged: that is a clash, reported by the caller.
  */
 import type { IDataObject } from 'n8n-workflow';
-import type { RequestContext } from '../../shared/transport/request';
-import { starshipitRequest } from '../transport';
-import { ALL_TABS, listOrdersSince, type ListedOrder, type OrderTab } from './orderListing';
-
-export { utcStamp } from './orderListing';
+import type { RequestContext } from '../../../../shared/transport/request';
+import { starshipitRequest } from '../../../transport';
+import { ALL_TABS, listOrdersSince, type ListedOrder, type OrderTab } from '../../../transport/orderListing';
 
 /** Allow this much difference between n8n's clock and Starshipit's. */
 export const CLOCK_SKEW_MS = 10 * 60 * 1000;

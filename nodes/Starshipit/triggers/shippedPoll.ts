@@ -15,7 +15,7 @@
  */
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { starshipitRequestAllItems } from '../transport';
-import { utcStamp } from './existingOrders';
+import { utcStamp } from '../transport/orderListing';
 
 export const OVERLAP_MS = 10 * 60 * 1000;
 const SAMPLE_SIZE = 5;

@@ -6,7 +6,7 @@
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { itemParameter } from '../../../shared/parameters';
+import { itemParameter } from '../../../../shared/parameters';
 import {
 	mapSaleOrderToStarshipit,
 	saleOrderDate,
@@ -14,7 +14,7 @@ import {
 	validateStarshipitOrder,
 	type SaleOrderMappingOptions,
 	type StarshipitOrder,
-} from '../../../shared/mapping/saleOrderToStarshipit';
+} from '../../../../shared/mapping/saleOrderToStarshipit';
 
 /** Drops UI blanks (empty strings, zero numbers where zero means "not set"). */
 function compact(values: IDataObject, keepZero: string[] = []): IDataObject {

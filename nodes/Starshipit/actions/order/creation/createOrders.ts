@@ -7,13 +7,13 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import type { StarshipitOrder } from '../../../shared/mapping/saleOrderToStarshipit';
-import { asItemError } from '../../../shared/items';
-import { failedOutcomeItem, outcomeItem, type Outcome } from '../../../shared/outcome';
-import { itemParameter } from '../../../shared/parameters';
-import { buildOrderIndex, CLOCK_SKEW_MS, findOrderByNumber, listedOrderData, listingSince, removeSurplusCopies, type OrderIndex } from '../../helpers/existingOrders';
-import { listOrdersSince, type ListedOrder } from '../../helpers/orderListing';
-import { buildOrder, orderDateOf, type SourceSaleOrder } from './buildOrder';
+import type { StarshipitOrder } from '../../../../shared/mapping/saleOrderToStarshipit';
+import { asItemError } from '../../../../shared/items';
+import { failedOutcomeItem, outcomeItem, type Outcome } from '../../../../shared/outcome';
+import { itemParameter } from '../../../../shared/parameters';
+import { buildOrderIndex, CLOCK_SKEW_MS, findOrderByNumber, listedOrderData, listingSince, removeSurplusCopies, type OrderIndex } from './existingOrders';
+import { listOrdersSince, type ListedOrder } from '../../../transport/orderListing';
+import { buildOrder, orderDateOf, type SourceSaleOrder } from '../input/buildOrder';
 import { sendOrders, type SendResult } from './sendOrders';
 
 export { IMPORT_BATCH_SIZE, mentions } from './sendOrders';

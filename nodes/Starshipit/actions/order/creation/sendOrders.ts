@@ -9,12 +9,12 @@
  * 429) fails the whole batch, and after a refused key nothing more is sent.
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { asItemError } from '../../../shared/items';
-import type { StarshipitOrder } from '../../../shared/mapping/saleOrderToStarshipit';
-import type { ApiResponse } from '../../../shared/transport/request';
-import { CLOCK_SKEW_MS } from '../../helpers/existingOrders';
-import { listOrdersSince, type ListedOrder } from '../../helpers/orderListing';
-import { appErrors, starshipitRequest } from '../../transport';
+import { asItemError } from '../../../../shared/items';
+import type { StarshipitOrder } from '../../../../shared/mapping/saleOrderToStarshipit';
+import type { ApiResponse } from '../../../../shared/transport/request';
+import { CLOCK_SKEW_MS } from './existingOrders';
+import { listOrdersSince, type ListedOrder } from '../../../transport/orderListing';
+import { appErrors, starshipitRequest } from '../../../transport';
 
 export const IMPORT_BATCH_SIZE = 50;
 

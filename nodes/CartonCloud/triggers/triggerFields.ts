@@ -1,6 +1,6 @@
 /** Parameters shared by the CartonCloud triggers (polling and webhook). */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { customerLocator, SALE_ORDER_STATUSES } from './descriptions';
+import { customerLocator, SALE_ORDER_STATUSES } from '../actions/common.descriptions';
 
 export const STATUS_CHOICE_NOTICE =
 	'Packed is off by default in CartonCloud: orders then go from Awaiting Pick and Pack straight to Dispatched. Choose Dispatched if your warehouse does not use Packed.';

@@ -12,14 +12,14 @@
  * otherwise) and uses documented fields only (`/status`, `/references/customer`, `/generatedFromTask/id`).
  */
 import type { IDataObject } from 'n8n-workflow';
-import { searchSaleOrders } from '../../../CartonCloud/helpers/saleOrderSearch';
-import { chunk, oneOf } from '../../../CartonCloud/helpers/conditions';
-import { CONSIGNMENTS } from '../../../CartonCloud/actions/consignment/common';
-import { SALE_ORDERS } from '../../../CartonCloud/actions/saleOrder/common';
-import { LOOKUP_CHUNK } from '../../../CartonCloud/actions/tracking/findConsignments';
-import { search } from '../../../CartonCloud/transport';
-import type { RequestContext } from '../../../shared/transport/request';
-import { listOrdersSince, type ListedOrder } from '../../helpers/orderListing';
+import { searchSaleOrders } from '../../CartonCloud/transport/saleOrderSearch';
+import { chunk, oneOf } from '../../CartonCloud/transport/conditions';
+import { CONSIGNMENTS } from '../../CartonCloud/actions/consignment/common';
+import { SALE_ORDERS } from '../../CartonCloud/actions/saleOrder/common';
+import { LOOKUP_CHUNK } from '../../CartonCloud/actions/tracking/findConsignments';
+import { search } from '../../CartonCloud/transport';
+import type { RequestContext } from '../transport/request';
+import { listOrdersSince, type ListedOrder } from '../../Starshipit/transport/orderListing';
 import type { ConsignmentRow, SaleOrderRow } from './compare';
 
 /** Allow this much difference between the two systems' clocks and n8n's. */

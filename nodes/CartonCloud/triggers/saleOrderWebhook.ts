@@ -16,7 +16,7 @@ import { createHash, timingSafeEqual } from 'crypto';
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { readHttpFailure } from '../../shared/transport/request';
 import { apiRequest } from '../transport';
-import { SALE_ORDERS } from './saleOrderSearch';
+import { SALE_ORDERS } from '../transport/saleOrderSearch';
 
 /** A sale order with many lines is tens of KB; anything past this is not one entity. */
 export const MAX_BODY_BYTES = 1024 * 1024;
