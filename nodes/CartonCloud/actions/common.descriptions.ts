@@ -2,17 +2,7 @@
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-/** The documented outbound-order statuses (there is no COMPLETE or CANCELLED). */
-export const SALE_ORDER_STATUSES: INodePropertyOptions[] = [
-	{ name: 'Awaiting Pick and Pack', value: 'AWAITING_PICK_AND_PACK' },
-	{ name: 'Awaiting Stock', value: 'AWAITING_STOCK' },
-	{ name: 'Dispatched', value: 'DISPATCHED' },
-	{ name: 'Draft', value: 'DRAFT' },
-	{ name: 'Packed', value: 'PACKED' },
-	{ name: 'Packing in Progress', value: 'PACKING_IN_PROGRESS' },
-	{ name: 'Picked', value: 'PICKED' },
-	{ name: 'Rejected', value: 'REJECTED' },
-];
+export { SALE_ORDER_STATUSES } from '../transport/saleOrderSearch';
 
 /** The documented consignment types (`details.type`); `/details/type` is a documented search pointer, `/type` is not. */
 export const CONSIGNMENT_DETAIL_TYPES = ['DELIVERY', 'DUPLICATE', 'RETURNED', 'PICKUP', 'POINT_TO_POINT', 'PICKUP_DELIVERY', 'WAREHOUSE_FULFILMENT'];

@@ -8,14 +8,25 @@
  * is tried first and, when CartonCloud refuses it (400/422), the same window is searched as day
  * prefixes and cut to the exact window here.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 import type { RequestContext } from '../../shared/transport/request';
 import { readHttpFailure } from '../../shared/transport/request';
 import { search } from './index';
 import { allOf, anyOf, chunk, dateTime, oneOf, text, toApiDateTime, type SearchCondition } from './conditions';
-import { SALE_ORDER_STATUSES } from '../actions/common.descriptions';
 
 export const SALE_ORDERS = '/outbound-orders';
+
+/** The documented outbound-order statuses (there is no COMPLETE or CANCELLED). */
+export const SALE_ORDER_STATUSES: INodePropertyOptions[] = [
+	{ name: 'Awaiting Pick and Pack', value: 'AWAITING_PICK_AND_PACK' },
+	{ name: 'Awaiting Stock', value: 'AWAITING_STOCK' },
+	{ name: 'Dispatched', value: 'DISPATCHED' },
+	{ name: 'Draft', value: 'DRAFT' },
+	{ name: 'Packed', value: 'PACKED' },
+	{ name: 'Packing in Progress', value: 'PACKING_IN_PROGRESS' },
+	{ name: 'Picked', value: 'PICKED' },
+	{ name: 'Rejected', value: 'REJECTED' },
+];
 
 export interface SaleOrderQuery {
 	statuses?: string[];

@@ -12,12 +12,10 @@
  * otherwise) and uses documented fields only (`/status`, `/references/customer`, `/generatedFromTask/id`).
  */
 import type { IDataObject } from 'n8n-workflow';
-import { searchSaleOrders } from '../../CartonCloud/transport/saleOrderSearch';
-import { chunk, oneOf } from '../../CartonCloud/transport/conditions';
-import { CONSIGNMENTS } from '../../CartonCloud/actions/consignment/common';
-import { SALE_ORDERS } from '../../CartonCloud/actions/saleOrder/common';
-import { LOOKUP_CHUNK } from '../../CartonCloud/actions/tracking/findConsignments';
 import { search } from '../../CartonCloud/transport';
+import { chunk, oneOf } from '../../CartonCloud/transport/conditions';
+import { findConsignments, LOOKUP_CHUNK } from '../../CartonCloud/transport/consignmentLookup';
+import { SALE_ORDERS, searchSaleOrders } from '../../CartonCloud/transport/saleOrderSearch';
 import type { RequestContext } from '../transport/request';
 import { listOrdersSince, type ListedOrder } from '../../Starshipit/transport/orderListing';
 import type { ConsignmentRow, SaleOrderRow } from './compare';
@@ -55,24 +53,13 @@ async function saleOrdersByReference(context: RequestContext, references: string
 	return rows;
 }
 
-/**
- * Consignments generated from `orders`. Mapped back by `generatedFromTask.id` when the reply has
- * it, else by customer and reference, which a generated consignment copies from its sale order.
- */
-async function consignmentsOf(context: RequestContext, orders: SaleOrderRow[], itemIndex: number): Promise<ConsignmentRow[]> {
+/** The consignments generated from `orders` (the write-back's own look-up), as rows. */
+async function consignmentsOf(context: RequestContext, orders: SaleOrderRow[]): Promise<ConsignmentRow[]> {
 	const rows: ConsignmentRow[] = [];
-	for (const part of chunk(orders, LOOKUP_CHUNK)) {
-		const ids = new Set(part.map((o) => o.id));
-		const byReference = new Map(part.map((o) => [`${o.customerId}|${o.reference}`, o.id]));
-		const found = await search(context, CONSIGNMENTS, oneOf('/generatedFromTask/id', [...ids]), { returnAll: true, itemIndex });
-		for (const consignment of found) {
-			const taskId = (consignment.generatedFromTask as IDataObject | undefined)?.id;
-			const customerId = String((consignment.customer as IDataObject | undefined)?.id ?? '');
-			const references = (consignment.references as IDataObject | undefined) ?? {};
-			const saleOrderId = typeof taskId === 'string' && ids.has(taskId) ? taskId : byReference.get(`${customerId}|${String(references.customer ?? '')}`);
-			if (!saleOrderId) continue;
-			const tracking = typeof references.tracking === 'string' && references.tracking !== '' ? references.tracking : undefined;
-			rows.push({ id: String(consignment.id ?? ''), saleOrderId, status: String(consignment.status ?? ''), tracking });
+	for (const [saleOrderId, consignments] of await findConsignments(context, orders)) {
+		for (const consignment of consignments) {
+			const tracking = (consignment.references as IDataObject | undefined)?.tracking;
+			rows.push({ id: String(consignment.id ?? ''), saleOrderId, status: String(consignment.status ?? ''), tracking: typeof tracking === 'string' && tracking !== '' ? tracking : undefined });
 		}
 	}
 	return rows;
@@ -96,7 +83,7 @@ export async function fetchBothSides(
 
 	const shippedNumbers = new Set(starshipitOrders.filter((o) => o.tab === 'shipped' && o.tracking_number).map((o) => o.order_number));
 	const behindShipped = [...new Map(saleOrders.filter((o) => shippedNumbers.has(o.reference)).map((o) => [o.id, o])).values()];
-	const consignments = await consignmentsOf(context, behindShipped, itemIndex);
+	const consignments = await consignmentsOf(context, behindShipped);
 
 	return { saleOrders, starshipitOrders, consignments, listedSince };
 }

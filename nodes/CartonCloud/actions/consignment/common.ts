@@ -3,8 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 import { asItemError } from '../../../shared/items';
 import type { SearchCondition } from '../../transport/conditions';
 import { apiRequest } from '../../transport';
+import { CONSIGNMENTS } from '../../transport/consignmentLookup';
 
-export const CONSIGNMENTS = '/consignments';
+export { CONSIGNMENTS };
 
 /**
  * The consignment fields CartonCloud documents for search (reference §4): ValueField keys, and
@@ -21,27 +22,6 @@ export function consignmentField(key: ConsignmentValueField, value: string): Sea
 		value: { type: 'ValueField', value },
 		method: 'EQUAL_TO',
 	} as unknown as SearchCondition;
-}
-
-/** The documented `details.type` values: OR-ed, they match every consignment. */
-export const CONSIGNMENT_DETAIL_TYPES = ['DELIVERY', 'DUPLICATE', 'RETURNED', 'PICKUP', 'POINT_TO_POINT', 'PICKUP_DELIVERY', 'WAREHOUSE_FULFILMENT'];
-
-/** `pointer` equals one of `values`, always wrapped in an OrCondition (a bare leaf is refused). */
-export function wrappedOneOf(pointer: string, values: string[]): SearchCondition {
-	return {
-		type: 'OrCondition',
-		conditions: values.map((value) => ({
-			type: 'TextComparisonCondition' as const,
-			field: { type: 'JsonField' as const, pointer },
-			value: { type: 'ValueField' as const, value },
-			method: 'EQUAL_TO',
-		})),
-	};
-}
-
-/** Several conditions AND-ed, always wrapped (also a single one). */
-export function wrappedAll(conditions: SearchCondition[]): SearchCondition {
-	return { type: 'AndCondition', conditions };
 }
 
 /** What an update may change; undefined leaves the field as it is. */

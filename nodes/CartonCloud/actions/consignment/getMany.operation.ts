@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { SearchCondition } from '../../transport/conditions';
-import { CONSIGNMENT_STATUSES, customerLocator, returnAllOrLimit } from '../common.descriptions';
+import { allOf, oneOf, type SearchCondition } from '../../transport/conditions';
+import { CONSIGNMENT_DETAIL_TYPES, CONSIGNMENT_STATUSES, customerLocator, returnAllOrLimit } from '../common.descriptions';
 import { forEachItem } from '../../../shared/items';
 import { search } from '../../transport';
-import { CONSIGNMENT_DETAIL_TYPES, CONSIGNMENTS, consignmentField, wrappedAll, wrappedOneOf } from './common';
+import { CONSIGNMENTS, consignmentField } from './common';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit({}),
@@ -52,16 +52,16 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		// Only documented search fields (reference §4): the rest is filtered here.
 		const parts: SearchCondition[] = [];
 		const saleOrderId = String(filters.saleOrderId ?? '').trim();
-		if (saleOrderId) parts.push(wrappedOneOf('/generatedFromTask/id', [saleOrderId]));
+		if (saleOrderId) parts.push(oneOf('/generatedFromTask/id', [saleOrderId]));
 		const customerId = String((filters.customer as { value?: unknown } | undefined)?.value ?? '').trim();
 		if (customerId) parts.push(consignmentField('customerId', customerId));
 		const reference = String(filters.customerReference ?? '').trim();
 		if (reference) parts.push(consignmentField('reference', reference));
 		// With no filter, every consignment: any of the documented detail types.
-		if (parts.length === 0) parts.push(wrappedOneOf('/details/type', CONSIGNMENT_DETAIL_TYPES));
+		if (parts.length === 0) parts.push(oneOf('/details/type', CONSIGNMENT_DETAIL_TYPES));
 		const statuses = (filters.statuses as string[] | undefined) ?? [];
-		if (statuses.length === 0) return await search(this, CONSIGNMENTS, wrappedAll(parts), { returnAll, limit, itemIndex: i });
-		const all = await search(this, CONSIGNMENTS, wrappedAll(parts), { returnAll: true, itemIndex: i });
+		if (statuses.length === 0) return await search(this, CONSIGNMENTS, allOf(parts), { returnAll, limit, itemIndex: i });
+		const all = await search(this, CONSIGNMENTS, allOf(parts), { returnAll: true, itemIndex: i });
 		const matching = all.filter((c) => statuses.includes(String(c.status)));
 		return returnAll ? matching : matching.slice(0, limit);
 	});

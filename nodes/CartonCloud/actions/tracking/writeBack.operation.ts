@@ -21,7 +21,7 @@ import { outcomeItem } from '../../../shared/outcome';
 import { itemParameter } from '../../../shared/parameters';
 import { forEachInFlight } from '../../../shared/transport/inFlight';
 import { type ConsignmentChanges, updateConsignment } from '../consignment/common';
-import { findConsignments, findSaleOrders, type SaleOrderFacts, type SaleOrderLookup } from './findConsignments';
+import { findConsignments, findSaleOrders, type SaleOrderFacts, type SaleOrderLookup } from '../../transport/consignmentLookup';
 
 const show = { resource: ['tracking'], operation: ['writeBack'] };
 

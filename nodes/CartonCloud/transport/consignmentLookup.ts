@@ -1,6 +1,7 @@
 /**
- * The batched look-ups of Write Back Tracking: the sale order of every input item, then the
- * consignments CartonCloud generated from those sale orders, with as few searches as possible.
+ * From sale-order references to consignments, batched (Write Back Tracking and the
+ * reconciliation report): the sale order of every look-up, then the consignments CartonCloud
+ * generated from those sale orders, with as few searches as possible.
  *
  * Each search ORs up to `LOOKUP_CHUNK` EQUAL_TO leaves, always inside an Or/And condition (a bare
  * leaf is refused), on documented fields only: one search per 50 customer references
@@ -9,14 +10,16 @@
  * instead of 200 single reads. A sale order ID is read with `GET` (`/id` is not searchable).
  * The searches (and reads) do not depend on each other and go out a few at a time.
  */
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { forEachInFlight } from '../../../shared/transport/inFlight';
-import { chunk, text, type SearchCondition } from '../../transport/conditions';
-import { asItemError } from '../../../shared/items';
-import { apiRequest, search } from '../../transport';
-import { CONSIGNMENTS, wrappedAll, wrappedOneOf } from '../consignment/common';
-import { SALE_ORDERS } from '../saleOrder/common';
+import { asItemError } from '../../shared/items';
+import { forEachInFlight } from '../../shared/transport/inFlight';
+import type { RequestContext } from '../../shared/transport/request';
+import { allOf, chunk, oneOf, text, type SearchCondition } from './conditions';
+import { apiRequest, search } from './index';
+import { SALE_ORDERS } from './saleOrderSearch';
+
+export const CONSIGNMENTS = '/consignments';
 
 /**
  * Leaves per OrCondition. The API documents no limit (UNCONFIRMED); 50 keeps each search's
@@ -56,7 +59,7 @@ function factsOf(order: IDataObject): SaleOrderFacts {
 }
 
 /** Sale orders by customer reference: one search per customer and 50 references. */
-async function ordersByReference(context: IExecuteFunctions, lookups: SaleOrderLookup[]): Promise<Map<string, SaleOrderFacts[]>> {
+async function ordersByReference(context: RequestContext, lookups: SaleOrderLookup[]): Promise<Map<string, SaleOrderFacts[]>> {
 	const found = new Map<string, SaleOrderFacts[]>();
 	const byCustomer = new Map<string, Set<string>>();
 	for (const l of lookups) {
@@ -65,9 +68,9 @@ async function ordersByReference(context: IExecuteFunctions, lookups: SaleOrderL
 	}
 	const searches = [...byCustomer].flatMap(([customerId, references]) => chunk([...references], LOOKUP_CHUNK).map((part) => ({ customerId, part })));
 	await forEachInFlight(searches, async ({ customerId, part }) => {
-		const conditions: SearchCondition[] = [wrappedOneOf('/references/customer', part)];
+		const conditions: SearchCondition[] = [oneOf('/references/customer', part)];
 		if (customerId) conditions.push(text('/customer/id', customerId));
-		const orders = await search(context, SALE_ORDERS, wrappedAll(conditions), { returnAll: true });
+		const orders = await search(context, SALE_ORDERS, allOf(conditions), { returnAll: true });
 		for (const facts of orders.map(factsOf)) {
 			const key = `${customerId}|${facts.reference}`;
 			if (!part.includes(facts.reference)) continue;
@@ -82,7 +85,7 @@ async function ordersByReference(context: IExecuteFunctions, lookups: SaleOrderL
  * Sale orders by ID, one `GET` each: the documented search fields do not include `/id`, and a
  * sale order ID comes from a single caller (e.g. the print-label endpoint) more than from a batch.
  */
-async function ordersById(context: IExecuteFunctions, ids: string[]): Promise<Map<string, SaleOrderFacts | Error>> {
+async function ordersById(context: RequestContext, ids: string[]): Promise<Map<string, SaleOrderFacts | Error>> {
 	const found = new Map<string, SaleOrderFacts | Error>();
 	await forEachInFlight(ids, async (id) => {
 		try {
@@ -104,7 +107,7 @@ async function ordersById(context: IExecuteFunctions, ids: string[]): Promise<Ma
  * reference that several sale orders share, or a failed single read. Throws when a whole search
  * fails, which concerns every item.
  */
-export async function findSaleOrders(context: IExecuteFunctions, lookups: SaleOrderLookup[]): Promise<Map<number, SaleOrderFacts | Error>> {
+export async function findSaleOrders(context: RequestContext, lookups: SaleOrderLookup[]): Promise<Map<number, SaleOrderFacts | Error>> {
 	const byReference = await ordersByReference(context, lookups.filter((l) => l.by === 'customerReference'));
 	const idLookups = lookups.filter((l) => l.by === 'id');
 	const byId = await ordersById(context, [...new Set(idLookups.map((l) => l.key))]);
@@ -146,12 +149,12 @@ export async function findSaleOrders(context: IExecuteFunctions, lookups: SaleOr
  * carries it; otherwise by the customer reference and customer, which a generated consignment
  * copies from its sale order. A sale order may have several (e.g. one cancelled and remade).
  */
-export async function findConsignments(context: IExecuteFunctions, orders: SaleOrderFacts[]): Promise<Map<string, IDataObject[]>> {
+export async function findConsignments(context: RequestContext, orders: SaleOrderFacts[]): Promise<Map<string, IDataObject[]>> {
 	const result = new Map<string, IDataObject[]>();
 	await forEachInFlight(chunk(orders, LOOKUP_CHUNK), async (part) => {
 		const ids = new Set(part.map((o) => o.id));
 		const byReference = new Map(part.map((o) => [`${o.customerId}|${o.reference}`, o.id]));
-		const consignments = await search(context, CONSIGNMENTS, wrappedOneOf('/generatedFromTask/id', [...ids]), { returnAll: true });
+		const consignments = await search(context, CONSIGNMENTS, oneOf('/generatedFromTask/id', [...ids]), { returnAll: true });
 		for (const consignment of consignments) {
 			const taskId = (consignment.generatedFromTask as IDataObject | undefined)?.id;
 			let orderId = typeof taskId === 'string' && ids.has(taskId) ? taskId : undefined;

@@ -1,0 +1,101 @@
+/**
+ * The reconciliation report across both systems (Starshipit node, Report › Reconcile With
+ * CartonCloud): its parameters, and one run of it that returns one summary item (counts, an e-mail
+ * subject and HTML body) followed by one item per exception, each with what to do.
+ *
+ * It runs once per execution, whatever the number of input items (a report, not a per-item
+ * action): the parameters of the first item apply.
+ */
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { SALE_ORDER_STATUSES } from '../../CartonCloud/transport/saleOrderSearch';
+import { reconcile } from './compare';
+import { fetchBothSides } from './fetchBothSides';
+import { summaryHtml, summarySubject } from './summary';
+
+const HOUR_MS = 3_600_000;
+
+export const reportProperties: INodeProperties[] = [
+	{
+		displayName: 'Push Status',
+		name: 'pushStatuses',
+		type: 'multiOptions',
+		options: SALE_ORDER_STATUSES,
+		default: ['PACKED'],
+		required: true,
+		description:
+			'The sale-order statuses at which your order push creates Starshipit orders (the same choice as in the push). CartonCloud has Packed off by default: then orders go from Awaiting Pick and Pack straight to Dispatched.',
+	},
+	{
+		displayName: 'Window (Hours)',
+		name: 'windowHours',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 168,
+		description: 'Compare Starshipit orders updated within this many hours (and every sale order at the push status, however old)',
+	},
+	{
+		displayName: 'Stuck After (Hours)',
+		name: 'stuckAfterHours',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 48,
+		description: 'Report Starshipit orders still unshipped this many hours after their order date',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Report Orders Without Consignment',
+				name: 'reportMissingConsignments',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to report shipped orders whose sale order has no consignment at all (customers whose \"Automatically Generate a Consignment from a Sale Order\" setting is off have none, so they would show up every day)",
+			},
+		],
+	},
+];
+
+/** Compares the two systems and returns the summary item, then one item per exception. */
+export async function reconciliationReport(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const pushStatuses = this.getNodeParameter('pushStatuses', itemIndex, []) as string[];
+	if (!pushStatuses.length) throw new NodeOperationError(this.getNode(), '"Push Status" is empty: choose the status at which your order push picks sale orders up', { itemIndex });
+	const windowHours = Number(this.getNodeParameter('windowHours', itemIndex, 168));
+	const stuckAfterHours = Number(this.getNodeParameter('stuckAfterHours', itemIndex, 48));
+	const options = this.getNodeParameter('options', itemIndex, {}) as { reportMissingConsignments?: boolean };
+	const now = new Date();
+	const windowStart = new Date(now.getTime() - windowHours * HOUR_MS);
+
+	const sides = await fetchBothSides(this, { pushStatuses, windowStart, itemIndex });
+	const result = reconcile({
+		now,
+		pushStatuses,
+		stuckAfterHours,
+		saleOrders: sides.saleOrders,
+		starshipitOrders: sides.starshipitOrders,
+		consignments: sides.consignments,
+		reportMissingConsignments: options.reportMissingConsignments === true,
+	});
+	const context = { windowStart, now, stuckAfterHours, pushStatuses };
+	const summary: INodeExecutionData = {
+		json: {
+			report: 'summary',
+			subject: summarySubject(result, context),
+			counts: result.counts,
+			checked: result.checked,
+			window: { since: windowStart.toISOString(), until: now.toISOString(), starshipit_listed_since: sides.listedSince.toISOString() },
+			html: summaryHtml(result, context),
+		},
+		pairedItem: { item: itemIndex },
+	};
+	const exceptions = result.exceptions.map(({ kind, order_number, action, ...rest }) => ({
+		json: { report: 'exception', kind, order_number, action, ...rest },
+		pairedItem: { item: itemIndex },
+	}));
+	return [summary, ...exceptions];
+}
