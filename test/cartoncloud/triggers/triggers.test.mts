@@ -1,0 +1,331 @@
+import type { IDataObject } from 'n8n-workflow';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { CartonCloudSandbox, OutboundOrder } from '../../sandbox/cartoncloud/index.mts';
+import { byCreated } from '../../sandbox/cartoncloud/domain.mts';
+import { OUTBOUND_POINTERS, OUTBOUND_VALUE_FIELDS } from '../../sandbox/cartoncloud/orders.mts';
+import { paginate } from '../../sandbox/cartoncloud/paging.mts';
+import { compileSearch } from '../../sandbox/cartoncloud/search.mts';
+import type { SandboxRequest } from '../../sandbox/core/server.mts';
+import { assertNoSecrets, customerByName, type Env, rl, startEnv, triggerWorkflow } from '../fixtures.mts';
+
+let env: Env;
+beforeAll(async () => {
+	// Webhook deliveries are recorded even though nothing listens at this address.
+	// GENTLE: the polling trigger (triggers helper's) still sends GREATER_THAN ranges on timestamps;
+	// it moves to transport/saleOrderSearch.ts, which also works when ranges are refused.
+	env = await startEnv({ webhookUrl: 'http://127.0.0.1:9/cartoncloud-webhook', timestampRanges: true });
+});
+afterAll(async () => {
+	await env.sb.close();
+});
+beforeEach(() => {
+	env.sb.reset();
+	env.sb.configure({ timestampRanges: false });
+});
+
+const PACKAGE = 'n8n-nodes-cartoncloud-starshipit';
+const POLL = 'Sale order reached status';
+const HOOK = 'Sale order webhook';
+const pollWorkflow = (parameters: IDataObject) => triggerWorkflow(parameters, POLL, `${PACKAGE}.cartonCloudSaleOrderTrigger`);
+const hookWorkflow = (parameters: IDataObject) => triggerWorkflow(parameters, HOOK, `${PACKAGE}.cartonCloudWebhookTrigger`);
+
+function waitingOrder(customerName: string): OutboundOrder {
+	const customer = customerByName(env.sb, customerName);
+	const order = [...env.sb.world.orders.values()].find((o) => o.customer.id === customer.id && o.status === 'AWAITING_PICK_AND_PACK');
+	if (!order) throw new Error(`no waiting order left for ${customerName}`);
+	return order;
+}
+
+const ids = (emitted: { json: IDataObject }[][] | null) => (emitted?.[0] ?? []).map((i) => `${String(i.json.id)}:${String(i.json.status)}`);
+const stateBytes = (staticData: IDataObject) => Buffer.byteLength(JSON.stringify(staticData));
+
+/**
+ * Later pages of a sale-order search reuse the matches computed for its first page, so a search
+ * over 100,000 orders filters and sorts them once instead of once per page of 100 (the sandbox
+ * recomputes every page, which makes 1,000 pages cost minutes). Only the focused 100,000 test uses
+ * this; it changes no answer, since nothing changes while the trigger pages through.
+ */
+function snapshotSearchPaging(sb: CartonCloudSandbox): () => void {
+	const routes = (sb.server as unknown as { routes: { method: string; pattern: string; handler: (req: SandboxRequest) => unknown }[] }).routes;
+	const route = routes.find((r) => r.method === 'POST' && r.pattern.endsWith('/outbound-orders/search'))!;
+	const original = route.handler;
+	let snapshot: { body: string; matches: OutboundOrder[] } | undefined;
+	route.handler = (req) => {
+		const body = req.rawBody.toString('utf8');
+		if (req.query.get('page') !== '1' && snapshot?.body === body) return paginate(req, snapshot.matches, sb.paging, structuredClone);
+		const rules = sb.searchRules(req, 'POST /outbound-orders/search', OUTBOUND_VALUE_FIELDS, OUTBOUND_POINTERS);
+		const predicate = compileSearch(JSON.parse(body), rules);
+		snapshot = { body, matches: [...sb.world.orders.values()].filter(predicate).sort(byCreated) };
+		return paginate(req, snapshot.matches, sb.paging, structuredClone);
+	};
+	return () => {
+		route.handler = original;
+	};
+}
+
+/**
+ * `count` PACKED sale orders put straight into the sandbox's state (no HTTP creates), packed one
+ * every `spacingMs` up to `newest`, copied from a seeded order.
+ */
+function seedPackedOrders(count: number, newest: number, spacingMs: number, prefix: string): string[] {
+	const template = [...env.sb.world.orders.values()][0];
+	const created: string[] = [];
+	for (let i = 0; i < count; i++) {
+		const time = new Date(newest - i * spacingMs).toISOString();
+		const id = `${prefix}-${String(i).padStart(6, '0')}-0000-0000-000000000000`;
+		const order: OutboundOrder = {
+			...template,
+			id,
+			status: 'PACKED',
+			references: { ...template.references, customer: `${prefix}-${i}`, numericId: String(900000 + i) },
+			items: [],
+			timestamps: { created: { time }, modified: { time }, packed: { time } },
+		};
+		env.sb.world.orders.set(id, order);
+		created.push(id);
+	}
+	return created;
+}
+
+describe('CartonCloud Sale Order Trigger (polling)', () => {
+	for (const timestampRanges of [false, true]) {
+		it(`does not flood on activation, then emits each order once per status (ranges ${timestampRanges ? 'accepted' : 'refused'})`, async () => {
+			env.sb.configure({ timestampRanges });
+			const wf = pollWorkflow({ statuses: ['PACKED', 'DISPATCHED'] });
+			const first = await env.harness.poll(wf, POLL);
+			expect(first.emitted).toBeNull();
+
+			const order = waitingOrder('Koala Outdoor Co');
+			env.sb.setOutboundOrderStatus(order.id, 'PACKED');
+			const second = await env.harness.poll(wf, POLL, { staticData: first.staticData });
+			expect(ids(second.emitted)).toEqual([`${order.id}:PACKED`]);
+			expect(second.run?.status).toBe('success');
+			assertNoSecrets(env.sb, second.emitted);
+
+			const third = await env.harness.poll(wf, POLL, { staticData: second.staticData });
+			expect(third.emitted).toBeNull();
+
+			env.sb.setOutboundOrderStatus(order.id, 'DISPATCHED');
+			const fourth = await env.harness.poll(wf, POLL, { staticData: third.staticData });
+			expect(ids(fourth.emitted)).toEqual([`${order.id}:DISPATCHED`]);
+
+			const fifth = await env.harness.poll(wf, POLL, { staticData: fourth.staticData });
+			expect(fifth.emitted).toBeNull();
+			const state = Object.values(fifth.staticData).find((v) => (v as IDataObject).cursor) as { cursor: { time: string; id: string }; recent: [string, number][] };
+			expect(state.recent.map(([key]) => key).sort()).toEqual([`${order.id}:DISPATCHED`, `${order.id}:PACKED`].sort());
+			// The cursor is the newest time seen (the order's, or the first poll's when CartonCloud's
+			// timestamp, kept to the second, falls just before it).
+			expect([order.id, '']).toContain(state.cursor.id);
+		});
+	}
+
+	it('filters by customer', async () => {
+		const koala = customerByName(env.sb, 'Koala Outdoor Co');
+		const wf = pollWorkflow({ statuses: ['PACKED'], customers: { customer: [{ id: rl(koala.id, 'list') }] } });
+		const first = await env.harness.poll(wf, POLL);
+		const koalaOrder = waitingOrder('Koala Outdoor Co');
+		const bondiOrder = waitingOrder('Bondi Beauty');
+		env.sb.setOutboundOrderStatus(koalaOrder.id, 'PACKED');
+		env.sb.setOutboundOrderStatus(bondiOrder.id, 'PACKED');
+		const second = await env.harness.poll(wf, POLL, { staticData: first.staticData });
+		expect(ids(second.emitted)).toEqual([`${koalaOrder.id}:PACKED`]);
+	});
+
+	it('emits the orders already in the statuses on first poll only when asked to', async () => {
+		const wf = pollWorkflow({ statuses: ['PACKED'], options: { emitExisting: true } });
+		const first = await env.harness.poll(wf, POLL);
+		const packed = [...env.sb.world.orders.values()].filter((o) => o.status === 'PACKED').map((o) => `${o.id}:PACKED`).sort();
+		expect(ids(first.emitted).sort()).toEqual(packed);
+		const second = await env.harness.poll(wf, POLL, { staticData: first.staticData });
+		expect(second.emitted).toBeNull();
+	});
+
+	it('a manual test run returns a small sample', async () => {
+		const wf = pollWorkflow({ statuses: ['DISPATCHED'] });
+		const result = await env.harness.poll(wf, POLL, { mode: 'manual' });
+		expect(result.emitted?.[0].length).toBeGreaterThan(0);
+		expect(result.emitted?.[0].length).toBeLessThanOrEqual(5);
+		expect(result.emitted?.[0].every((i) => i.json.status === 'DISPATCHED')).toBe(true);
+	});
+
+	it('10,000 orders arriving in batches are each emitted exactly once, state under 100 KB', async () => {
+		const restore = snapshotSearchPaging(env.sb);
+		const wf = pollWorkflow({ statuses: ['PACKED'] });
+		let { staticData } = await env.harness.poll(wf, POLL);
+		const emitted = new Map<string, number>();
+		let seeded: string[] = [];
+		const count = (result: { emitted: { json: IDataObject }[][] | null; staticData: IDataObject }) => {
+			staticData = result.staticData;
+			for (const key of ids(result.emitted)) emitted.set(key, (emitted.get(key) ?? 0) + 1);
+			expect(stateBytes(staticData)).toBeLessThan(100_000);
+		};
+		env.sb.server.clearLog();
+		for (let batch = 0; batch < 10; batch++) {
+			// 1,000 orders packed one a second (~17 minutes), each batch 20 minutes after the previous,
+			// then a poll, whose window overlaps the previous batch's last 10 minutes. The times run
+			// ahead of the clock so the test need not wait: the cursor follows CartonCloud's timestamps.
+			const newest = Date.now() + (batch + 1) * 20 * 60_000;
+			seeded = seeded.concat(seedPackedOrders(1000, newest, 1000, `b${batch}a0000`));
+			count(await env.harness.poll(wf, POLL, { staticData }));
+		}
+		count(await env.harness.poll(wf, POLL, { staticData }));
+		console.log(`10,000 orders, day-prefix searches: static data ${stateBytes(staticData)} bytes, ${env.sb.server.log.length} requests for 11 polls`);
+		expect(emitted.size).toBe(10_000);
+		expect([...emitted.values()].every((n) => n === 1)).toBe(true);
+		expect(seeded.every((id) => emitted.has(`${id}:PACKED`))).toBe(true);
+		restore();
+	}, 120_000);
+
+	it('100,000 orders are each emitted exactly once, state under 100 KB', async () => {
+		const restore = snapshotSearchPaging(env.sb);
+		env.sb.configure({ timestampRanges: true });
+		// One order packed every 2 s over the last ~55 hours.
+		const seeded = seedPackedOrders(100_000, Date.now() - 1000, 2000, 'c0000000');
+		const wf = pollWorkflow({ statuses: ['PACKED'], options: { emitExisting: true } });
+		env.sb.server.clearLog();
+		const first = await env.harness.poll(wf, POLL);
+		const emitted = new Set(ids(first.emitted));
+		const packedBefore = [...env.sb.world.orders.values()].filter((o) => o.status === 'PACKED').length;
+		expect(first.emitted?.[0].length).toBe(packedBefore);
+		expect(seeded.every((id) => emitted.has(`${id}:PACKED`))).toBe(true);
+		expect(stateBytes(first.staticData)).toBeLessThan(100_000);
+
+		const second = await env.harness.poll(wf, POLL, { staticData: first.staticData });
+		expect(second.emitted).toBeNull();
+		const order = waitingOrder('Koala Outdoor Co');
+		env.sb.setOutboundOrderStatus(order.id, 'PACKED');
+		const third = await env.harness.poll(wf, POLL, { staticData: second.staticData });
+		expect(ids(third.emitted)).toEqual([`${order.id}:PACKED`]);
+		console.log(`100,000 orders: static data ${stateBytes(third.staticData)} bytes, ${env.sb.server.log.length} requests for 3 polls`);
+		restore();
+	}, 300_000);
+});
+
+describe('CartonCloud Webhook Trigger', () => {
+	const SECRET = 's3cret-value-0123456789abcdef';
+
+	/** The sale order the sandbox POSTed for a status change (CartonCloud sends the entity JSON). */
+	async function deliveredBody(customerName: string, status: 'PACKED' | 'DISPATCHED'): Promise<IDataObject> {
+		const order = waitingOrder(customerName);
+		env.sb.setOutboundOrderStatus(order.id, status);
+		const deliveries = await env.sb.flushWebhooks();
+		const body = deliveries.filter((d) => (d.body as IDataObject).type === 'OUTBOUND').at(-1)!.body as IDataObject;
+		expect(body.id).toBe(order.id);
+		return body;
+	}
+	const deliver = (parameters: IDataObject, body: unknown, request: { query?: Record<string, string>; headers?: Record<string, string> } = { query: { secret: SECRET } }) =>
+		env.harness.webhook(hookWorkflow({ statuses: ['PACKED'], secret: SECRET, ...parameters }), HOOK, { ...request, body });
+
+	it('emits the sale order as CartonCloud holds it, not as the body says', async () => {
+		const body = await deliveredBody('Koala Outdoor Co', 'PACKED');
+		const forged = { ...body, details: { ...(body.details as IDataObject), deliver: { address: { companyName: 'Attacker', address1: '1 Forged St' } } } };
+		env.sb.server.clearLog();
+		const ok = await deliver({}, forged);
+		expect(ok.statusCode).toBe(200);
+		expect(ok.run?.status).toBe('success');
+		const emitted = ok.run!.output(HOOK);
+		expect(emitted.map((i) => i.json.id)).toEqual([body.id]);
+		expect(JSON.stringify(emitted[0].json)).not.toContain('Attacker');
+		expect(env.sb.server.log.some((entry) => entry.method === 'GET' && entry.path.endsWith(`/outbound-orders/${String(body.id)}`))).toBe(true);
+	});
+
+	it('a body claiming PACKED for an order CartonCloud holds in another status emits nothing (replay)', async () => {
+		const body = await deliveredBody('Koala Outdoor Co', 'PACKED');
+		env.sb.setOutboundOrderStatus(String(body.id), 'DISPATCHED');
+		const replayed = await deliver({}, body);
+		expect(replayed.statusCode).toBe(200);
+		expect(replayed.run).toBeUndefined();
+		expect(JSON.stringify(replayed.responseBody)).toContain('DISPATCHED');
+	});
+
+	it('an id CartonCloud does not know emits nothing', async () => {
+		const body = await deliveredBody('Koala Outdoor Co', 'PACKED');
+		const result = await deliver({}, { ...body, id: '00000000-0000-4000-8000-000000000000' });
+		expect(result.statusCode).toBe(200);
+		expect(result.run).toBeUndefined();
+	});
+
+	it('filters by customer on what CartonCloud returns', async () => {
+		const koala = customerByName(env.sb, 'Koala Outdoor Co');
+		const other = await deliveredBody('Kiwi Kitchenware', 'PACKED');
+		const result = await deliver({ customers: { customer: [{ id: rl(koala.id) }] } }, { ...other, customer: { id: koala.id } });
+		expect(result.statusCode).toBe(200);
+		expect(result.run).toBeUndefined();
+	});
+
+	it('takes the secret from the URL or from a header; a wrong, missing or unset secret gets 401', async () => {
+		const body = await deliveredBody('Koala Outdoor Co', 'PACKED');
+		expect((await deliver({}, body, { headers: { 'X-Webhook-Secret': SECRET } })).run?.output(HOOK)).toHaveLength(1);
+		for (const request of [{ query: { secret: `${SECRET}x` } }, { headers: { 'X-Webhook-Secret': 'nope' } }, {}]) {
+			const refused = await deliver({}, body, request);
+			expect(refused.statusCode).toBe(401);
+			expect(refused.run).toBeUndefined();
+			expect(JSON.stringify(refused.responseBody)).not.toContain(SECRET);
+		}
+		const unset = await deliver({ secret: '' }, body, {});
+		expect(unset.statusCode).toBe(401);
+		expect(JSON.stringify(unset.responseBody)).toContain('no secret set');
+	});
+
+	it('answers 200 and ignores well-formed bodies of other entity types', async () => {
+		await deliveredBody('Koala Outdoor Co', 'PACKED');
+		const others = env.sb.webhookDeliveries.map((d) => d.body as IDataObject).filter((b) => b.type !== 'OUTBOUND');
+		expect(others.length).toBeGreaterThan(0);
+		env.sb.server.clearLog();
+		for (const body of [...others, { id: 'd1', type: 'OUTBOUND_ORDER_INVOICE', owner: { type: 'OUTBOUND', id: 'x' }, content: { name: 'a.pdf' } }, { hello: 'world' }]) {
+			const result = await deliver({}, body);
+			expect(result.statusCode).toBe(200);
+			expect(result.run).toBeUndefined();
+			expect(JSON.stringify(result.responseBody)).toContain('not a sale order');
+		}
+		expect(env.sb.server.log).toHaveLength(0);
+	});
+
+	it('refuses a body that is not one entity: a list, or one over the size cap', async () => {
+		const body = await deliveredBody('Koala Outdoor Co', 'PACKED');
+		env.sb.server.clearLog();
+		const list = await deliver({}, [body, body]);
+		expect(list.statusCode).toBe(400);
+		expect(JSON.stringify(list.responseBody)).toContain('one entity per request');
+		expect(list.run).toBeUndefined();
+		const thousands = await deliver({}, Array.from({ length: 1700 }, () => body));
+		expect([400, 413]).toContain(thousands.statusCode);
+		expect(thousands.run).toBeUndefined();
+		const huge = { ...body, padding: 'x'.repeat(1024 * 1024 + 1) };
+		const oversized = await deliver({}, huge);
+		expect(oversized.statusCode).toBe(413);
+		expect(oversized.run).toBeUndefined();
+		expect(env.sb.server.log).toHaveLength(0);
+	});
+});
+
+describe('The node creator', () => {
+	/**
+	 * n8n's editor (2.41, generateMergedNodesAndActions) folds a trigger named `<action node>Trigger`
+	 * into that action node's entry and shows the trigger's description for both. So no visible
+	 * trigger may carry such a name, and every visible node keeps a description of its own.
+	 */
+	it('lists every visible node on its own, with its own description', async () => {
+		const pkg = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'))) as { name: string; n8n: { nodes: string[] } };
+		const descriptions = pkg.n8n.nodes.map((file) => {
+			const className = file.split('/').at(-1)!.split('.')[0];
+			const name = className[0].toLowerCase() + className.slice(1);
+			return env.harness.nodeType(`${pkg.name}.${name}`).description;
+		});
+		const visible = descriptions.filter((d) => !d.hidden);
+		const actionNames = new Set(visible.filter((d) => !d.group.includes('trigger')).map((d) => d.name));
+		const triggers = visible.filter((d) => d.group.includes('trigger'));
+		expect(triggers.map((d) => d.displayName).sort()).toEqual([
+			'CartonCloud Sale Order Trigger',
+			'CartonCloud Webhook Trigger',
+			'Starshipit Shipped Order Trigger',
+			'Starshipit Webhook Trigger',
+		]);
+		for (const trigger of triggers) expect(actionNames.has(trigger.name.replace('Trigger', ''))).toBe(false);
+		expect(new Set(visible.map((d) => d.description)).size).toBe(visible.length);
+		// Webhook triggers do not poll; polling triggers register no webhook.
+		for (const trigger of triggers) expect(Boolean(trigger.polling) !== Boolean(trigger.webhooks?.length)).toBe(true);
+		// Nothing hidden or deprecated is shipped.
+		expect(descriptions.filter((d) => d.hidden)).toEqual([]);
+	});
+});

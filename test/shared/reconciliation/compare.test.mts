@@ -1,0 +1,142 @@
+/** The reconciliation's pure comparison and its e-mail summary, exercised directly. */
+import { describe, expect, it } from 'vitest';
+import { parseStarshipitDate, reconcile, type ConsignmentRow, type ReconcileInput, type SaleOrderRow } from '../../../nodes/shared/reconciliation/compare.ts';
+import { summaryHtml, summarySubject } from '../../../nodes/shared/reconciliation/summary.ts';
+import type { ListedOrder } from '../../../nodes/Starshipit/transport/orderListing.ts';
+
+const NOW = new Date('2026-11-30T12:00:00Z');
+const hoursAgo = (h: number) => new Date(NOW.getTime() - h * 3_600_000).toISOString();
+
+function saleOrder(reference: string, status: string, extra: Partial<SaleOrderRow> = {}): SaleOrderRow {
+	return { id: `so-${reference}`, reference, customerId: 'c1', customerName: 'Koala Outdoor Co', status, ...extra };
+}
+
+function listed(order_number: string, tab: ListedOrder['tab'], extra: Partial<ListedOrder> = {}): ListedOrder {
+	const base: ListedOrder = { order_id: 1, order_number, tab, has_labels: tab !== 'unshipped', order_date: hoursAgo(2) };
+	if (tab === 'shipped') base.tracking_number = `TN-${order_number}`;
+	return { ...base, ...extra };
+}
+
+function input(parts: Partial<ReconcileInput>): ReconcileInput {
+	return { now: NOW, pushStatuses: ['PACKED'], stuckAfterHours: 48, saleOrders: [], starshipitOrders: [], consignments: [], reportMissingConsignments: false, ...parts };
+}
+
+describe('reconcile', () => {
+	it('reports nothing when both systems agree', () => {
+		const consignments: ConsignmentRow[] = [{ id: 'con-2', saleOrderId: 'so-A2', status: 'IN_TRANSIT_WAREHOUSE_DELIVERY', tracking: 'TN-A2' }];
+		const result = reconcile(
+			input({
+				saleOrders: [saleOrder('A1', 'PACKED'), saleOrder('A2', 'DISPATCHED')],
+				starshipitOrders: [listed('A1', 'unshipped', { order_id: 1 }), listed('A2', 'shipped', { order_id: 2 })],
+				consignments,
+			}),
+		);
+		expect(result.counts.total).toBe(0);
+		expect(result.checked).toEqual({ sale_orders_at_push_status: 1, starshipit_orders: 2, shipped_orders: 1 });
+	});
+
+	it('finds a sale order at the push status that Starshipit lacks, and one without a reference', () => {
+		const result = reconcile(input({ saleOrders: [saleOrder('A1', 'PACKED'), saleOrder('', 'PACKED', { id: 'so-x' }), saleOrder('A3', 'DRAFT')] }));
+		expect(result.exceptions.map((e) => [e.kind, e.order_number || e.sale_order_id])).toEqual([
+			['not_in_starshipit', 'so-x'],
+			['not_in_starshipit', 'A1'],
+		]);
+		expect(result.exceptions[1].action).toMatch(/Run the order push .* sale order A1 \(PACKED\)/);
+		expect(result.exceptions[0].action).toMatch(/customer reference/);
+	});
+
+	it('finds a Starshipit order that no sale order explains', () => {
+		const result = reconcile(input({ starshipitOrders: [listed('HAND-1', 'unshipped', { order_id: 7 })] }));
+		expect(result.counts.no_sale_order).toBe(1);
+		expect(result.exceptions[0]).toMatchObject({ kind: 'no_sale_order', order_number: 'HAND-1', starshipit_order_ids: [7] });
+	});
+
+	it('finds order numbers held twice and keeps the copy the push clean-up would keep', () => {
+		const result = reconcile(
+			input({
+				saleOrders: [saleOrder('D1', 'PACKED'), saleOrder('D2', 'PACKED')],
+				starshipitOrders: [
+					listed('D1', 'unshipped', { order_id: 20 }),
+					listed('D1', 'unshipped', { order_id: 10 }),
+					listed('D2', 'unshipped', { order_id: 30 }),
+					listed('D2', 'printed', { order_id: 40 }),
+				],
+			}),
+		);
+		const dup = result.exceptions.filter((e) => e.kind === 'duplicate_order_number');
+		expect(dup.map((e) => e.starshipit_order_ids)).toEqual([[10, 20], [30, 40]]);
+		expect(dup[0].action).toBe('Delete order_id 20 in Starshipit and keep order_id 10 (the earliest) for order D1.');
+		expect(dup[1].action).toBe('Delete order_id 30 in Starshipit and keep order_id 40 (the one with labels) for order D2.');
+	});
+
+	it('counts one order listed in two tabs once', () => {
+		const result = reconcile(
+			input({ saleOrders: [saleOrder('T1', 'PACKED')], starshipitOrders: [listed('T1', 'unshipped', { order_id: 5 }), listed('T1', 'printed', { order_id: 5 })] }),
+		);
+		expect(result.counts.total).toBe(0);
+		expect(result.checked.starshipit_orders).toBe(1);
+	});
+
+	it('finds shipped orders whose consignment lacks the tracking number; orders without consignment only on request', () => {
+		const parts = {
+			saleOrders: [saleOrder('S1', 'DISPATCHED'), saleOrder('S2', 'DISPATCHED'), saleOrder('S3', 'DISPATCHED', { customerName: 'Bondi Beauty' })],
+			starshipitOrders: [listed('S1', 'shipped', { order_id: 1 }), listed('S2', 'shipped', { order_id: 2 }), listed('S3', 'shipped', { order_id: 3 })],
+			consignments: [
+				{ id: 'con-1', saleOrderId: 'so-S1', status: 'DELIVERED' },
+				{ id: 'con-2', saleOrderId: 'so-S2', status: 'DELIVERED', tracking: 'OLD' },
+			],
+		};
+		const result = reconcile(input(parts));
+		expect(result.exceptions.map((e) => [e.kind, e.order_number, e.consignment_id])).toEqual([
+			['tracking_not_on_consignment', 'S1', 'con-1'],
+			['tracking_not_on_consignment', 'S2', 'con-2'],
+		]);
+		expect(result.exceptions[1].action).toBe('Run the tracking write-back for order S2, or put tracking number TN-S2 on consignment con-2 (it holds OLD).');
+		const withMissing = reconcile(input({ ...parts, reportMissingConsignments: true }));
+		expect(withMissing.exceptions.at(-1)).toMatchObject({ order_number: 'S3', customer: 'Bondi Beauty' });
+		expect(withMissing.exceptions.at(-1)!.action).toMatch(/has no consignment/);
+	});
+
+	it('finds orders unshipped longer than the limit, with or without labels', () => {
+		const result = reconcile(
+			input({
+				saleOrders: ['U1', 'U2', 'U3'].map((r) => saleOrder(r, 'PACKED')),
+				starshipitOrders: [
+					listed('U1', 'unshipped', { order_id: 1, order_date: hoursAgo(47) }),
+					listed('U2', 'unshipped', { order_id: 2, order_date: hoursAgo(72).replace(/\.\d{3}Z$/, '') }),
+					listed('U3', 'printed', { order_id: 3, order_date: hoursAgo(50) }),
+				],
+			}),
+		);
+		expect(result.exceptions.map((e) => [e.order_number, e.hours_unshipped])).toEqual([
+			['U2', 72],
+			['U3', 50],
+		]);
+		expect(result.exceptions[0].action).toMatch(/without a label: print it/);
+		expect(result.exceptions[1].action).toMatch(/labelled but is not shipped/);
+	});
+
+	it('reads Starshipit dates without a zone as UTC', () => {
+		expect(parseStarshipitDate('2026-02-13T16:37:34')).toBe(Date.parse('2026-02-13T16:37:34Z'));
+		expect(parseStarshipitDate(undefined)).toBeUndefined();
+	});
+});
+
+describe('summary', () => {
+	const context = { windowStart: new Date('2026-11-23T12:00:00Z'), now: NOW, stuckAfterHours: 48, pushStatuses: ['PACKED'] };
+
+	it('says so in the subject when nothing is wrong', () => {
+		const result = reconcile(input({}));
+		expect(summarySubject(result, context)).toBe('CartonCloud–Starshipit reconciliation 2026-11-30: no exceptions');
+		expect(summaryHtml(result, context)).toContain('Both systems agree');
+	});
+
+	it('lists counts and escaped exceptions', () => {
+		const result = reconcile(input({ saleOrders: [saleOrder('<b>1', 'PACKED')], starshipitOrders: [listed('X&Y', 'unshipped')] }));
+		expect(summarySubject(result, context)).toBe('CartonCloud–Starshipit reconciliation 2026-11-30: 2 exceptions (1 not in starshipit, 1 no sale order)');
+		const html = summaryHtml(result, context);
+		expect(html).toContain('&lt;b&gt;1');
+		expect(html).toContain('X&amp;Y');
+		expect(html).not.toContain('<b>1');
+	});
+});

@@ -1,0 +1,128 @@
+/**
+ * The existence check in the hard sandbox (repeated order numbers accepted, printed orders in their
+ * own tab): orders of any tab are found, clashing references are kept apart, late-applied imports
+ * and surplus copies do not survive, labelled copies are never deleted, and a re-run costs listing
+ * pages only.
+ */
+import { describe, expect, it } from 'vitest';
+import type { IDataObject } from 'n8n-workflow';
+import type { Harness } from '../../../harness/index.mts';
+import type { StarshipitSandbox } from '../../../sandbox/starshipit/index.mts';
+import { printOrder, setTracking } from '../../../sandbox/starshipit/lifecycle.mts';
+import { API_KEY, outputOf, runNode, saleOrder, storedOrderNumbers, useSandbox } from '../../fixtures.mts';
+
+let sandbox: StarshipitSandbox;
+let harness: Harness;
+useSandbox((started, startedHarness) => {
+	sandbox = started;
+	harness = startedHarness;
+});
+
+const createMany = (options: IDataObject = {}, extra: IDataObject = {}) => ({
+	resource: 'order',
+	operation: 'createMany',
+	inputMode: 'saleOrder',
+	saleOrder: '={{ $json }}',
+	skipExisting: true,
+	options,
+	...extra,
+});
+const refs = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}-${i + 1}`);
+const copiesOf = (number: string) => storedOrderNumbers(sandbox).filter((n) => n === number).length;
+const customer = (ref: string, id: string, name: string, code: string) => ({
+	...saleOrder(ref),
+	id: `uuid-${code}-${ref}`,
+	customer: { id, name, enabled: true, references: { code } },
+});
+
+describe('orders of every tab are found', () => {
+	it('printed-but-not-shipped and shipped orders are skipped, not created again', async () => {
+		await runNode(harness, createMany(), refs('T', 3).map((r) => saleOrder(r)));
+		sandbox.printOrder('T-2');
+		sandbox.printOrder('T-3');
+		setTracking(sandbox.state, sandbox.state.require(sandbox.state.accountByKey(API_KEY), { order_number: 'T-3' }), 'Dispatched');
+		sandbox.server.clearLog();
+		const out = outputOf(await runNode(harness, createMany(), refs('T', 3).map((r) => saleOrder(r))));
+		expect(out.map((o) => (o.json.outcome as IDataObject).status)).toEqual(['skipped_existing', 'skipped_existing', 'skipped_existing']);
+		expect(out[1].json).toMatchObject({ tab: 'printed', has_labels: true });
+		expect(out[2].json).toMatchObject({ tab: 'shipped', has_labels: true });
+		expect(storedOrderNumbers(sandbox).sort()).toEqual(refs('T', 3));
+		expect(sandbox.server.count('POST /api/orders/import')).toBe(0);
+	});
+
+	it('a re-run with nothing new costs one listing page per tab and no call per order', async () => {
+		const numbers = refs('R', 300);
+		await runNode(harness, createMany(), numbers.map((r) => saleOrder(r)));
+		sandbox.server.clearLog();
+		const out = outputOf(await runNode(harness, createMany(), numbers.map((r) => saleOrder(r))));
+		expect(out.every((o) => (o.json.outcome as IDataObject).status === 'skipped_existing')).toBe(true);
+		// ceil(300 / 250) = 2 unshipped pages (total_pages says so), 1 page each for the printed and shipped tabs.
+		expect(sandbox.server.count('GET /api/orders/unshipped')).toBe(2);
+		expect(sandbox.server.count('GET /api/orders/shipments')).toBe(1);
+		expect(sandbox.server.count('GET /api/orders/shipped')).toBe(1);
+		expect(sandbox.server.log).toHaveLength(4);
+	});
+});
+
+describe('clashing references (two customers, one reference)', () => {
+	const acme = (ref: string) => customer(ref, 'cust-1', 'Acme Homewares Pty Ltd', 'ACME');
+	const bolt = (ref: string) => customer(ref, 'cust-2', 'Bolt Hardware', 'BOLT');
+
+	it('in one run: one is created, the other fails naming both', async () => {
+		const out = outputOf(await runNode(harness, createMany(), [acme('PO-77'), bolt('PO-77')], { continueOnFail: true }));
+		expect(out[0].json).toMatchObject({ outcome: { status: 'created', order_number: 'PO-77' } });
+		expect(out[1].json.error).toMatch(/"PO-77" of sale order "PO-77" of Bolt Hardware.*sale order "PO-77" of Acme Homewares/);
+		expect(out[1].json.details).toMatchObject({ outcome: { status: 'failed', order_number: 'PO-77' } });
+		expect(copiesOf('PO-77')).toBe(1);
+	});
+
+	it('across runs: the order already in Starshipit is another customer\'s, so this one fails naming both', async () => {
+		await runNode(harness, createMany(), [acme('PO-78')]);
+		const out = outputOf(await runNode(harness, createMany(), [bolt('PO-78')], { continueOnFail: true }));
+		expect(out[0].json.error).toMatch(/"PO-78".*already used in Starshipit by order \d+ \(reference "Acme Homewares Pty Ltd"\).*reference "Bolt Hardware"/);
+		expect(copiesOf('PO-78')).toBe(1);
+	});
+
+	it('the customer-code scheme cannot clash: both are created', async () => {
+		const out = outputOf(await runNode(harness, createMany({ orderNumberSource: 'customerCodeAndReference' }), [acme('PO-79'), bolt('PO-79')]));
+		expect(out.map((o) => o.json.order_number)).toEqual(['ACME-PO-79', 'BOLT-PO-79']);
+		expect(out.every((o) => (o.json.outcome as IDataObject).status === 'created')).toBe(true);
+	});
+});
+
+describe('copies do not survive', () => {
+	it('an import applied late after a timeout: the run removes the late copies and reports each order once', async () => {
+		const numbers = refs('LATE', 20);
+		sandbox.applyImportsLate(1, 2); // the 504'd import lands while the run lists what it created
+		const out = outputOf(await runNode(harness, createMany(), numbers.map((r) => saleOrder(r)), { continueOnFail: true }));
+		expect(sandbox.pendingLateImports).toBe(0);
+		expect(out.map((o) => o.json.order_number)).toEqual(numbers);
+		expect(out.every((o) => ['created', 'skipped_existing'].includes((o.json.outcome as IDataObject).status as string))).toBe(true);
+		for (const n of numbers) expect(copiesOf(n)).toBe(1);
+	});
+
+	it('a late copy that lands after the run is removed by the next run, which lists pages only', async () => {
+		const numbers = refs('LATER', 10);
+		sandbox.applyImportsLate(1, 4); // lands after the run has ended
+		await runNode(harness, createMany(), numbers.map((r) => saleOrder(r)), { continueOnFail: true });
+		for (let k = 0; k < 4 && sandbox.pendingLateImports; k++) sandbox.state.tickLateImports();
+		expect(storedOrderNumbers(sandbox)).toHaveLength(20);
+		sandbox.server.clearLog();
+		const out = outputOf(await runNode(harness, createMany(), numbers.map((r) => saleOrder(r))));
+		expect(out.every((o) => (o.json.outcome as IDataObject).status === 'skipped_existing')).toBe(true);
+		expect(out[0].json.removed_copies).toHaveLength(1);
+		for (const n of numbers) expect(copiesOf(n)).toBe(1);
+		expect(sandbox.server.count('POST /api/orders/import')).toBe(0);
+		expect(sandbox.server.count('DELETE /api/orders/delete')).toBe(10);
+	});
+
+	it('a copy with labels is kept and never deleted, even when it is the later one', async () => {
+		await runNode(harness, createMany({}, { skipExisting: false }), [saleOrder('LBL-1')]);
+		await runNode(harness, createMany({}, { skipExisting: false }), [saleOrder('LBL-1')]);
+		const [first, second] = [...sandbox.state.accountByKey(API_KEY).orders.values()].map((s) => s.order.order_id);
+		printOrder(sandbox.state, sandbox.state.accountByKey(API_KEY).orders.get(second)!);
+		const out = outputOf(await runNode(harness, createMany(), [saleOrder('LBL-1')]));
+		expect(out[0].json).toMatchObject({ outcome: { status: 'skipped_existing' }, order_id: second, removed_copies: [first] });
+		expect([...sandbox.state.accountByKey(API_KEY).orders.keys()]).toEqual([second]);
+	});
+});

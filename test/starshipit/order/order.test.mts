@@ -1,0 +1,301 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Harness } from '../../harness/index.mts';
+import type { StarshipitSandbox } from '../../sandbox/starshipit/index.mts';
+import { API_KEY, outputOf, runNode, saleOrder, storedOrderNumbers, uiCreateParameters, uiOrderItem, useSandbox } from '../fixtures.mts';
+
+let sandbox: StarshipitSandbox;
+let harness: Harness;
+
+useSandbox((started, startedHarness) => {
+	sandbox = started;
+	harness = startedHarness;
+});
+
+const createManyFromSaleOrders = (extra = {}) => ({ resource: 'order', operation: 'createMany', inputMode: 'saleOrder', saleOrder: '={{ $json }}', ...extra });
+const numbers = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}-${String(i + 1).padStart(4, '0')}`);
+
+describe('Order > Create', () => {
+	it('creates one order per item from UI fields, country code turned into a name', async () => {
+		const run = await runNode(harness, uiCreateParameters('create'), [uiOrderItem('SO-1'), uiOrderItem('SO-2', { country: 'NZL', post_code: '6011', suburb: 'Te Aro' })]);
+		const out = outputOf(run);
+		expect(out).toHaveLength(2);
+		expect(out[0].json).toMatchObject({ order_number: 'SO-1', already_existed: false, destination: { country: 'Australia' } });
+		expect(out[1].json).toMatchObject({ order_number: 'SO-2', destination: { country: 'New Zealand' } });
+		expect(out.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(sandbox.server.count('POST /api/orders')).toBe(2);
+	});
+
+	it('maps a CartonCloud sale order (From CartonCloud Sale Order): name, weights per unit in kg, instructions', async () => {
+		const run = await runNode(harness, { resource: 'order', operation: 'create', inputMode: 'saleOrder', saleOrder: '={{ $json }}' }, [saleOrder('SO-1001')]);
+		const [order] = outputOf(run);
+		expect(order.json).toMatchObject({
+			order_number: 'SO-1001',
+			reference: 'Acme Homewares Pty Ltd',
+			shipping_method: 'Standard',
+			destination: { name: 'Jane Citizen', company: 'Citizen Enterprises', street: '1 George St', building: 'Level 2', post_code: '2000', country: 'Australia', delivery_instructions: 'Leave at the front door' },
+		});
+		expect((order.json.items as Array<{ weight: number; quantity: number; sku: string }>)[0]).toMatchObject({ sku: 'MUG-01', quantity: 4, weight: 0.5 });
+	});
+
+	it('reads the sale order from any expression, not only the whole item', async () => {
+		const run = await runNode(harness, { resource: 'order', operation: 'create', inputMode: 'saleOrder', saleOrder: '={{ $json.wrapped }}' }, [
+			{ wrapped: saleOrder('SO-1002'), note: 'not a sale order' },
+		]);
+		const [order] = outputOf(run);
+		expect(order.json).toMatchObject({ order_number: 'SO-1002', destination: { name: 'Jane Citizen' } });
+	});
+
+	it('Skip Existing returns the existing order flagged instead of creating it again', async () => {
+		await runNode(harness, uiCreateParameters('create'), [uiOrderItem('SO-1')]);
+		sandbox.server.clearLog();
+		const run = await runNode(harness, uiCreateParameters('create'), [uiOrderItem('SO-1'), uiOrderItem('SO-2')]);
+		const out = outputOf(run);
+		expect(out[0].json).toMatchObject({ order_number: 'SO-1', already_existed: true });
+		expect(out[1].json).toMatchObject({ order_number: 'SO-2', already_existed: false });
+		expect(sandbox.server.count('POST /api/orders')).toBe(1);
+		expect(storedOrderNumbers(sandbox).sort()).toEqual(['SO-1', 'SO-2']);
+	});
+});
+
+describe('Order > Create Many', () => {
+	it('creates 120 orders in exactly 3 import calls and pairs each result with its item', async () => {
+		const refs = numbers('SO', 120);
+		const run = await runNode(harness, createManyFromSaleOrders(), refs.map((r) => saleOrder(r)));
+		const out = outputOf(run);
+		expect(sandbox.server.count('POST /api/orders/import')).toBe(3);
+		expect(out).toHaveLength(120);
+		out.forEach((item, i) => {
+			expect(item.pairedItem).toEqual({ item: i });
+			expect(item.json).toMatchObject({ order_number: refs[i], already_existed: false });
+		});
+		expect(new Set(storedOrderNumbers(sandbox)).size).toBe(120);
+		// The existence check for the whole run: one listing of each tab before the first import,
+		// one of what was just created after the last (for surplus copies), nothing per batch.
+		expect(sandbox.server.count('GET /api/orders/unshipped')).toBe(2);
+		expect(sandbox.server.count('GET /api/orders/shipments')).toBe(2);
+		expect(sandbox.server.count('GET /api/orders/shipped')).toBe(1);
+		expect(out[0].json.outcome).toEqual({ status: 'created', order_number: refs[0], sale_order_reference: refs[0] });
+		expect(Object.keys(out[0].json)[0]).toBe('outcome');
+	});
+
+	it('a second run with Skip Existing creates nothing and costs listings, not a call per order', async () => {
+		const refs = numbers('SO', 120);
+		await runNode(harness, createManyFromSaleOrders(), refs.map((r) => saleOrder(r)));
+		sandbox.server.clearLog();
+		const out = outputOf(await runNode(harness, createManyFromSaleOrders(), refs.map((r) => saleOrder(r))));
+		expect(out.every((o) => o.json.already_existed === true)).toBe(true);
+		expect(sandbox.server.count('POST /api/orders/import')).toBe(0);
+		expect(sandbox.server.count('GET /api/orders')).toBe(0);
+		expect(sandbox.server.log.length).toBeLessThanOrEqual(4);
+		expect(storedOrderNumbers(sandbox)).toHaveLength(120);
+	});
+
+	it('an order unshipped for 200 days is found: the listing starts at the earliest sale order date', async () => {
+		const created = new Date(Date.now() - 200 * 86400_000).toISOString();
+		const old = (ref: string) => ({ ...saleOrder(ref), timestamps: { created: { time: created } } });
+		await runNode(harness, createManyFromSaleOrders({ skipExisting: false }), [old('SO-7')]);
+		const stored = [...sandbox.state.accountByKey(API_KEY).orders.values()][0];
+		stored.order.last_updated = stored.order.order_date; // untouched since
+		sandbox.server.clearLog();
+		const out = outputOf(await runNode(harness, createManyFromSaleOrders(), [old('SO-7'), saleOrder('SO-8')]));
+		expect(out[0].json).toMatchObject({ outcome: { status: 'skipped_existing' }, order_number: 'SO-7', already_existed: true });
+		expect(out[1].json).toMatchObject({ outcome: { status: 'created' }, order_number: 'SO-8', already_existed: false });
+		expect(storedOrderNumbers(sandbox).sort()).toEqual(['SO-7', 'SO-8']);
+		expect(sandbox.server.count('GET /api/orders')).toBe(0);
+	});
+
+	it('strict account: an order the listing cannot see is resolved from the duplicate error', async () => {
+		sandbox.configure({ strictDuplicates: true });
+		await runNode(harness, createManyFromSaleOrders({ skipExisting: false }), [saleOrder('SO-7')]);
+		// An order updated before its sale order was created cannot happen; forced here to reach the fallback.
+		const stored = [...sandbox.state.accountByKey(API_KEY).orders.values()][0];
+		stored.order.last_updated = '2020-01-01T00:00:00.000Z';
+		const out = outputOf(await runNode(harness, createManyFromSaleOrders(), [saleOrder('SO-7'), saleOrder('SO-8')]));
+		expect(out[0].json).toMatchObject({ order_number: 'SO-7', already_existed: true });
+		expect(out[1].json).toMatchObject({ order_number: 'SO-8', already_existed: false });
+		expect(storedOrderNumbers(sandbox).sort()).toEqual(['SO-7', 'SO-8']);
+	});
+
+	it('bad input fails per item (naming order and field) while the other items are created', async () => {
+		const input = [
+			saleOrder('SO-1'),
+			saleOrder('SO-2', { address: { postcode: '12345678901' } }),
+			saleOrder('SO-3', { address: { address1: null } }),
+			saleOrder('SO-4', { address: { country: { iso2Code: 'XX' } } }),
+			saleOrder('X'.repeat(51)),
+			saleOrder('SO-6'),
+		];
+		const out = outputOf(await runNode(harness, createManyFromSaleOrders(), input, { continueOnFail: true }));
+		expect(out).toHaveLength(6);
+		expect(out.map((o) => o.pairedItem)).toEqual([0, 1, 2, 3, 4, 5].map((item) => ({ item })));
+		expect(out[0].json).toMatchObject({ order_number: 'SO-1', already_existed: false });
+		expect(out[1].json.error).toMatch(/SO-2.*details\.deliver\.address\.postcode.*at most 10/);
+		expect(out[1].json.details).toMatchObject({ order_number: 'SO-2' });
+		expect(out[2].json.error).toMatch(/SO-3.*details\.deliver\.address\.address1.*required/);
+		expect(out[3].json.error).toMatch(/SO-4.*details\.deliver\.address\.country.*unknown country "XX"/);
+		expect(out[4].json.error).toMatch(/references\.customer.*at most 50/);
+		expect(out[5].json).toMatchObject({ order_number: 'SO-6', already_existed: false });
+		expect(storedOrderNumbers(sandbox).sort()).toEqual(['SO-1', 'SO-6']);
+		expect(sandbox.server.count('POST /api/orders/import')).toBe(1);
+	});
+
+	it('without Continue On Fail, bad input stops the node with an error naming order and field', async () => {
+		const run = await runNode(harness, createManyFromSaleOrders(), [saleOrder('SO-1'), saleOrder('SO-2', { address: { postcode: '12345678901' } })]);
+		expect(run.nodes.Starshipit.error?.message).toMatch(/Sale order "SO-2": details\.deliver\.address\.postcode/);
+		expect(sandbox.server.count('POST /api/orders/import')).toBe(0);
+	});
+
+	it('without Continue On Fail, a bad order late in the input stops the node before any batch is sent', async () => {
+		const input = numbers('SO', 120).map((r) => saleOrder(r));
+		input[110] = saleOrder('SO-0111', { address: { postcode: '12345678901' } });
+		const run = await runNode(harness, createManyFromSaleOrders(), input);
+		expect(run.nodes.Starshipit.error?.message).toMatch(/Sale order "SO-0111": details\.deliver\.address\.postcode/);
+		expect(sandbox.server.count('POST /api/orders/import')).toBe(0);
+		expect(storedOrderNumbers(sandbox)).toEqual([]);
+	});
+
+	it('with Continue On Fail, orders are built while earlier batches are sent: bad ones in any batch fail alone', async () => {
+		const refs = numbers('SO', 130);
+		const bad = new Set([9, 60, 129]);
+		const input = refs.map((r, i) => (bad.has(i) ? saleOrder(r, { address: { address1: null } }) : saleOrder(r)));
+		const out = outputOf(await runNode(harness, createManyFromSaleOrders(), input, { continueOnFail: true }));
+		expect(out.map((o) => o.pairedItem)).toEqual(refs.map((_, item) => ({ item })));
+		out.forEach((o, i) => {
+			if (bad.has(i)) expect(o.json.error).toMatch(new RegExp(`${refs[i]}.*details\\.deliver\\.address\\.address1.*required`));
+			else expect(o.json).toMatchObject({ outcome: { status: 'created' }, order_number: refs[i] });
+		});
+		expect(sandbox.server.count('POST /api/orders/import')).toBe(3);
+		expect(storedOrderNumbers(sandbox).sort()).toEqual(refs.filter((_, i) => !bad.has(i)));
+	});
+
+	it('Order Fields and Options given as expressions are read per item', async () => {
+		const input = [
+			{ ...saleOrder('SO-1'), carrierCode: 'AusPost', numberFrom: 'customerReference' },
+			{ ...saleOrder('SO-2'), carrierCode: 'DHL', numberFrom: 'numericId' },
+		];
+		const parameters = createManyFromSaleOrders({ orderFields: { carrier: '={{ $json.carrierCode }}' }, options: { orderNumberSource: '={{ $json.numberFrom }}' } });
+		const out = outputOf(await runNode(harness, parameters, input));
+		expect(out.map((o) => o.json.order_number)).toEqual(['SO-1', '2']);
+		const stored = new Map([...sandbox.state.accountByKey(API_KEY).orders.values()].map((s) => [s.order.order_number, s.order]));
+		expect(stored.get('SO-1')).toMatchObject({ carrier: 'AusPost' });
+		expect(stored.get('2')).toMatchObject({ carrier: 'DHL' });
+	});
+
+	it('per-order refusals inside an import (partial success) land on their own items', async () => {
+		sandbox.configure({ strictDuplicates: true });
+		await runNode(harness, createManyFromSaleOrders({ skipExisting: false }), [saleOrder('SO-1')]);
+		const out = outputOf(
+			await runNode(harness, createManyFromSaleOrders({ skipExisting: false }), [saleOrder('SO-1'), saleOrder('SO-2'), saleOrder('SO-3')], { continueOnFail: true }),
+		);
+		expect(out[0].json.error).toMatch(/SO-1.*already exists/);
+		expect(out[1].json).toMatchObject({ order_number: 'SO-2', already_existed: false });
+		expect(out[2].json).toMatchObject({ order_number: 'SO-3', already_existed: false });
+	});
+
+	it('Define Below mode with Create Many; order number twice in the input is created once', async () => {
+		const out = outputOf(await runNode(harness, uiCreateParameters('createMany'), [uiOrderItem('A-1'), uiOrderItem('A-2'), uiOrderItem('A-1')]));
+		expect(out[0].json).toMatchObject({ order_number: 'A-1', already_existed: false });
+		expect(out[2].json).toMatchObject({ order_number: 'A-1', already_existed: true, duplicate_of_item: 0 });
+		expect(storedOrderNumbers(sandbox).sort()).toEqual(['A-1', 'A-2']);
+	});
+});
+
+describe('Order > Get, Get Many, Update, Delete, Archive', () => {
+	it('gets an order by number and by id', async () => {
+		const [created] = outputOf(await runNode(harness, uiCreateParameters('create'), [uiOrderItem('SO-9')]));
+		const byNumber = outputOf(await runNode(harness, { resource: 'order', operation: 'get', orderBy: 'orderNumber', orderNumber: 'SO-9' }));
+		const byId = outputOf(await runNode(harness, { resource: 'order', operation: 'get', orderBy: 'orderId', orderId: String(created.json.order_id) }));
+		expect(byNumber[0].json.order_id).toBe(created.json.order_id);
+		expect(byId[0].json.order_number).toBe('SO-9');
+	});
+
+	it('Get of an unknown order is an error with Starshipit\'s words; Continue On Fail keeps going', async () => {
+		const out = outputOf(
+			await runNode(harness, { resource: 'order', operation: 'get', orderBy: 'orderNumber', orderNumber: '={{ $json.n }}' }, [{ n: 'NOPE' }], { continueOnFail: true }),
+		);
+		expect(out[0].json.error).toMatch(/Order not found/);
+		expect(out[0].json.details).toMatchObject({ order_number: 'NOPE' });
+	});
+
+	it('Get Many follows every page (Return All) and honours Limit', async () => {
+		await runNode(harness, createManyFromSaleOrders({ skipExisting: false }), numbers('PG', 520).map((r) => saleOrder(r)));
+		sandbox.server.clearLog();
+		const all = outputOf(await runNode(harness, { resource: 'order', operation: 'getMany', source: 'unshipped', returnAll: true, filters: { sinceLastUpdated: '2020-01-01T00:00:00Z' } }));
+		expect(all).toHaveLength(520);
+		expect(new Set(all.map((o) => o.json.order_number)).size).toBe(520);
+		expect(sandbox.server.count('GET /api/orders/unshipped')).toBe(3);
+
+		sandbox.server.clearLog();
+		const some = outputOf(await runNode(harness, { resource: 'order', operation: 'getMany', source: 'unshipped', returnAll: false, limit: 7, filters: { sinceOrderDate: '2020-01-01T00:00:00Z' } }));
+		expect(some).toHaveLength(7);
+		expect(sandbox.server.count('GET /api/orders/unshipped')).toBe(1);
+
+		sandbox.server.clearLog();
+		const found = outputOf(await runNode(harness, { resource: 'order', operation: 'getMany', source: 'search', phrase: 'PG-0', returnAll: true }));
+		expect(found).toHaveLength(520);
+		expect(sandbox.server.count('GET /api/orders/search')).toBe(3);
+	});
+
+	it('Get Many of shipped orders returns tracking rows', async () => {
+		await runNode(harness, createManyFromSaleOrders(), [saleOrder('SH-1'), saleOrder('SH-2')]);
+		sandbox.shipAll();
+		const out = outputOf(await runNode(harness, { resource: 'order', operation: 'getMany', source: 'shipped', returnAll: true }));
+		expect(out.map((o) => o.json.order_number).sort()).toEqual(['SH-1', 'SH-2']);
+		expect(out[0].json.tracking_number).toMatch(/^SS/);
+	});
+
+	it('updates, deletes and archives orders', async () => {
+		const created = outputOf(await runNode(harness, uiCreateParameters('createMany'), [uiOrderItem('U-1'), uiOrderItem('U-2'), uiOrderItem('U-3')]));
+		const [u1, u2, u3] = created.map((o) => String(o.json.order_id));
+
+		const [updated] = outputOf(
+			await runNode(harness, {
+				resource: 'order',
+				operation: 'update',
+				orderId: u1,
+				updateFields: { reference: 'Updated ref', signature_required: true, destination: { address: { country: 'NZ', suburb: 'Te Aro' } } },
+			}),
+		);
+		expect(updated.json).toMatchObject({ reference: 'Updated ref', signature_required: true, destination: { country: 'New Zealand', suburb: 'Te Aro' } });
+
+		const [deleted] = outputOf(await runNode(harness, { resource: 'order', operation: 'delete', orderId: u2 }));
+		expect(deleted.json).toEqual({ order_id: Number(u2), deleted: true });
+		expect(storedOrderNumbers(sandbox)).not.toContain('U-2');
+
+		sandbox.printOrder('U-3');
+		const [archived] = outputOf(await runNode(harness, { resource: 'order', operation: 'archive', orderId: u3 }));
+		expect(archived.json).toEqual({ order_id: Number(u3), archived: true });
+		expect(sandbox.state.accountByKey(API_KEY).orders.get(Number(u3))?.order.archived).toBe(true);
+	});
+
+	it('update input is checked before the call (reference over 50 characters)', async () => {
+		const run = await runNode(harness, { resource: 'order', operation: 'update', orderId: '100001', updateFields: { reference: 'R'.repeat(51) } });
+		expect(run.nodes.Starshipit.error?.message).toMatch(/Order 100001: reference: must be at most 50/);
+		expect(sandbox.server.count('PUT /api/orders')).toBe(0);
+	});
+});
+
+describe('application errors sent as HTTP 200 + success:false (appErrorsAs200)', () => {
+	beforeEach(() => sandbox.configure({ appErrorsAs200: true }));
+
+	it('are errors for single calls and per-order errors for imports', async () => {
+		sandbox.configure({ strictDuplicates: true });
+		const get = outputOf(await runNode(harness, { resource: 'order', operation: 'get', orderBy: 'orderNumber', orderNumber: 'NOPE' }, [{}], { continueOnFail: true }));
+		expect(get[0].json.error).toMatch(/Order not found/);
+
+		await runNode(harness, createManyFromSaleOrders({ skipExisting: false }), [saleOrder('D-1')]);
+		const out = outputOf(await runNode(harness, createManyFromSaleOrders({ skipExisting: false }), [saleOrder('D-1'), saleOrder('D-2')], { continueOnFail: true }));
+		expect(out[0].json.error).toMatch(/D-1.*already exists/);
+		expect(out[1].json).toMatchObject({ order_number: 'D-2', already_existed: false });
+
+		// All-or-nothing: nothing created, every order gets its own error.
+		const none = outputOf(await runNode(harness, createManyFromSaleOrders({ skipExisting: false }), [saleOrder('D-1'), saleOrder('D-2')], { continueOnFail: true }));
+		expect(none[0].json.error).toMatch(/D-1/);
+		expect(none[1].json.error).toMatch(/D-2/);
+
+		// And Skip Existing resolves them without creating anything.
+		const skipped = outputOf(await runNode(harness, createManyFromSaleOrders(), [saleOrder('D-1'), saleOrder('D-2')]));
+		expect(skipped.every((o) => o.json.already_existed === true)).toBe(true);
+		expect(storedOrderNumbers(sandbox).sort()).toEqual(['D-1', 'D-2']);
+	});
+});

@@ -1,0 +1,257 @@
+import { createHmac } from 'node:crypto';
+import { createRequire } from 'node:module';
+import type { IDataObject, INode } from 'n8n-workflow';
+import { describe, expect, it } from 'vitest';
+import type { Harness, WorkflowJson } from '../../harness/index.mts';
+import type { SandboxRequest } from '../../sandbox/core/server.mts';
+import type { StarshipitSandbox } from '../../sandbox/starshipit/index.mts';
+import { API_KEY, CREDENTIALS, PACKAGE, runNode, saleOrder, useSandbox } from '../fixtures.mts';
+
+const require = createRequire(import.meta.url);
+const { receiveTrackingWebhook } = require('../../../dist/nodes/Starshipit/triggers/trackingWebhook.js') as typeof import('../../../nodes/Starshipit/triggers/trackingWebhook');
+
+const SECRET = 'whsec-test-secret';
+let sandbox: StarshipitSandbox;
+let harness: Harness;
+
+// Deliveries go nowhere (connection refused) but the sandbox records each body and signature.
+useSandbox(
+	(started, startedHarness) => {
+		sandbox = started;
+		harness = startedHarness;
+	},
+	{ sandbox: { webhookUrl: 'http://127.0.0.1:9/starshipit', webhookSecret: SECRET } },
+);
+
+const POLL_TYPE = `${PACKAGE}.starshipitShippedOrderTrigger`;
+const HOOK_TYPE = `${PACKAGE}.starshipitWebhookTrigger`;
+function triggerWorkflow(parameters: IDataObject, type: string): WorkflowJson {
+	const nodes: INode[] = [
+		{ id: 't', name: 'Starshipit Trigger', type, typeVersion: 1, position: [0, 0], parameters: parameters as INode['parameters'], credentials: CREDENTIALS, webhookId: 'ss-hook' },
+		{ id: 'o', name: 'Out', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [200, 0], parameters: {} },
+	];
+	return { name: 'trigger-test', nodes, connections: { 'Starshipit Trigger': { main: [[{ node: 'Out', type: 'main', index: 0 }]] } } as never };
+}
+
+async function createAndShip(numbers: string[]): Promise<void> {
+	await runNode(harness, { resource: 'order', operation: 'createMany', inputMode: 'saleOrder', saleOrder: '={{ $json }}', skipExisting: false }, numbers.map((n) => saleOrder(n)));
+	sandbox.shipAll();
+}
+
+describe('Starshipit Trigger: webhook', () => {
+	/** A real tracking webhook as the sandbox signs it. */
+	async function delivery(): Promise<{ body: string; signature: string }> {
+		await createAndShip(['W-1']);
+		await sandbox.flushWebhooks();
+		const last = sandbox.webhookDeliveries.at(-1)!;
+		return { body: last.body, signature: last.signature! };
+	}
+	const webhook = (parameters: IDataObject, body: string, headers: Record<string, string>) =>
+		harness.webhook(triggerWorkflow(parameters, HOOK_TYPE), 'Starshipit Trigger', { headers, body: JSON.parse(body), rawBody: Buffer.from(body) });
+
+	it('accepts a delivery signed with the secret (lowercase hex HMAC-SHA256 of the raw body) and emits it', async () => {
+		const { body, signature } = await delivery();
+		expect(signature).toBe(createHmac('sha256', SECRET).update(body).digest('hex'));
+		const result = await webhook({ secret: SECRET }, body, { 'X-Starshipit-Signature': signature });
+		expect(result.statusCode).toBe(200);
+		expect(result.run?.output('Out')[0].json).toMatchObject({ order_number: 'W-1', tracking_status: 'Dispatched' });
+	});
+
+	it('rejects a forged delivery with 401 and emits nothing', async () => {
+		const { body, signature } = await delivery();
+		const forged = body.replace('W-1', 'W-999');
+		const result = await webhook({ secret: SECRET }, forged, { 'X-Starshipit-Signature': signature });
+		expect(result.statusCode).toBe(401);
+		expect(result.run).toBeUndefined();
+		const missing = await webhook({ secret: SECRET }, body, {});
+		expect(missing.statusCode).toBe(401);
+		expect(missing.run).toBeUndefined();
+		const wrongKey = createHmac('sha256', 'not-the-secret').update(body).digest('base64');
+		expect((await webhook({ secret: SECRET }, body, { 'X-Starshipit-Signature': wrongKey })).statusCode).toBe(401);
+	});
+
+	it('also accepts base64 and sha256= forms of the signature', async () => {
+		const { body } = await delivery();
+		const hex = createHmac('sha256', SECRET).update(body).digest('hex');
+		const base64 = createHmac('sha256', SECRET).update(body).digest('base64');
+		expect((await webhook({ secret: SECRET }, body, { 'X-Starshipit-Signature': base64 })).run).toBeDefined();
+		expect((await webhook({ secret: SECRET }, body, { 'X-Starshipit-Signature': `sha256=${hex}` })).run).toBeDefined();
+	});
+
+	it('checks the bytes received, never a re-serialised body: without the raw body it refuses', async () => {
+		const { body, signature } = await delivery();
+		// Same JSON, other spacing: the signature no longer matches these bytes.
+		const respaced = JSON.stringify(JSON.parse(body), null, 2);
+		const result = await harness.webhook(triggerWorkflow({ secret: SECRET }, HOOK_TYPE), 'Starshipit Trigger', {
+			headers: { 'X-Starshipit-Signature': signature },
+			body: JSON.parse(body),
+			rawBody: Buffer.from(respaced),
+		});
+		expect(result.statusCode).toBe(401);
+		// The harness always hands a raw body over, as n8n does; a context without one is faked here.
+		const answered: { status?: number; body?: unknown } = {};
+		const context = {
+			getRequestObject: () => ({ body: JSON.parse(body) }),
+			getHeaderData: () => ({ 'x-starshipit-signature': signature }),
+			getBodyData: () => JSON.parse(body),
+			getResponseObject: () => ({ status: (code: number) => ({ json: (b: unknown) => Object.assign(answered, { status: code, body: b }) }) }),
+			helpers: { returnJsonArray: (x: unknown) => x },
+		};
+		const noRaw = await receiveTrackingWebhook(context as never, { secret: SECRET, statuses: [] });
+		expect(noRaw).toEqual({ noWebhookResponse: true });
+		expect(answered.status).toBe(500);
+		expect(JSON.stringify(answered.body)).toContain('raw request body');
+	});
+
+	it('refuses a request carrying thousands of events, before any work', async () => {
+		const { body } = await delivery();
+		const many = JSON.stringify(Array.from({ length: 2000 }, () => JSON.parse(body)));
+		const result = await webhook({}, many, {});
+		expect([413]).toContain(result.statusCode);
+		expect(JSON.stringify(result.responseBody)).toMatch(/refused/);
+		expect(result.run).toBeUndefined();
+		const few = JSON.stringify(Array.from({ length: 51 }, () => JSON.parse(body)));
+		const capped = await webhook({}, few, {});
+		expect(capped.statusCode).toBe(413);
+		expect(JSON.stringify(capped.responseBody)).toContain('at most 50');
+	});
+
+	it('without a secret every delivery is accepted; the status filter drops the others', async () => {
+		const { body } = await delivery();
+		expect((await webhook({}, body, {})).run).toBeDefined();
+		const filtered = await webhook({ statuses: ['Delivered'] }, body, {});
+		expect(filtered.statusCode).toBe(200);
+		expect(filtered.run).toBeUndefined();
+		expect((await webhook({ statuses: ['Dispatched', 'Delivered'] }, body, {})).run).toBeDefined();
+	});
+});
+
+describe('Starshipit Shipped Order Trigger (polling)', () => {
+	const polling = (extra: IDataObject = {}) => triggerWorkflow(extra, POLL_TYPE);
+	const stateBytes = (staticData: IDataObject) => Buffer.byteLength(JSON.stringify(staticData));
+	const numbers = (emitted: { json: IDataObject }[][] | null) => (emitted?.[0] ?? []).map((i) => String(i.json.order_number));
+
+	it('emits each shipped order once across polls, then again when its tracking status changes', async () => {
+		await createAndShip(['P-1', 'P-2', 'P-3']);
+		const first = await harness.poll(polling(), 'Starshipit Trigger', { staticData: {} });
+		expect(numbers(first.emitted).sort()).toEqual(['P-1', 'P-2', 'P-3']);
+		expect(first.emitted?.[0][0].json).toMatchObject({ event: 'shipped' });
+		expect(first.run?.output('Out')).toHaveLength(3);
+
+		const second = await harness.poll(polling(), 'Starshipit Trigger', { staticData: first.staticData });
+		expect(second.emitted).toBeNull();
+
+		sandbox.advanceOrder('P-2', 'Delivered');
+		const third = await harness.poll(polling(), 'Starshipit Trigger', { staticData: second.staticData });
+		expect(third.emitted?.[0].map((i) => i.json)).toEqual([expect.objectContaining({ order_number: 'P-2', tracking_short_status: 'Delivered' })]);
+		const fourth = await harness.poll(polling(), 'Starshipit Trigger', { staticData: third.staticData });
+		expect(fourth.emitted).toBeNull();
+	});
+
+	it('"Each Shipped Order Once" ignores later status changes', async () => {
+		await createAndShip(['S-1', 'S-2']);
+		const first = await harness.poll(polling({ emitOn: 'shipped' }), 'Starshipit Trigger', { staticData: {} });
+		expect(numbers(first.emitted).sort()).toEqual(['S-1', 'S-2']);
+		sandbox.advanceOrder('S-2', 'Delivered');
+		const second = await harness.poll(polling({ emitOn: 'shipped' }), 'Starshipit Trigger', { staticData: first.staticData });
+		expect(second.emitted).toBeNull();
+		const state = second.staticData['node:Starshipit Trigger'] as { cursor: { time: string; id: string } };
+		expect(Date.parse(state.cursor.time)).not.toBeNaN();
+	});
+
+	it('filters by tracking status', async () => {
+		await createAndShip(['B-1', 'B-2', 'B-3']);
+		sandbox.advanceOrder('B-2', 'Delivered');
+		const result = await harness.poll(polling({ statuses: ['Delivered'] }), 'Starshipit Trigger', { staticData: {} });
+		expect(numbers(result.emitted)).toEqual(['B-2']);
+	});
+
+	it('in manual mode returns a small sample and leaves the state alone', async () => {
+		await createAndShip(['M-1', 'M-2', 'M-3', 'M-4', 'M-5', 'M-6', 'M-7']);
+		const result = await harness.poll(polling(), 'Starshipit Trigger', { staticData: {}, mode: 'manual' });
+		expect(result.emitted?.[0]).toHaveLength(5);
+		expect(result.staticData['node:Starshipit Trigger']).toBeUndefined();
+	});
+
+	/** `count` shipped orders put straight into the sandbox's state, shipped one every `spacingMs` up to `newest`. */
+	async function seedShipped(count: number, newest: number, spacingMs: number, prefix: string): Promise<string[]> {
+		await createAndShip([`${prefix}-template`]);
+		const account = (sandbox.state as unknown as { accounts: Map<string, { orders: Map<number, { order: IDataObject }> }> }).accounts.get(API_KEY)!;
+		const template = [...account.orders.values()].find((s) => s.order.order_number === `${prefix}-template`)!;
+		let nextId = Math.max(...account.orders.keys()) + 1;
+		const seeded: string[] = [];
+		for (let i = count - 1; i >= 0; i--) {
+			const time = new Date(newest - i * spacingMs).toISOString();
+			const order_id = nextId++;
+			const order_number = `${prefix}-${i}`;
+			account.orders.set(order_id, { ...template, order: { ...template.order, order_id, order_number, shipped_date: time, last_updated: time, order_date: time } });
+			seeded.push(order_number);
+		}
+		return seeded;
+	}
+
+	/**
+	 * The shipped listing filters and sorts every order of the account on each page request, so
+	 * 400 pages over 100,000 orders cost minutes. For the focused volume tests, the orders a listing
+	 * matches are computed once per `since_last_updated` (same rule as the sandbox: shipped or
+	 * delivered, not archived, updated since) and each page is answered by the sandbox's own route
+	 * over just that page's orders, so rows, paging and gates stay the sandbox's.
+	 */
+	function snapshotShippedListing(): () => void {
+		const routes = (sandbox.server as unknown as { routes: { method: string; pattern: string; handler: (req: SandboxRequest) => unknown }[] }).routes;
+		const route = routes.find((r) => r.method === 'GET' && r.pattern === '/api/orders/shipped')!;
+		const original = route.handler;
+		const account = (sandbox.state as unknown as { accounts: Map<string, { orders: Map<number, { order: IDataObject }> }> }).accounts.get(API_KEY)!;
+		let snapshot: { since: string; matches: [number, { order: IDataObject }][] } | undefined;
+		route.handler = (req) => {
+			const since = req.query.get('since_last_updated') ?? '';
+			if (!since || req.query.get('ids_only')) return original(req);
+			if (snapshot?.since !== since || req.query.get('page') === '1' || !req.query.get('page')) {
+				const from = Date.parse(since);
+				const matches = [...account.orders].filter(([, s]) => ['Shipped', 'Delivered'].includes(String(s.order.status)) && !s.order.archived && Date.parse(String(s.order.last_updated)) >= from);
+				snapshot = { since, matches };
+			}
+			const limit = Number(req.query.get('limit') ?? 50);
+			const page = Number(req.query.get('page') ?? 1);
+			const all = account.orders;
+			account.orders = new Map(snapshot.matches.slice((page - 1) * limit, page * limit));
+			try {
+				req.query.set('page', '1');
+				return original(req);
+			} finally {
+				account.orders = all;
+			}
+		};
+		return () => {
+			route.handler = original;
+		};
+	}
+
+	for (const [count, emitOn] of [[10_000, 'statusChange'], [100_000, 'shipped']] as const) {
+		it(`${count.toLocaleString('en')} shipped orders are each emitted exactly once ("${emitOn}"), state under 100 KB`, async () => {
+			// One order shipped every 2 s, the newest a second ago, all inside the first poll's look-back.
+			const seeded = await seedShipped(count, Date.now() - 1000, 2000, `V${count}`);
+			const restore = snapshotShippedListing();
+			const wf = polling({ emitOn, initialLookbackHours: 24 * 7 });
+			sandbox.server.clearLog();
+			const first = await harness.poll(wf, 'Starshipit Trigger', { staticData: {} });
+			const emitted = new Map<string, number>();
+			const tally = (result: { emitted: { json: IDataObject }[][] | null }) => {
+				for (const n of numbers(result.emitted)) emitted.set(n, (emitted.get(n) ?? 0) + 1);
+			};
+			tally(first);
+			expect(stateBytes(first.staticData)).toBeLessThan(100_000);
+			const second = await harness.poll(wf, 'Starshipit Trigger', { staticData: first.staticData });
+			expect(second.emitted).toBeNull();
+			await createAndShip([`V${count}-late`]);
+			const third = await harness.poll(wf, 'Starshipit Trigger', { staticData: second.staticData });
+			tally(third);
+			expect(numbers(third.emitted)).toEqual([`V${count}-late`]);
+			expect(seeded.every((n) => emitted.get(n) === 1)).toBe(true);
+			expect([...emitted.values()].every((n) => n === 1)).toBe(true);
+			expect(stateBytes(third.staticData)).toBeLessThan(100_000);
+			console.log(`${count} shipped orders (${emitOn}): static data ${stateBytes(third.staticData)} bytes, ${sandbox.server.log.length} requests for 3 polls`);
+			restore();
+		}, 300_000);
+	}
+});
