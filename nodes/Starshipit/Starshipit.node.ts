@@ -16,7 +16,9 @@ export class Starshipit implements INodeType {
 		name: 'starshipit',
 		icon: { light: 'file:../../icons/starshipit.svg', dark: 'file:../../icons/starshipit.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// Version 2: a failed item keeps its input item whole, led by its outcome (CHANGELOG.md).
+		version: [1, 2],
+		defaultVersion: 2,
 		// The operation in words ("Get many sale orders"): each operation's `action`, looked up by
 		// resource and operation; test/editor/nodeDescriptions.test.mts keeps it in step with the options.
 		subtitle:

@@ -1,13 +1,15 @@
 /**
- * The per-item loop both nodes share: every output item is paired with its input item, and with
- * Continue On Fail one item's error becomes an error item while the other items go on.
+ * The per-item loop both nodes share, and the one place a failed input item becomes output: every
+ * output item is paired with its input item, and with Continue On Fail one item's error becomes a
+ * failed item (`failedOutcomeItem`) while the other items go on; without it the first failure
+ * stops the node.
  */
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { failedOutcomeItem } from './outcome';
+import { failedOutcomeItem, type FailedAbout, type ItemError } from './outcome';
 
 export interface ItemContext {
-	/** What the item concerns (order number, customer reference), set as soon as it is known so an error item can name it. */
+	/** What the item concerns (order number, customer reference), set as soon as it is known so a failed item can name it. */
 	details?: IDataObject;
 }
 
@@ -30,7 +32,7 @@ export function toItems(result: ItemResult, itemIndex: number): INodeExecutionDa
  * (also when they come from another copy of n8n-workflow, hence the name check), anything else
  * wrapped.
  */
-export function asItemError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+export function asItemError(node: INode, error: unknown, itemIndex?: number): ItemError {
 	const name = (error as { name?: unknown })?.name;
 	if (error instanceof NodeApiError || error instanceof NodeOperationError || name === 'NodeApiError' || name === 'NodeOperationError') {
 		const known = error as NodeApiError;
@@ -41,15 +43,50 @@ export function asItemError(node: INode, error: unknown, itemIndex?: number): No
 	return new NodeOperationError(node, error as Error, { itemIndex });
 }
 
-/**
- * The output for an input item that failed while the node continues on fail: led by its outcome
- * in `details` (status failed, the reason naming the order and the field), shaped as n8n routes
- * down the error branch (see `failedOutcomeItem`). `details` names what the item concerns.
- */
-export function failedItem(error: unknown, itemIndex: number, details: IDataObject = {}): INodeExecutionData {
+/** What a failed item names: `order_number` and `customerReference` of an item's details, when known. */
+function aboutOf(details: IDataObject): FailedAbout {
 	const orderNumber = typeof details.order_number === 'string' ? details.order_number : undefined;
 	const reference = typeof details.customerReference === 'string' ? details.customerReference : undefined;
-	return failedOutcomeItem(error, itemIndex, { order_number: orderNumber, sale_order_reference: reference }, details);
+	return { order_number: orderNumber, sale_order_reference: reference };
+}
+
+/**
+ * Input item `itemIndex` failed: without Continue On Fail this throws (stopping the node, as n8n
+ * shows it); with it, the failed item to output. `about` names the order (and failed or unknown);
+ * `details` is what version 1 also showed of the item.
+ */
+export function failItem(
+	context: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+	about: FailedAbout = {},
+	details: IDataObject = {},
+): INodeExecutionData {
+	const itemError = asItemError(context.getNode(), error, itemIndex);
+	if (!context.continueOnFail()) throw itemError;
+	const node = context.getNode();
+	const input = { version: node.typeVersion, json: context.getInputData()[itemIndex]?.json, toErrorOutput: node.onError === 'continueErrorOutput' };
+	return failedOutcomeItem(itemError, itemIndex, input, about, details);
+}
+
+/**
+ * The output of an operation that settles every input item at once: each entry is the item's
+ * output, or the Error that failed it (see `failItem`), or undefined when it has none.
+ */
+export function outputOf(
+	context: IExecuteFunctions,
+	results: ReadonlyArray<INodeExecutionData | INodeExecutionData[] | Error | undefined>,
+	aboutItem: (itemIndex: number) => { about?: FailedAbout; details?: IDataObject } = () => ({}),
+): INodeExecutionData[] {
+	const output: INodeExecutionData[] = [];
+	results.forEach((result, itemIndex) => {
+		if (result instanceof Error) {
+			const { about, details } = aboutItem(itemIndex);
+			output.push(failItem(context, result, itemIndex, about, details));
+		} else if (Array.isArray(result)) output.push(...result);
+		else if (result) output.push(result);
+	});
+	return output;
 }
 
 /** Runs `handle` for every input item; the first failure stops the node unless it continues on fail. */
@@ -64,8 +101,8 @@ export async function forEachItem(
 		try {
 			output.push(...toItems(await handle(i, item), i));
 		} catch (error) {
-			if (!context.continueOnFail()) throw asItemError(context.getNode(), error, i);
-			output.push(failedItem(error, i, item.details));
+			const details = item.details ?? {};
+			output.push(failItem(context, error, i, aboutOf(details), details));
 		}
 	}
 	return output;

@@ -3,12 +3,11 @@
  * (create, create many, print, write back): an ops person reads `outcome.status` and
  * `outcome.reason` in the editor's table view without scrolling past forty order fields.
  *
- * A failed item is the one exception: n8n sends an item down the error branch ("On Error: Continue
- * (using error output)") only when its JSON holds nothing but `error`, `message` and `details`
- * (an item-level `error` makes n8n replace the JSON with the bare message), so there the reason is
- * `error` and the outcome block rides in `details`.
+ * A failed item (`failedOutcomeItem`) keeps its input item whole and carries the outcome under
+ * `error` (node version 2; see there).
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 export type OutcomeStatus =
 	/** Starshipit order created by this run. */
@@ -33,7 +32,7 @@ export interface Outcome {
 	order_number?: string;
 	/** The CartonCloud sale order's customer reference. */
 	sale_order_reference?: string;
-	/** One sentence naming the order and the field, on failure or unknown. */
+	/** One sentence naming the order and the field, and what to do, on failure or unknown. */
 	reason?: string;
 	/** Something a person should know although the item succeeded. */
 	warning?: string;
@@ -56,20 +55,40 @@ export function outcomeItem(outcome: Outcome, data: IDataObject, itemIndex: numb
 	return { json, pairedItem: { item: itemIndex } };
 }
 
+export type ItemError = NodeApiError | NodeOperationError;
+
+/** What a failed item is about: the order, and failed or unknown (failed when not said). */
+export type FailedAbout = Omit<Outcome, 'status' | 'reason'> & { status?: 'failed' | 'unknown' };
+
 /**
- * A failed item: `error` is the reason (one sentence naming the order and the field), `details`
- * leads with the outcome block (status failed or unknown), then what else the item concerns.
- * Built from the message alone, so nothing of a request (headers, keys) can ride along.
+ * A failed item. Its reason is the error's message (one sentence naming the order and the field
+ * and what to do); the error's description, when there is one, rides along. Built from the
+ * message alone, so nothing of a request (headers, keys) can ride along.
+ *
+ * - Version 2 and later: the input item whole, with the outcome block (status, order number,
+ *   reason …) under `error`, the one key n8n reserves for a failure. On the error output ("On
+ *   Error: Continue (using error output)") n8n routes an item whose JSON holds only `error`,
+ *   `message` or `details` and merges it into its input item, so the item sent is `{ error }`
+ *   alone; with "Continue" it is built the same way here. Either way the sale order's own fields
+ *   (its `details` included) stay as they were, so a reason's field path
+ *   (`details.deliver.address.address1`) points at a field the item still carries. n8n puts the
+ *   input's keys first; the bundled workflows' error branch lays the outcome out first.
+ * - Version 1: `{ error, details: { outcome, … } }`, which replaced an input's own `details`.
  */
 export function failedOutcomeItem(
-	error: unknown,
+	error: ItemError,
 	itemIndex: number,
-	about: Omit<Outcome, 'status' | 'reason'> & { status?: 'failed' | 'unknown' } = {},
+	input: { version: number; json?: IDataObject; toErrorOutput: boolean },
+	about: FailedAbout = {},
 	details: IDataObject = {},
 ): INodeExecutionData {
-	const message = error instanceof Error ? error.message : String(error);
-	const description = (error as { description?: unknown })?.description;
-	const allDetails: IDataObject = { outcome: compact({ ...about, status: about.status ?? 'failed', reason: message }), ...details };
-	if (typeof description === 'string' && description !== '') allDetails.description = description;
-	return { json: { error: message, details: allDetails }, pairedItem: { item: itemIndex } };
+	const description = typeof error.description === 'string' && error.description !== '' ? error.description : undefined;
+	const outcome = compact({ ...about, status: about.status ?? 'failed', reason: error.message });
+	if (input.version >= 2) {
+		if (description) outcome.description = description;
+		return { json: input.toErrorOutput ? { error: outcome } : { ...input.json, error: outcome }, pairedItem: { item: itemIndex } };
+	}
+	const allDetails: IDataObject = { outcome, ...details };
+	if (description) allDetails.description = description;
+	return { json: { error: error.message, details: allDetails }, pairedItem: { item: itemIndex } };
 }

@@ -59,7 +59,7 @@ export function chain(...steps: StepNode[]): WorkflowJson {
 			id: `n${index}`,
 			name: step.name,
 			type: step.type ?? CC,
-			typeVersion: 1,
+			typeVersion: 2,
 			position: [200 * (index + 1), 0],
 			parameters: step.parameters as INode['parameters'],
 			credentials: CREDENTIALS,

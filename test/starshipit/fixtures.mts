@@ -56,7 +56,7 @@ export function nodeWorkflow(parameters: IDataObject, options: { continueOnFail?
 			id: '3',
 			name: 'Starshipit',
 			type: `${PACKAGE}.starshipit`,
-			typeVersion: 1,
+			typeVersion: 2,
 			position: [400, 0],
 			parameters: parameters as INode['parameters'],
 			credentials: CREDENTIALS,

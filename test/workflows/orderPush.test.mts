@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BAD_ORDER_REFERENCES } from '../sandbox/cartoncloud/index.mts';
 import { clearLogs, count, type Env, loadWorkflow, saleOrders, starshipitOrders, startEnv, webhookReceiver } from './fixtures.mts';
+import { reasonOf } from '../harness/outcome.mts';
 
 const IMPORT = 'POST /api/orders/import';
 const BAD = Object.values(BAD_ORDER_REFERENCES) as string[];
@@ -40,7 +41,7 @@ describe('Order push, scheduled', () => {
 
 		const failed = run.output('Not created (see error)');
 		expect(failed.map((i) => (i.json.references as { customer: string }).customer).sort()).toEqual([...BAD].sort());
-		const reason = (ref: string) => String(failed.find((i) => (i.json.references as { customer: string }).customer === ref)?.json.error);
+		const reason = (ref: string) => String(reasonOf(failed.find((i) => (i.json.references as { customer: string }).customer === ref)!));
 		expect(reason(BAD_ORDER_REFERENCES.emptyAddress1)).toMatch(/KOA-19001.*address1/);
 		expect(reason(BAD_ORDER_REFERENCES.longPostcode)).toMatch(/KOA-19002.*postcode.*10/);
 		expect(reason(BAD_ORDER_REFERENCES.unknownCountry)).toMatch(/KOA-19003.*country.*Atlantis/);

@@ -10,6 +10,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clearLogs, consignments, count, type Env, loadWorkflow, saleOrders, starshipitOrders, startEnv, webhookReceiver } from './fixtures.mts';
+import { outcomeOf, reasonOf } from '../harness/outcome.mts';
 
 const CONSIGNMENT_PUT = 'PUT /tenants/:tenantId/consignments/:id';
 const CONSIGNMENT_GET = 'GET /tenants/:tenantId/consignments/:id';
@@ -84,8 +85,8 @@ describe('Tracking writeback, scheduled', () => {
 		const without = pairs.filter((p) => !p.consignment).map((p) => p.shipped.order_number).sort();
 		expect(without.length).toBeGreaterThan(0);
 		const failed = run.output('Not written (see error)');
-		expect(failed.map((i) => ((i.json.details as IDataObject).outcome as IDataObject).order_number).sort()).toEqual(without);
-		expect(String(failed[0].json.error)).toMatch(/has no consignment/);
+		expect(failed.map((i) => outcomeOf(i)!.order_number).sort()).toEqual(without);
+		expect(String(reasonOf(failed[0]))).toMatch(/has no consignment/);
 
 		// The cost: Starshipit only lists; CartonCloud: a token, one search per 50 sale orders and
 		// per 50 consignments, one PUT per consignment written, no GET.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assertNoSecrets, chain, customerByName, type Env, json, rl, startEnv, useEnv } from '../fixtures.mts';
+import { reasonOf } from '../../harness/outcome.mts';
 
 let env: Env;
 useEnv((started) => (env = started));
@@ -194,8 +195,8 @@ describe('Sale Order: Get, Create, Delete', () => {
 		expect(out).toHaveLength(3);
 		out.forEach((item, i) => expect(item.pairedItem).toEqual({ item: i }));
 		const byName = Object.fromEntries(customers.map((c, i) => [String(c.name), out[i].json]));
-		expect(byName['Bondi Beauty'].error).toMatch(/Customer Reference|customer reference is empty/);
-		expect(String(byName['Kiwi Kitchenware'].error)).toContain('/details/deliver/address/address1');
+		expect(reasonOf({ json: byName['Bondi Beauty'] })).toMatch(/Customer Reference|customer reference is empty/);
+		expect(reasonOf({ json: byName['Kiwi Kitchenware'] })).toContain('/details/deliver/address/address1');
 		// Unknown product: created REJECTED (228).
 		expect(byName['Koala Outdoor Co']).toMatchObject({ createdWithIssues: true, status: 'REJECTED' });
 		assertNoSecrets(env.sb, run.nodes);

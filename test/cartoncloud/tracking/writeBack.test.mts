@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IDataObject } from 'n8n-workflow';
 import { Harness } from '../../harness/index.mts';
 import { assertNoSecrets, chain, customerByName, type Env, rl, useEnv } from '../fixtures.mts';
+import { outcomeOf, reasonOf } from '../../harness/outcome.mts';
 
 let env: Env;
 useEnv((started) => (env = started));
@@ -11,10 +12,6 @@ const CONSIGNMENT_SEARCH = 'POST /tenants/:tenantId/consignments/search';
 const PUT = 'PUT /tenants/:tenantId/consignments/:id';
 const GET_CONSIGNMENT = 'GET /tenants/:tenantId/consignments/:id';
 const GET_ORDER = 'GET /tenants/:tenantId/outbound-orders/:id';
-const outcomeOf = (json: IDataObject) =>
-	// On the error branch n8n merges the failed item into its input item, which may lead with an
-	// earlier step's outcome: the failure's own outcome is the one in `details`.
-	(json.error !== undefined ? (json.details as IDataObject | undefined)?.outcome : json.outcome) as IDataObject;
 
 const packedOrders = { name: 'Packed Orders', parameters: { resource: 'saleOrder', operation: 'getMany', limit: 100, filters: { statuses: ['PACKED', 'DISPATCHED'] } } };
 const writeBack = (extra: Record<string, unknown> = {}) => ({
@@ -51,9 +48,8 @@ describe('Write Back Tracking', () => {
 			expect(item.pairedItem).toEqual({ item: i });
 			const order = inputs[i] as { id: string; customer: { id: string }; references: { customer: string; numericId: string } };
 			if (order.customer.id === bondi.id) {
-				expect(item.json.error).toContain(`Sale order "${order.references.customer}" (${order.id}) has no consignment`);
-				expect((item.json.details as { customerReference?: string }).customerReference).toBe(order.references.customer);
-				expect(outcomeOf(item.json)).toMatchObject({ status: 'failed', sale_order_reference: order.references.customer });
+				expect(reasonOf(item)).toContain(`Sale order "${order.references.customer}" (${order.id}) has no consignment`);
+				expect(outcomeOf(item)).toMatchObject({ status: 'failed', sale_order_reference: order.references.customer });
 				return;
 			}
 			updated++;
@@ -112,7 +108,7 @@ describe('Write Back Tracking', () => {
 		expect(out[1]).toMatchObject({ outcome: { status: 'written' }, trackingNumber: 'TN-2' });
 		expect(env.sb.world.consignments.get(String(out[0].consignmentId))!.references.tracking).toBe('4711');
 		// An absent field goes to n8n's expression engine, as any other expression: here it is empty.
-		expect(String(out[2].error)).toMatch(/"Tracking Number" is empty/);
+		expect(reasonOf({ json: out[2] })).toMatch(/"Tracking Number" is empty/);
 	});
 
 	it('finds sale orders by ID, and a changed value is written', async () => {
@@ -179,8 +175,8 @@ describe('Write Back Tracking', () => {
 		const customers = run.output('Customers').map((i) => String(i.json.name));
 		const out = run.output('Write Back').map((i) => i.json);
 		const by = Object.fromEntries(customers.map((name, i) => [name, out[i]]));
-		expect(by['Bondi Beauty'].error).toBe('Sale order "KIW-10001": "Tracking Number" is empty');
-		expect(by['Koala Outdoor Co'].error).toContain('Sale order "NO-SUCH-REF" not found');
+		expect(reasonOf({ json: by['Bondi Beauty'] })).toBe('Sale order "KIW-10001": "Tracking Number" is empty');
+		expect(reasonOf({ json: by['Koala Outdoor Co'] })).toContain('Sale order "NO-SUCH-REF" not found');
 		expect(by['Kiwi Kitchenware']).toMatchObject({ customerReference: 'KIW-10001', trackingNumber: 'T1' });
 	});
 
@@ -229,9 +225,9 @@ describe('Write Back Tracking', () => {
 			env.sb.server.injectFaults(PUT, faults);
 			const order = orders[index];
 			const run = await env.harness.run(chain(writeBack({ customerReference: order.references.customer, trackingNumber: `FAIL${code}`, trackingUrl: '' })));
-			const item = run.output('Write Back')[0].json;
-			expect(String(item.error)).toContain(`Sale order "${order.references.customer}" (${order.id}): consignment ${targets[index].id}:`);
-			expect(String(item.error)).toContain(code);
+			const item = run.output('Write Back')[0];
+			expect(reasonOf(item)).toContain(`Sale order "${order.references.customer}" (${order.id}): consignment ${targets[index].id}:`);
+			expect(reasonOf(item)).toContain(code);
 			expect(outcomeOf(item)).toMatchObject({ status: 'failed', sale_order_reference: order.references.customer });
 		}
 		env.sb.server.clearFaults();
@@ -253,8 +249,8 @@ describe('Write Back Tracking', () => {
 			const failed = run.output('Write Back', 1);
 			expect(failed).toHaveLength(20);
 			for (const item of failed) {
-				expect(String(item.json.error)).toMatch(pattern);
-				expect(outcomeOf(item.json)).toMatchObject({ status: 'failed' });
+				expect(String(reasonOf(item))).toMatch(pattern);
+				expect(outcomeOf(item)).toMatchObject({ status: 'failed' });
 			}
 		}
 

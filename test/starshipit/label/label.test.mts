@@ -4,6 +4,7 @@ import type { Harness } from '../../harness/index.mts';
 import type { StarshipitSandbox } from '../../sandbox/starshipit/index.mts';
 import { configurePrinting, labelsBought } from '../../sandbox/starshipit/lifecycle.mts';
 import { harnessFor, outputOf, runNode, runWithErrorOutput, uiCreateParameters, uiOrderItem, useSandbox } from '../fixtures.mts';
+import { outcomeOf, reasonOf } from '../../harness/outcome.mts';
 
 let sandbox: StarshipitSandbox;
 let harness: Harness;
@@ -19,10 +20,7 @@ function pdf(item: INodeExecutionData, key: string): { bytes: Buffer; fileName?:
 	return { bytes: Buffer.from(binary!.data, 'base64'), fileName: binary!.fileName, mimeType: binary!.mimeType };
 }
 
-const outcome = (json: IDataObject) =>
-	// On the error branch n8n merges the failed item into its input item, which may lead with an
-	// earlier step's outcome: the failure's own outcome is the one in `details`.
-	(json.error !== undefined ? (json.details as IDataObject | undefined)?.outcome : json.outcome) as IDataObject;
+const outcome = (json: IDataObject) => outcomeOf({ json }) as IDataObject;
 
 /** Labels bought for an order so far (each print is a carrier charge). */
 function bought(orderNumber: string): number {
@@ -88,7 +86,7 @@ describe('Label', () => {
 		expect(bought('L-2')).toBe(1);
 
 		const strict = await runNode(harness, { ...print, printOptions: { ifPrinted: 'error' } }, [{}], { continueOnFail: true });
-		expect(String(outputOf(strict)[0].json.error)).toMatch(/Order "L-1" already has labels/);
+		expect(String(reasonOf(outputOf(strict)[0]))).toMatch(/Order "L-1" already has labels/);
 		expect(bought('L-1')).toBe(1);
 	});
 
@@ -120,8 +118,8 @@ describe('Label', () => {
 		const out = outputOf(
 			await runNode(harness, { resource: 'label', operation: 'print', orderBy: 'orderNumber', orderNumber: '={{ $json.n }}' }, [{ n: 'NOPE' }, { n: 'L-2' }], { continueOnFail: true }),
 		);
-		expect(out[0].json.details).toMatchObject({ order_number: 'NOPE' });
-		expect(out[0].json.error).toMatch(/Order not found/);
+		expect(outcomeOf(out[0])).toMatchObject({ order_number: 'NOPE' });
+		expect(reasonOf(out[0])).toMatch(/Order not found/);
 		expect(outcome(out[0].json)).toMatchObject({ status: 'failed', order_number: 'NOPE' });
 		expect(out[1].json.order_number).toBe('L-2');
 		expect(out[1].pairedItem).toEqual({ item: 1 });
@@ -183,7 +181,7 @@ describe('Label', () => {
 		const { success, errors } = await runWithErrorOutput(harness, { resource: 'label', operation: 'printMany', orderIds: '={{ $json.order_id }}' }, [l1, l2]);
 		expect(success).toHaveLength(0);
 		expect(errors).toHaveLength(2);
-		expect(String(errors[0].json.error)).toMatch(/Nothing was printed: could not check which orders already have labels/);
+		expect(String(reasonOf(errors[0]))).toMatch(/Nothing was printed: could not check which orders already have labels/);
 		expect(sandbox.server.count('POST /api/orders/shipments')).toBe(0);
 		expect(bought('L-1') + bought('L-2')).toBe(0);
 	});
@@ -193,11 +191,11 @@ describe('Label', () => {
 		sandbox.state.findByNumber(sandbox.state.accountByKey(), 'L-1')!.order.archived = true;
 		const out = outputOf(await runNode(harness, { resource: 'label', operation: 'printMany', orderIds: '={{ $json.order_id }}' }, [l1, l2], { continueOnFail: true }));
 		expect(out).toHaveLength(2);
-		const failed = out.find((i) => i.json.error)!;
+		const failed = out.find((i) => reasonOf(i))!;
 		expect(failed.pairedItem).toEqual({ item: 0 });
 		expect(outcome(failed.json)).toMatchObject({ status: 'failed', order_number: 'L-1' });
-		expect(String(failed.json.error)).toMatch(/archived/i);
-		const printed = out.find((i) => !i.json.error)!;
+		expect(String(reasonOf(failed))).toMatch(/archived/i);
+		const printed = out.find((i) => !reasonOf(i))!;
 		expect(printed.pairedItem).toEqual([{ item: 1 }]);
 		expect(printed.json).toMatchObject({ order_ids: [l2.order_id], order_numbers: ['L-2'], label_count: 1 });
 	});
@@ -213,7 +211,7 @@ describe('a failure that hits the whole batch puts every item on the error outpu
 			expect.objectContaining({ status: 'failed', order_number: 'L-1' }),
 			expect.objectContaining({ status: 'failed', order_number: 'L-2' }),
 		]);
-		expect(String(errors[0].json.error)).toMatch(/API key/);
+		expect(String(reasonOf(errors[0]))).toMatch(/API key/);
 		expect(bought('L-1') + bought('L-2')).toBe(0);
 	});
 
@@ -237,7 +235,7 @@ describe('a failure that hits the whole batch puts every item on the error outpu
 		const { success, errors } = await runWithErrorOutput(harness, { resource: 'label', operation: 'reprint', orderBy: 'orderNumber', orderNumber: '={{ $json.n }}' }, [{ n: 'L-1' }, { n: 'L-2' }]);
 		expect(success).toHaveLength(0);
 		expect(errors.map((e) => outcome(e.json).order_number)).toEqual(['L-1', 'L-2']);
-		expect(String(errors[0].json.error)).toMatch(/429 after 8 attempts/);
+		expect(String(reasonOf(errors[0]))).toMatch(/429 after 8 attempts/);
 	});
 });
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { IDataObject } from 'n8n-workflow';
 import type { StarshipitSandbox } from '../../sandbox/starshipit/index.mts';
 import { harnessFor, runWithErrorOutput, saleOrder, storedOrderNumbers, uiOrderItem, useSandbox } from '../fixtures.mts';
+import { outcomeOf, reasonOf } from '../../harness/outcome.mts';
 
 let sandbox: StarshipitSandbox;
 useSandbox((started) => (sandbox = started));
@@ -20,7 +21,7 @@ async function run(parameters: IDataObject, items: IDataObject[], credential: ID
 const createMany = (extra: IDataObject = {}) => ({ resource: 'order', operation: 'createMany', inputMode: 'saleOrder', saleOrder: '={{ $json }}', skipExisting: true, ...extra });
 const sales = (n: number) => Array.from({ length: n }, (_, i) => saleOrder(`BW-${i + 1}`));
 const exhausted = (status: number) => Array.from({ length: 8 }, () => ({ kind: 'status' as const, status, headers: { 'Retry-After': '0' }, body: { statusCode: status, message: `injected ${status}` } }));
-const reasons = (items: Array<{ json: IDataObject }>) => items.map((i) => String(i.json.error));
+const reasons = (items: Array<{ json: IDataObject }>) => items.map((i) => String(reasonOf(i)));
 
 describe('Create Many / Create (order push)', () => {
 	it('revoked API key (403): every item on the error output with the reason, nothing created', async () => {
@@ -30,7 +31,7 @@ describe('Create Many / Create (order push)', () => {
 		expect(reasons(failed).every((r) => /rejected the API key/.test(r))).toBe(true);
 		// n8n's error output hands on the input item with `error` and `details` added.
 		expect(failed.map((i) => (i.json.references as IDataObject).customer)).toEqual(sales(7).map((s) => (s.references as IDataObject).customer));
-		expect((failed[0].json.details as IDataObject).outcome).toMatchObject({ status: 'failed', order_number: 'BW-1', sale_order_reference: 'BW-1' });
+		expect(outcomeOf(failed[0])).toMatchObject({ status: 'failed', order_number: 'BW-1', sale_order_reference: 'BW-1' });
 	});
 
 	it('429 until retries run out on the listing: every item on the error output', async () => {
@@ -73,7 +74,7 @@ describe('Create Many / Create (order push)', () => {
 		const { succeeded, failed } = await run(createMany({ skipExisting: false }), sales(3));
 		expect(succeeded).toEqual([]);
 		expect(failed).toHaveLength(3);
-		expect(failed.map((i) => ((i.json.details as IDataObject).outcome as IDataObject).status)).toEqual(['unknown', 'unknown', 'unknown']);
+		expect(failed.map((i) => outcomeOf(i)!.status)).toEqual(['unknown', 'unknown', 'unknown']);
 		expect(reasons(failed).every((r) => /may or may not have been created/.test(r))).toBe(true);
 	});
 });

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Harness } from '../../harness/index.mts';
 import type { StarshipitSandbox } from '../../sandbox/starshipit/index.mts';
 import { API_KEY, outputOf, runNode, saleOrder, storedOrderNumbers, uiCreateParameters, uiOrderItem, useSandbox } from '../fixtures.mts';
+import { outcomeOf, reasonOf } from '../../harness/outcome.mts';
 
 let sandbox: StarshipitSandbox;
 let harness: Harness;
@@ -129,11 +130,11 @@ describe('Order > Create Many', () => {
 		expect(out).toHaveLength(6);
 		expect(out.map((o) => o.pairedItem)).toEqual([0, 1, 2, 3, 4, 5].map((item) => ({ item })));
 		expect(out[0].json).toMatchObject({ order_number: 'SO-1', already_existed: false });
-		expect(out[1].json.error).toMatch(/SO-2.*details\.deliver\.address\.postcode.*at most 10/);
-		expect(out[1].json.details).toMatchObject({ order_number: 'SO-2' });
-		expect(out[2].json.error).toMatch(/SO-3.*details\.deliver\.address\.address1.*required/);
-		expect(out[3].json.error).toMatch(/SO-4.*details\.deliver\.address\.country.*unknown country "XX"/);
-		expect(out[4].json.error).toMatch(/references\.customer.*at most 50/);
+		expect(reasonOf(out[1])).toMatch(/SO-2.*details\.deliver\.address\.postcode.*at most 10/);
+		expect(outcomeOf(out[1])).toMatchObject({ order_number: 'SO-2' });
+		expect(reasonOf(out[2])).toMatch(/SO-3.*details\.deliver\.address\.address1.*required/);
+		expect(reasonOf(out[3])).toMatch(/SO-4.*details\.deliver\.address\.country.*unknown country "XX"/);
+		expect(reasonOf(out[4])).toMatch(/references\.customer.*at most 50/);
 		expect(out[5].json).toMatchObject({ order_number: 'SO-6', already_existed: false });
 		expect(storedOrderNumbers(sandbox).sort()).toEqual(['SO-1', 'SO-6']);
 		expect(sandbox.server.count('POST /api/orders/import')).toBe(1);
@@ -161,7 +162,7 @@ describe('Order > Create Many', () => {
 		const out = outputOf(await runNode(harness, createManyFromSaleOrders(), input, { continueOnFail: true }));
 		expect(out.map((o) => o.pairedItem)).toEqual(refs.map((_, item) => ({ item })));
 		out.forEach((o, i) => {
-			if (bad.has(i)) expect(o.json.error).toMatch(new RegExp(`${refs[i]}.*details\\.deliver\\.address\\.address1.*required`));
+			if (bad.has(i)) expect(reasonOf(o)).toMatch(new RegExp(`${refs[i]}.*details\\.deliver\\.address\\.address1.*required`));
 			else expect(o.json).toMatchObject({ outcome: { status: 'created' }, order_number: refs[i] });
 		});
 		expect(sandbox.server.count('POST /api/orders/import')).toBe(3);
@@ -187,7 +188,7 @@ describe('Order > Create Many', () => {
 		const out = outputOf(
 			await runNode(harness, createManyFromSaleOrders({ skipExisting: false }), [saleOrder('SO-1'), saleOrder('SO-2'), saleOrder('SO-3')], { continueOnFail: true }),
 		);
-		expect(out[0].json.error).toMatch(/SO-1.*already exists/);
+		expect(reasonOf(out[0])).toMatch(/SO-1.*already exists/);
 		expect(out[1].json).toMatchObject({ order_number: 'SO-2', already_existed: false });
 		expect(out[2].json).toMatchObject({ order_number: 'SO-3', already_existed: false });
 	});
@@ -213,8 +214,8 @@ describe('Order > Get, Get Many, Update, Delete, Archive', () => {
 		const out = outputOf(
 			await runNode(harness, { resource: 'order', operation: 'get', orderBy: 'orderNumber', orderNumber: '={{ $json.n }}' }, [{ n: 'NOPE' }], { continueOnFail: true }),
 		);
-		expect(out[0].json.error).toMatch(/Order not found/);
-		expect(out[0].json.details).toMatchObject({ order_number: 'NOPE' });
+		expect(reasonOf(out[0])).toMatch(/Order not found/);
+		expect(outcomeOf(out[0])).toMatchObject({ order_number: 'NOPE' });
 	});
 
 	it('Get Many follows every page (Return All) and honours Limit', async () => {
@@ -281,17 +282,17 @@ describe('application errors sent as HTTP 200 + success:false (appErrorsAs200)',
 	it('are errors for single calls and per-order errors for imports', async () => {
 		sandbox.configure({ strictDuplicates: true });
 		const get = outputOf(await runNode(harness, { resource: 'order', operation: 'get', orderBy: 'orderNumber', orderNumber: 'NOPE' }, [{}], { continueOnFail: true }));
-		expect(get[0].json.error).toMatch(/Order not found/);
+		expect(reasonOf(get[0])).toMatch(/Order not found/);
 
 		await runNode(harness, createManyFromSaleOrders({ skipExisting: false }), [saleOrder('D-1')]);
 		const out = outputOf(await runNode(harness, createManyFromSaleOrders({ skipExisting: false }), [saleOrder('D-1'), saleOrder('D-2')], { continueOnFail: true }));
-		expect(out[0].json.error).toMatch(/D-1.*already exists/);
+		expect(reasonOf(out[0])).toMatch(/D-1.*already exists/);
 		expect(out[1].json).toMatchObject({ order_number: 'D-2', already_existed: false });
 
 		// All-or-nothing: nothing created, every order gets its own error.
 		const none = outputOf(await runNode(harness, createManyFromSaleOrders({ skipExisting: false }), [saleOrder('D-1'), saleOrder('D-2')], { continueOnFail: true }));
-		expect(none[0].json.error).toMatch(/D-1/);
-		expect(none[1].json.error).toMatch(/D-2/);
+		expect(reasonOf(none[0])).toMatch(/D-1/);
+		expect(reasonOf(none[1])).toMatch(/D-2/);
 
 		// And Skip Existing resolves them without creating anything.
 		const skipped = outputOf(await runNode(harness, createManyFromSaleOrders(), [saleOrder('D-1'), saleOrder('D-2')]));

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from '../../harness/index.mts';
 import type { StarshipitSandbox } from '../../sandbox/starshipit/index.mts';
 import { harnessFor, outputOf, runNode, startSandbox } from '../fixtures.mts';
+import { reasonOf } from '../../harness/outcome.mts';
 
 let sandbox: StarshipitSandbox;
 let harness: Harness;
@@ -41,7 +42,7 @@ describe('Rate and Address', () => {
 				{ continueOnFail: true },
 			),
 		);
-		expect(out[0].json.error).toMatch(/destination\.country: unknown country "Narnia"/);
+		expect(reasonOf(out[0])).toMatch(/destination\.country: unknown country "Narnia"/);
 	});
 
 	it('Address Validate answers valid and suggests a fix for a wrong post code', async () => {

@@ -16,7 +16,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { CONSIGNMENT_STATUSES, customerLocator, locatorValue } from '../common.descriptions';
-import { asItemError, failedItem } from '../../../shared/items';
+import { asItemError, outputOf } from '../../../shared/items';
 import { outcomeItem } from '../../../shared/outcome';
 import { itemParameter } from '../../../shared/parameters';
 import { forEachInFlight } from '../../../shared/transport/inFlight';
@@ -251,22 +251,10 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		}
 	});
 
-	const output: INodeExecutionData[] = [];
-	for (let i = 0; i < items.length; i++) {
-		const result = results[i];
-		if (!(result instanceof Error)) {
-			if (result) output.push(result);
-			continue;
-		}
-		if (!this.continueOnFail()) throw asItemError(this.getNode(), result, i);
+	return outputOf(this, results, (i) => {
 		const request = requests.find((r) => r.itemIndex === i);
-		const details: IDataObject = {};
-		if (request?.by === 'id') details.saleOrderId = request.key;
-		if (request?.by === 'customerReference') {
-			details.customerReference = request.key;
-			details.order_number = request.key;
-		}
-		output.push(failedItem(result, i, details));
-	}
-	return output;
+		if (request?.by === 'id') return { details: { saleOrderId: request.key } };
+		if (request?.by !== 'customerReference') return {};
+		return { about: { order_number: request.key, sale_order_reference: request.key }, details: { customerReference: request.key, order_number: request.key } };
+	});
 }

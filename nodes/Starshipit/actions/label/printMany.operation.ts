@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { labelFileName, pdfBinaries } from '../binary';
 import { NodeOperationError } from 'n8n-workflow';
-import { asItemError, failedItem } from '../../../shared/items';
+import { failItem } from '../../../shared/items';
 import { outcomeItem } from '../../../shared/outcome';
 import { appErrors, starshipitRequest } from '../../transport';
 import { binaryPropertyProperty, readOrderIds } from '../common.descriptions';
@@ -91,8 +91,7 @@ function mentionsName(line: string, name: string): boolean {
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const output: INodeExecutionData[] = [];
 	const failed = (error: unknown, itemIndex: number, details: IDataObject = {}) => {
-		if (!this.continueOnFail()) throw asItemError(this.getNode(), error, itemIndex);
-		output.push(failedItem(error, itemIndex, details));
+		output.push(failItem(this, error, itemIndex, { order_number: typeof details.order_number === 'string' ? details.order_number : undefined }, details));
 	};
 	const wanted: Wanted[] = [];
 	for (let i = 0; i < items.length; i++) {

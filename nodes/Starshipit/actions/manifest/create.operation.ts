@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { pdfBinaries } from '../binary';
-import { asItemError, failedItem } from '../../../shared/items';
+import { failItem } from '../../../shared/items';
 import { starshipitRequest } from '../../transport';
 import { binaryPropertyProperty, readOrderIds } from '../common.descriptions';
 
@@ -28,8 +28,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			for (const id of readOrderIds(this, i)) if (!ids.includes(id)) ids.push(id);
 			used.push(i);
 		} catch (error) {
-			if (!this.continueOnFail()) throw asItemError(this.getNode(), error, i);
-			failed.push(failedItem(error, i));
+			failed.push(failItem(this, error, i));
 		}
 	}
 	if (ids.length === 0) return failed;
@@ -48,7 +47,6 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const json: IDataObject = { manifest_number: number, order_ids: ids };
 		return [{ json, binary, pairedItem }, ...failed];
 	} catch (error) {
-		if (!this.continueOnFail()) throw asItemError(this.getNode(), error, used[0]);
-		return [...used.map((i) => failedItem(error, i)), ...failed];
+		return [...used.map((i) => failItem(this, error, i)), ...failed];
 	}
 }

@@ -4,7 +4,7 @@
  */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { asItemError } from '../../../shared/items';
+import { asItemError, failItem } from '../../../shared/items';
 import { reconciliationReport, reportProperties } from '../../../shared/reconciliation/report';
 
 export const description = updateDisplayOptions({ show: { resource: ['report'], operation: ['reconcileWithCartonCloud'] } }, reportProperties);
@@ -14,7 +14,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	try {
 		return await reconciliationReport.call(this, itemIndex);
 	} catch (error) {
-		if (!this.continueOnFail() || items.length === 0) throw asItemError(this.getNode(), error, itemIndex);
-		return [{ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } }];
+		if (items.length === 0) throw asItemError(this.getNode(), error, itemIndex);
+		return [failItem(this, error, itemIndex)];
 	}
 }

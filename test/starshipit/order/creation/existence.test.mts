@@ -10,6 +10,7 @@ import type { Harness } from '../../../harness/index.mts';
 import type { StarshipitSandbox } from '../../../sandbox/starshipit/index.mts';
 import { printOrder, setTracking } from '../../../sandbox/starshipit/lifecycle.mts';
 import { API_KEY, outputOf, runNode, saleOrder, storedOrderNumbers, useSandbox } from '../../fixtures.mts';
+import { outcomeOf, reasonOf } from '../../../harness/outcome.mts';
 
 let sandbox: StarshipitSandbox;
 let harness: Harness;
@@ -71,15 +72,15 @@ describe('clashing references (two customers, one reference)', () => {
 	it('in one run: one is created, the other fails naming both', async () => {
 		const out = outputOf(await runNode(harness, createMany(), [acme('PO-77'), bolt('PO-77')], { continueOnFail: true }));
 		expect(out[0].json).toMatchObject({ outcome: { status: 'created', order_number: 'PO-77' } });
-		expect(out[1].json.error).toMatch(/"PO-77" of sale order "PO-77" of Bolt Hardware.*sale order "PO-77" of Acme Homewares/);
-		expect(out[1].json.details).toMatchObject({ outcome: { status: 'failed', order_number: 'PO-77' } });
+		expect(reasonOf(out[1])).toMatch(/"PO-77" of sale order "PO-77" of Bolt Hardware.*sale order "PO-77" of Acme Homewares/);
+		expect(outcomeOf(out[1])).toMatchObject({ status: 'failed', order_number: 'PO-77' });
 		expect(copiesOf('PO-77')).toBe(1);
 	});
 
 	it('across runs: the order already in Starshipit is another customer\'s, so this one fails naming both', async () => {
 		await runNode(harness, createMany(), [acme('PO-78')]);
 		const out = outputOf(await runNode(harness, createMany(), [bolt('PO-78')], { continueOnFail: true }));
-		expect(out[0].json.error).toMatch(/"PO-78".*already used in Starshipit by order \d+ \(reference "Acme Homewares Pty Ltd"\).*reference "Bolt Hardware"/);
+		expect(reasonOf(out[0])).toMatch(/"PO-78".*already used in Starshipit by order \d+ \(reference "Acme Homewares Pty Ltd"\).*reference "Bolt Hardware"/);
 		expect(copiesOf('PO-78')).toBe(1);
 	});
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Harness } from '../../../harness/index.mts';
 import type { StarshipitSandbox } from '../../../sandbox/starshipit/index.mts';
 import { API_KEY, harnessFor, outputOf, runNode, saleOrder, storedOrderNumbers, uiCreateParameters, uiOrderItem, useSandbox } from '../../fixtures.mts';
+import { reasonOf } from '../../../harness/outcome.mts';
 
 let sandbox: StarshipitSandbox;
 let harness: Harness;
@@ -29,7 +30,7 @@ describe('429 storm (developer tier: 2 requests/s)', () => {
 		const out = outputOf(await runNode(harness, uiCreateParameters('create'), numbers.map((n) => uiOrderItem(n))));
 		expect(status(429)).toBeGreaterThan(0);
 		expect(out.map((o) => o.json.order_number)).toEqual(numbers);
-		expect(out.every((o) => o.json.error === undefined && o.json.already_existed === false)).toBe(true);
+		expect(out.every((o) => reasonOf(o) === undefined && o.json.already_existed === false)).toBe(true);
 		const stored = storedOrderNumbers(sandbox);
 		expect(stored.sort()).toEqual([...numbers].sort());
 	});
@@ -69,7 +70,7 @@ describe('server errors and dropped connections on create', () => {
 		sandbox.server.clearLog();
 		sandbox.server.injectFaults('POST /api/orders/import', [{ kind: 'status', status: 502 }]);
 		const out = outputOf(await runNode(harness, createMany({ skipExisting: false }), refs('L', 6).map((n) => saleOrder(n)), { continueOnFail: true }));
-		expect(out.map((o) => o.json.error)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+		expect(out.map((o) => reasonOf(o))).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
 		expect(out.slice(0, 3).every((o) => o.json.reconciled === true)).toBe(true);
 		expect(out.slice(3).every((o) => o.json.already_existed === false && o.json.reconciled === undefined)).toBe(true);
 		expect(storedOrderNumbers(sandbox).sort()).toEqual(refs('L', 6).sort());

@@ -8,8 +8,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { StarshipitOrder } from '../../../../shared/mapping/saleOrderToStarshipit';
-import { asItemError } from '../../../../shared/items';
-import { failedOutcomeItem, outcomeItem, type Outcome } from '../../../../shared/outcome';
+import { asItemError, failItem } from '../../../../shared/items';
+import { outcomeItem, type Outcome } from '../../../../shared/outcome';
 import { itemParameter } from '../../../../shared/parameters';
 import { buildOrderIndex, CLOCK_SKEW_MS, findOrderByNumber, listedOrderData, listingSince, removeSurplusCopies, type OrderIndex } from './existingOrders';
 import { listOrdersSince, type ListedOrder } from '../../../transport/orderListing';
@@ -99,7 +99,7 @@ export async function createOrders(this: IExecuteFunctions, items: INodeExecutio
 
 	// 4. Surplus copies (overlapping runs, late imports) do not survive: the same rule in every run.
 	if (index) await settleCopies.call(this, index, entries, createdIds, duplicates, firstSendAt, sent > 0, results);
-	return finish.call(this, items, entries, results, numbers, continueOnFail);
+	return finish.call(this, items, entries, results, numbers);
 }
 
 /**
@@ -204,14 +204,13 @@ async function settleCopies(
 	}
 }
 
-/** Every item led by its outcome; without Continue On Fail the first failure stops the node. */
+/** Every item led by its outcome; without Continue On Fail the first failure stops the node (`failItem`). */
 function finish(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 	entries: Entry[],
 	results: Map<number, Result>,
 	numbers: Map<number, { order_number?: string; sale_order_reference?: string }>,
-	continueOnFail: boolean,
 ): INodeExecutionData[] {
 	for (const entry of entries) {
 		const result = results.get(entry.itemIndex);
@@ -227,8 +226,7 @@ function finish(
 		const about = numbers.get(i) ?? {};
 		if (!('data' in result)) {
 			const error = new NodeOperationError(this.getNode(), result.reason, { itemIndex: i, description: result.description });
-			if (!continueOnFail) throw error;
-			output.push(failedOutcomeItem(error, i, { ...about, status: result.status }, { order_number: about.order_number }));
+			output.push(failItem(this, error, i, { ...about, status: result.status }, { order_number: about.order_number }));
 			continue;
 		}
 		const outcome: Outcome = { status: result.status, ...about, warning: result.warning };
