@@ -40,6 +40,10 @@ export function registerControl(sb: CartonCloudSandbox): void {
 			if (typeof b[key] !== 'boolean') fail(400, `${key} must be a boolean`);
 			patch[key] = b[key] as boolean;
 		}
+		if (b.productUnitsShape !== undefined) {
+			if (b.productUnitsShape !== 'map' && b.productUnitsShape !== 'list') fail(400, "productUnitsShape must be 'map' or 'list'");
+			patch.productUnitsShape = b.productUnitsShape;
+		}
 		if (b.webhookUrl !== undefined) {
 			if (b.webhookUrl !== null && typeof b.webhookUrl !== 'string') fail(400, 'webhookUrl must be a string or null');
 			patch.webhookUrl = (b.webhookUrl as string | null) ?? undefined;

@@ -56,6 +56,12 @@ export interface CartonCloudSandboxOptions {
 	packedStatusEnabled?: boolean;
 	/** Default true: webhooks also carry documents and consignments to the same URL, as CartonCloud's do. */
 	webhookAllEntities?: boolean;
+	/**
+	 * Default 'map': warehouse products carry `unitOfMeasures` as the documented object keyed by
+	 * the tenant's unit codes. 'list' (gentler, not documented) answers the sandbox's old list of
+	 * `{type, quantity, weight}`.
+	 */
+	productUnitsShape?: 'map' | 'list';
 	/** Default true: load the realistic seed (orders, consignments). false keeps customers and products only. */
 	seed?: boolean;
 	now?: () => Date;
@@ -70,6 +76,7 @@ export interface SandboxConfig {
 	timestampRanges: boolean;
 	packedStatusEnabled: boolean;
 	webhookAllEntities: boolean;
+	productUnitsShape: 'map' | 'list';
 }
 
 export interface SandboxState {
@@ -110,6 +117,7 @@ export class CartonCloudSandbox {
 			timestampRanges: options.timestampRanges ?? false,
 			packedStatusEnabled: options.packedStatusEnabled ?? true,
 			webhookAllEntities: options.webhookAllEntities ?? true,
+			productUnitsShape: options.productUnitsShape ?? 'map',
 		};
 		this.paging = { defaultPageSize: options.defaultPageSize ?? 20, maxPageSize: options.maxPageSize ?? 100 };
 		this.webhooks = new WebhookDispatcher(() => ({ url: this.config.webhookUrl, headers: this.config.webhookHeaders }));

@@ -1,12 +1,12 @@
 /**
  * The deterministic seed: one Brisbane tenant and warehouse, three customers (two that generate
- * consignments when packed, one that does not), a product catalogue with unit weights, and 213
+ * consignments when packed, one that does not), a product catalogue with units of measure, and 213
  * sale orders across every status over the last 30 days, plus their consignments.
  *
  * Times are relative to `now` truncated to the minute; everything else comes from a seeded PRNG,
  * so the same clock gives the same data on every run.
  */
-import { consignmentFromOrder, customerRef, DISPATCHED_CONSIGNMENT_STATUS, round } from './domain.mts';
+import { consignmentFromOrder, customerRef, DISPATCHED_CONSIGNMENT_STATUS, productUnit, round, unitWeight } from './domain.mts';
 import * as data from './seed-data.mts';
 import type { Address, Customer, CustomerSettings, OrderItem, OutboundOrder, OutboundStatus, Product, World } from './types.mts';
 import { formatTime, localDate, prng, uuidFrom } from './util.mts';
@@ -106,7 +106,9 @@ export function buildWorld({ tenantId, now, seed }: WorldOptions): World {
 		world.customers.push(customer);
 		world.settings.set(customer.id, { autoGenerateConsignment: cs.autoGenerateConsignment, allowInvalidAddresses: cs.allowInvalidAddresses });
 		for (const p of cs.products) {
-			world.products.push({ id: id(), customerId: customer.id, barcode: `93${String(Math.floor(rand() * 1e11)).padStart(11, '0')}`, ...p });
+			const product: Product = { id: id(), customerId: customer.id, barcode: `93${String(Math.floor(rand() * 1e11)).padStart(11, '0')}`, ...structuredClone(p), unitWeightKg: 0 };
+			product.unitWeightKg = unitWeight(product, productUnit(product, p.saleUnit)) ?? 0;
+			world.products.push(product);
 		}
 	}
 	if (!seed) return world;
@@ -169,7 +171,8 @@ export function buildWorld({ tenantId, now, seed }: WorldOptions): World {
 			const quantity = rand() < 0.7 ? 1 : 2 + Math.floor(rand() * 3);
 			return {
 				id: id(),
-				details: { product: { id: p.id, references: { code: p.code }, name: p.name }, unitOfMeasure: { type: 'UNITS' } },
+				// Lines name the unit as the customer's integration spells it (case may differ from the product's key).
+				details: { product: { id: p.id, references: { code: p.code }, name: p.name }, unitOfMeasure: { type: p.saleUnit } },
 				// The documented outbound item has no weight (issue 13, point 4): it is on the product.
 				measures: { quantity },
 				properties: {},
