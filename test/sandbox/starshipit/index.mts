@@ -34,6 +34,8 @@ export interface StarshipitSandboxOptions {
 	appErrorsAs200?: boolean;
 	/** Refuse repeated order numbers (default: accept them, the harder world). */
 	strictDuplicates?: boolean;
+	/** Carriers whose manifest reply has no PDF (default ['TNT'], the Odoo connector's word). */
+	manifestCarriersWithoutPdf?: string[];
 	now?: () => Date;
 }
 
@@ -59,6 +61,7 @@ export class StarshipitSandbox {
 				webhookSecret: options.webhookSecret,
 				appErrorsAs200: options.appErrorsAs200 ?? false,
 				strictDuplicates: options.strictDuplicates ?? false,
+				manifestCarriersWithoutPdf: options.manifestCarriersWithoutPdf ?? ['TNT'],
 			},
 			options.accounts ?? DEFAULT_ACCOUNTS,
 			options.subscriptionKeys ?? [DEFAULT_SUBSCRIPTION_KEY],
@@ -119,7 +122,10 @@ export class StarshipitSandbox {
 			const v = patch[key];
 			if (v !== undefined && (typeof v !== 'number' || !(v > 0))) throw new HttpError(400, { message: `${key} must be a positive number` });
 		}
-		const allowed = ['ratePerSecond', 'burst', 'webhookUrl', 'webhookSecret', 'appErrorsAs200', 'strictDuplicates'] as const;
+		if (patch.manifestCarriersWithoutPdf !== undefined && (!Array.isArray(patch.manifestCarriersWithoutPdf) || patch.manifestCarriersWithoutPdf.some((c) => typeof c !== 'string'))) {
+			throw new HttpError(400, { message: 'manifestCarriersWithoutPdf must be an array of carrier codes' });
+		}
+		const allowed = ['ratePerSecond', 'burst', 'webhookUrl', 'webhookSecret', 'appErrorsAs200', 'strictDuplicates', 'manifestCarriersWithoutPdf'] as const;
 		for (const key of allowed) if (key in patch) (this.state.config as unknown as Obj)[key] = patch[key] ?? undefined;
 		return { ...this.state.config };
 	}

@@ -10,7 +10,7 @@ import { TRACKING_STATUSES } from './types.mts';
 
 /** `tracking_events[].status` is human text, not the enum (D-TR example, pitfall 14). */
 const HUMAN_STATUS: Record<TrackingStatus, string> = {
-	Printed: 'Label Printed', Dispatched: 'Dispatched', InTransit: 'In Transit', OutForDelivery: 'Out For Delivery',
+	Printed: 'Label Printed', Manifested: 'Manifested', Dispatched: 'Dispatched', InTransit: 'In Transit', OutForDelivery: 'Out For Delivery',
 	Delivered: 'Delivered', PickupInStore: 'Awaiting Pickup In Store', AttemptedDelivery: 'Attempted Delivery',
 	Exception: 'Exception', AwaitingCollection: 'Awaiting Collection', Cancelled: 'Cancelled',
 };
@@ -136,7 +136,7 @@ export function setTracking(state: StarshipitState, stored: StoredOrder, status:
 	const now = state.nowIso();
 	order.tracking_status = status;
 	order.last_updated = now;
-	if (status !== 'Printed' && status !== 'Cancelled') {
+	if (status !== 'Printed' && status !== 'Manifested' && status !== 'Cancelled') {
 		order.status = status === 'Delivered' ? 'Delivered' : 'Shipped';
 		order.shipped_date ??= now;
 		for (const item of order.items) item.quantity_shipped = item.quantity;
@@ -171,8 +171,15 @@ export function advanceOrder(state: StarshipitState, stored: StoredOrder, status
  * Manifests printed, unmanifested orders. UNCONFIRMED: partial manifests are undocumented. Strict
  * choice: all-or-nothing; if any order is not eligible, nothing is manifested and every bad order
  * is named in `errors`.
+ *
+ * The reply is `{label_type, pdf, success, errors}` (rknell/starshipit_dart
+ * lib/src/models/manifest_orders_response.dart, json_serializable with field_rename: snake): no
+ * manifest number (the Odoo connector reads `manifest_number` from the order afterwards). Some
+ * carriers send no PDF (the Odoo connector: "Starshipit API doesn't return a PDF for TNT service"):
+ * when every order's carrier is one of `manifestCarriersWithoutPdf`, the reply has neither `pdf`
+ * nor `label_type` (UNCONFIRMED: absent rather than null or ""), and is still a success.
  */
-export function manifestOrders(state: StarshipitState, account: Account, ids: unknown): { manifest_number: number; pdf: string } {
+export function manifestOrders(state: StarshipitState, account: Account, ids: unknown): { label_type?: string; pdf?: string } {
 	if (!Array.isArray(ids) || ids.length === 0) state.fail(400, [{ message: 'Invalid request', details: 'order_ids must be a non-empty array of integers' }]);
 	const errors: ApiError[] = [];
 	const orders: StoredOrder[] = [];
@@ -197,17 +204,22 @@ export function manifestOrders(state: StarshipitState, account: Account, ids: un
 		const { order } = stored;
 		order.manifested = true;
 		order.manifest_number = manifestNumber;
-		// UNCONFIRMED: manifested orders move to the Shipped tab in the UI; the sandbox sets status
-		// Shipped but leaves tracking_status alone until the carrier "scans" it (advance).
+		// UNCONFIRMED: manifested orders move to the Shipped tab in the UI (Zapier's "New Shipped Order"
+		// fires "when an order is shipped or manifested"); the carrier has it now, so the tracking
+		// status becomes Manifested, with its webhook (bedrock's receiver acts on Manifested).
 		if (order.status === 'Printed') order.status = 'Shipped';
 		order.shipped_date ??= now;
 		order.last_updated = now;
 		order.events.push({ event_date: now, event_type: 'Manifested', details: `Added to manifest ${manifestNumber}` });
+		if (order.tracking_status === 'Printed' || order.tracking_status === null) setTracking(state, stored, 'Manifested', `Manifest ${manifestNumber}`);
 	}
-	const lines = [`Manifest ${manifestNumber}`, `${account.name} - ${now}`, `${orders.length} consignment(s)`, ''];
-	for (const { order, trackingNumbers } of orders) {
+	const withoutPdf = new Set(state.config.manifestCarriersWithoutPdf);
+	const onPaper = orders.filter(({ order }) => !withoutPdf.has(order.carrier));
+	if (onPaper.length === 0) return {};
+	const lines = [`Manifest ${manifestNumber}`, `${account.name} - ${now}`, `${onPaper.length} consignment(s)`, ''];
+	for (const { order, trackingNumbers } of onPaper) {
 		lines.push(`${order.order_number}  ${order.carrier_name}  ${trackingNumbers.join(', ')}  ${order.destination.name ?? ''}`);
 	}
-	const pdf = buildPdf([{ ...A4_SIZE, lines, barcode: `M${manifestNumber}` }]).toString('base64');
-	return { manifest_number: manifestNumber, pdf };
+	// UNCONFIRMED: `label_type` values; "PDF" as for labels.
+	return { label_type: 'PDF', pdf: buildPdf([{ ...A4_SIZE, lines, barcode: `M${manifestNumber}` }]).toString('base64') };
 }

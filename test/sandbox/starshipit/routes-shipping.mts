@@ -97,7 +97,8 @@ export function registerShippingRoutes(server: SandboxServer, state: StarshipitS
 
 	server.route('POST', '/api/orders/manifest', (req) => {
 		const { order_ids: ids } = state.body(req);
-		return { status: 200, body: { success: true, ...manifestOrders(state, state.account(req), ids) } };
+		// `{label_type, pdf, success, errors}` in that order (rknell/starshipit_dart manifest_orders_response.dart).
+		return { status: 200, body: { ...manifestOrders(state, state.account(req), ids), success: true } };
 	});
 
 	server.route('GET', '/api/track', (req) => {

@@ -1,7 +1,15 @@
 /** Shapes of the simulated Starshipit data (reference §4.2–4.6, §6). */
 
+/**
+ * `tracking_status` values: the ten the webhook docs list (developers.starshipit.com/webhooks;
+ * support.starshipit.com 360000376436 "Webhook notifications") plus Manifested, which
+ * GorgonFreeman/bedrock's webhook receiver handles (starshipit/starshipitWebhookTrackingEventHandle.js:
+ * `trackingStatus.toLowerCase() === 'manifested'`) and which the sandbox sends when an order is
+ * manifested.
+ */
 export const TRACKING_STATUSES = [
 	'Printed',
+	'Manifested',
 	'Dispatched',
 	'InTransit',
 	'OutForDelivery',
@@ -147,6 +155,12 @@ export interface SandboxConfig {
 	 * false: a duplicate is ACCEPTED, the harder world for a client. UNCONFIRMED either way.
 	 */
 	strictDuplicates: boolean;
+	/**
+	 * Carriers whose manifest comes back without a PDF. Default ['TNT']: the Odoo connector
+	 * (zenphamgeek/odoo19-enterprise delivery_starshipit/models/delivery_carrier.py) says
+	 * "Starshipit API doesn't return a PDF for TNT service" and reads `result.get('pdf')`.
+	 */
+	manifestCarriersWithoutPdf: string[];
 }
 
 /** An import answered with a timeout before it was applied; applied when `countdown` requests have passed. */
