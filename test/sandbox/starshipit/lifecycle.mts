@@ -145,8 +145,11 @@ export function setTracking(state: StarshipitState, stored: StoredOrder, status:
 	const { webhookUrl, webhookSecret } = state.config;
 	if (!webhookUrl) return;
 	// UNCONFIRMED: one webhook per order (first tracking number), not one per package.
+	// Keys and their order as in a saved delivery (GorgonFreeman/bedrock
+	// starshipitWebhookTrackingEventHandle.js "Event sample"): the docs' seven plus order_reference.
 	state.webhooks.send(webhookUrl, webhookSecret, {
 		order_number: order.order_number,
+		order_reference: order.reference,
 		carrier_name: order.carrier_name,
 		carrier_service: order.carrier_service_code,
 		shipment_date: stored.trackingEvents[0]?.event_datetime ?? now,
