@@ -4,7 +4,7 @@
  * either way.
  */
 import type { SandboxRequest } from '../core/server.mts';
-import type { CartonCloudSandbox, SandboxConfig } from './index.mts';
+import type { CartonCloudSandbox, PlantSaleOrderOptions, SandboxConfig } from './index.mts';
 import { OUTBOUND_STATUSES, type OutboundStatus } from './types.mts';
 import { fail, isObject, jsonBody } from './util.mts';
 
@@ -66,6 +66,18 @@ export function registerControl(sb: CartonCloudSandbox): void {
 			fail(400, `status must be one of ${OUTBOUND_STATUSES.join(', ')}`);
 		}
 		return { status: 200, body: sb.setOutboundOrderStatus(req.params.id, status as OutboundStatus) };
+	});
+
+	server.control('POST', '/_sandbox/outbound-orders/plant', (req) => {
+		const b = body(req);
+		if (typeof b.createdDaysAgo !== 'number' || !(b.createdDaysAgo >= 0)) fail(400, 'createdDaysAgo must be a number >= 0');
+		if (b.status !== undefined && !(OUTBOUND_STATUSES as readonly unknown[]).includes(b.status)) fail(400, `status must be one of ${OUTBOUND_STATUSES.join(', ')}`);
+		for (const key of ['customer', 'reference'] as const) if (b[key] !== undefined && typeof b[key] !== 'string') fail(400, `${key} must be a string`);
+		try {
+			return { status: 200, body: sb.plantSaleOrder(b as unknown as PlantSaleOrderOptions) };
+		} catch (error) {
+			fail(400, (error as Error).message);
+		}
 	});
 
 	server.control('GET', '/_sandbox/credentials', () => ({ status: 200, body: sb.credentials() }));

@@ -21,12 +21,12 @@ import { registerProducts } from './products.mts';
 import type { SearchRules, SearchViolation } from './search.mts';
 import { EXPECT_REFUSAL_HEADER, recordViolation } from './searchAudit.mts';
 import type { PagingLimits } from './paging.mts';
-import { buildWorld } from './seed.mts';
+import { buildWorld, plantSaleOrder, type PlantSaleOrderOptions } from './seed.mts';
 import type { OutboundOrder, OutboundStatus, World } from './types.mts';
 import { clone, fail } from './util.mts';
 import { type WebhookDelivery, WebhookDispatcher } from './webhooks.mts';
 
-export { BAD_ORDER_REFERENCES, SEED_STATUS_COUNTS } from './seed.mts';
+export { BAD_ORDER_REFERENCES, OLDEST_PACKED, SEED_STATUS_COUNTS, type PlantSaleOrderOptions } from './seed.mts';
 export type { Consignment, Customer, OutboundOrder, OutboundStatus } from './types.mts';
 export type { WebhookDelivery } from './webhooks.mts';
 export type { SearchViolation } from './search.mts';
@@ -235,6 +235,15 @@ export class CartonCloudSandbox {
 		if (status === 'PACKED' && !this.config.packedStatusEnabled) fail(422, 'The Packed status is not enabled for this tenant');
 		if (applyStatus(this.world, order, status, this.now(), () => this.newId())) this.emitOrderChange(order);
 		return clone(order);
+	}
+
+	/**
+	 * Plants one sale order of a chosen age (default PACKED an hour ago, customer KOA), with its
+	 * consignment where the customer generates one; no webhook. E.g. `{ createdDaysAgo: 200 }` for
+	 * an order whose Starshipit copy never shipped (see `plantStaleOrder` in ../index.mts).
+	 */
+	plantSaleOrder(options: PlantSaleOrderOptions): OutboundOrder {
+		return clone(plantSaleOrder(this.world, options, this.now(), () => this.newId()));
 	}
 
 	findOrderByReference(reference: string): OutboundOrder | undefined {

@@ -127,6 +127,12 @@ function labelPdf(stored: StoredOrder, index: number): Buffer {
 	return buildPdf([labelPage(stored, index)]);
 }
 
+/** Draws the labels of an order printed without them (a history order, see history.mts). */
+export function ensureLabels(stored: StoredOrder): void {
+	if (stored.labels.length >= stored.trackingNumbers.length) return;
+	stored.labels = stored.trackingNumbers.map((_, i) => labelPdf(stored, i).toString('base64'));
+}
+
 /**
  * Changes the tracking status, records a tracking event and sends the §8 webhook.
  * Order status follows: Dispatched and later -> Shipped, Delivered -> Delivered.

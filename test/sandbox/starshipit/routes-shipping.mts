@@ -1,6 +1,6 @@
 /** Label printing, manifests and tracking (reference §5, §6). */
 import type { SandboxServer } from '../core/server.mts';
-import { isPrinted, labelPage, manifestOrders, printOrder, printRules } from './lifecycle.mts';
+import { ensureLabels, isPrinted, labelPage, manifestOrders, printOrder, printRules } from './lifecycle.mts';
 import { buildPdf } from './pdf.mts';
 import type { StarshipitState } from './store.mts';
 import type { ApiError, Package, StoredOrder } from './types.mts';
@@ -25,6 +25,7 @@ export function registerShippingRoutes(server: SandboxServer, state: StarshipitS
 		const stored = state.require(account, { order_id: body.order_id, order_number: body.order_number });
 		if (body.reprint === true) {
 			requirePrinted(stored);
+			ensureLabels(stored);
 		} else {
 			let packages: Package[] | undefined;
 			if (body.packages !== undefined) {
