@@ -376,6 +376,11 @@ describe('labels, manifests, tracking', () => {
 		expect(text).toContain('(Order: LBL-1) Tj');
 		const full = (await api.get('/api/orders', { params: { order_id } })).data.order;
 		expect(full).toMatchObject({ status: 'Printed', tracking_status: 'Printed', carrier: 'PlainLabel' });
+		// Each package carries its tracking (full_order_package.dart; bedrock reads packages[0].tracking_number, tracking_url).
+		expect(full.packages[0]).toMatchObject({ tracking_number: full.tracking_number, tracking_url: expect.stringMatching(/^https:/), label_created_date: expect.stringMatching(/Z$/) });
+		// Order events as the docs' Event model: {time, category, name, method, description} (event.dart).
+		expect(full.events.map((e: { name: string }) => e.name)).toEqual(['Created', 'Printed']);
+		expect(Object.keys(full.events[0])).toEqual(['time', 'category', 'name', 'method', 'description']);
 		const reprint = await api.post('/api/orders/shipment', { order_id, reprint: true });
 		expect(reprint.data.tracking_numbers).toEqual(res.data.tracking_numbers);
 		expect(reprint.data.labels).toEqual(res.data.labels);

@@ -12,8 +12,9 @@
  */
 import { AU_LOCALITIES, FIRST_NAMES, LAST_NAMES, NZ_LOCALITIES, STREETS } from '../cartoncloud/seed-data.mts';
 import { prng } from '../cartoncloud/util.mts';
+import { packageTracking } from './lifecycle.mts';
 import { carrierName, type StarshipitState } from './store.mts';
-import type { Account, Address, Order, OrderStatus, StoredOrder, TrackingEvent, TrackingStatus } from './types.mts';
+import { type Account, type Address, type Order, orderEvent, type OrderStatus, type StoredOrder, type TrackingEvent, type TrackingStatus } from './types.mts';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -222,7 +223,7 @@ function newStored(state: StarshipitState, d: Draft): StoredOrder {
 	const shippedAt = Math.min(printedAt + (1 + d.rand() * 8) * HOUR, d.now - 30_000);
 	const deliveredAt = Math.min(shippedAt + (1 + d.rand() * 4) * DAY, d.now - 10_000);
 	const trackingNumbers = printed ? [`${d.carrier.replace(/[^A-Za-z]/g, '').slice(0, 2).toUpperCase()}${String(3000000000 + state.nextId('tracking'))}`] : [];
-	const events: Order['events'] = [{ event_date: created, event_type: 'Created', details: 'Order created via API' }];
+	const events: Order['events'] = [orderEvent(created, 'Created', 'Order created via API')];
 	const tracking: TrackingEvent[] = [];
 	let trackingStatus: TrackingStatus | null = null;
 	let lastUpdated = d.ordered;
@@ -232,18 +233,18 @@ function newStored(state: StarshipitState, d: Draft): StoredOrder {
 		lastUpdated = at;
 	};
 	if (printed) {
-		events.push({ event_date: iso(printedAt), event_type: 'Printed', details: `Label printed with ${carrierName(d.carrier)}` });
+		events.push(orderEvent(iso(printedAt), 'Printed', `Label printed with ${carrierName(d.carrier)}`));
 		track(printedAt, 'Printed', 'Label Printed');
 	}
 	if (shipped) {
-		events.push({ event_date: iso(shippedAt), event_type: 'Manifested', details: 'Added to manifest' });
+		events.push(orderEvent(iso(shippedAt), 'Manifested', 'Added to manifest'));
 		track(shippedAt, 'Manifested', 'Manifested');
 		track(shippedAt + 2 * HOUR > d.now ? shippedAt : shippedAt + 2 * HOUR, 'InTransit', 'In Transit');
 		if (d.status === 'Delivered') track(deliveredAt, 'Delivered', 'Delivered');
 	}
 	if (d.archived) {
 		const at = Math.min(lastUpdated + DAY, d.now);
-		events.push({ event_date: iso(at), event_type: 'Archived', details: 'Order archived' });
+		events.push(orderEvent(iso(at), 'Archived', 'Order archived'));
 		lastUpdated = at;
 	}
 	const order: Order = {
@@ -264,7 +265,12 @@ function newStored(state: StarshipitState, d: Draft): StoredOrder {
 		sender_details: { ...SENDER },
 		destination: d.destination,
 		items: shipped ? d.items.map((i) => ({ ...i, quantity_shipped: i.quantity })) : d.items,
-		packages: [{ package_id: state.nextId('pkg'), name: 'Default', packaging_type: 'Carton', weight: d.weight, height: 0, width: 0, length: 0 }],
+		packages: [
+			{
+				package_id: state.nextId('pkg'), name: 'Default', packaging_type: 'Carton', weight: d.weight, height: 0, width: 0, length: 0,
+				...(printed ? packageTracking(trackingNumbers[0], d.service, iso(printedAt)) : {}),
+			},
+		],
 		metadatas: [],
 		status: d.status,
 		archived: d.archived,

@@ -5,7 +5,7 @@
  */
 import { A4_SIZE, LABEL_SIZE, buildPdf } from './pdf.mts';
 import { carrierName, type StarshipitState } from './store.mts';
-import type { Account, ApiError, Package, StoredOrder, TrackingStatus } from './types.mts';
+import { type Account, type ApiError, orderEvent, type Package, type StoredOrder, type TrackingStatus } from './types.mts';
 import { TRACKING_STATUSES } from './types.mts';
 
 /** `tracking_events[].status` is human text, not the enum (D-TR example, pitfall 14). */
@@ -44,7 +44,7 @@ export function configurePrinting(state: StarshipitState, rules: PrintRules): vo
 
 /** How many times labels were bought for this order (each print is a carrier charge). */
 export function labelsBought(stored: StoredOrder): number {
-	return stored.order.events.filter((e) => e.event_type === 'Printed').length;
+	return stored.order.events.filter((e) => e.name === 'Printed').length;
 }
 
 export interface PrintOptions {
@@ -84,11 +84,23 @@ export function printOrder(state: StarshipitState, stored: StoredOrder, options:
 	if (options.packages?.length) order.packages = options.packages;
 
 	stored.trackingNumbers = order.packages.map(() => trackingNumber(state, order.carrier));
+	const printedAt = state.nowIso();
+	order.packages.forEach((p, i) => Object.assign(p, packageTracking(stored.trackingNumbers[i], order.carrier_service_code, printedAt)));
 	stored.labels = order.packages.map((_, i) => labelPdf(stored, i).toString('base64'));
 	order.status = 'Printed';
 	order.tracking_number = stored.trackingNumbers[0];
-	order.events.push({ event_date: state.nowIso(), event_type: 'Printed', details: `Label printed with ${order.carrier_name}` });
+	order.events.push(orderEvent(state.nowIso(), 'Printed', `Label printed with ${order.carrier_name}`));
 	setTracking(state, stored, 'Printed', `Label created for ${order.packages.length} package(s)`);
+}
+
+/** What a printed package carries about its label. */
+export function packageTracking(tracking: string, serviceCode: string, printedAt: string): Pick<Package, 'tracking_number' | 'tracking_url' | 'label_created_date' | 'carrier_service_code'> {
+	return { tracking_number: tracking, tracking_url: trackingUrl(tracking), label_created_date: printedAt, carrier_service_code: serviceCode };
+}
+
+/** A sandbox URL that can never resolve to a real carrier page. */
+export function trackingUrl(tracking: string): string {
+	return `https://track.sandbox.starshipit.invalid/${encodeURIComponent(tracking)}`;
 }
 
 /** Carrier-like numbers: "SS" + 10 digits for Plain Label, else two letters from the carrier code. */
@@ -219,7 +231,7 @@ export function manifestOrders(state: StarshipitState, account: Account, ids: un
 		if (order.status === 'Printed') order.status = 'Shipped';
 		order.shipped_date ??= now;
 		order.last_updated = now;
-		order.events.push({ event_date: now, event_type: 'Manifested', details: `Added to manifest ${manifestNumber}` });
+		order.events.push(orderEvent(now, 'Manifested', `Added to manifest ${manifestNumber}`));
 		if (order.tracking_status === 'Printed' || order.tracking_status === null) setTracking(state, stored, 'Manifested', `Manifest ${manifestNumber}`);
 	}
 	const withoutPdf = new Set(state.config.manifestCarriersWithoutPdf);

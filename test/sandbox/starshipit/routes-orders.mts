@@ -2,7 +2,7 @@
 import type { SandboxRequest, SandboxServer } from '../core/server.mts';
 import { isPrinted } from './lifecycle.mts';
 import type { StarshipitState } from './store.mts';
-import { ORDER_STATUSES, type Account, type ApiError, type Order, type StoredOrder } from './types.mts';
+import { ORDER_STATUSES, type Account, type ApiError, type Order, orderEvent, type StoredOrder } from './types.mts';
 import { validateOrder } from './validation.mts';
 
 type Obj = Record<string, unknown>;
@@ -205,7 +205,7 @@ export function registerOrderRoutes(server: SandboxServer, state: StarshipitStat
 		const limit = intParam(req, 'limit', 50, 1, 250);
 		const page = intParam(req, 'page', 1, 1, 1_000_000);
 		const sinceCreated = since(req, 'since_created_date');
-		const printedAt = (s: StoredOrder) => [...s.order.events].reverse().find((e) => e.event_type === 'Printed')?.event_date ?? s.order.last_updated;
+		const printedAt = (s: StoredOrder) => [...s.order.events].reverse().find((e) => e.name === 'Printed')?.time ?? s.order.last_updated;
 		// UNCONFIRMED: how far back recently_printed reaches; hardest choice: the last 24 hours only.
 		const recentStart = status === 'recently_printed' ? state.clock().getTime() - DAY_MS : undefined;
 		const rows = [...account.orders.values()]
@@ -351,7 +351,7 @@ export function registerOrderRoutes(server: SandboxServer, state: StarshipitStat
 		}
 		order.archived = true;
 		order.last_updated = state.nowIso();
-		order.events.push({ event_date: order.last_updated, event_type: 'Archived', details: 'Order archived via API' });
+		order.events.push(orderEvent(order.last_updated, 'Archived', 'Order archived via API'));
 		return ok();
 	});
 
@@ -360,7 +360,7 @@ export function registerOrderRoutes(server: SandboxServer, state: StarshipitStat
 		if (!order.archived) state.fail(400, [{ message: 'Order not archived', details: `Order ${order.order_number} is not archived` }]);
 		order.archived = false;
 		order.last_updated = state.nowIso();
-		order.events.push({ event_date: order.last_updated, event_type: 'Restored', details: 'Order restored via API' });
+		order.events.push(orderEvent(order.last_updated, 'Restored', 'Order restored via API'));
 		return ok();
 	});
 

@@ -1,6 +1,6 @@
 /** Label printing, manifests and tracking (reference §5, §6). */
 import type { SandboxServer } from '../core/server.mts';
-import { ensureLabels, isPrinted, labelPage, manifestOrders, printOrder, printRules } from './lifecycle.mts';
+import { ensureLabels, isPrinted, labelPage, manifestOrders, printOrder, printRules, trackingUrl } from './lifecycle.mts';
 import { buildPdf } from './pdf.mts';
 import type { StarshipitState } from './store.mts';
 import type { ApiError, Package, StoredOrder } from './types.mts';
@@ -129,8 +129,7 @@ export function registerShippingRoutes(server: SandboxServer, state: StarshipitS
 					shipment_date: stored.trackingEvents[0]?.event_datetime ?? null,
 					tracking_status: order.tracking_status,
 					last_updated_date: order.last_updated,
-					// A sandbox URL that can never resolve to a real carrier page.
-					tracking_url: `https://track.sandbox.starshipit.invalid/${encodeURIComponent(tn)}`,
+					tracking_url: trackingUrl(tn),
 					tracking_events: stored.trackingEvents.map((e) => ({ ...e })),
 				},
 			},

@@ -68,6 +68,15 @@ export interface Package {
 	height: number;
 	width: number;
 	length: number;
+	/**
+	 * Once printed, each package carries its own tracking (rknell/starshipit_dart full_order_package.dart:
+	 * tracking_number, tracking_url, label_created_date, carrier_service_code; GorgonFreeman/bedrock
+	 * reads `packages[0].tracking_number` and `tracking_url` of manifested orders).
+	 */
+	tracking_number?: string;
+	tracking_url?: string;
+	label_created_date?: string;
+	carrier_service_code?: string;
 }
 
 export interface Metadata {
@@ -76,12 +85,22 @@ export interface Metadata {
 	required: boolean;
 }
 
-/** An entry of the order's own event history (not the carrier's tracking events). */
+/**
+ * An entry of the order's own event history (not the carrier's tracking events): `{time, category,
+ * name, method, description}` (rknell/starshipit_dart lib/src/models/event.dart, from the official
+ * Full Order table). UNCONFIRMED: the values; the sandbox uses category "Order", the step as
+ * `name` (Created, Printed, Manifested, Updated, Archived, Restored) and method "API".
+ */
 export interface OrderEvent {
-	// UNCONFIRMED: REAL shows `events[]` but no source spells out its item keys; these are the sandbox's.
-	event_date: string;
-	event_type: string;
-	details: string;
+	time: string;
+	category: string;
+	name: string;
+	method: string;
+	description: string;
+}
+
+export function orderEvent(time: string, name: string, description: string): OrderEvent {
+	return { time, category: 'Order', name, method: 'API', description };
 }
 
 export interface TrackingEvent {
