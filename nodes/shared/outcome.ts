@@ -6,8 +6,7 @@
  * A failed item (`failedOutcomeItem`) keeps its input item whole and carries the outcome under
  * `error` (node version 2; see there).
  */
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
-import type { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 export type OutcomeStatus =
 	/** Starshipit order created by this run. */
@@ -20,6 +19,8 @@ export type OutcomeStatus =
 	/** The consignment already held these values, or the label existed and was answered again. */
 	| 'already_there'
 	| 'reprinted'
+	/** The orders were put on a carrier manifest. */
+	| 'manifested'
 	/** Nothing was done for this item, and that is the right answer (e.g. not shipped yet). */
 	| 'ignored'
 	/** The call's effect is unknown (e.g. a create whose check afterwards failed): look before acting. */

@@ -72,7 +72,7 @@ function newOrder(reference: string, overrides: Record<string, unknown> = {}) {
 			},
 			collect: { requiredDate: '2025-07-08' },
 		},
-		items: [{ details: { product: { references: { code: 'BON-SPF50-200' } }, unitOfMeasure: { type: 'UNITS' } }, measures: { quantity: 2 } }],
+		items: [{ details: { product: { references: { code: 'BON-SPF50-200' } }, unitOfMeasure: { type: 'EACH' } }, measures: { quantity: 2 } }],
 		...overrides,
 	};
 }
@@ -296,15 +296,65 @@ describe('weights (issue 13, point 4)', () => {
 		const res = await api.post(T('/warehouse-products/search?size=50'), { condition: { type: 'OrCondition', conditions: ids.map((id) => text('/id', id)) } }, auth());
 		expect(res.status).toBe(200);
 		expect(res.data.map((p: { id: string }) => p.id).sort()).toEqual([...new Set(ids)].sort());
-		for (const p of res.data) expect(p.unitOfMeasures[0]).toMatchObject({ type: 'UNITS', quantity: 1, weight: expect.any(Number) });
+		// The documented shape: an object keyed by the tenant's unit codes, defaultUnitOfMeasure one of them.
+		for (const p of res.data) {
+			expect(Array.isArray(p.unitOfMeasures)).toBe(false);
+			expect(p.unitOfMeasures[p.defaultUnitOfMeasure]).toMatchObject({ baseQty: expect.any(Number) });
+			expect(p.unitOfMeasures.units).toMatchObject({ baseQty: 1, weight: expect.any(Number) });
+		}
 		const tent = (await search(text('/references/customer', 'x'))).status;
 		expect(tent).toBe(200);
 		const byCode = await api.post(T('/warehouse-products/search'), { condition: wrap(text('/code', 'KOA-TENT-2P')) }, auth());
-		expect(byCode.data[0].unitOfMeasures[0]).toMatchObject({ weight: 2.4, length: 0.5, width: 0.16, height: 0.15 });
-		expect((await api.get(T(`/warehouse-products/${byCode.data[0].id}`), auth())).data.code).toBe('KOA-TENT-2P');
+		// Under Accept-Version 1 a unit has no dimensions, and a unit the tenant gave no weight has none.
+		expect(byCode.data[0]).toMatchObject({ defaultUnitOfMeasure: 'units', references: { code: 'KOA-TENT-2P' } });
+		expect(byCode.data[0].unitOfMeasures).toEqual({
+			units: { baseQty: 1, weight: 2.4, barcode: expect.any(String) },
+			cartons: { baseQty: 4 },
+			pallets: { baseQty: 80 },
+		});
+		expect(byCode.data[0]).not.toHaveProperty('code');
+		const v8 = await api.get(T(`/warehouse-products/${byCode.data[0].id}`), { headers: { ...auth().headers, 'Accept-Version': '8' } });
+		expect(v8.data.unitOfMeasures.units).toMatchObject({ length: 500, width: 160, height: 150, isDirectlyShippable: true });
+		expect((await api.get(T(`/warehouse-products/${byCode.data[0].id}`), auth())).data.references.code).toBe('KOA-TENT-2P');
 		expect((await refusedSearch(wrap(text('/barcode', 'x')), '/warehouse-products/search')).status).toBe(422);
 		const cons = await api.post(T('/consignments/search'), { condition: wrap(text('/generatedFromTask/id', order.id)) }, auth());
 		expect(cons.data[0].items[0].measures.weight).toEqual(expect.any(Number));
+	});
+
+	it('keys units by each tenant\'s own codes; sale-order lines name them as the tenant does; the old list shape is a switch', async () => {
+		const stove = (await api.post(T('/warehouse-products/search'), { condition: wrap(text('/code', 'KOA-STOVE-GAS')) }, auth())).data[0];
+		// The docs' Create Warehouse Product example: sold by the carton, which has a baseQty only.
+		expect(stove).toMatchObject({ defaultUnitOfMeasure: 'cartons', unitOfMeasures: { units: { baseQty: 1, weight: 0.45 }, cartons: { baseQty: 12 } } });
+		expect(stove.unitOfMeasures.cartons).not.toHaveProperty('weight');
+		const knife = (await api.post(T('/warehouse-products/search'), { condition: wrap(text('/code', 'KIW-KNIFE-CH')) }, auth())).data[0];
+		expect(knife).toMatchObject({ defaultUnitOfMeasure: 'EA', unitOfMeasures: { EA: { baseQty: 1, weight: 0.25 }, CT: { baseQty: 12 } } });
+		const lines = orders().flatMap((o) => o.items.map((i) => i.details.unitOfMeasure.type));
+		expect(new Set(lines)).toEqual(new Set(['UNITS', 'CARTONS', 'Units', 'EA', 'CT', 'ct', 'EACH', 'each', 'CTN']));
+		sb.configure({ productUnitsShape: 'list' });
+		try {
+			const listed = (await api.post(T('/warehouse-products/search'), { condition: wrap(text('/code', 'KOA-STOVE-GAS')) }, auth())).data[0];
+			expect(listed.unitOfMeasures).toEqual([
+				{ type: 'units', quantity: 1, weight: 0.45 },
+				{ type: 'cartons', quantity: 12 },
+				{ type: 'pallets', quantity: 480 },
+			]);
+		} finally {
+			sb.configure({ productUnitsShape: 'map' });
+		}
+	});
+
+	it('creates a line naming no unit with the product\'s default unit, and takes base units of stock for a carton', async () => {
+		advance(61); // fresh rate-limit window
+		const stove = sb.world.products.find((p) => p.code === 'KOA-STOVE-GAS')!;
+		const before = stove.available;
+		const body = newOrder('KOA-UOM-1', {
+			customer: { references: { code: 'KOA' } },
+			items: [{ details: { product: { references: { code: 'KOA-STOVE-GAS' } } }, measures: { quantity: 2 } }],
+		});
+		const created = await api.post(T('/outbound-orders'), body, auth());
+		expect(created.status).toBe(201);
+		expect(created.data.items[0].details.unitOfMeasure).toEqual({ type: 'cartons' });
+		expect(stove.available).toBe(before - 24);
 	});
 });
 
@@ -338,14 +388,17 @@ describe('outbound order create, delete, update', () => {
 			newOrder('BON-T-2', {
 				items: [
 					{ details: { product: { references: { code: 'BON-NOPE' } }, unitOfMeasure: { type: 'UNITS' } }, measures: { quantity: 1 } },
-					{ details: { product: { references: { code: 'BON-GIFT-BOX' } }, unitOfMeasure: { type: 'UNITS' } }, measures: { quantity: 100000 } },
+					{ details: { product: { references: { code: 'BON-GIFT-BOX' } }, unitOfMeasure: { type: 'each' } }, measures: { quantity: 100000 } },
+					// Bondi's units are EACH and CTN: UNITS is not one of them (228, error 10455).
+					{ details: { product: { references: { code: 'BON-SERUM-30' } }, unitOfMeasure: { type: 'UNITS' } }, measures: { quantity: 1 } },
 				],
 			}),
 			auth(),
 		);
 		expect(rejected.status).toBe(228);
 		expect(rejected.data.status).toBe('REJECTED');
-		expect(rejected.data.details.errors).toHaveLength(2);
+		expect(rejected.data.details.errors).toHaveLength(3);
+		expect(rejected.data.details.errors[1].message).toMatch(/BON-SERUM-30.*invalid Unit Of Measure/);
 		expect(rejected.data.details.errors[0]).toEqual({ message: expect.stringContaining('BON-NOPE'), isResolved: false });
 
 		const noRef = await api.post(T('/outbound-orders'), newOrder(''), auth());

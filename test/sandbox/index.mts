@@ -2,8 +2,8 @@
  * Both simulated APIs together, as tests, the demo, benchmarks and `npm run sandbox` use them,
  * plus the credential values that point our n8n credentials at them.
  */
-import { type CartonCloudSandbox, type CartonCloudSandboxOptions, createCartonCloudSandbox } from './cartoncloud/index.mts';
-import { type StarshipitSandbox, type StarshipitSandboxOptions, createStarshipitSandbox, DEFAULT_ACCOUNTS, DEFAULT_SUBSCRIPTION_KEY } from './starshipit/index.mts';
+import { type CartonCloudSandbox, type CartonCloudSandboxOptions, createCartonCloudSandbox, type OutboundOrder } from './cartoncloud/index.mts';
+import { type Order, type StarshipitSandbox, type StarshipitSandboxOptions, createStarshipitSandbox, DEFAULT_ACCOUNTS, DEFAULT_SUBSCRIPTION_KEY } from './starshipit/index.mts';
 import type { CredentialStore } from '../harness/credentials.mts';
 import { type ConsoleTargets, registerConsole } from './console/index.mts';
 import { type SmtpSink, startSmtpSink } from './mail/smtpSink.mts';
@@ -32,6 +32,12 @@ export interface Sandboxes {
 	showN8n(url: string): void;
 	/** Harness credential store whose values point at these sandboxes. */
 	credentials(): CredentialStore;
+	/**
+	 * Issue 22: a sale order created `createdDaysAgo` days ago (default 200) and PACKED now in
+	 * CartonCloud, whose copy (same order number, order date and last update that long ago) sits
+	 * unshipped in Starshipit: what an existence check must still find.
+	 */
+	plantStaleOrder(options?: { createdDaysAgo?: number; customer?: string; reference?: string; apiKey?: string }): { saleOrder: OutboundOrder; starshipitOrder: Order };
 	close(): Promise<void>;
 }
 
@@ -56,6 +62,13 @@ export async function startSandboxes(options: SandboxesOptions = {}): Promise<Sa
 		consoleUrl,
 		showN8n: (url) => (consoleTargets.n8nUrl = url),
 		credentials: () => sandboxCredentials(starshipit, cartonCloud, mail),
+		plantStaleOrder({ createdDaysAgo = 200, customer, reference, apiKey } = {}) {
+			const saleOrder = cartonCloud.plantSaleOrder({ createdDaysAgo, customer, reference });
+			const date = new Date(Date.parse(saleOrder.timestamps.created!.time)).toISOString();
+			// As the order push made it: order number = the customer reference, reference = the customer's name.
+			const starshipitOrder = starshipit.plantOrder({ order_number: saleOrder.references.customer, reference: saleOrder.customer.name, order_date: date, last_updated: date, status: 'Unshipped', apiKey });
+			return { saleOrder, starshipitOrder };
+		},
 		async close() {
 			await Promise.all([starshipit.close(), cartonCloud.close(), mail.close()]);
 		},

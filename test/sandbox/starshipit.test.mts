@@ -235,8 +235,8 @@ describe('orders', () => {
 		expect(printed).toMatchObject({ success: true, status: 'unmanifested', total_pages: 1 });
 		expect(printed.orders).toEqual([expect.objectContaining({ order_id: b.order_id, order_number: 'TAB-2', tracking_numbers: [expect.any(String)] })]);
 		expect((await api.get('/api/orders/shipments', { params: { status: 'printed' } })).status).toBe(400);
-		const ids = (await api.get('/api/orders/unshipped', { params: { since_last_updated: since, ids_only: 'true' } })).data.orders;
-		expect(ids).toEqual([{ order_id: a.order_id }]);
+		const ids = (await api.get('/api/orders/unshipped', { params: { since_last_updated: since, ids_only: 'true' } })).data;
+		expect(ids).toEqual({ success: true, order_ids: [a.order_id], total_pages: 1 });
 	});
 
 	it('names the order and the field in validation errors (lengths, country names, kg, metres)', async () => {
@@ -259,9 +259,13 @@ describe('orders', () => {
 		expect(tooLong.data.errors[0].details).toMatch(/^order_number: must be at most 50 characters/);
 	});
 
-	it('pages unshipped orders with limit/page and total_pages, and enforces the 24 h default window', async () => {
+	it('pages unshipped orders with limit/page and total_pages, and enforces the 24 h default window on last update', async () => {
 		await api.post('/api/orders/import', { orders: Array.from({ length: 7 }, (_, i) => order(`PG-${i}`)) });
 		await create('OLD-1', { order_date: new Date(Date.now() - 3 * 86400_000).toISOString() });
+		// "default: orders updated in the last 24 hours" (rknell/starshipit_dart orders_api.dart): an
+		// old order updated now is listed; one last updated two days ago is not.
+		expect((await api.get('/api/orders/unshipped', { params: { limit: 250 } })).data.orders).toHaveLength(8);
+		sandbox.state.findByNumber(sandbox.state.accountByKey(), 'OLD-1')!.order.last_updated = new Date(Date.now() - 2 * 86400_000).toISOString();
 		const pages = [];
 		for (let page = 1; page <= 3; page++) pages.push((await api.get('/api/orders/unshipped', { params: { limit: 3, page } })).data);
 		expect(pages.map((p) => p.orders.length)).toEqual([3, 3, 1]);
@@ -329,7 +333,32 @@ describe('orders', () => {
 		const byTracking = await api.get('/api/orders/search', { params: { phrase: printed.data.tracking_numbers[0] } });
 		expect(byTracking.data.orders.map((o: { order_number: string }) => o.order_number)).toEqual(['SRCH-3']);
 		expect((await api.get('/api/orders/search', { params: { phrase: 'customer srch-4' } })).data.orders).toHaveLength(1);
-		expect((await api.get('/api/orders/search')).status).toBe(400);
+		// fields=TheirRef searches `reference` only; Order_Number the number only.
+		expect((await api.get('/api/orders/search', { params: { phrase: 'ref-srch-1', fields: 'TheirRef' } })).data.orders.map((o: { order_number: string }) => o.order_number)).toEqual(['SRCH-1']);
+		expect((await api.get('/api/orders/search', { params: { phrase: 'customer', fields: 'Order_Number' } })).data.orders).toEqual([]);
+		// status: Unshipped and Shipped; a printed order is in neither (the sandbox's hard reading), only in All.
+		expect((await api.get('/api/orders/search', { params: { phrase: 'srch', status: 'Unshipped' } })).data.orders).toHaveLength(4);
+		expect((await api.get('/api/orders/search', { params: { phrase: 'srch', status: 'Shipped' } })).data.orders).toHaveLength(0);
+		expect((await api.get('/api/orders/search', { params: { phrase: 'srch', status: 'Printed' } })).status).toBe(400);
+		// `phrase` is optional (MindCloud search-orders.md; rknell/starshipit_dart).
+		expect((await api.get('/api/orders/search')).data.orders).toHaveLength(5);
+	});
+
+	it('GET /api/orders: one order by id or number in any tab; the list form defaults to Unshipped and answers `order` as a list', async () => {
+		const a = await create('GO-1');
+		const b = await create('GO-2');
+		await api.post('/api/orders/shipment', { order_id: b.order_id });
+		sandbox.advanceOrder('GO-2', 'InTransit');
+		// TAP reads shipped orders back by order_id, bedrock manifested ones by order_number, without status.
+		expect((await api.get('/api/orders', { params: { order_number: 'GO-2' } })).data.order).toMatchObject({ order_id: b.order_id, status: 'Shipped' });
+		expect((await api.get('/api/orders', { params: { order_number: 'GO-2', status: 'Unshipped' } })).status).toBe(404);
+		expect((await api.get('/api/orders', { params: { order_number: 'GO-2', status: 'Shipped' } })).status).toBe(200);
+		const list = (await api.get('/api/orders')).data;
+		expect(list.order.map((o: { order_id: number }) => o.order_id)).toEqual([a.order_id]);
+		expect(list).not.toHaveProperty('total_pages');
+		expect((await api.get('/api/orders', { params: { status: 'Shipped' } })).data.order.map((o: { order_id: number }) => o.order_id)).toEqual([b.order_id]);
+		expect((await api.get('/api/orders', { params: { page_size: 501 } })).status).toBe(400);
+		expect((await api.get('/api/orders', { params: { status: 'Delivered' } })).status).toBe(400);
 	});
 });
 
@@ -347,6 +376,11 @@ describe('labels, manifests, tracking', () => {
 		expect(text).toContain('(Order: LBL-1) Tj');
 		const full = (await api.get('/api/orders', { params: { order_id } })).data.order;
 		expect(full).toMatchObject({ status: 'Printed', tracking_status: 'Printed', carrier: 'PlainLabel' });
+		// Each package carries its tracking (full_order_package.dart; bedrock reads packages[0].tracking_number, tracking_url).
+		expect(full.packages[0]).toMatchObject({ tracking_number: full.tracking_number, tracking_url: expect.stringMatching(/^https:/), label_created_date: expect.stringMatching(/Z$/) });
+		// Order events as the docs' Event model: {time, category, name, method, description} (event.dart).
+		expect(full.events.map((e: { name: string }) => e.name)).toEqual(['Created', 'Printed']);
+		expect(Object.keys(full.events[0])).toEqual(['time', 'category', 'name', 'method', 'description']);
 		const reprint = await api.post('/api/orders/shipment', { order_id, reprint: true });
 		expect(reprint.data.tracking_numbers).toEqual(res.data.tracking_numbers);
 		expect(reprint.data.labels).toEqual(res.data.labels);
@@ -378,7 +412,7 @@ describe('labels, manifests, tracking', () => {
 		expect((await api.get('/api/orders', { params: { order_id: a.order_id } })).data.order.tracking_number).toMatch(/^SS/);
 	});
 
-	it('manifests printed orders into a PDF and refuses unprinted or already manifested ones', async () => {
+	it('manifests printed orders: {label_type, pdf, success} with no manifest number; refuses unprinted or already manifested ones', async () => {
 		const a = await create('MAN-1');
 		const b = await create('MAN-2');
 		const unprinted = await api.post('/api/orders/manifest', { order_ids: [a.order_id] });
@@ -387,11 +421,21 @@ describe('labels, manifests, tracking', () => {
 		await api.post('/api/orders/shipments', { order_ids: [a.order_id, b.order_id] });
 		const res = await api.post('/api/orders/manifest', { order_ids: [a.order_id, b.order_id] });
 		expect(res.status).toBe(200);
-		expect(Number.isInteger(res.data.manifest_number)).toBe(true);
+		// rknell/starshipit_dart manifest_orders_response.dart: label_type, pdf, success, errors.
+		expect(Object.keys(res.data)).toEqual(['label_type', 'pdf', 'success']);
 		expect(expectValidPdf(Buffer.from(res.data.pdf, 'base64'))).toContain('MAN-2');
 		const full = (await api.get('/api/orders', { params: { order_id: a.order_id } })).data.order;
-		expect(full).toMatchObject({ manifested: true, manifest_number: res.data.manifest_number });
+		expect(full).toMatchObject({ manifested: true, manifest_number: expect.any(Number), tracking_status: 'Manifested', status: 'Shipped' });
 		expect((await api.post('/api/orders/manifest', { order_ids: [a.order_id] })).status).toBe(400);
+	});
+
+	it('answers a manifest of carriers that send no PDF (TNT, per the Odoo connector) as a success without pdf', async () => {
+		const a = await create('MAN-TNT');
+		await api.post('/api/orders/shipment', { order_id: a.order_id, carrier: 'TNT' });
+		const res = await api.post('/api/orders/manifest', { order_ids: [a.order_id] });
+		expect(res.status).toBe(200);
+		expect(res.data).toEqual({ success: true });
+		expect((await api.get('/api/orders', { params: { order_id: a.order_id } })).data.order).toMatchObject({ manifested: true, carrier: 'TNT' });
 	});
 
 	it('tracks by order number and tracking number with human event texts', async () => {
@@ -439,7 +483,7 @@ describe('labels, manifests, tracking', () => {
 			expect(hit.headers['content-type']).toBe('application/json');
 		}
 		expect(JSON.parse(received[1].body)).toEqual({
-			order_number: 'WH-1', carrier_name: 'Plain Label', carrier_service: 'PLAIN', shipment_date: expect.stringMatching(/Z$/),
+			order_number: 'WH-1', order_reference: 'ref-WH-1', carrier_name: 'Plain Label', carrier_service: 'PLAIN', shipment_date: expect.stringMatching(/Z$/),
 			tracking_number: printed.data.tracking_numbers[0], tracking_status: 'Delivered', last_updated_date: expect.stringMatching(/Z$/),
 		});
 		expect(JSON.parse(received[0].body).tracking_status).toBe('Printed');

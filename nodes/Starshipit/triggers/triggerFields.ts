@@ -3,6 +3,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 export const TRACKING_STATUSES = [
 	'Printed',
+	// Sent when the order is put on a carrier manifest (GorgonFreeman/bedrock's webhook receiver acts on it).
+	'Manifested',
 	'Dispatched',
 	'InTransit',
 	'OutForDelivery',

@@ -47,11 +47,19 @@ export interface SaleOrderMappingOptions {
 	defaults?: Partial<Omit<StarshipitOrder, 'order_number' | 'destination' | 'items'>>;
 }
 
-/** A warehouse product's measures per unit of measure (kg, m), as the CartonCloud node reads them. */
+/**
+ * A warehouse product's measures per unit of measure, as the CartonCloud node reads them: per unit
+ * code (lower-cased by the node, so a sale-order line's code matches whatever its case), the kg
+ * per one of that unit (already derived as baseQty x the base unit's weight where CartonCloud has
+ * none for the unit), its baseQty, and its dimensions exactly as CartonCloud gives them (the docs
+ * name no unit, so they are never sent to Starshipit as they are).
+ */
 export interface ProductMeasures {
 	id: string;
 	code?: string;
-	unitsOfMeasure: Record<string, { weightKg?: number; lengthM?: number; widthM?: number; heightM?: number }>;
+	/** The product's `defaultUnitOfMeasure`, lower-cased like the keys (absent when CartonCloud names none). */
+	defaultUnit?: string;
+	unitsOfMeasure: Record<string, { weightKg?: number; baseQty?: number; length?: number; width?: number; height?: number }>;
 }
 
 /** Products keyed by product ID and by `code:<product code>`. */
@@ -277,9 +285,14 @@ function unitWeightOf(line: SaleOrderLine, products: SaleOrderProducts, fallback
 	const code = clean(line.details.product.references?.code);
 	const product = (id ? products[id] : undefined) ?? (code ? products[`code:${code}`] : undefined);
 	const units = product?.unitsOfMeasure ?? {};
-	// The item's own unit of measure; an item naming none takes the product's only (or base) unit.
-	const type = clean(line.details.unitOfMeasure?.type);
-	const unit = type ? units[type] : (units.UNITS ?? (Object.keys(units).length === 1 ? Object.values(units)[0] : undefined));
+	// The item's own unit of measure, whatever its case; an item naming none (or a code the product
+	// does not have) takes the product's default unit, else its only (or UNITS) unit.
+	const named = (type: string | undefined) => (type ? Object.entries(units).find(([key]) => key.toLowerCase() === type.toLowerCase())?.[1] : undefined);
+	const unit =
+		named(clean(line.details.unitOfMeasure?.type)) ??
+		named(product?.defaultUnit) ??
+		named('UNITS') ??
+		(Object.keys(units).length === 1 ? Object.values(units)[0] : undefined);
 	const round = (kg: number) => Math.round(kg * 1000) / 1000;
 	if (unit?.weightKg) return round(unit.weightKg);
 	const { quantity, weight } = line.measures;

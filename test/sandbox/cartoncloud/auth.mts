@@ -34,7 +34,10 @@ export function registerAuth(sb: CartonCloudSandbox): void {
 		const version = header(req, 'accept-version');
 		if (version === undefined || version.trim() === '') fail(400, 'Missing required header: Accept-Version');
 		// The docs list 404/400 and, in the status table, 406 for an invalid version; we use 406.
-		if (version.trim() !== '1') fail(406, `Unsupported Accept-Version: ${version}`);
+		// Warehouse products also document versions 7 (countryOfOrigin, HS code) and 8 (PATCH; the
+		// Create example sends `Accept-Version: 8`).
+		const allowed = req.path.includes('/warehouse-products') ? ['1', '7', '8'] : ['1'];
+		if (!allowed.includes(version.trim())) fail(406, `Unsupported Accept-Version: ${version}`);
 		return undefined;
 	});
 

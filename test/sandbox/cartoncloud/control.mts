@@ -4,7 +4,7 @@
  * either way.
  */
 import type { SandboxRequest } from '../core/server.mts';
-import type { CartonCloudSandbox, SandboxConfig } from './index.mts';
+import type { CartonCloudSandbox, PlantSaleOrderOptions, SandboxConfig } from './index.mts';
 import { OUTBOUND_STATUSES, type OutboundStatus } from './types.mts';
 import { fail, isObject, jsonBody } from './util.mts';
 
@@ -40,6 +40,10 @@ export function registerControl(sb: CartonCloudSandbox): void {
 			if (typeof b[key] !== 'boolean') fail(400, `${key} must be a boolean`);
 			patch[key] = b[key] as boolean;
 		}
+		if (b.productUnitsShape !== undefined) {
+			if (b.productUnitsShape !== 'map' && b.productUnitsShape !== 'list') fail(400, "productUnitsShape must be 'map' or 'list'");
+			patch.productUnitsShape = b.productUnitsShape;
+		}
 		if (b.webhookUrl !== undefined) {
 			if (b.webhookUrl !== null && typeof b.webhookUrl !== 'string') fail(400, 'webhookUrl must be a string or null');
 			patch.webhookUrl = (b.webhookUrl as string | null) ?? undefined;
@@ -62,6 +66,18 @@ export function registerControl(sb: CartonCloudSandbox): void {
 			fail(400, `status must be one of ${OUTBOUND_STATUSES.join(', ')}`);
 		}
 		return { status: 200, body: sb.setOutboundOrderStatus(req.params.id, status as OutboundStatus) };
+	});
+
+	server.control('POST', '/_sandbox/outbound-orders/plant', (req) => {
+		const b = body(req);
+		if (typeof b.createdDaysAgo !== 'number' || !(b.createdDaysAgo >= 0)) fail(400, 'createdDaysAgo must be a number >= 0');
+		if (b.status !== undefined && !(OUTBOUND_STATUSES as readonly unknown[]).includes(b.status)) fail(400, `status must be one of ${OUTBOUND_STATUSES.join(', ')}`);
+		for (const key of ['customer', 'reference'] as const) if (b[key] !== undefined && typeof b[key] !== 'string') fail(400, `${key} must be a string`);
+		try {
+			return { status: 200, body: sb.plantSaleOrder(b as unknown as PlantSaleOrderOptions) };
+		} catch (error) {
+			fail(400, (error as Error).message);
+		}
 	});
 
 	server.control('GET', '/_sandbox/credentials', () => ({ status: 200, body: sb.credentials() }));

@@ -2,7 +2,7 @@
  * Behaviour shared by the API, the control API and the seed: status changes with their
  * timestamps, and consignment generation from a packed sale order (KB-gen).
  */
-import type { Consignment, Customer, CustomerRef, OutboundOrder, OutboundStatus, World } from './types.mts';
+import type { Consignment, Customer, CustomerRef, OutboundOrder, OutboundStatus, Product, ProductUnit, World } from './types.mts';
 import { clone, formatTime } from './util.mts';
 
 export function customerRef(c: Customer): CustomerRef {
@@ -50,6 +50,24 @@ export function valuesByCreated<T extends Dated>(entities: Map<string, T>): read
 	return sorted;
 }
 
+/**
+ * The product's unit a sale-order line names, its code matched without regard to case (the
+ * docs' own examples name UNITS on a line and key the product's units "units"); no name means
+ * the product's default unit (D: "If not provided the default for the product will be used").
+ */
+export function productUnit(product: Product, type?: string | null): ProductUnit | undefined {
+	const wanted = (type ?? '').trim().toLowerCase() || product.defaultUnit.toLowerCase();
+	return product.units.find((u) => u.code.toLowerCase() === wanted);
+}
+
+/** kg per one of `unit`: its own weight, else baseQty x the base unit's (the unit with baseQty 1). */
+export function unitWeight(product: Product, unit: ProductUnit | undefined): number | undefined {
+	if (!unit) return undefined;
+	if (unit.weight !== undefined) return unit.weight;
+	const base = product.units.find((u) => u.baseQty === 1 && u.weight !== undefined);
+	return base?.weight === undefined ? undefined : round(unit.baseQty * base.weight, 6);
+}
+
 export function consignmentForOrder(world: World, orderId: string): Consignment | undefined {
 	for (const c of world.consignments.values()) if (c.generatedFromTask?.id === orderId) return c;
 	return undefined;
@@ -84,13 +102,15 @@ export function consignmentFromOrder(world: World, order: OutboundOrder, id: str
 		items: order.items.map((item) => {
 			const product = item.details.product.id ? products.get(item.details.product.id) : undefined;
 			const quantity = item.measures.quantity;
+			const unit = product && productUnit(product, item.details.unitOfMeasure?.type);
+			const perUnit = product && unitWeight(product, unit);
 			return {
 				properties: { description: item.details.product.name ?? item.details.product.references.code ?? '' },
 				measures: {
 					quantity,
 					// "Total weight of the item" (consignment items carry weight, sale-order items do not).
-					weight: product ? round(product.unitWeightKg * quantity, 3) : null,
-					cubic: product ? round(product.unitCubicM3 * quantity, 4) : null,
+					weight: perUnit === undefined ? null : round(perUnit * quantity, 3),
+					cubic: product && unit ? round(product.unitCubicM3 * unit.baseQty * quantity, 4) : null,
 				},
 			};
 		}),

@@ -21,12 +21,12 @@ import { registerProducts } from './products.mts';
 import type { SearchRules, SearchViolation } from './search.mts';
 import { EXPECT_REFUSAL_HEADER, recordViolation } from './searchAudit.mts';
 import type { PagingLimits } from './paging.mts';
-import { buildWorld } from './seed.mts';
+import { buildWorld, plantSaleOrder, type PlantSaleOrderOptions } from './seed.mts';
 import type { OutboundOrder, OutboundStatus, World } from './types.mts';
 import { clone, fail } from './util.mts';
 import { type WebhookDelivery, WebhookDispatcher } from './webhooks.mts';
 
-export { BAD_ORDER_REFERENCES, SEED_STATUS_COUNTS } from './seed.mts';
+export { BAD_ORDER_REFERENCES, OLDEST_PACKED, SEED_STATUS_COUNTS, type PlantSaleOrderOptions } from './seed.mts';
 export type { Consignment, Customer, OutboundOrder, OutboundStatus } from './types.mts';
 export type { WebhookDelivery } from './webhooks.mts';
 export type { SearchViolation } from './search.mts';
@@ -56,6 +56,12 @@ export interface CartonCloudSandboxOptions {
 	packedStatusEnabled?: boolean;
 	/** Default true: webhooks also carry documents and consignments to the same URL, as CartonCloud's do. */
 	webhookAllEntities?: boolean;
+	/**
+	 * Default 'map': warehouse products carry `unitOfMeasures` as the documented object keyed by
+	 * the tenant's unit codes. 'list' (gentler, not documented) answers the sandbox's old list of
+	 * `{type, quantity, weight}`.
+	 */
+	productUnitsShape?: 'map' | 'list';
 	/** Default true: load the realistic seed (orders, consignments). false keeps customers and products only. */
 	seed?: boolean;
 	now?: () => Date;
@@ -70,6 +76,7 @@ export interface SandboxConfig {
 	timestampRanges: boolean;
 	packedStatusEnabled: boolean;
 	webhookAllEntities: boolean;
+	productUnitsShape: 'map' | 'list';
 }
 
 export interface SandboxState {
@@ -110,6 +117,7 @@ export class CartonCloudSandbox {
 			timestampRanges: options.timestampRanges ?? false,
 			packedStatusEnabled: options.packedStatusEnabled ?? true,
 			webhookAllEntities: options.webhookAllEntities ?? true,
+			productUnitsShape: options.productUnitsShape ?? 'map',
 		};
 		this.paging = { defaultPageSize: options.defaultPageSize ?? 20, maxPageSize: options.maxPageSize ?? 100 };
 		this.webhooks = new WebhookDispatcher(() => ({ url: this.config.webhookUrl, headers: this.config.webhookHeaders }));
@@ -227,6 +235,15 @@ export class CartonCloudSandbox {
 		if (status === 'PACKED' && !this.config.packedStatusEnabled) fail(422, 'The Packed status is not enabled for this tenant');
 		if (applyStatus(this.world, order, status, this.now(), () => this.newId())) this.emitOrderChange(order);
 		return clone(order);
+	}
+
+	/**
+	 * Plants one sale order of a chosen age (default PACKED an hour ago, customer KOA), with its
+	 * consignment where the customer generates one; no webhook. E.g. `{ createdDaysAgo: 200 }` for
+	 * an order whose Starshipit copy never shipped (see `plantStaleOrder` in ../index.mts).
+	 */
+	plantSaleOrder(options: PlantSaleOrderOptions): OutboundOrder {
+		return clone(plantSaleOrder(this.world, options, this.now(), () => this.newId()));
 	}
 
 	findOrderByReference(reference: string): OutboundOrder | undefined {

@@ -4,7 +4,7 @@
  * 201 for a good order and 228 "Created with issues" (status REJECTED, `details.errors`) when the
  * structure is fine but products or stock are not.
  */
-import { customerRef } from './domain.mts';
+import { customerRef, productUnit } from './domain.mts';
 import type { CartonCloudSandbox } from './index.mts';
 import type { OrderItem, OutboundOrder } from './types.mts';
 import { clone, formatTime, invalid, isObject, type Json, nonEmptyString } from './util.mts';
@@ -69,7 +69,9 @@ export function createOutboundOrder(sb: CartonCloudSandbox, body: unknown): { st
 		if (![p.id, refsP.code, refsP.barcode, p.name].some(nonEmptyString)) {
 			err(`${at}/details/product`, 'Product is required (id, references.code, references.barcode or name)');
 		}
-		if (!nonEmptyString(obj(d.unitOfMeasure).type)) err(`${at}/details/unitOfMeasure/type`, 'Unit of measure is required');
+		// D: "If not provided the default for the product will be used"; a given one must be a code.
+		const uomType = obj(d.unitOfMeasure).type;
+		if (uomType !== undefined && uomType !== null && typeof uomType !== 'string') err(`${at}/details/unitOfMeasure/type`, 'Unit of measure must be a unit code');
 		const qty = obj(obj(raw).measures).quantity;
 		if (typeof qty !== 'number' || !Number.isFinite(qty) || qty <= 0) err(`${at}/measures/quantity`, 'quantity must be a number > 0');
 		if (d.approximateUnitPrice !== undefined && d.approximateUnitPrice !== null) {
@@ -102,7 +104,8 @@ export function createOutboundOrder(sb: CartonCloudSandbox, body: unknown): { st
 		const p = obj(d.product);
 		const r = obj(p.references);
 		const quantity = obj(obj(raw).measures).quantity as number;
-		const uom = obj(d.unitOfMeasure).type as string;
+		const named = obj(d.unitOfMeasure).type;
+		const uom = nonEmptyString(named) ? named.trim() : undefined;
 		// One of id, references.code, references.barcode or name; the first supplied wins.
 		const product = nonEmptyString(p.id)
 			? catalogue.find((c) => c.id === p.id)
@@ -112,14 +115,19 @@ export function createOutboundOrder(sb: CartonCloudSandbox, body: unknown): { st
 					? catalogue.find((c) => c.barcode === r.barcode)
 					: catalogue.find((c) => c.name === p.name);
 		const label = [p.id, r.code, r.barcode, p.name].find(nonEmptyString) as string;
+		// UNCONFIRMED: the code is matched without regard to case (the docs' examples name UNITS on a
+		// line and key a product's units "units"); an unknown code rejects the order (228, error
+		// 10455 "Product error invalid Unit Of Measure" in D's list).
+		const unit = product && productUnit(product, uom);
 		if (!product) problems.push(`Product '${label}' does not exist for customer ${customer.name}`);
-		else if (uom !== 'UNITS') problems.push(`Unit of measure '${uom}' is not valid for product ${product.code}`);
-		else wanted.set(product.id, (wanted.get(product.id) ?? 0) + quantity);
+		else if (!unit) problems.push(`${product.name} (${product.code}) x ${quantity} ${uom} - Product error invalid Unit Of Measure`);
+		else wanted.set(product.id, (wanted.get(product.id) ?? 0) + quantity * unit.baseQty);
 		return {
 			id: sb.newId(),
 			details: {
 				product: product ? { id: product.id, references: { code: product.code }, name: product.name } : clone(p as OrderItem['details']['product']),
-				unitOfMeasure: { type: uom },
+				// A line naming no unit gets the product's default (D); a named one is kept as sent.
+				unitOfMeasure: { type: uom ?? product?.defaultUnit ?? '' },
 				...(d.approximateUnitPrice ? { approximateUnitPrice: clone(d.approximateUnitPrice as { amount: number; currency: string }) } : {}),
 			},
 			// The documented outbound item has no weight (issue 13, point 4): it is on the product.

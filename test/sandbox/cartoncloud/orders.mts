@@ -3,7 +3,7 @@
  * the not-yet-available update, and search.
  */
 import { clientOf } from './auth.mts';
-import { consignmentForOrder, valuesByCreated } from './domain.mts';
+import { consignmentForOrder, productUnit, valuesByCreated } from './domain.mts';
 import type { CartonCloudSandbox } from './index.mts';
 import { createOutboundOrder } from './order-create.mts';
 import { paginate } from './paging.mts';
@@ -62,7 +62,7 @@ export function registerOrders(sb: CartonCloudSandbox): void {
 			// Give back the stock the order had allocated.
 			for (const item of order.items) {
 				const product = sb.world.products.find((p) => p.id === item.details.product.id);
-				if (product) product.available += item.measures.quantity;
+				if (product) product.available += item.measures.quantity * (productUnit(product, item.details.unitOfMeasure?.type)?.baseQty ?? 1);
 			}
 		}
 		sb.world.orders.delete(order.id);

@@ -1,7 +1,8 @@
 /**
  * Static tables for the realistic seed: real AU/NZ suburbs with matching postcodes and
- * state/region codes, names, streets and a per-customer product catalogue with unit weights.
+ * state/region codes, names, streets and a per-customer product catalogue with units of measure.
  */
+import type { ProductUnit } from './types.mts';
 
 export interface Locality {
 	suburb: string;
@@ -65,13 +66,27 @@ export const LAST_NAMES = ['Smith', 'Nguyen', 'Williams', 'Brown', 'Wilson', 'Ta
 export const STREETS = ['George St', 'Queen St', 'Oxford St', 'King St', 'Church St', 'Victoria Rd', 'Beach Rd', 'High St', 'Station St', 'Park Ave', 'Bay View Tce', 'Railway Pde', 'Marine Pde', 'Elizabeth St'];
 export const COMPANIES = ['Summit Adventure Supplies', 'The Cook Shop', 'Harbour Pharmacy', 'Alpine Outfitters', 'Little Kitchen Co', 'Glow Skin Studio', 'Trailhead Camping', 'Corner Store Collective'];
 
+/**
+ * A product as the tenant set it up: its units keyed by the tenant's own codes (D, Create
+ * Warehouse Product). Tenants differ: Koala Outdoor uses the docs' own `units`/`cartons`/`pallets`
+ * (lower case, while its sale-order lines say UNITS/CARTONS as in the docs' outbound example);
+ * Kiwi Kitchenware uses EA/CT/PLT and Bondi Beauty EACH/CTN/PLT, the codes public clients tested
+ * against live tenants show (a third-party Python client: CT, CTN, PLT, EA; work-flowers/
+ * zapier-cartoncloud: "CTN", "EACH"). Weights are kg, dimensions millimetres (public clients
+ * store mm; the docs name no unit). A carton often has only `baseQty`: its weight is baseQty x
+ * the base unit's.
+ */
 export interface ProductSeed {
 	code: string;
 	name: string;
-	unitWeightKg: number;
+	type: string;
+	defaultUnit: string;
+	units: ProductUnit[];
+	/** The unit the customer's sale-order lines name, spelled as its integration sends it. */
+	saleUnit: string;
 	unitCubicM3: number;
-	dimensionsM?: { length: number; width: number; height: number };
 	unitPrice: number;
+	/** In base units. */
 	available: number;
 }
 
@@ -87,43 +102,75 @@ export interface CustomerSeed {
 	products: ProductSeed[];
 }
 
+const unit = (code: string, baseQty: number, more: Omit<ProductUnit, 'code' | 'baseQty'> = {}): ProductUnit => ({ code, baseQty, ...more });
+
 export const CUSTOMER_SEEDS: CustomerSeed[] = [
 	{
 		name: 'Koala Outdoor Co', code: 'KOA', country: 'AU', currency: 'AUD', autoGenerateConsignment: 'WHEN_PACKED',
 		// Allows invalid addresses: that is how the deliberately bad PACKED orders got in.
 		allowInvalidAddresses: true, email: 'orders@koalaoutdoor.com.au', telephone: '07 3216 4400',
 		products: [
-			{ code: 'KOA-TENT-2P', name: 'Bush Hiker 2-Person Tent', unitWeightKg: 2.4, unitCubicM3: 0.012, dimensionsM: { length: 0.5, width: 0.16, height: 0.15 }, unitPrice: 289, available: 400 },
-			{ code: 'KOA-SBAG-M5', name: 'Mallee -5C Sleeping Bag', unitWeightKg: 1.6, unitCubicM3: 0.009, unitPrice: 179, available: 600 },
-			{ code: 'KOA-PACK-45', name: 'Overland 45L Hiking Pack', unitWeightKg: 1.9, unitCubicM3: 0.02, unitPrice: 219, available: 500 },
-			{ code: 'KOA-STOVE-GAS', name: 'Billy Compact Gas Stove', unitWeightKg: 0.45, unitCubicM3: 0.002, unitPrice: 69, available: 900 },
-			{ code: 'KOA-MAT-SI', name: 'Self-Inflating Sleeping Mat', unitWeightKg: 1.1, unitCubicM3: 0.006, unitPrice: 99, available: 700 },
-			{ code: 'KOA-HEAD-300', name: 'Glowworm 300lm Head Torch', unitWeightKg: 0.09, unitCubicM3: 0.0005, unitPrice: 39, available: 2000 },
-			{ code: 'KOA-BOTTLE-1L', name: 'Insulated Drink Bottle 1L', unitWeightKg: 0.42, unitCubicM3: 0.0015, unitPrice: 34.95, available: 1500 },
+			{
+				code: 'KOA-TENT-2P', name: 'Bush Hiker 2-Person Tent', type: 'General', defaultUnit: 'units', saleUnit: 'UNITS',
+				units: [
+					unit('units', 1, { weight: 2.4, length: 500, width: 160, height: 150, isDirectlyShippable: true }),
+					unit('cartons', 4),
+					unit('pallets', 80, { length: 1165, width: 1165, height: 1400, isDirectlyShippable: false }),
+				],
+				unitCubicM3: 0.012, unitPrice: 289, available: 400,
+			},
+			{ code: 'KOA-SBAG-M5', name: 'Mallee -5C Sleeping Bag', type: 'General', defaultUnit: 'units', saleUnit: 'UNITS', units: [unit('units', 1, { weight: 1.6 }), unit('cartons', 6)], unitCubicM3: 0.009, unitPrice: 179, available: 600 },
+			{ code: 'KOA-PACK-45', name: 'Overland 45L Hiking Pack', type: 'General', defaultUnit: 'units', saleUnit: 'UNITS', units: [unit('units', 1, { weight: 1.9 })], unitCubicM3: 0.02, unitPrice: 219, available: 500 },
+			{
+				// The docs' own example, shape for shape: sold by the carton, which has a baseQty only.
+				code: 'KOA-STOVE-GAS', name: 'Billy Compact Gas Stove (carton of 12)', type: 'Dangerous Goods', defaultUnit: 'cartons', saleUnit: 'CARTONS',
+				units: [
+					unit('units', 1, { weight: 0.45, length: 160, width: 110, height: 90, isDirectlyShippable: true }),
+					unit('cartons', 12),
+					unit('pallets', 480, { length: 1165, width: 1165, height: 1200, isDirectlyShippable: false }),
+				],
+				unitCubicM3: 0.002, unitPrice: 69, available: 2400,
+			},
+			{ code: 'KOA-MAT-SI', name: 'Self-Inflating Sleeping Mat', type: 'General', defaultUnit: 'units', saleUnit: 'Units', units: [unit('units', 1, { weight: 1.1 }), unit('cartons', 8)], unitCubicM3: 0.006, unitPrice: 99, available: 700 },
+			{
+				// A carton weighed with its packaging: its own weight, not 24 x 0.09.
+				code: 'KOA-HEAD-300', name: 'Glowworm 300lm Head Torch', type: 'General', defaultUnit: 'units', saleUnit: 'UNITS',
+				units: [unit('units', 1, { weight: 0.09 }), unit('cartons', 24, { weight: 2.5 })],
+				unitCubicM3: 0.0005, unitPrice: 39, available: 2000,
+			},
+			{ code: 'KOA-BOTTLE-1L', name: 'Insulated Drink Bottle 1L', type: 'General', defaultUnit: 'units', saleUnit: 'UNITS', units: [unit('units', 1, { weight: 0.42 }), unit('cartons', 6)], unitCubicM3: 0.0015, unitPrice: 34.95, available: 1500 },
 		],
 	},
 	{
 		name: 'Kiwi Kitchenware', code: 'KIW', country: 'NZ', currency: 'NZD', autoGenerateConsignment: 'WHEN_PACKED',
 		allowInvalidAddresses: false, email: 'dispatch@kiwikitchenware.co.nz', telephone: '09 376 2210',
 		products: [
-			{ code: 'KIW-POT-24', name: 'Kauri Cast Iron Pot 24cm', unitWeightKg: 4.2, unitCubicM3: 0.008, dimensionsM: { length: 0.32, width: 0.25, height: 0.1 }, unitPrice: 189, available: 300 },
-			{ code: 'KIW-KNIFE-CH', name: "Chef's Knife 20cm", unitWeightKg: 0.25, unitCubicM3: 0.001, unitPrice: 119, available: 800 },
-			{ code: 'KIW-BOARD-L', name: 'Rimu Chopping Board Large', unitWeightKg: 1.8, unitCubicM3: 0.004, unitPrice: 79, available: 500 },
-			{ code: 'KIW-PAN-28', name: 'Tui Non-Stick Frypan 28cm', unitWeightKg: 1.3, unitCubicM3: 0.006, unitPrice: 95, available: 600 },
-			{ code: 'KIW-MUG-SET4', name: 'Pohutukawa Mug Set (4)', unitWeightKg: 1.6, unitCubicM3: 0.007, unitPrice: 59, available: 700 },
-			{ code: 'KIW-TOWEL-3', name: 'Linen Tea Towels (3 pack)', unitWeightKg: 0.3, unitCubicM3: 0.001, unitPrice: 36, available: 1200 },
+			{
+				code: 'KIW-POT-24', name: 'Kauri Cast Iron Pot 24cm', type: 'General', defaultUnit: 'EA', saleUnit: 'EA',
+				units: [unit('EA', 1, { weight: 4.2, length: 320, width: 250, height: 100, isDirectlyShippable: true }), unit('CT', 4, { weight: 17.6 }), unit('PLT', 96)],
+				unitCubicM3: 0.008, unitPrice: 189, available: 300,
+			},
+			// Sold by the carton, which has a baseQty only: 12 x 0.25 kg.
+			{ code: 'KIW-KNIFE-CH', name: "Chef's Knife 20cm (carton of 12)", type: 'General', defaultUnit: 'EA', saleUnit: 'CT', units: [unit('EA', 1, { weight: 0.25 }), unit('CT', 12)], unitCubicM3: 0.001, unitPrice: 119, available: 2400 },
+			{ code: 'KIW-BOARD-L', name: 'Rimu Chopping Board Large', type: 'General', defaultUnit: 'EA', saleUnit: 'EA', units: [unit('EA', 1, { weight: 1.8 })], unitCubicM3: 0.004, unitPrice: 79, available: 500 },
+			// The integration sends the code in lower case: "ct" for the key "CT".
+			{ code: 'KIW-PAN-28', name: 'Tui Non-Stick Frypan 28cm (carton of 6)', type: 'General', defaultUnit: 'EA', saleUnit: 'ct', units: [unit('EA', 1, { weight: 1.3 }), unit('CT', 6, { weight: 8.1 })], unitCubicM3: 0.006, unitPrice: 95, available: 1200 },
+			{ code: 'KIW-MUG-SET4', name: 'Pohutukawa Mug Set (4)', type: 'Fragile', defaultUnit: 'EA', saleUnit: 'EA', units: [unit('EA', 1, { weight: 1.6 }), unit('CT', 6)], unitCubicM3: 0.007, unitPrice: 59, available: 700 },
+			{ code: 'KIW-TOWEL-3', name: 'Linen Tea Towels (3 pack)', type: 'General', defaultUnit: 'EA', saleUnit: 'EA', units: [unit('EA', 1, { weight: 0.3 }), unit('CT', 20)], unitCubicM3: 0.001, unitPrice: 36, available: 1200 },
 		],
 	},
 	{
 		name: 'Bondi Beauty', code: 'BON', country: 'AU', currency: 'AUD', autoGenerateConsignment: 'NO',
 		allowInvalidAddresses: false, email: 'hello@bondibeauty.com.au', telephone: '02 9130 5521',
 		products: [
-			{ code: 'BON-SPF50-200', name: 'Bondi Daily SPF50+ 200ml', unitWeightKg: 0.24, unitCubicM3: 0.0004, unitPrice: 29.95, available: 3000 },
-			{ code: 'BON-SERUM-30', name: 'Vitamin C Serum 30ml', unitWeightKg: 0.11, unitCubicM3: 0.0002, unitPrice: 54, available: 1500 },
-			{ code: 'BON-CLEANSE-150', name: 'Sea Salt Cleanser 150ml', unitWeightKg: 0.19, unitCubicM3: 0.0003, unitPrice: 32, available: 2000 },
-			{ code: 'BON-MOIST-50', name: 'Hydrating Moisturiser 50ml', unitWeightKg: 0.14, unitCubicM3: 0.0002, unitPrice: 45, available: 1800 },
-			{ code: 'BON-LIP-TRIO', name: 'Lip Balm Trio', unitWeightKg: 0.05, unitCubicM3: 0.0001, unitPrice: 19, available: 2500 },
-			{ code: 'BON-GIFT-BOX', name: 'Summer Gift Box', unitWeightKg: 0.85, unitCubicM3: 0.004, unitPrice: 99, available: 400 },
+			{ code: 'BON-SPF50-200', name: 'Bondi Daily SPF50+ 200ml', type: 'General', defaultUnit: 'EACH', saleUnit: 'EACH', units: [unit('EACH', 1, { weight: 0.24 }), unit('CTN', 24)], unitCubicM3: 0.0004, unitPrice: 29.95, available: 3000 },
+			{ code: 'BON-SERUM-30', name: 'Vitamin C Serum 30ml', type: 'General', defaultUnit: 'EACH', saleUnit: 'EACH', units: [unit('EACH', 1, { weight: 0.11 })], unitCubicM3: 0.0002, unitPrice: 54, available: 1500 },
+			// A carton-only product (no EA): its base unit is the carton, weighed as a whole.
+			{ code: 'BON-CLEANSE-150', name: 'Sea Salt Cleanser 150ml (carton of 12)', type: 'General', defaultUnit: 'CTN', saleUnit: 'CTN', units: [unit('CTN', 1, { weight: 2.46 }), unit('PLT', 60)], unitCubicM3: 0.0036, unitPrice: 384, available: 160 },
+			{ code: 'BON-MOIST-50', name: 'Hydrating Moisturiser 50ml', type: 'General', defaultUnit: 'EACH', saleUnit: 'each', units: [unit('EACH', 1, { weight: 0.14 }), unit('CTN', 36)], unitCubicM3: 0.0002, unitPrice: 45, available: 1800 },
+			// Its default unit is its only unit.
+			{ code: 'BON-LIP-TRIO', name: 'Lip Balm Trio', type: 'General', defaultUnit: 'EACH', saleUnit: 'EACH', units: [unit('EACH', 1, { weight: 0.05 })], unitCubicM3: 0.0001, unitPrice: 19, available: 2500 },
+			{ code: 'BON-GIFT-BOX', name: 'Summer Gift Box', type: 'General', defaultUnit: 'EACH', saleUnit: 'EACH', units: [unit('EACH', 1, { weight: 0.85 })], unitCubicM3: 0.004, unitPrice: 99, available: 400 },
 		],
 	},
 ];

@@ -1,12 +1,12 @@
 /**
  * The deterministic seed: one Brisbane tenant and warehouse, three customers (two that generate
- * consignments when packed, one that does not), a product catalogue with unit weights, and 213
+ * consignments when packed, one that does not), a product catalogue with units of measure, and 213
  * sale orders across every status over the last 30 days, plus their consignments.
  *
  * Times are relative to `now` truncated to the minute; everything else comes from a seeded PRNG,
  * so the same clock gives the same data on every run.
  */
-import { consignmentFromOrder, customerRef, DISPATCHED_CONSIGNMENT_STATUS, round } from './domain.mts';
+import { consignmentFromOrder, customerRef, DISPATCHED_CONSIGNMENT_STATUS, productUnit, round, unitWeight } from './domain.mts';
 import * as data from './seed-data.mts';
 import type { Address, Customer, CustomerSettings, OrderItem, OutboundOrder, OutboundStatus, Product, World } from './types.mts';
 import { formatTime, localDate, prng, uuidFrom } from './util.mts';
@@ -59,6 +59,12 @@ const VERSION: Record<OutboundStatus, number> = {
 
 const HOUR = 3_600_000;
 
+/** Days before now at which each customer's first packed orders were created (awaiting stock since). */
+const LATE_PACKED: Record<string, number[]> = { KOA: [12, 21, 45], KIW: [9, 26], BON: [14, 30] };
+
+/** The customer and age of the oldest seeded PACKED sale order (awaiting stock until now). */
+export const OLDEST_PACKED = { customer: 'KOA', createdDaysAgo: 45 } as const;
+
 export interface WorldOptions {
 	tenantId: string;
 	now: Date;
@@ -106,7 +112,9 @@ export function buildWorld({ tenantId, now, seed }: WorldOptions): World {
 		world.customers.push(customer);
 		world.settings.set(customer.id, { autoGenerateConsignment: cs.autoGenerateConsignment, allowInvalidAddresses: cs.allowInvalidAddresses });
 		for (const p of cs.products) {
-			world.products.push({ id: id(), customerId: customer.id, barcode: `93${String(Math.floor(rand() * 1e11)).padStart(11, '0')}`, ...p });
+			const product: Product = { id: id(), customerId: customer.id, barcode: `93${String(Math.floor(rand() * 1e11)).padStart(11, '0')}`, ...structuredClone(p), unitWeightKg: 0 };
+			product.unitWeightKg = unitWeight(product, productUnit(product, p.saleUnit)) ?? 0;
+			world.products.push(product);
 		}
 	}
 	if (!seed) return world;
@@ -137,6 +145,7 @@ export function buildWorld({ tenantId, now, seed }: WorldOptions): World {
 	type Draft = { order: OutboundOrder; created: number; bad?: string };
 	const drafts: Draft[] = [];
 	world.customers.forEach((customer, ci) => {
+		let packedSeen = 0;
 		const cs = data.CUSTOMER_SEEDS[ci];
 		const catalogue = world.products.filter((p) => p.customerId === customer.id);
 		const plan: { status: OutboundStatus; bad?: keyof typeof BAD_ORDER_REFERENCES }[] = [];
@@ -148,8 +157,20 @@ export function buildWorld({ tenantId, now, seed }: WorldOptions): World {
 		}
 		for (const { status, bad } of plan) {
 			const [min, max] = CREATED_HOURS_AGO[status];
-			const created = anchor - between(min, max) * HOUR;
+			const drawn = between(min, max);
+			// Realistic ages (issue 22): each customer's first two packed orders waited weeks for stock
+			// and were packed only now; Koala's third was created 45 days ago. (The drawn value places
+			// them, so the PRNG sequence, and every other order, stays as it was.)
+			const late = status === 'PACKED' && !bad ? LATE_PACKED[cs.code]?.[packedSeen++] : undefined;
+			const created = late === undefined ? anchor - drawn * HOUR : anchor - (late * 24 + (drawn - min)) * HOUR;
 			const order = buildOrder(status, created, customer, catalogue, cs.currency, address(cs.country));
+			if (late !== undefined) {
+				// Awaiting stock until a few hours ago, then packed.
+				const packed = at(anchor - (1 + (drawn - min) / 20) * HOUR);
+				order.timestamps.packed = packed;
+				order.timestamps.modified = packed;
+				order.version += 1;
+			}
 			if (bad === 'emptyAddress1') order.details.deliver.address.address1 = '';
 			if (bad === 'longPostcode') order.details.deliver.address.postcode = '4005-QLD-12345';
 			if (bad === 'unknownCountry') order.details.deliver.address.country = { name: 'Atlantis' };
@@ -169,7 +190,8 @@ export function buildWorld({ tenantId, now, seed }: WorldOptions): World {
 			const quantity = rand() < 0.7 ? 1 : 2 + Math.floor(rand() * 3);
 			return {
 				id: id(),
-				details: { product: { id: p.id, references: { code: p.code }, name: p.name }, unitOfMeasure: { type: 'UNITS' } },
+				// Lines name the unit as the customer's integration spells it (case may differ from the product's key).
+				details: { product: { id: p.id, references: { code: p.code }, name: p.name }, unitOfMeasure: { type: p.saleUnit } },
 				// The documented outbound item has no weight (issue 13, point 4): it is on the product.
 				measures: { quantity },
 				properties: {},
@@ -247,4 +269,70 @@ export function buildWorld({ tenantId, now, seed }: WorldOptions): World {
 		}
 	}
 	return world;
+}
+
+export interface PlantSaleOrderOptions {
+	/** Days before now the order was created (e.g. 200: an order that never shipped). */
+	createdDaysAgo: number;
+	/** Default PACKED, packed an hour ago. */
+	status?: OutboundStatus;
+	/** Customer code (default KOA). */
+	customer?: string;
+	/** Default `<code>-STALE-<n>`. */
+	reference?: string;
+}
+
+/**
+ * One sale order of a chosen age, planted into the world (with its consignment where the customer
+ * generates one): e.g. created 200 days ago and PACKED now, whose Starshipit copy never shipped.
+ */
+export function plantSaleOrder(world: World, options: PlantSaleOrderOptions, now: Date, newId: () => string): OutboundOrder {
+	const code = options.customer ?? 'KOA';
+	const customer = world.customers.find((c) => c.references.code === code);
+	if (!customer) throw new Error(`no customer with code ${code}`);
+	const status = options.status ?? 'PACKED';
+	const catalogue = world.products.filter((p) => p.customerId === customer.id);
+	const product = catalogue[0];
+	const cs = data.CUSTOMER_SEEDS.find((c) => c.code === code)!;
+	const loc = (cs.country === 'NZ' ? data.NZ_LOCALITIES : data.AU_LOCALITIES)[0];
+	const created = now.getTime() - options.createdDaysAgo * 86_400_000;
+	const at = (ms: number) => ({ time: formatTime(new Date(Math.floor(ms / 1000) * 1000)) });
+	const reference = options.reference ?? `${code}-STALE-${[...world.orders.values()].filter((o) => o.references.customer.startsWith(`${code}-STALE-`)).length + 1}`;
+	const timestamps: OutboundOrder['timestamps'] = { created: at(created), modified: at(created) };
+	if (status === 'PACKED' || status === 'DISPATCHED') timestamps.packed = timestamps.modified = at(now.getTime() - HOUR);
+	if (status === 'DISPATCHED') timestamps.dispatched = timestamps.modified = at(now.getTime() - HOUR / 2);
+	const order: OutboundOrder = {
+		id: newId(),
+		type: 'OUTBOUND',
+		status,
+		version: VERSION[status] + 1,
+		references: { customer: reference, numericId: String(world.nextNumericId++) },
+		customer: customerRef(customer),
+		warehouse: { id: world.warehouses[0].id, name: world.warehouses[0].name },
+		details: {
+			urgent: false,
+			instructions: null,
+			collect: { requiredDate: localDate(new Date(created + 24 * HOUR)) },
+			deliver: {
+				address: {
+					companyName: null, contactName: 'Pat Stale', address1: '7 Station St', address2: null, suburb: loc.suburb, city: loc.city, postcode: loc.postcode,
+					phone: null, email: 'pat.stale@example.com', state: { ...loc.state }, country: { ...(cs.country === 'NZ' ? data.NEW_ZEALAND : data.AUSTRALIA) },
+				},
+				method: { type: 'SHIPPING', requestedService: 'Standard' },
+				instructions: null,
+				requiredDate: null,
+			},
+			invoiceValue: { amount: product.unitPrice, currency: cs.currency },
+			allowSplitting: true,
+		},
+		properties: {},
+		items: [{ id: newId(), details: { product: { id: product.id, references: { code: product.code }, name: product.name }, unitOfMeasure: { type: product.saleUnit } }, measures: { quantity: 1 }, properties: {} }],
+		timestamps,
+	};
+	world.orders.set(order.id, order);
+	if (world.settings.get(customer.id)?.autoGenerateConsignment === 'WHEN_PACKED' && (status === 'PACKED' || status === 'DISPATCHED')) {
+		const c = consignmentFromOrder(world, order, newId(), status === 'DISPATCHED' ? DISPATCHED_CONSIGNMENT_STATUS : 'IN_WAREHOUSE');
+		world.consignments.set(c.id, c);
+	}
+	return order;
 }

@@ -82,6 +82,27 @@ export interface Warehouse {
 	address: Address;
 }
 
+/**
+ * One unit of measure of a warehouse product, as the tenant set it up. The API renders a
+ * product's units as an OBJECT keyed by the tenant's own unit code (D, Create Warehouse Product:
+ * `"defaultUnitOfMeasure": "cartons", "unitOfMeasures": {"units": {"baseQty": 1, "weight": 1.2,
+ * "barcode", "length", "width", "height", "isDirectlyShippable"}, "cartons": {"baseQty": 10}, ...}`).
+ */
+export interface ProductUnit {
+	/** The tenant's own code, the key under `unitOfMeasures` ("units", "cartons", "EA", "CT", "CTN"...). */
+	code: string;
+	/** "Quantity of base unit of measure per one of this unit of measure" (D). */
+	baseQty: number;
+	/** "Weight per unit of measure" (D), kg as tenants enter it; absent where the tenant left it empty (a GET omits it). */
+	weight?: number;
+	/** Per one of this unit, in millimetres as public clients store them (the docs name no unit); only rendered under Accept-Version 7/8. */
+	length?: number;
+	width?: number;
+	height?: number;
+	barcode?: string;
+	isDirectlyShippable?: boolean;
+}
+
 /** A warehouse product; products belong to one customer, like CartonCloud's warehouse products. */
 export interface Product {
 	id: string;
@@ -89,12 +110,23 @@ export interface Product {
 	code: string;
 	barcode: string;
 	name: string;
+	/** Product types are defined per tenant (D). */
+	type: string;
+	/** The key of `units` new stock and unit-less sale-order lines use ("defaultUnitOfMeasure", D). */
+	defaultUnit: string;
+	units: ProductUnit[];
+	/** The unit code this product's seeded sale-order lines name, spelled as the customer's integration sends it (its case may differ from the key). */
+	saleUnit: string;
+	/**
+	 * kg per one `saleUnit`, as the product's figures give it (a unit without its own weight
+	 * weighs baseQty x the base unit's weight): what a Starshipit item made from one of this
+	 * product's seeded sale-order lines must carry.
+	 */
 	unitWeightKg: number;
+	/** m3 per base unit. */
 	unitCubicM3: number;
-	/** Where the product has them: length, width and height of one unit, in metres. */
-	dimensionsM?: { length: number; width: number; height: number };
 	unitPrice: number;
-	/** Units available to allocate; successful creates take from it, deletes give back. */
+	/** Base units available to allocate; successful creates take from it, deletes give back. */
 	available: number;
 }
 
@@ -102,6 +134,7 @@ export interface OrderItem {
 	id: string;
 	details: {
 		product: { id?: string; references: { code?: string; barcode?: string }; name?: string };
+		/** The code the line names; CartonCloud fills in the product's default when a create names none (D). */
 		unitOfMeasure: { type: string };
 		approximateUnitPrice?: Money | null;
 	};

@@ -8,17 +8,19 @@
  */
 import { HttpError, SandboxServer, type Handler } from '../core/server.mts';
 import { createGate } from './gate.mts';
+import { type HistoryOptions, type HistorySummary, plantOrder, type PlantOptions, seedHistory } from './history.mts';
 import { advanceOrder, isPrinted, printOrder, setTracking } from './lifecycle.mts';
 import { registerMiscRoutes } from './routes-misc.mts';
 import { registerOrderRoutes } from './routes-orders.mts';
 import { registerShippingRoutes } from './routes-shipping.mts';
 import { StarshipitState } from './store.mts';
-import type { SandboxConfig } from './types.mts';
+import type { Order, SandboxConfig } from './types.mts';
 import type { WebhookDelivery } from './webhooks.mts';
 
 export { signWebhook, type WebhookDelivery, type WebhookPayload } from './webhooks.mts';
 export { INVALID_API_KEY, INVALID_SUBSCRIPTION_KEY, MISSING_SUBSCRIPTION_KEY } from './gate.mts';
 export type { Order, SandboxConfig, TrackingStatus } from './types.mts';
+export type { HistoryOptions, HistorySummary, PlantOptions } from './history.mts';
 
 export interface StarshipitSandboxOptions {
 	/** Each API key is one Starshipit account (parent or child) with its own order store. */
@@ -34,6 +36,14 @@ export interface StarshipitSandboxOptions {
 	appErrorsAs200?: boolean;
 	/** Refuse repeated order numbers (default: accept them, the harder world). */
 	strictDuplicates?: boolean;
+	/**
+	 * A realistic account with months of history (issue 22): `true` for 20,000 orders over the last
+	 * 60 days in the first account, or the numbers. Off by default (the default world is empty).
+	 * Re-seeded by `reset()`.
+	 */
+	history?: boolean | HistoryOptions;
+	/** Carriers whose manifest reply has no PDF (default ['TNT'], the Odoo connector's word). */
+	manifestCarriersWithoutPdf?: string[];
 	now?: () => Date;
 }
 
@@ -49,6 +59,9 @@ export class StarshipitSandbox {
 	readonly server = new SandboxServer('starshipit');
 	readonly state: StarshipitState;
 	private readonly resetRateWindows: () => void;
+	private readonly history: HistoryOptions | undefined;
+	/** What the constructor's (or the last reset's) history seeding made. */
+	historySummary: HistorySummary | undefined;
 
 	constructor(options: StarshipitSandboxOptions = {}) {
 		this.state = new StarshipitState(
@@ -59,6 +72,7 @@ export class StarshipitSandbox {
 				webhookSecret: options.webhookSecret,
 				appErrorsAs200: options.appErrorsAs200 ?? false,
 				strictDuplicates: options.strictDuplicates ?? false,
+				manifestCarriersWithoutPdf: options.manifestCarriersWithoutPdf ?? ['TNT'],
 			},
 			options.accounts ?? DEFAULT_ACCOUNTS,
 			options.subscriptionKeys ?? [DEFAULT_SUBSCRIPTION_KEY],
@@ -71,6 +85,18 @@ export class StarshipitSandbox {
 		registerShippingRoutes(this.server, this.state);
 		registerMiscRoutes(this.server, this.state);
 		this.registerControl();
+		this.history = options.history === true ? {} : options.history || undefined;
+		if (this.history) this.historySummary = this.seedHistory(this.history);
+	}
+
+	/** Fills an account with `orders` orders over the last `days` days (default 20,000 over 60); see history.mts. */
+	seedHistory(options: HistoryOptions = {}): HistorySummary {
+		return seedHistory(this.state, options);
+	}
+
+	/** One order of a chosen age and status (e.g. created 200 days ago, still unshipped); see history.mts. */
+	plantOrder(options: PlantOptions): Order {
+		return structuredClone(plantOrder(this.state, options));
 	}
 
 	get url(): string {
@@ -112,6 +138,7 @@ export class StarshipitSandbox {
 		this.resetRateWindows();
 		this.server.clearFaults();
 		this.server.clearLog();
+		if (this.history) this.historySummary = this.seedHistory(this.history);
 	}
 
 	configure(patch: Partial<SandboxConfig>): SandboxConfig {
@@ -119,7 +146,10 @@ export class StarshipitSandbox {
 			const v = patch[key];
 			if (v !== undefined && (typeof v !== 'number' || !(v > 0))) throw new HttpError(400, { message: `${key} must be a positive number` });
 		}
-		const allowed = ['ratePerSecond', 'burst', 'webhookUrl', 'webhookSecret', 'appErrorsAs200', 'strictDuplicates'] as const;
+		if (patch.manifestCarriersWithoutPdf !== undefined && (!Array.isArray(patch.manifestCarriersWithoutPdf) || patch.manifestCarriersWithoutPdf.some((c) => typeof c !== 'string'))) {
+			throw new HttpError(400, { message: 'manifestCarriersWithoutPdf must be an array of carrier codes' });
+		}
+		const allowed = ['ratePerSecond', 'burst', 'webhookUrl', 'webhookSecret', 'appErrorsAs200', 'strictDuplicates', 'manifestCarriersWithoutPdf'] as const;
 		for (const key of allowed) if (key in patch) (this.state.config as unknown as Obj)[key] = patch[key] ?? undefined;
 		return { ...this.state.config };
 	}
@@ -214,6 +244,29 @@ export class StarshipitSandbox {
 			return { status: 200, body: { success: true } };
 		});
 		control('POST', '/_sandbox/orders/ship-all', (req) => ({ status: 200, body: { success: true, count: this.shipAll(key(body(req.rawBody))) } }));
+		control('POST', '/_sandbox/history', (req) => {
+			const b = body(req.rawBody);
+			for (const name of ['orders', 'days', 'seed'] as const) {
+				if (b[name] !== undefined && (typeof b[name] !== 'number' || !((b[name] as number) >= 0))) throw new HttpError(400, { message: `${name} must be a number >= 0` });
+			}
+			return { status: 200, body: this.seedHistory({ orders: b.orders as number | undefined, days: b.days as number | undefined, seed: b.seed as number | undefined, apiKey: key(b) }) };
+		});
+		control('POST', '/_sandbox/orders/plant', (req) => {
+			const b = body(req.rawBody);
+			if (typeof b.order_date !== 'string' || Number.isNaN(Date.parse(b.order_date))) throw new HttpError(400, { message: 'order_date must be a date-time' });
+			const status = b.status === undefined ? undefined : String(b.status);
+			if (status !== undefined && !['Unshipped', 'Printed', 'Shipped', 'Delivered'].includes(status)) throw new HttpError(400, { message: 'status must be Unshipped, Printed, Shipped or Delivered' });
+			const order = this.plantOrder({
+				order_number: orderNumber(b),
+				order_date: b.order_date,
+				status: status as PlantOptions['status'],
+				last_updated: typeof b.last_updated === 'string' ? b.last_updated : undefined,
+				reference: typeof b.reference === 'string' ? b.reference : undefined,
+				archived: b.archived === true,
+				apiKey: key(b),
+			});
+			return { status: 200, body: { success: true, order } };
+		});
 	}
 }
 

@@ -5,12 +5,12 @@
  */
 import { A4_SIZE, LABEL_SIZE, buildPdf } from './pdf.mts';
 import { carrierName, type StarshipitState } from './store.mts';
-import type { Account, ApiError, Package, StoredOrder, TrackingStatus } from './types.mts';
+import { type Account, type ApiError, orderEvent, type Package, type StoredOrder, type TrackingStatus } from './types.mts';
 import { TRACKING_STATUSES } from './types.mts';
 
 /** `tracking_events[].status` is human text, not the enum (D-TR example, pitfall 14). */
 const HUMAN_STATUS: Record<TrackingStatus, string> = {
-	Printed: 'Label Printed', Dispatched: 'Dispatched', InTransit: 'In Transit', OutForDelivery: 'Out For Delivery',
+	Printed: 'Label Printed', Manifested: 'Manifested', Dispatched: 'Dispatched', InTransit: 'In Transit', OutForDelivery: 'Out For Delivery',
 	Delivered: 'Delivered', PickupInStore: 'Awaiting Pickup In Store', AttemptedDelivery: 'Attempted Delivery',
 	Exception: 'Exception', AwaitingCollection: 'Awaiting Collection', Cancelled: 'Cancelled',
 };
@@ -44,7 +44,7 @@ export function configurePrinting(state: StarshipitState, rules: PrintRules): vo
 
 /** How many times labels were bought for this order (each print is a carrier charge). */
 export function labelsBought(stored: StoredOrder): number {
-	return stored.order.events.filter((e) => e.event_type === 'Printed').length;
+	return stored.order.events.filter((e) => e.name === 'Printed').length;
 }
 
 export interface PrintOptions {
@@ -84,11 +84,23 @@ export function printOrder(state: StarshipitState, stored: StoredOrder, options:
 	if (options.packages?.length) order.packages = options.packages;
 
 	stored.trackingNumbers = order.packages.map(() => trackingNumber(state, order.carrier));
+	const printedAt = state.nowIso();
+	order.packages.forEach((p, i) => Object.assign(p, packageTracking(stored.trackingNumbers[i], order.carrier_service_code, printedAt)));
 	stored.labels = order.packages.map((_, i) => labelPdf(stored, i).toString('base64'));
 	order.status = 'Printed';
 	order.tracking_number = stored.trackingNumbers[0];
-	order.events.push({ event_date: state.nowIso(), event_type: 'Printed', details: `Label printed with ${order.carrier_name}` });
+	order.events.push(orderEvent(state.nowIso(), 'Printed', `Label printed with ${order.carrier_name}`));
 	setTracking(state, stored, 'Printed', `Label created for ${order.packages.length} package(s)`);
+}
+
+/** What a printed package carries about its label. */
+export function packageTracking(tracking: string, serviceCode: string, printedAt: string): Pick<Package, 'tracking_number' | 'tracking_url' | 'label_created_date' | 'carrier_service_code'> {
+	return { tracking_number: tracking, tracking_url: trackingUrl(tracking), label_created_date: printedAt, carrier_service_code: serviceCode };
+}
+
+/** A sandbox URL that can never resolve to a real carrier page. */
+export function trackingUrl(tracking: string): string {
+	return `https://track.sandbox.starshipit.invalid/${encodeURIComponent(tracking)}`;
 }
 
 /** Carrier-like numbers: "SS" + 10 digits for Plain Label, else two letters from the carrier code. */
@@ -127,6 +139,12 @@ function labelPdf(stored: StoredOrder, index: number): Buffer {
 	return buildPdf([labelPage(stored, index)]);
 }
 
+/** Draws the labels of an order printed without them (a history order, see history.mts). */
+export function ensureLabels(stored: StoredOrder): void {
+	if (stored.labels.length >= stored.trackingNumbers.length) return;
+	stored.labels = stored.trackingNumbers.map((_, i) => labelPdf(stored, i).toString('base64'));
+}
+
 /**
  * Changes the tracking status, records a tracking event and sends the §8 webhook.
  * Order status follows: Dispatched and later -> Shipped, Delivered -> Delivered.
@@ -136,7 +154,7 @@ export function setTracking(state: StarshipitState, stored: StoredOrder, status:
 	const now = state.nowIso();
 	order.tracking_status = status;
 	order.last_updated = now;
-	if (status !== 'Printed' && status !== 'Cancelled') {
+	if (status !== 'Printed' && status !== 'Manifested' && status !== 'Cancelled') {
 		order.status = status === 'Delivered' ? 'Delivered' : 'Shipped';
 		order.shipped_date ??= now;
 		for (const item of order.items) item.quantity_shipped = item.quantity;
@@ -145,8 +163,11 @@ export function setTracking(state: StarshipitState, stored: StoredOrder, status:
 	const { webhookUrl, webhookSecret } = state.config;
 	if (!webhookUrl) return;
 	// UNCONFIRMED: one webhook per order (first tracking number), not one per package.
+	// Keys and their order as in a saved delivery (GorgonFreeman/bedrock
+	// starshipitWebhookTrackingEventHandle.js "Event sample"): the docs' seven plus order_reference.
 	state.webhooks.send(webhookUrl, webhookSecret, {
 		order_number: order.order_number,
+		order_reference: order.reference,
 		carrier_name: order.carrier_name,
 		carrier_service: order.carrier_service_code,
 		shipment_date: stored.trackingEvents[0]?.event_datetime ?? now,
@@ -171,8 +192,15 @@ export function advanceOrder(state: StarshipitState, stored: StoredOrder, status
  * Manifests printed, unmanifested orders. UNCONFIRMED: partial manifests are undocumented. Strict
  * choice: all-or-nothing; if any order is not eligible, nothing is manifested and every bad order
  * is named in `errors`.
+ *
+ * The reply is `{label_type, pdf, success, errors}` (rknell/starshipit_dart
+ * lib/src/models/manifest_orders_response.dart, json_serializable with field_rename: snake): no
+ * manifest number (the Odoo connector reads `manifest_number` from the order afterwards). Some
+ * carriers send no PDF (the Odoo connector: "Starshipit API doesn't return a PDF for TNT service"):
+ * when every order's carrier is one of `manifestCarriersWithoutPdf`, the reply has neither `pdf`
+ * nor `label_type` (UNCONFIRMED: absent rather than null or ""), and is still a success.
  */
-export function manifestOrders(state: StarshipitState, account: Account, ids: unknown): { manifest_number: number; pdf: string } {
+export function manifestOrders(state: StarshipitState, account: Account, ids: unknown): { label_type?: string; pdf?: string } {
 	if (!Array.isArray(ids) || ids.length === 0) state.fail(400, [{ message: 'Invalid request', details: 'order_ids must be a non-empty array of integers' }]);
 	const errors: ApiError[] = [];
 	const orders: StoredOrder[] = [];
@@ -197,17 +225,22 @@ export function manifestOrders(state: StarshipitState, account: Account, ids: un
 		const { order } = stored;
 		order.manifested = true;
 		order.manifest_number = manifestNumber;
-		// UNCONFIRMED: manifested orders move to the Shipped tab in the UI; the sandbox sets status
-		// Shipped but leaves tracking_status alone until the carrier "scans" it (advance).
+		// UNCONFIRMED: manifested orders move to the Shipped tab in the UI (Zapier's "New Shipped Order"
+		// fires "when an order is shipped or manifested"); the carrier has it now, so the tracking
+		// status becomes Manifested, with its webhook (bedrock's receiver acts on Manifested).
 		if (order.status === 'Printed') order.status = 'Shipped';
 		order.shipped_date ??= now;
 		order.last_updated = now;
-		order.events.push({ event_date: now, event_type: 'Manifested', details: `Added to manifest ${manifestNumber}` });
+		order.events.push(orderEvent(now, 'Manifested', `Added to manifest ${manifestNumber}`));
+		if (order.tracking_status === 'Printed' || order.tracking_status === null) setTracking(state, stored, 'Manifested', `Manifest ${manifestNumber}`);
 	}
-	const lines = [`Manifest ${manifestNumber}`, `${account.name} - ${now}`, `${orders.length} consignment(s)`, ''];
-	for (const { order, trackingNumbers } of orders) {
+	const withoutPdf = new Set(state.config.manifestCarriersWithoutPdf);
+	const onPaper = orders.filter(({ order }) => !withoutPdf.has(order.carrier));
+	if (onPaper.length === 0) return {};
+	const lines = [`Manifest ${manifestNumber}`, `${account.name} - ${now}`, `${onPaper.length} consignment(s)`, ''];
+	for (const { order, trackingNumbers } of onPaper) {
 		lines.push(`${order.order_number}  ${order.carrier_name}  ${trackingNumbers.join(', ')}  ${order.destination.name ?? ''}`);
 	}
-	const pdf = buildPdf([{ ...A4_SIZE, lines, barcode: `M${manifestNumber}` }]).toString('base64');
-	return { manifest_number: manifestNumber, pdf };
+	// UNCONFIRMED: `label_type` values; "PDF" as for labels.
+	return { label_type: 'PDF', pdf: buildPdf([{ ...A4_SIZE, lines, barcode: `M${manifestNumber}` }]).toString('base64') };
 }

@@ -2,11 +2,61 @@
 import type { SandboxRequest, SandboxServer } from '../core/server.mts';
 import { isPrinted } from './lifecycle.mts';
 import type { StarshipitState } from './store.mts';
-import { ORDER_STATUSES, type Account, type ApiError, type StoredOrder } from './types.mts';
+import { ORDER_STATUSES, type Account, type ApiError, type Order, orderEvent, type StoredOrder } from './types.mts';
 import { validateOrder } from './validation.mts';
 
 type Obj = Record<string, unknown>;
 const MAX_IMPORT = 50;
+/** The tabs `GET /api/orders?status=` and the search's `status` know, lower-cased. */
+const LIST_STATUSES = ['unshipped', 'printed', 'shipped'];
+
+interface Listed {
+	stored: StoredOrder;
+	tab: 'unshipped' | 'printed' | 'shipped';
+	updated: number;
+	ordered: number;
+}
+
+/** Per order store: its orders by order_id with what a listing filters on, and what they were built from. */
+const listings = new WeakMap<Map<number, StoredOrder>, { built: Array<[StoredOrder, Order, string, string, boolean, number]>; rows: Listed[] }>();
+
+/**
+ * The account's orders, by order_id, with their tab and parsed times. Rebuilt only when an order
+ * was added, removed, replaced, moved tab, archived or updated (checked in one pass without
+ * parsing a date): an account of 100,000 orders is listed 250 at a time, and re-parsing and
+ * re-sorting it for every page would make the sandbox, not the client, the slow part.
+ */
+function listingOf(orders: Map<number, StoredOrder>): readonly Listed[] {
+	const cached = listings.get(orders);
+	if (cached && cached.built.length === orders.size) {
+		let i = 0;
+		let same = true;
+		for (const stored of orders.values()) {
+			const [s, o, updated, status, archived, labels] = cached.built[i++];
+			if (s !== stored || o !== stored.order || updated !== stored.order.last_updated || status !== stored.order.status || archived !== stored.order.archived || labels !== stored.trackingNumbers.length) {
+				same = false;
+				break;
+			}
+		}
+		if (same) return cached.rows;
+	}
+	const built: Array<[StoredOrder, Order, string, string, boolean, number]> = [];
+	const rows: Listed[] = [];
+	for (const stored of orders.values()) {
+		const { order } = stored;
+		built.push([stored, order, order.last_updated, order.status, order.archived, stored.trackingNumbers.length]);
+		rows.push({ stored, tab: tabOf(stored), updated: Date.parse(order.last_updated), ordered: Date.parse(order.order_date) });
+	}
+	rows.sort((a, b) => a.stored.order.order_id - b.stored.order.order_id);
+	listings.set(orders, { built, rows });
+	return rows;
+}
+
+/** The tab an order sits in: unshipped (no label), printed (label, not shipped), shipped (shipped or delivered). */
+function tabOf({ order, trackingNumbers }: StoredOrder): 'unshipped' | 'printed' | 'shipped' {
+	if (order.status === 'Shipped' || order.status === 'Delivered') return 'shipped';
+	return order.status === 'Printed' || trackingNumbers.length > 0 ? 'printed' : 'unshipped';
+}
 const DAY_MS = 24 * 3600 * 1000;
 
 const orderLabel = (raw: unknown): string =>
@@ -75,52 +125,69 @@ export function registerOrderRoutes(server: SandboxServer, state: StarshipitStat
 		const account = state.account(req);
 		const orderId = req.query.get('order_id');
 		const orderNumber = req.query.get('order_number');
-		if (orderId !== null || orderNumber !== null) {
-			return ok({ order: state.full(state.require(account, { order_id: orderId ?? undefined, order_number: orderNumber ?? undefined })) });
-		}
-		// UNCONFIRMED: the list form's reply shape; the sandbox answers {orders, total_pages}, paged with
-		// page_number/page_size (§4.1), optionally filtered by `status`.
-		const size = intParam(req, 'page_size', 50, 1, 250);
-		const page = intParam(req, 'page_number', 1, 1, 1_000_000);
 		const status = req.query.get('status');
-		const rows = [...account.orders.values()].filter((s) => !s.order.archived && (!status || s.order.status.toLowerCase() === status.toLowerCase()));
-		return ok({ orders: rows.slice((page - 1) * size, page * size).map((s) => state.full(s)), total_pages: Math.ceil(rows.length / size) });
+		if (status !== null && !LIST_STATUSES.includes(status.toLowerCase())) {
+			state.fail(400, [{ message: 'Invalid request', details: `status must be one of Unshipped, Printed, Shipped, got '${status}'` }]);
+		}
+		if (orderId !== null || orderNumber !== null) {
+			// One order by id or number, whatever its tab: Peliqan-io/tap-starshipit reads every row of
+			// /orders/shipped back with `orders?order_id=` and GorgonFreeman/bedrock reads manifested
+			// orders by `order_number`, neither sending `status`. A `status` that is sent must match.
+			const stored = state.require(account, { order_id: orderId ?? undefined, order_number: orderNumber ?? undefined });
+			if (status !== null && tabOf(stored) !== status.toLowerCase()) {
+				state.fail(404, [{ message: 'Order not found', details: `Order ${stored.order.order_number} is not ${status}` }]);
+			}
+			return ok({ order: state.full(stored) });
+		}
+		// The list form (rknell/starshipit_dart orders_api.dart, the official table): `status`
+		// defaults to Unshipped, page_number from 1, page_size default 500 and at most 500, and the
+		// reply's `order` is the LIST of full orders. UNCONFIRMED: Printed as a status value (the
+		// table lists Unshipped and Shipped; a public dashboard reads status=Printed).
+		const size = intParam(req, 'page_size', 500, 1, 500);
+		const page = intParam(req, 'page_number', 1, 1, 1_000_000);
+		const tab = (status ?? 'Unshipped').toLowerCase();
+		const rows = [...account.orders.values()].filter((s) => !s.order.archived && tabOf(s) === tab);
+		return ok({ order: rows.slice((page - 1) * size, page * size).map((s) => state.full(s)) });
 	});
 
 	/** Shared paging/filters of unshipped & shipped (§4.1, pitfall 8): one page and the page count. */
-	function listed(req: SandboxRequest, include: (s: StoredOrder) => boolean, defaultDate: (s: StoredOrder) => string | null): { rows: StoredOrder[]; totalPages: number } {
+	function listed(req: SandboxRequest, tab: Listed['tab']): { rows: StoredOrder[]; totalPages: number } {
 		const limit = intParam(req, 'limit', 50, 1, 250);
 		const page = intParam(req, 'page', 1, 1, 1_000_000);
 		const sinceOrder = since(req, 'since_order_date');
 		const sinceUpdated = since(req, 'since_last_updated');
-		// UNCONFIRMED (SKY, pitfall 8): without any since_* only the last 24 h are returned. Strict
-		// choice: enforced, measured on order_date (unshipped) / shipped_date (shipped).
+		// Without any since_*, only orders updated in the last 24 hours (rknell/starshipit_dart
+		// orders_api.dart, from the official docs: "default: orders updated in the last 24 hours").
 		const windowStart = sinceOrder === undefined && sinceUpdated === undefined ? state.clock().getTime() - DAY_MS : undefined;
-		const rows = [...(state.account(req).orders.values())]
-			.filter((s) => include(s) && !s.order.archived)
-			.filter((s) => sinceOrder === undefined || Date.parse(s.order.order_date) >= sinceOrder)
-			.filter((s) => sinceUpdated === undefined || Date.parse(s.order.last_updated) >= sinceUpdated)
-			.filter((s) => windowStart === undefined || Date.parse(defaultDate(s) ?? '') >= windowStart)
-			.sort((a, b) => a.order.order_id - b.order.order_id);
-		return { rows: rows.slice((page - 1) * limit, page * limit), totalPages: Math.ceil(rows.length / limit) };
+		const from = Math.max(sinceUpdated ?? -Infinity, windowStart ?? -Infinity);
+		const rows = listingOf(state.account(req).orders).filter(
+			(r) => r.tab === tab && !r.stored.order.archived && r.updated >= from && (sinceOrder === undefined || r.ordered >= sinceOrder),
+		);
+		return { rows: rows.slice((page - 1) * limit, page * limit).map((r) => r.stored), totalPages: Math.ceil(rows.length / limit) };
 	}
 
-	// UNCONFIRMED: the `ids_only=true` shape. No source shows its rows; hardest choice: order_id only,
-	// no order_number, so a client cannot build an existence check on it.
-	const idsOnly = (req: SandboxRequest, rows: StoredOrder[]) => (req.query.get('ids_only') === 'true' ? rows.map((s) => ({ order_id: s.order.order_id })) : undefined);
+	/**
+	 * `ids_only=true`: `order_ids`, a list of integers, instead of `orders` (rknell/starshipit_dart
+	 * list_unshipped_orders_response.dart and list_shipped_orders_response.dart; GorgonFreeman/bedrock
+	 * starshipitOrdersListShipped.js reads `orders || order_ids`). No order numbers, so no existence
+	 * check can be built on it.
+	 */
+	const idsOnly = (req: SandboxRequest) => req.query.get('ids_only') === 'true';
 
 	server.route('GET', '/api/orders/unshipped', (req) => {
 		// Printed orders (status Printed) are not here: they sit in their own tab (GET /api/orders/shipments).
-		const { rows, totalPages } = listed(req, (s) => s.order.status === 'Unshipped', (s) => s.order.order_date);
+		const { rows, totalPages } = listed(req, 'unshipped');
 		// A saved real reply carries total_pages (adamKabbara/starshipit-middleware orders-1.json).
-		return ok({ orders: idsOnly(req, rows) ?? rows.map((s) => state.full(s)), total_pages: totalPages });
+		const list = idsOnly(req) ? { order_ids: rows.map((s) => s.order.order_id) } : { orders: rows.map((s) => state.full(s)) };
+		return ok({ ...list, total_pages: totalPages });
 	});
 
 	server.route('GET', '/api/orders/shipped', (req) => {
 		// Pitfall 9: an order_id filter is ignored by the real API; so it is here.
-		const { rows } = listed(req, (s) => s.order.status === 'Shipped' || s.order.status === 'Delivered', (s) => s.order.shipped_date);
-		// UNCONFIRMED: paging metadata on the shipped list; hardest choice: none, clients stop on a short page.
-		return ok({ orders: idsOnly(req, rows) ?? rows.map(shippedRow) });
+		const { rows, totalPages } = listed(req, 'shipped');
+		// total_pages: rknell/starshipit_dart list_shipped_orders_response.dart (required totalPages).
+		const list = idsOnly(req) ? { order_ids: rows.map((s) => s.order.order_id) } : { orders: rows.map(shippedRow) };
+		return ok({ ...list, total_pages: totalPages });
 	});
 
 	/**
@@ -138,7 +205,7 @@ export function registerOrderRoutes(server: SandboxServer, state: StarshipitStat
 		const limit = intParam(req, 'limit', 50, 1, 250);
 		const page = intParam(req, 'page', 1, 1, 1_000_000);
 		const sinceCreated = since(req, 'since_created_date');
-		const printedAt = (s: StoredOrder) => [...s.order.events].reverse().find((e) => e.event_type === 'Printed')?.event_date ?? s.order.last_updated;
+		const printedAt = (s: StoredOrder) => [...s.order.events].reverse().find((e) => e.name === 'Printed')?.time ?? s.order.last_updated;
 		// UNCONFIRMED: how far back recently_printed reaches; hardest choice: the last 24 hours only.
 		const recentStart = status === 'recently_printed' ? state.clock().getTime() - DAY_MS : undefined;
 		const rows = [...account.orders.values()]
@@ -159,19 +226,31 @@ export function registerOrderRoutes(server: SandboxServer, state: StarshipitStat
 		return ok({ status, orders, total_pages: Math.ceil(rows.length / limit) });
 	});
 
+	/**
+	 * Search (rknell/starshipit_dart orders_api.dart and search_order(s).dart, from the official
+	 * table; MindCloud search-orders.md): `phrase` optional; `fields` All (order number, tracking
+	 * number, theirRef, name), Order_Number or TheirRef; `status` All (default), Unshipped or
+	 * Shipped; `limit` default 50, at most 250; `page`. Rows `{order_id, order_date, order_number,
+	 * name, carrier_name, tracking_number, country}` and `total_pages`.
+	 * UNCONFIRMED: the docs call it a search of "printed order[s]" yet offer status=Unshipped; the
+	 * sandbox's hard reading: All covers every tab, a printed (not shipped) order matches neither
+	 * Unshipped nor Shipped, and archived orders are never found.
+	 */
 	server.route('GET', '/api/orders/search', (req) => {
 		const account = state.account(req);
-		// UNCONFIRMED: whether `phrase` is required; strict choice: yes.
 		const phrase = (req.query.get('phrase') ?? '').trim().toLowerCase();
-		if (!phrase) state.fail(400, [{ message: 'Invalid request', details: 'phrase is required' }]);
 		const limit = intParam(req, 'limit', 50, 1, 250);
 		const page = intParam(req, 'page', 1, 1, 1_000_000);
-		const status = req.query.get('status')?.toLowerCase();
+		const status = (req.query.get('status') ?? 'All').toLowerCase();
+		if (!['all', 'unshipped', 'shipped'].includes(status)) state.fail(400, [{ message: 'Invalid request', details: `status must be All, Unshipped or Shipped, got '${req.query.get('status')}'` }]);
+		const fields = (req.query.get('fields') ?? 'All').toLowerCase();
+		if (!['all', 'order_number', 'theirref'].includes(fields)) state.fail(400, [{ message: 'Invalid request', details: `fields must be All, Order_Number or TheirRef, got '${req.query.get('fields')}'` }]);
+		const searched = ({ order, trackingNumbers }: StoredOrder): string[] =>
+			fields === 'order_number' ? [order.order_number] : fields === 'theirref' ? [order.reference] : [order.order_number, order.reference, order.destination.name ?? '', ...trackingNumbers];
 		const hits = [...account.orders.values()]
-			.filter(({ order, trackingNumbers }) =>
-				[order.order_number, order.destination.name ?? '', ...trackingNumbers].some((v) => v.toLowerCase().includes(phrase)),
-			)
-			.filter((s) => !status || s.order.status.toLowerCase() === status)
+			.filter((s) => !s.order.archived)
+			.filter((s) => !phrase || searched(s).some((v) => v.toLowerCase().includes(phrase)))
+			.filter((s) => status === 'all' || tabOf(s) === status)
 			.sort((a, b) => a.order.order_id - b.order.order_id);
 		const orders = hits.slice((page - 1) * limit, page * limit).map(({ order }) => ({
 			order_id: order.order_id,
@@ -272,7 +351,7 @@ export function registerOrderRoutes(server: SandboxServer, state: StarshipitStat
 		}
 		order.archived = true;
 		order.last_updated = state.nowIso();
-		order.events.push({ event_date: order.last_updated, event_type: 'Archived', details: 'Order archived via API' });
+		order.events.push(orderEvent(order.last_updated, 'Archived', 'Order archived via API'));
 		return ok();
 	});
 
@@ -281,7 +360,7 @@ export function registerOrderRoutes(server: SandboxServer, state: StarshipitStat
 		if (!order.archived) state.fail(400, [{ message: 'Order not archived', details: `Order ${order.order_number} is not archived` }]);
 		order.archived = false;
 		order.last_updated = state.nowIso();
-		order.events.push({ event_date: order.last_updated, event_type: 'Restored', details: 'Order restored via API' });
+		order.events.push(orderEvent(order.last_updated, 'Restored', 'Order restored via API'));
 		return ok();
 	});
 

@@ -1,6 +1,6 @@
 /** Label printing, manifests and tracking (reference §5, §6). */
 import type { SandboxServer } from '../core/server.mts';
-import { isPrinted, labelPage, manifestOrders, printOrder, printRules } from './lifecycle.mts';
+import { ensureLabels, isPrinted, labelPage, manifestOrders, printOrder, printRules, trackingUrl } from './lifecycle.mts';
 import { buildPdf } from './pdf.mts';
 import type { StarshipitState } from './store.mts';
 import type { ApiError, Package, StoredOrder } from './types.mts';
@@ -25,6 +25,7 @@ export function registerShippingRoutes(server: SandboxServer, state: StarshipitS
 		const stored = state.require(account, { order_id: body.order_id, order_number: body.order_number });
 		if (body.reprint === true) {
 			requirePrinted(stored);
+			ensureLabels(stored);
 		} else {
 			let packages: Package[] | undefined;
 			if (body.packages !== undefined) {
@@ -97,7 +98,8 @@ export function registerShippingRoutes(server: SandboxServer, state: StarshipitS
 
 	server.route('POST', '/api/orders/manifest', (req) => {
 		const { order_ids: ids } = state.body(req);
-		return { status: 200, body: { success: true, ...manifestOrders(state, state.account(req), ids) } };
+		// `{label_type, pdf, success, errors}` in that order (rknell/starshipit_dart manifest_orders_response.dart).
+		return { status: 200, body: { ...manifestOrders(state, state.account(req), ids), success: true } };
 	});
 
 	server.route('GET', '/api/track', (req) => {
@@ -127,8 +129,7 @@ export function registerShippingRoutes(server: SandboxServer, state: StarshipitS
 					shipment_date: stored.trackingEvents[0]?.event_datetime ?? null,
 					tracking_status: order.tracking_status,
 					last_updated_date: order.last_updated,
-					// A sandbox URL that can never resolve to a real carrier page.
-					tracking_url: `https://track.sandbox.starshipit.invalid/${encodeURIComponent(tn)}`,
+					tracking_url: trackingUrl(tn),
 					tracking_events: stored.trackingEvents.map((e) => ({ ...e })),
 				},
 			},

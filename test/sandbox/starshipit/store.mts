@@ -3,7 +3,7 @@
  * id counters, and the conversions between request bodies, stored orders and reply shapes.
  */
 import { HttpError, type SandboxRequest } from '../core/server.mts';
-import type { Account, Address, ApiError, Item, LateImport, Metadata, Order, Package, SandboxConfig, StoredOrder } from './types.mts';
+import { type Account, type Address, type ApiError, type Item, type LateImport, type Metadata, type Order, orderEvent, type Package, type SandboxConfig, type StoredOrder } from './types.mts';
 import { COUNTRY_NAMES } from './validation.mts';
 import { WebhookDispatcher } from './webhooks.mts';
 
@@ -193,7 +193,7 @@ export class StarshipitState {
 			type: raw.return_order === true ? 'Return' : 'Outgoing',
 			platform: 'API',
 			last_updated: now,
-			events: [{ event_date: now, event_type: 'Created', details: 'Order created via API' }],
+			events: [orderEvent(now, 'Created', 'Order created via API')],
 		};
 		const stored: StoredOrder = { order, createdAt: this.clock().getTime(), trackingNumbers: [], labels: [], trackingEvents: [] };
 		this.mergeLines(order, raw);
@@ -218,7 +218,7 @@ export class StarshipitState {
 		}
 		this.mergeLines(order, patch);
 		order.last_updated = this.nowIso();
-		order.events.push({ event_date: order.last_updated, event_type: 'Updated', details: 'Order updated via API' });
+		order.events.push(orderEvent(order.last_updated, 'Updated', 'Order updated via API'));
 	}
 
 	/** Normalised package list for a body's `packages` (new ids, reply-only fields filled in). */

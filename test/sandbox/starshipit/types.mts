@@ -1,7 +1,15 @@
 /** Shapes of the simulated Starshipit data (reference §4.2–4.6, §6). */
 
+/**
+ * `tracking_status` values: the ten the webhook docs list (developers.starshipit.com/webhooks;
+ * support.starshipit.com 360000376436 "Webhook notifications") plus Manifested, which
+ * GorgonFreeman/bedrock's webhook receiver handles (starshipit/starshipitWebhookTrackingEventHandle.js:
+ * `trackingStatus.toLowerCase() === 'manifested'`) and which the sandbox sends when an order is
+ * manifested.
+ */
 export const TRACKING_STATUSES = [
 	'Printed',
+	'Manifested',
 	'Dispatched',
 	'InTransit',
 	'OutForDelivery',
@@ -60,6 +68,15 @@ export interface Package {
 	height: number;
 	width: number;
 	length: number;
+	/**
+	 * Once printed, each package carries its own tracking (rknell/starshipit_dart full_order_package.dart:
+	 * tracking_number, tracking_url, label_created_date, carrier_service_code; GorgonFreeman/bedrock
+	 * reads `packages[0].tracking_number` and `tracking_url` of manifested orders).
+	 */
+	tracking_number?: string;
+	tracking_url?: string;
+	label_created_date?: string;
+	carrier_service_code?: string;
 }
 
 export interface Metadata {
@@ -68,12 +85,22 @@ export interface Metadata {
 	required: boolean;
 }
 
-/** An entry of the order's own event history (not the carrier's tracking events). */
+/**
+ * An entry of the order's own event history (not the carrier's tracking events): `{time, category,
+ * name, method, description}` (rknell/starshipit_dart lib/src/models/event.dart, from the official
+ * Full Order table). UNCONFIRMED: the values; the sandbox uses category "Order", the step as
+ * `name` (Created, Printed, Manifested, Updated, Archived, Restored) and method "API".
+ */
 export interface OrderEvent {
-	// UNCONFIRMED: REAL shows `events[]` but no source spells out its item keys; these are the sandbox's.
-	event_date: string;
-	event_type: string;
-	details: string;
+	time: string;
+	category: string;
+	name: string;
+	method: string;
+	description: string;
+}
+
+export function orderEvent(time: string, name: string, description: string): OrderEvent {
+	return { time, category: 'Order', name, method: 'API', description };
 }
 
 export interface TrackingEvent {
@@ -147,6 +174,12 @@ export interface SandboxConfig {
 	 * false: a duplicate is ACCEPTED, the harder world for a client. UNCONFIRMED either way.
 	 */
 	strictDuplicates: boolean;
+	/**
+	 * Carriers whose manifest comes back without a PDF. Default ['TNT']: the Odoo connector
+	 * (zenphamgeek/odoo19-enterprise delivery_starshipit/models/delivery_carrier.py) says
+	 * "Starshipit API doesn't return a PDF for TNT service" and reads `result.get('pdf')`.
+	 */
+	manifestCarriersWithoutPdf: string[];
 }
 
 /** An import answered with a timeout before it was applied; applied when `countdown` requests have passed. */

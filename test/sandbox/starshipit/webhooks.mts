@@ -10,6 +10,8 @@ import https from 'node:https';
 
 export interface WebhookPayload {
 	order_number: string;
+	/** The order's `reference`: in a saved delivery (GorgonFreeman/bedrock), not in the docs' list. */
+	order_reference: string;
 	carrier_name: string;
 	carrier_service: string;
 	shipment_date: string | null;

@@ -205,7 +205,7 @@ describe('Starshipit Shipped Order Trigger (polling)', () => {
 		let snapshot: { since: string; matches: [number, { order: IDataObject }][] } | undefined;
 		route.handler = (req) => {
 			const since = req.query.get('since_last_updated') ?? '';
-			if (!since || req.query.get('ids_only')) return original(req);
+			if (sandbox) return original(req); // The sandbox lists 100,000 orders fast itself now, and its total_pages must count them all.
 			if (snapshot?.since !== since || req.query.get('page') === '1' || !req.query.get('page')) {
 				const from = Date.parse(since);
 				const matches = [...account.orders].filter(([, s]) => ['Shipped', 'Delivered'].includes(String(s.order.status)) && !s.order.archived && Date.parse(String(s.order.last_updated)) >= from);

@@ -72,7 +72,7 @@ const properties: INodeProperties[] = [
 				values: [
 					{ displayName: 'Product Code', name: 'productCode', type: 'string', default: '', description: "The warehouse product's code" },
 					{ displayName: 'Quantity', name: 'quantity', type: 'number', default: 1, typeOptions: { minValue: 0 } },
-					{ displayName: 'Unit of Measure', name: 'unitOfMeasure', type: 'string', default: 'UNITS', description: 'Per-tenant code, e.g. UNITS, CASES, CARTON' },
+					{ displayName: 'Unit of Measure', name: 'unitOfMeasure', type: 'string', default: '', placeholder: 'e.g. units, cartons, EA, CT', description: "Your tenant's code for the unit; empty uses the product's default unit (a code the tenant does not know rejects the line)" },
 				],
 			},
 		],
@@ -144,13 +144,14 @@ function bodyFromFields(context: IExecuteFunctions, i: number): IDataObject {
 			},
 			allowSplitting: extra.allowSplitting ?? true,
 		},
-		items: lines.map((line) => ({
-			details: {
-				product: { references: { code: String(line.productCode ?? '').trim() } },
-				unitOfMeasure: { type: String(line.unitOfMeasure ?? 'UNITS').trim() || 'UNITS' },
-			},
-			measures: { quantity: Number(line.quantity) },
-		})),
+		items: lines.map((line) => {
+			// No unit: CartonCloud uses the product's default ("If not provided the default for the product will be used").
+			const unit = String(line.unitOfMeasure ?? '').trim();
+			return {
+				details: { product: { references: { code: String(line.productCode ?? '').trim() } }, ...(unit ? { unitOfMeasure: { type: unit } } : {}) },
+				measures: { quantity: Number(line.quantity) },
+			};
+		}),
 	};
 	if (orNull(extra.warehouseName)) body.warehouse = { name: orNull(extra.warehouseName) };
 	return body;

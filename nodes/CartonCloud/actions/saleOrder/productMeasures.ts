@@ -26,26 +26,61 @@ export const addProductWeightsField: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description:
-		'Whether to read the warehouse products of the returned sale orders (one search per 50 products) and add their weight and dimensions per unit of measure as "productMeasures". Sale-order items carry no weight in CartonCloud; Starshipit needs it.',
+		'Whether to read the warehouse products of the returned sale orders (one search per 50 products) and add their weight per unit of measure (a carton without its own weight weighs its base quantity times the base unit) and their dimensions as CartonCloud gives them, as "productMeasures". Sale-order items carry no weight in CartonCloud; Starshipit needs it.',
 };
 
 const num = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined);
+const isObject = (value: unknown): value is IDataObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+const textOf = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 
-/** One product's units of measure as the mapping reads them. */
+type Unit = ProductMeasures['unitsOfMeasure'][string];
+
+/**
+ * One product's units of measure as the mapping reads them. CartonCloud documents
+ * `unitOfMeasures` as an object keyed by the tenant's own unit codes, with `defaultUnitOfMeasure`
+ * naming one of them (api-docs.cartoncloud.com, Create Warehouse Product: `"units": {"baseQty": 1,
+ * "weight": 1.2, ...}, "cartons": {"baseQty": 10}`); an entry's own `code`, where it has one, wins
+ * over its key. A list of `{type|code, quantity|baseQty, weight}` is read too.
+ *
+ * Keys are lower-cased, so a sale-order line naming "UNITS" finds "units". A unit without a weight
+ * (typically a carton with only `baseQty`) weighs baseQty x the base unit's weight (the unit with
+ * baseQty 1, the default one first). Dimensions are carried as CartonCloud gives them: the docs
+ * name no unit (public clients store millimetres), so nothing here turns them into metres.
+ */
 export function measuresOf(product: IDataObject): ProductMeasures {
-	const units: ProductMeasures['unitsOfMeasure'] = {};
-	const list = (product.unitOfMeasures ?? product.unitsOfMeasure ?? []) as IDataObject[];
-	for (const unit of Array.isArray(list) ? list : []) {
-		const measures = (unit.measures as IDataObject | undefined) ?? unit;
-		const type = typeof unit.type === 'string' ? unit.type : 'UNITS';
-		units[type] = {
+	const raw = product.unitOfMeasures ?? product.unitsOfMeasure;
+	const entries: Array<[string, IDataObject]> = [];
+	if (Array.isArray(raw)) {
+		for (const unit of raw) if (isObject(unit)) entries.push([textOf(unit.code) ?? textOf(unit.type) ?? 'UNITS', unit]);
+	} else if (isObject(raw)) {
+		for (const [key, unit] of Object.entries(raw)) if (isObject(unit)) entries.push([textOf(unit.code) ?? key, unit]);
+	}
+	const units: Record<string, Unit> = {};
+	for (const [code, unit] of entries) {
+		const measures = isObject(unit.measures) ? unit.measures : unit;
+		units[code.trim().toLowerCase()] = {
 			weightKg: num(measures.weight),
-			lengthM: num(measures.length),
-			widthM: num(measures.width),
-			heightM: num(measures.height),
+			baseQty: num(unit.baseQty) ?? num(unit.quantity),
+			length: num(measures.length),
+			width: num(measures.width),
+			height: num(measures.height),
 		};
 	}
-	return { id: String(product.id ?? ''), code: typeof product.code === 'string' ? product.code : undefined, unitsOfMeasure: units };
+	const named = textOf(product.defaultUnitOfMeasure)?.toLowerCase();
+	const defaultUnit = named ?? (Object.keys(units).length === 1 ? Object.keys(units)[0] : undefined);
+	const base = [defaultUnit ? units[defaultUnit] : undefined, ...Object.values(units)].find((u) => u?.baseQty === 1 && u.weightKg !== undefined);
+	if (base?.weightKg !== undefined) {
+		for (const unit of Object.values(units)) {
+			if (unit.weightKg === undefined && unit.baseQty !== undefined) unit.weightKg = Math.round(unit.baseQty * base.weightKg * 1e6) / 1e6;
+		}
+	}
+	const references = isObject(product.references) ? product.references : {};
+	return {
+		id: String(product.id ?? ''),
+		code: textOf(references.code) ?? textOf(product.code),
+		...(defaultUnit !== undefined ? { defaultUnit } : {}),
+		unitsOfMeasure: units,
+	};
 }
 
 function productKeysOf(order: IDataObject): { ids: string[]; codes: string[] } {

@@ -56,10 +56,15 @@ export const description: INodeProperties[] = [
 			{
 				displayName: 'Status',
 				name: 'status',
-				type: 'string',
+				type: 'options',
 				displayOptions: { show: { '/source': ['search'] } },
-				default: '',
-				placeholder: 'Unshipped',
+				// The search's documented status values (rknell/starshipit_dart orders_api.dart).
+				options: [
+					{ name: 'All', value: 'All' },
+					{ name: 'Unshipped', value: 'Unshipped' },
+					{ name: 'Shipped', value: 'Shipped' },
+				],
+				default: 'All',
 				description: 'Only orders in this status',
 			},
 		],

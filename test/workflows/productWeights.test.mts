@@ -1,0 +1,72 @@
+/**
+ * Issue 21, point 1: warehouse products as CartonCloud documents them. The sandbox serves
+ * `unitOfMeasures` as an object keyed by each tenant's own unit codes (units/cartons/pallets,
+ * EA/CT/PLT, EACH/CTN), cartons often with only a `baseQty`, and sale-order lines naming the unit
+ * in the tenant's own spelling (UNITS for "units", "ct" for "CT"). The bundled order push must
+ * give every Starshipit item the weight of one of the unit its line names: the unit's own weight,
+ * else baseQty x the base unit's.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BAD_ORDER_REFERENCES } from '../sandbox/cartoncloud/index.mts';
+import type { Product } from '../sandbox/cartoncloud/types.mts';
+import { type Env, loadWorkflow, saleOrders, startEnv } from './fixtures.mts';
+
+let env: Env;
+beforeAll(async () => {
+	env = await startEnv();
+});
+afterAll(async () => {
+	await env.sandboxes.close();
+});
+
+/** kg per one `unitCode` of `product`, worked out here from the tenant's own figures. */
+function expectedWeight(product: Product, unitCode: string): number {
+	const unit = product.units.find((u) => u.code.toLowerCase() === unitCode.toLowerCase())!;
+	expect(unit, `${product.code} has a unit ${unitCode}`).toBeDefined();
+	if (unit.weight !== undefined) return unit.weight;
+	const base = product.units.find((u) => u.baseQty === 1)!;
+	return Math.round(unit.baseQty * base.weight! * 1000) / 1000;
+}
+
+type CreatedOrder = { order_number: string; items: Array<{ sku: string; weight: number; quantity: number }> };
+
+describe('weights from warehouse products served in the documented shape', () => {
+	it("gives every Starshipit item the weight of the unit its sale-order line names, derived from baseQty where the unit has none", async () => {
+		const products = new Map(env.sandboxes.cartonCloud.world.products.map((p) => [p.code, p]));
+		const bad = Object.values(BAD_ORDER_REFERENCES) as string[];
+		const packed = saleOrders(env, 'PACKED').filter((o) => !bad.includes(o.references.customer));
+		const lines = packed.flatMap((o) => o.items.map((i) => ({ code: i.details.product.references.code!, unit: i.details.unitOfMeasure.type })));
+		// The seed covers the cases this test is about.
+		expect(lines.some((l) => l.code === 'KOA-STOVE-GAS' && l.unit === 'CARTONS')).toBe(true);
+		expect(lines.some((l) => l.code === 'KIW-KNIFE-CH' && l.unit === 'CT')).toBe(true);
+		expect(lines.some((l) => l.unit === 'ct' || l.unit === 'each' || l.unit === 'Units')).toBe(true);
+		const stove = products.get('KOA-STOVE-GAS')!;
+		expect(stove.units.find((u) => u.code === 'cartons')).toEqual({ code: 'cartons', baseQty: 12 });
+
+		await env.harness.run(loadWorkflow('order-push-scheduled'));
+
+		const snapshot = env.sandboxes.starshipit.snapshot() as { accounts: Array<{ apiKey: string; orders: CreatedOrder[] }> };
+		const created = new Map(snapshot.accounts.find((a) => a.apiKey === 'sandbox-api-key')!.orders.map((o) => [o.order_number, o]));
+		expect(created.size).toBe(packed.length);
+		let derived = 0;
+		for (const saleOrder of packed) {
+			const order = created.get(saleOrder.references.customer)!;
+			expect(order, saleOrder.references.customer).toBeDefined();
+			expect(order.items).toHaveLength(saleOrder.items.length);
+			for (const line of saleOrder.items) {
+				const code = line.details.product.references.code!;
+				const item = order.items.find((i) => i.sku === code)!;
+				const product = products.get(code)!;
+				expect(item.weight, `${order.order_number} ${code} per ${line.details.unitOfMeasure.type}`).toBe(expectedWeight(product, line.details.unitOfMeasure.type));
+				expect(item.quantity).toBe(line.measures.quantity);
+				if (product.units.find((u) => u.code.toLowerCase() === line.details.unitOfMeasure.type.toLowerCase())?.weight === undefined) derived++;
+			}
+		}
+		expect(derived).toBeGreaterThan(0);
+		// A carton of 12 stoves at 0.45 kg, a carton of 12 knives at 0.25 kg.
+		const stoveItem = [...created.values()].flatMap((o) => o.items).find((i) => i.sku === 'KOA-STOVE-GAS')!;
+		expect(stoveItem.weight).toBe(5.4);
+		const knifeItem = [...created.values()].flatMap((o) => o.items).find((i) => i.sku === 'KIW-KNIFE-CH')!;
+		expect(knifeItem.weight).toBe(3);
+	});
+});
