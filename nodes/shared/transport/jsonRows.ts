@@ -135,7 +135,8 @@ export async function readRows<T>(stream: AsyncIterable<Buffer | string>, rowsKe
 	const headText = Buffer.concat(head).toString('utf8');
 	if (!readable || inRows) return { sawRows, rows, count, firstRowText, head: headText };
 	try {
-		const parsed: unknown = JSON.parse(Buffer.concat(envelope).toString('utf8'));
+		// A byte-order mark before the JSON is read past, as n8n's own reading does (readers.differential.test.mts).
+		const parsed: unknown = JSON.parse(Buffer.concat(envelope).toString('utf8').replace(/^\uFEFF/, ''));
 		const isObject = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
 		return { envelope: isObject ? (parsed as Record<string, unknown>) : undefined, sawRows, rows, count, firstRowText, head: headText };
 	} catch {
