@@ -89,8 +89,12 @@ export class Harness {
 	readonly credentialsHelper: TestCredentialsHelper;
 	private readonly types: PackageTypes;
 
-	constructor(readonly credentials: CredentialStore) {
-		this.types = loadPackageTypes(ROOT);
+	/** `extraNodeTypes`: test-only node types (e.g. a probe) registered beside the package's, by type name. */
+	constructor(
+		readonly credentials: CredentialStore,
+		extraNodeTypes: Record<string, INodeType> = {},
+	) {
+		this.types = loadPackageTypes(ROOT, extraNodeTypes);
 		this.credentialsHelper = new TestCredentialsHelper(credentials, this.types.credentialTypes);
 	}
 

@@ -36,9 +36,9 @@ function instantiate<T>(root: string, file: string): T {
 	return new Type();
 }
 
-export function loadPackageTypes(root: string): PackageTypes {
+export function loadPackageTypes(root: string, extraNodeTypes: Record<string, INodeType> = {}): PackageTypes {
 	const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as PackageJson;
-	const nodes: Record<string, INodeType | IVersionedNodeType> = { ...coreNodeTypes };
+	const nodes: Record<string, INodeType | IVersionedNodeType> = { ...coreNodeTypes, ...extraNodeTypes };
 	for (const file of pkg.n8n.nodes) {
 		const node = instantiate<INodeType | IVersionedNodeType>(root, file);
 		nodes[`${pkg.name}.${node.description.name}`] = node;
