@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import v8 from 'node:v8';
 import { Harness, shutdownEngine, type CredentialStore, type WorkflowJson } from '../test/harness/index.mts';
+import { applyVariant } from './variantPatches.mts';
 
 export interface EngineJob {
 	workflow: WorkflowJson;
@@ -42,6 +43,8 @@ export interface EngineResult {
 
 async function main(): Promise<void> {
 	const job = JSON.parse(process.env.BENCH_JOB ?? '') as EngineJob;
+	// `npm run bench -- --variants`: one shortcut replaced by what n8n does (bench/variants.mts).
+	applyVariant(process.env.BENCH_VARIANT);
 	if (job.warmUp) {
 		const warm = await new Harness(job.warmUp).run(job.workflow);
 		if (warm.status !== 'success') throw new Error(`the warm-up run ended ${String(warm.status)}: ${warm.error?.message}`);

@@ -12,6 +12,7 @@
  *   npm run bench -- --quick --n 100    a smoke run
  *   npm run bench -- --profile          also writes bench/profiles/*.cpuprofile and names the top functions
  *   npm run bench -- --hand             with --quick: add the hand-built push at the quick tier
+ *   npm run bench -- --variants         the push with each shortcut around n8n replaced by n8n's way (bench/variants.mts)
  */
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -23,12 +24,14 @@ import { credentialsAtTier, measure, PROFILE_DIR, ROOT, startWorld, type Measure
 import { summarizeProfile } from './profile.mts';
 import { formatTable, type Row } from './table.mts';
 import { starshipitTierFields } from './tier.mts';
+import { runVariants } from './variants.mts';
 
 const { values: args } = parseArgs({
 	options: {
 		quick: { type: 'boolean', default: false },
 		profile: { type: 'boolean', default: false },
 		hand: { type: 'boolean', default: false },
+		variants: { type: 'boolean', default: false },
 		n: { type: 'string' },
 		out: { type: 'string' },
 	},
@@ -205,6 +208,13 @@ async function main(): Promise<void> {
 	const onlyN = args.n ? Number(args.n) : undefined;
 	if (args.profile) fs.mkdirSync(PROFILE_DIR, { recursive: true });
 	console.error(`bench: ${tierFields.described}`);
+	if (args.variants) {
+		const { table, rows: variants } = await runVariants(onlyN ?? 10_000, 20);
+		console.log(table);
+		const out = args.out ?? path.join(ROOT, 'bench', onlyN ? 'variants-quick.json' : 'variants.json');
+		fs.writeFileSync(out, `${JSON.stringify({ command: `npm run bench -- ${process.argv.slice(2).join(' ')}`, date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, table, variants }, null, '\t')}\n`);
+		return;
+	}
 	if (args.quick) {
 		const n = onlyN ?? 1000;
 		await bothFlows(n, 20);

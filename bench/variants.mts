@@ -1,0 +1,78 @@
+/**
+ * `npm run bench -- --variants`: what each shortcut around n8n's own machinery saves, measured on
+ * the order push (`workflows/order-push-scheduled.json`, 10,000 packed sale orders at 20/s unless
+ * `--n` says otherwise), the push run as it ships and with one shortcut at a time replaced by what
+ * n8n does (bench/variantPatches.mts swaps the built module's function in the engine process):
+ *
+ * - `n8n parameters`: every `itemParameter` read goes through n8n's `getNodeParameter` (its
+ *   expression engine for `={{ $json.x }}` and `={{ $json }}`, a copy per read for constants);
+ * - `replies read whole`: `readJson` and `readRows` collect a reply's chunks and parse it once at
+ *   the end, as n8n's request helper does with `json: true`, keeping whole listing pages.
+ *
+ * Each variant runs three times against fresh sandboxes; the table gives the medians of CPU time
+ * and peak RSS, and each as a change from the push as it ships. A shortcut stays only where that
+ * change matters; its differential test (test/shared/*.differential.test.mts) holds it to n8n's
+ * answers.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { credentialsAtTier, measure, ROOT, startWorld, type Measured } from './measure.mts';
+import { starshipitTierFields } from './tier.mts';
+import { VARIANTS, type VariantName } from './variantPatches.mts';
+
+const RUNS = 3;
+
+export interface VariantRow {
+	variant: VariantName;
+	what: string;
+	runs: Array<Pick<Measured, 'wallMs' | 'cpuMs' | 'peakRssMb' | 'liveHeapMb' | 'starshipitCalls'>>;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+
+export async function runVariants(n: number, tier: number): Promise<{ table: string; rows: VariantRow[] }> {
+	const tierFields = starshipitTierFields();
+	const json = JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows', 'order-push-scheduled.json'), 'utf8'));
+	const rows: VariantRow[] = [];
+	for (const [variant, what] of Object.entries(VARIANTS) as Array<[VariantName, string]>) {
+		const row: VariantRow = { variant, what, runs: [] };
+		for (let run = 0; run < RUNS; run++) {
+			const world = await startWorld(n, tier);
+			try {
+				process.env.BENCH_VARIANT = variant;
+				const result = await measure(world.sandboxes, credentialsAtTier(world.sandboxes, tier, tierFields.fields), json, {
+					warmUp: credentialsAtTier(world.warm, tier, tierFields.fields),
+				});
+				if (result.status !== 'success') throw new Error(`the push (${variant}) ended ${result.status}: ${result.error}`);
+				row.runs.push(result);
+				console.error(`  variant ${variant}, run ${run + 1}: CPU ${(result.cpuMs / 1000).toFixed(2)} s, peak RSS ${Math.round(result.peakRssMb)} MB`);
+			} finally {
+				delete process.env.BENCH_VARIANT;
+				await world.close();
+			}
+		}
+		rows.push(row);
+	}
+	return { table: variantTable(rows, n, tier), rows };
+}
+
+function variantTable(rows: VariantRow[], n: number, tier: number): string {
+	const base = rows.find((r) => r.variant === 'asShipped')!;
+	const cpu = (r: VariantRow) => median(r.runs.map((x) => x.cpuMs)) / 1000;
+	const rss = (r: VariantRow) => median(r.runs.map((x) => x.peakRssMb));
+	const wall = (r: VariantRow) => median(r.runs.map((x) => x.wallMs)) / 1000;
+	const change = (value: number, of: number) => `${value >= of ? '+' : ''}${(((value - of) / of) * 100).toFixed(1)}%`;
+	const lines = [
+		`Order push, ${n.toLocaleString('en-US')} orders at ${tier}/s, median of ${RUNS} runs per variant:`,
+		'',
+		'| Variant | CPU s | vs as shipped | Peak RSS MB | vs as shipped | Wall s | Runs (CPU s / peak RSS MB) |',
+		'|---|---|---|---|---|---|---|',
+	];
+	for (const row of rows) {
+		const runs = row.runs.map((x) => `${(x.cpuMs / 1000).toFixed(2)}/${Math.round(x.peakRssMb)}`).join(', ');
+		lines.push(
+			`| ${row.what} | ${cpu(row).toFixed(2)} | ${row === base ? '–' : change(cpu(row), cpu(base))} | ${Math.round(rss(row))} | ${row === base ? '–' : change(rss(row), rss(base))} | ${wall(row).toFixed(1)} | ${runs} |`,
+		);
+	}
+	return lines.join('\n');
+}
