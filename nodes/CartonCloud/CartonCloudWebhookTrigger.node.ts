@@ -19,7 +19,7 @@ export class CartonCloudWebhookTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		// Each delivery is checked by reading the sale order back from CartonCloud.
-		credentials: [{ name: 'cartonCloudApi', required: true, testedBy: 'cartonCloudApiTest' }],
+		credentials: [{ name: 'cartonCloudApi', required: true }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
 			{
