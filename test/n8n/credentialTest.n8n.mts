@@ -5,10 +5,12 @@
  * to fix. Starshipit: a wrong API key and a wrong subscription key each come back named, not as a
  * bare "Forbidden"/"Unauthorized". CartonCloud: preAuthentication fetches a token, then a
  * tenant-scoped call proves the tenant; a wrong secret and a wrong tenant each come back named.
+ * The webhook secrets' credentials have nothing remote to ask: n8n finds their test as the webhook
+ * triggers' `testedBy` (shown for the triggers' version 2 only) and runs the local check.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { credentialNames, OWNER, prepareN8n, type RealN8n, type RunningN8n } from '../../scripts/n8n/realN8n.mts';
-import { CREDENTIALS, type Sandboxes, startSandboxes } from '../sandbox/index.mts';
+import { CREDENTIALS, type Sandboxes, startSandboxes, WEBHOOK_SECRETS } from '../sandbox/index.mts';
 import { DEFAULT_ACCOUNTS, DEFAULT_SUBSCRIPTION_KEY } from '../sandbox/starshipit/index.mts';
 
 const BROWSER_ID = 'credential-test-browser';
@@ -38,7 +40,7 @@ afterAll(async () => {
 
 async function testCredential(
 	credential: { id: string; name: string },
-	type: 'starshipitApi' | 'cartonCloudApi',
+	type: 'starshipitApi' | 'cartonCloudApi' | 'cartonCloudWebhookApi' | 'starshipitWebhookApi',
 	data: Record<string, string>,
 ): Promise<{ status: string; message: string }> {
 	const res = await fetch(`${server.baseUrl}/rest/credentials/test`, {
@@ -95,5 +97,19 @@ describe('CartonCloud credential test in real n8n', () => {
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/^Client ID or Client Secret rejected/);
 		expect(result.message).not.toContain('wrong-client-secret');
+	});
+});
+
+describe('webhook secret credentials in real n8n (the triggers\' testedBy)', () => {
+	it('CartonCloud Webhook: the sandbox secret passes, a short one is named', async () => {
+		expect(await testCredential(CREDENTIALS.cartonCloudWebhook, 'cartonCloudWebhookApi', { secret: WEBHOOK_SECRETS.cartonCloud })).toMatchObject({ status: 'OK' });
+		const short = await testCredential(CREDENTIALS.cartonCloudWebhook, 'cartonCloudWebhookApi', { secret: 'short' });
+		expect(short).toMatchObject({ status: 'Error', message: expect.stringMatching(/^Use at least 32 characters/) });
+	});
+
+	it('Starshipit Webhook: the sandbox secret key passes, an empty one is named', async () => {
+		expect(await testCredential(CREDENTIALS.starshipitWebhook, 'starshipitWebhookApi', { secret: WEBHOOK_SECRETS.starshipit })).toMatchObject({ status: 'OK' });
+		const empty = await testCredential(CREDENTIALS.starshipitWebhook, 'starshipitWebhookApi', { secret: '' });
+		expect(empty).toMatchObject({ status: 'Error', message: expect.stringMatching(/^Enter the secret key/) });
 	});
 });
