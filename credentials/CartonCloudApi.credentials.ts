@@ -1,6 +1,7 @@
 import type {
 	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
 	INodeProperties,
@@ -106,9 +107,45 @@ export class CartonCloudApi implements ICredentialType {
 		},
 	};
 
-	// No `test` request here: a credential's own test would take precedence over the node's
-	// `cartonCloudApiTest` (nodes/CartonCloud/methods/credentialTest.ts), which also checks that the
-	// Tenant ID is one of the API client's tenants.
+	/**
+	 * n8n's credential test (CredentialsTester.runRequestTest) sends this request through the same
+	 * path as a node: `preAuthentication` always fetches a fresh token while testing (a refused
+	 * token call is retried once, then its 401 is the test's answer), then the call goes to a
+	 * tenant-scoped list, so one test proves the client id, the secret and the tenant. A refused
+	 * call is answered with the first rule whose status matches, else the bare status text.
+	 */
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{ ($credentials.region === "custom" ? String($credentials.customBaseUrl) : String($credentials.region)).replace(/\\/+$/, "") }}',
+			url: '=/tenants/{{ encodeURIComponent(String($credentials.tenantId).trim()) }}/customers',
+			method: 'GET',
+			qs: { page: 1, size: 1 },
+			headers: { Accept: 'application/json' },
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'Client ID or Client Secret rejected: CartonCloud refused to authenticate this API client (401). Check both, and the Region, in Settings > API Clients.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message: 'Tenant ID refused: the Client ID and Secret are valid, but this API client has no access to that tenant (403). Check the Tenant ID.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'Tenant ID not found: the Client ID and Secret are valid, but CartonCloud knows no such tenant here (404). Check the Tenant ID and the Region.',
+				},
+			},
+		],
+	};
 }
 
 /** The API host for these credentials, without a trailing slash. */

@@ -1,5 +1,6 @@
 import type {
 	IAuthenticateGeneric,
+	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 	Icon,
@@ -28,7 +29,6 @@ export class StarshipitApi implements ICredentialType {
 			required: true,
 			description: 'StarShipIT-Api-Key from Settings > API. Each child account has its own.',
 		},
-		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password -- it is a secret: it grants API access and carries the rate limit
 		{
 			displayName: 'Subscription Key',
 			name: 'subscriptionKey',
@@ -69,8 +69,45 @@ export class StarshipitApi implements ICredentialType {
 		},
 	};
 
-	// No `test` request here: n8n's CredentialsTester runs a credential's own `test` in preference to
-	// the node's `testedBy` function, and a failed declarative test shows only the HTTP status text
-	// ("Unauthorized", "Forbidden"). `starshipitApiTest` (nodes/Starshipit/methods/credentialTest.ts)
-	// says which key was refused.
+	/**
+	 * n8n runs this request with the keys being tested (CredentialsTester.runRequestTest) and
+	 * answers a refused call with the first rule whose status matches, else with the HTTP status
+	 * text alone ("Unauthorized"). Azure API Management checks the subscription key first (401),
+	 * then its rate limit (429); only then does Starshipit check the API key (403): so the status
+	 * says which key was refused. That a bad API key draws 403 is UNCONFIRMED (test/sandbox/README.md).
+	 */
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{ String($credentials.baseUrl || "https://api.starshipit.com").trim().replace(/\\/+$/, "") }}',
+			url: '/api/orders/search',
+			method: 'GET',
+			qs: { phrase: 'n8n-credential-test', limit: 1 },
+			headers: { Accept: 'application/json' },
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Subscription key rejected: Starshipit\'s gateway answered 401, so the Subscription Key (Ocp-Apim-Subscription-Key) is wrong or not active. The API key was not checked.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'API key rejected: the Subscription Key was accepted, but Starshipit refused the API Key (StarShipIT-Api-Key) with 403. Each child account has its own key.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 429,
+					message: 'Rate limit reached: the Subscription Key is valid but the API Key was not checked yet; test again in a few seconds.',
+				},
+			},
+		],
+	};
 }

@@ -5,7 +5,6 @@ import * as customer from './actions/customer/Customer.resource';
 import { router } from './actions/router';
 import * as saleOrder from './actions/saleOrder/SaleOrder.resource';
 import * as tracking from './actions/tracking/Tracking.resource';
-import { cartonCloudApiTest } from './methods/credentialTest';
 import { searchCustomers } from './methods/listSearch';
 
 export class CartonCloud implements INodeType {
@@ -26,7 +25,7 @@ export class CartonCloud implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'cartonCloudApi', required: true, testedBy: 'cartonCloudApiTest' }],
+		credentials: [{ name: 'cartonCloudApi', required: true }],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -50,7 +49,6 @@ export class CartonCloud implements INodeType {
 
 	methods = {
 		listSearch: { searchCustomers },
-		credentialTest: { cartonCloudApiTest },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -18,7 +18,7 @@ export class CartonCloudSaleOrderTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'cartonCloudApi', required: true, testedBy: 'cartonCloudApiTest' }],
+		credentials: [{ name: 'cartonCloudApi', required: true }],
 		properties: [
 			statusesField('Start the workflow when a sale order reaches one of these statuses'),
 			{ displayName: STATUS_CHOICE_NOTICE, name: 'statusNotice', type: 'notice', default: '' },

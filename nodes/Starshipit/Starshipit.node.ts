@@ -7,8 +7,6 @@ import * as rate from './actions/rate/Rate.resource';
 import * as report from './actions/report/Report.resource';
 import { router } from './actions/router';
 import * as tracking from './actions/tracking/Tracking.resource';
-import { cartonCloudApiTest } from '../CartonCloud/methods/credentialTest';
-import { starshipitApiTest } from './methods/credentialTest';
 
 export class Starshipit implements INodeType {
 	description: INodeTypeDescription = {
@@ -29,9 +27,9 @@ export class Starshipit implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'starshipitApi', required: true, testedBy: 'starshipitApiTest' },
+			{ name: 'starshipitApi', required: true },
 			// Only the reconciliation report reads CartonCloud too.
-			{ name: 'cartonCloudApi', required: true, testedBy: 'cartonCloudApiTest', displayOptions: { show: { resource: ['report'] } } },
+			{ name: 'cartonCloudApi', required: true, displayOptions: { show: { resource: ['report'] } } },
 		],
 		properties: [
 			{
@@ -59,8 +57,6 @@ export class Starshipit implements INodeType {
 			...report.description,
 		],
 	};
-
-	methods = { credentialTest: { starshipitApiTest, cartonCloudApiTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

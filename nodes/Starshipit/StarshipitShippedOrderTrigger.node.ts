@@ -1,7 +1,6 @@
 import { NodeConnectionTypes, type INodeExecutionData, type INodeType, type INodeTypeDescription, type IPollFunctions } from 'n8n-workflow';
 import { pollShippedOrderTrigger } from './triggers/shippedPoll';
 import { emitOnField, lookbackField, trackingStatusesField } from './triggers/triggerFields';
-import { starshipitApiTest } from './methods/credentialTest';
 
 /** Polls Starshipit for shipped orders and their tracking updates. */
 export class StarshipitShippedOrderTrigger implements INodeType {
@@ -17,11 +16,9 @@ export class StarshipitShippedOrderTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		polling: true,
-		credentials: [{ name: 'starshipitApi', required: true, testedBy: 'starshipitApiTest' }],
+		credentials: [{ name: 'starshipitApi', required: true }],
 		properties: [emitOnField, trackingStatusesField, lookbackField],
 	};
-
-	methods = { credentialTest: { starshipitApiTest } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		return await pollShippedOrderTrigger(this);

@@ -2,31 +2,21 @@
  * One-shot n8n CLI commands against a user folder: import credentials and workflows, publish a
  * workflow, `n8n execute` one. `n8n start` is ./server.mts.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { type CliResult, DEBUG, isPortClash, PORT_CLASH_ATTEMPTS, spawnN8n, tail } from './processes.mts';
 import { type ExecuteResult, parseRunOutput, toExecuteResult } from './runData.mts';
+import { WEBHOOK_SECRETS, withCartonCloudSecret } from '../../test/sandbox/webhookSecrets.mts';
 
 /**
- * The shared secret the CartonCloud webhook trigger requires, set in every imported workflow the
- * way the README tells a user to (one per process, never a fixed string); CartonCloud's webhook
- * URL then carries it as `?secret=` (`withCartonCloudSecret`), as staff would configure it.
+ * The shared secret the CartonCloud Webhook Trigger requires. Since its version 2 it lives in the
+ * sandbox credential `cartonCloudWebhookApi` (imported like the others), not in the workflows,
+ * which are imported as they are; CartonCloud's webhook URL carries it as `?secret=`
+ * (`withCartonCloudSecret`), as staff would configure it.
  */
-export const CARTONCLOUD_WEBHOOK_SECRET = randomBytes(32).toString('hex');
-
-/** A webhook URL as CartonCloud staff would configure it for the bundled workflows. */
-export function withCartonCloudSecret(url: string): string {
-	return `${url}${url.includes('?') ? '&' : '?'}secret=${CARTONCLOUD_WEBHOOK_SECRET}`;
-}
-
-/** Sets the secret on every CartonCloud webhook trigger of a workflow (a copy). */
-function withWebhookSecret(json: WorkflowJson): WorkflowJson {
-	const nodes = (json.nodes ?? []).map((node) =>
-		/\.cartonCloudWebhookTrigger$/.test(node.type) ? { ...node, parameters: { ...node.parameters, secret: CARTONCLOUD_WEBHOOK_SECRET } } : node,
-	);
-	return { ...json, nodes };
-}
+export const CARTONCLOUD_WEBHOOK_SECRET = WEBHOOK_SECRETS.cartonCloud;
+export { withCartonCloudSecret };
 
 /** `{ [credentialId]: { type, data } }`, as test/sandbox's `credentials()` returns it. */
 export type CredentialStore = Record<string, { type: string; data: Record<string, unknown> }>;
@@ -142,7 +132,7 @@ export async function importWorkflows(n8n: N8nCli, files: string[]): Promise<Imp
 	const imported = files.map((file) => {
 		const json = JSON.parse(readFileSync(file, 'utf8')) as WorkflowJson;
 		const id = typeof json.id === 'string' && json.id.length > 0 && json.id.length <= 21 ? json.id : workflowIdFor(file);
-		const withId = { ...withWebhookSecret(json), id, active: false };
+		const withId = { ...json, id, active: false };
 		writeFileSync(join(dir, `${id}.json`), JSON.stringify(withId, null, 2));
 		return { id, name: json.name ?? id, file: resolve(file), json: withId };
 	});

@@ -92,7 +92,7 @@ async function main(): Promise<void> {
 			}),
 			'',
 			'Sandbox webhooks (CartonCloud status changes, Starshipit tracking) go to the published workflows.',
-			`CartonCloud webhook secret (set in the trigger, appended to its URL as ?secret=): ${CARTONCLOUD_WEBHOOK_SECRET}`,
+			`CartonCloud webhook secret (in the credential "${CREDENTIALS.cartonCloudWebhook.name}", appended to its URL as ?secret=): ${CARTONCLOUD_WEBHOOK_SECRET}`,
 			`n8n user folder: ${n8n.userFolder}. Ctrl+C stops everything.`,
 		];
 		console.log(lines.join('\n'));

@@ -1,50 +1,56 @@
-import type { ICredentialDataDecryptedObject, INodeCredentialTestResult, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+/**
+ * The CartonCloud credential: its declarative `test` run as n8n's CredentialsTester runs it
+ * (test/harness/credentialTest.mts: preAuthentication fetches a token, then a tenant-scoped list;
+ * the status of a refusal picks the message), and the token's refresh during a run.
+ */
+import type { ICredentialDataDecryptedObject, INodeCredentialTestResult } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
-import { assertNoSecrets, CC, chain, type Env, json, useEnv } from './fixtures.mts';
+import { assertNoSecrets, chain, CREDENTIALS, type Env, json, useEnv } from './fixtures.mts';
 import { createRequire } from 'node:module';
-import { n8nCore } from '../harness/n8n.mts';
 
 const require = createRequire(import.meta.url);
 const { CALLS_IN_FLIGHT } = require('../../dist/nodes/shared/transport/inFlight.js') as typeof import('../../nodes/shared/transport/inFlight');
-
-const { CredentialTestContext } = n8nCore;
 
 let env: Env;
 useEnv((started) => (env = started));
 
 const TOKEN = 'POST /uaa/oauth/token';
 
+/** The Test button on the saved credential `cc`, with `data` as entered in the form. */
 async function credentialTest(data: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult> {
-	const node = env.harness.nodeType(CC) as unknown as {
-		description: { credentials: { name: string; testedBy?: string }[] };
-		methods: { credentialTest: Record<string, (this: unknown, credential: unknown) => Promise<INodeCredentialTestResult>> };
-	};
-	const testedBy = node.description.credentials.find((c) => c.name === 'cartonCloudApi')!.testedBy!;
-	const context = new CredentialTestContext({} as IWorkflowExecuteAdditionalData);
-	return await node.methods.credentialTest[testedBy].call(context, { id: 'cc', name: 'CartonCloud Sandbox', type: 'cartonCloudApi', data });
+	return await env.harness.testCredential({ ...CREDENTIALS.cartonCloudApi, type: 'cartonCloudApi', data: { ...data } });
 }
 
 describe('CartonCloud credential', () => {
-	it('test succeeds for the right tenant (token with Basic auth and Accept-Version, then /uaa/userinfo)', async () => {
+	it('test succeeds for the right tenant: a fresh token (Basic auth, Accept-Version), then one tenant-scoped call', async () => {
 		env.sb.server.clearLog();
-		const result = await credentialTest(env.credentialData);
-		expect(result).toEqual({ status: 'OK', message: 'Connected to Sandbox 3PL Pty Ltd' });
-		expect(env.sb.server.log.map((e) => `${e.endpoint} ${e.status}`)).toEqual([`${TOKEN} 200`, 'GET /uaa/userinfo 200']);
+		const result = await credentialTest({ ...env.credentialData, accessToken: 'a-token-the-test-must-not-reuse' });
+		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(env.sb.server.log.map((e) => `${e.method} ${e.path} ${e.status}`)).toEqual([
+			`${TOKEN} 200`,
+			`GET /tenants/${env.sb.tenantId}/customers 200`,
+		]);
 	});
 
-	it('test lists the tenants the client can see when the Tenant ID is wrong', async () => {
+	it('test names the Tenant ID when the client may not enter that tenant (403)', async () => {
 		const result = await credentialTest({ ...env.credentialData, tenantId: '11111111-2222-4333-8444-555555555555' });
 		expect(result.status).toBe('Error');
-		expect(result.message).toBe(
-			`Tenant ID "11111111-2222-4333-8444-555555555555" is not one this API client can access. Tenants it can see: Sandbox 3PL Pty Ltd (${env.sb.tenantId})`,
-		);
+		expect(result.message).toMatch(/^Tenant ID refused: the Client ID and Secret are valid/);
 	});
 
-	it('test reports bad client credentials without echoing the secret', async () => {
+	it('test names the Client ID or Secret when no token is issued, without echoing the secret', async () => {
+		env.sb.server.clearLog();
 		const result = await credentialTest({ ...env.credentialData, clientSecret: 'wrong-secret-value' });
 		expect(result.status).toBe('Error');
-		expect(result.message).toContain('CartonCloud did not issue a token (HTTP 401)');
+		expect(result.message).toMatch(/^Client ID or Client Secret rejected/);
 		expect(result.message).not.toContain('wrong-secret-value');
+		// n8n asks for a token once more after a 401 (the expired-token path), then gives up.
+		expect(env.sb.server.log.map((e) => `${e.method} ${e.path} ${e.status}`)).toEqual([`${TOKEN} 401`, `${TOKEN} 401`]);
+	});
+
+	it('test reports an unreachable host by its error code', async () => {
+		const result = await credentialTest({ ...env.credentialData, customBaseUrl: 'http://127.0.0.1:9' });
+		expect(result).toEqual({ status: 'Error', message: 'ECONNREFUSED' });
 	});
 
 	it('a token that expires mid-run is refreshed (once per page then in flight) and the run completes', async () => {

@@ -83,7 +83,10 @@ export class TestCredentialsHelper extends n8nWorkflow.ICredentialsHelper {
 		const type = this.type(typeName);
 		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable);
 		if (!expirable || !type.preAuthentication) return undefined;
-		if (credentials[expirable.name] !== '' && credentials[expirable.name] !== undefined && !credentialsExpired) return undefined;
+		// As n8n's CredentialsHelper: a credential test (the temporary No Operation node with an empty
+		// `temp` parameter, see ./credentialTest.mts) always fetches a fresh token.
+		const testing = node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
+		if (credentials[expirable.name] !== '' && credentials[expirable.name] !== undefined && !credentialsExpired && !testing) return undefined;
 		this.events.preAuthentications.push({ type: typeName, expired: credentialsExpired });
 		const output = (await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
 		if (output[expirable.name] === undefined) return undefined;

@@ -13,8 +13,10 @@ import path from 'node:path';
 import type {
 	ExecutionError,
 	IConnections,
+	ICredentialsDecrypted,
 	IDataObject,
 	INode,
+	INodeCredentialTestResult,
 	INodeExecutionData,
 	INodeListSearchResult,
 	INodeType,
@@ -25,6 +27,7 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { type CredentialStore, TestCredentialsHelper } from './credentials.mts';
+import { runDeclarativeCredentialTest } from './credentialTest.mts';
 import { loadPackageTypes, type PackageTypes } from './registry.mts';
 import { createRequire } from 'node:module';
 import { n8nCore, n8nWorkflow } from './n8n.mts';
@@ -101,6 +104,18 @@ export class Harness {
 	/** A node type exactly as the harness loaded it from dist/ (e.g. to call its credential test). */
 	nodeType(type: string, version = 1): INodeType {
 		return this.types.nodeTypes.getByNameAndVersion(type, version);
+	}
+
+	/**
+	 * The credential type's declarative `test` with `credential.data` as entered, as n8n's
+	 * CredentialsTester runs it (./credentialTest.mts). `credential.id` names a stored credential:
+	 * n8n writes the token a test fetched to the saved credential, and so does the harness.
+	 */
+	async testCredential(credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+		const type = this.types.credentialTypes[credential.type];
+		if (!type) throw new Error(`Unknown credential type ${credential.type}`);
+		const noOp = this.types.nodeTypes.getByNameAndVersion('n8n-nodes-base.noOp', 1);
+		return await runDeclarativeCredentialTest(type, credential, noOp, (workflow, node) => this.additionalData(workflow, { nodes: [node], connections: {} }));
 	}
 
 	/**

@@ -7,16 +7,21 @@ import { type Order, type StarshipitSandbox, type StarshipitSandboxOptions, crea
 import type { CredentialStore } from '../harness/credentials.mts';
 import { type ConsoleTargets, registerConsole } from './console/index.mts';
 import { type SmtpSink, startSmtpSink } from './mail/smtpSink.mts';
+import { WEBHOOK_SECRETS } from './webhookSecrets.mts';
 
 export { createCartonCloudSandbox, type CartonCloudSandbox } from './cartoncloud/index.mts';
 export { createStarshipitSandbox, type StarshipitSandbox } from './starshipit/index.mts';
 export { type CaughtMail, type SmtpSink } from './mail/smtpSink.mts';
+export { WEBHOOK_SECRETS, withCartonCloudSecret } from './webhookSecrets.mts';
 
 /** The credential ids and names the bundled workflows refer to. */
 export const CREDENTIALS = {
 	cartonCloud: { id: 'cartoncloud', name: 'CartonCloud' },
 	starshipit: { id: 'starshipit', name: 'Starshipit' },
 	starshipitChild: { id: 'starshipit-child', name: 'Starshipit (child account)' },
+	/** The webhook triggers' secrets (their version 2 reads them from these credentials). */
+	cartonCloudWebhook: { id: 'cartoncloud-webhook', name: 'CartonCloud webhook secret' },
+	starshipitWebhook: { id: 'starshipit-webhook', name: 'Starshipit webhook secret' },
 	/** n8n's own SMTP credential type, used by the alert e-mails (Send Email nodes). */
 	smtp: { id: 'smtp', name: 'SMTP (alerts)' },
 } as const;
@@ -48,7 +53,9 @@ export interface SandboxesOptions {
 }
 
 export async function startSandboxes(options: SandboxesOptions = {}): Promise<Sandboxes> {
-	const starshipit = createStarshipitSandbox(options.starshipit);
+	// Starshipit signs its tracking webhooks with the secret key set in its settings: the one the
+	// sandbox credential holds, unless a test configures another.
+	const starshipit = createStarshipitSandbox({ webhookSecret: WEBHOOK_SECRETS.starshipit, ...options.starshipit });
 	const cartonCloud = createCartonCloudSandbox(options.cartonCloud);
 	await starshipit.listen(options.ports?.starshipit ?? 0);
 	await cartonCloud.listen(options.ports?.cartonCloud ?? 0);
@@ -87,6 +94,8 @@ export function sandboxCredentials(starshipit: { url: string; rateTier?: () => s
 		},
 		[CREDENTIALS.starshipit.id]: { type: 'starshipitApi', data: starshipitData(DEFAULT_ACCOUNTS[0].apiKey) },
 		[CREDENTIALS.starshipitChild.id]: { type: 'starshipitApi', data: starshipitData(DEFAULT_ACCOUNTS[1].apiKey) },
+		[CREDENTIALS.cartonCloudWebhook.id]: { type: 'cartonCloudWebhookApi', data: { secret: WEBHOOK_SECRETS.cartonCloud } },
+		[CREDENTIALS.starshipitWebhook.id]: { type: 'starshipitWebhookApi', data: { secret: WEBHOOK_SECRETS.starshipit } },
 		...(mail && {
 			[CREDENTIALS.smtp.id]: {
 				type: 'smtp',

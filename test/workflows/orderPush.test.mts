@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BAD_ORDER_REFERENCES } from '../sandbox/cartoncloud/index.mts';
+import { WEBHOOK_SECRETS } from '../sandbox/index.mts';
 import { clearLogs, count, type Env, loadWorkflow, saleOrders, starshipitOrders, startEnv, webhookReceiver } from './fixtures.mts';
 import { reasonOf } from '../harness/outcome.mts';
 
@@ -72,10 +73,10 @@ describe('Order push, webhook', () => {
 	});
 
 	it("creates the Starshipit order from CartonCloud's own status-change webhook, once", async () => {
-		// The set-up generates the trigger's secret; CartonCloud sends it back in the URL (?secret=).
+		// The set-up generates the trigger's secret into its CartonCloud Webhook credential (the
+		// sandbox credentials); CartonCloud sends it back in the URL (?secret=).
 		const workflow = loadWorkflow('order-push-webhook');
-		const secret = 'generated-by-the-set-up-0123456789abcdef';
-		workflow.nodes.find((n) => n.name === 'Sale order packed')!.parameters.secret = secret;
+		const secret = WEBHOOK_SECRETS.cartonCloud;
 		const picked = saleOrders(env, 'AWAITING_PICK_AND_PACK').find((o) => o.customer.name === 'Kiwi Kitchenware')!;
 		const deliver = async (delivery: (typeof receiver.received)[number]) =>
 			await env.harness.webhook(workflow, 'Sale order packed', { headers: delivery.headers, query: { secret }, rawBody: delivery.rawBody, body: JSON.parse(delivery.rawBody.toString('utf8')) });

@@ -25,7 +25,7 @@ export const SECRET_QUERY = 'secret';
 export const DEFAULT_SECRET_HEADER = 'x-webhook-secret';
 
 export interface WebhookSettings {
-	/** Empty: every request is refused until a secret is set. */
+	/** Empty: every request is refused until a secret is set (version 1: the parameter; 2: the credential). */
 	secret: string;
 	/** Header that may carry the secret instead of the URL. */
 	secretHeader: string;
@@ -79,7 +79,7 @@ export async function receiveSaleOrderWebhook(context: IWebhookFunctions, settin
 	const ignored = (reason: string): IWebhookResponseData => ({ webhookResponse: { received: true, emitted: 0, ignored: reason } });
 
 	if (!settings.secret) {
-		return answer(401, { message: 'This webhook has no secret set yet: set "Secret" on the trigger and add it to the URL CartonCloud calls (?secret=…)' });
+		return answer(401, { message: 'This webhook has no secret set yet: set it on the trigger (from version 2 in its CartonCloud Webhook credential) and add it to the URL CartonCloud calls (?secret=…)' });
 	}
 	const header = settings.secretHeader.trim().toLowerCase() || DEFAULT_SECRET_HEADER;
 	const received = first((context.getQueryData() as IDataObject)[SECRET_QUERY]) || first(context.getHeaderData()[header]);

@@ -18,6 +18,8 @@ export const MAX_BODY_BYTES = 256 * 1024;
 
 export interface TrackingWebhookSettings {
 	secret: string;
+	/** Refuse every delivery while no secret is set (version 2); version 1 then checked nothing. */
+	requireSecret?: boolean;
 	/** Empty: every tracking status. */
 	statuses: string[];
 }
@@ -31,6 +33,9 @@ export async function receiveTrackingWebhook(context: IWebhookFunctions, setting
 	const rawBody = (context.getRequestObject() as { rawBody?: Buffer }).rawBody;
 	if (rawBody && rawBody.length > MAX_BODY_BYTES) {
 		return answer(413, { message: `Body of ${rawBody.length} bytes refused: Starshipit sends one tracking event per request (limit ${MAX_BODY_BYTES} bytes)` });
+	}
+	if (!settings.secret && settings.requireSecret) {
+		return answer(401, { message: 'This webhook has no secret key set yet: select a Starshipit Webhook credential holding the secret key set in Starshipit' });
 	}
 	if (settings.secret) {
 		if (!rawBody) {

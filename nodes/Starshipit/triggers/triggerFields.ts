@@ -26,6 +26,10 @@ export const trackingStatusesField: INodeProperties = {
 };
 
 export const WEBHOOK_SETUP_NOTICE =
+	'Starshipit has no API to register webhooks, so set it up once by hand: 1) copy this node’s Production URL (shown above under Webhook URLs); 2) in Starshipit open Settings > Tracking & notifications (older accounts: Customer Notifications) and paste it as the webhook URL; 3) set a secret key there and enter the same one in this node’s Starshipit Webhook credential (deliveries are refused until one is set); 4) activate this workflow.';
+
+/** Version 1 of the Starshipit Webhook Trigger kept the secret key in a node parameter. */
+export const WEBHOOK_SETUP_NOTICE_V1 =
 	'Starshipit has no API to register webhooks, so set it up once by hand: 1) copy this node’s Production URL (shown above under Webhook URLs); 2) in Starshipit open Settings > Tracking & notifications (older accounts: Customer Notifications) and paste it as the webhook URL; 3) set a secret key there and enter the same one below; 4) activate this workflow.';
 
 export const secretField: INodeProperties = {
@@ -35,7 +39,7 @@ export const secretField: INodeProperties = {
 	typeOptions: { password: true },
 	default: '',
 	description:
-		'The secret key set in Starshipit. When set, a request must carry X-Starshipit-Signature: the lowercase hex HMAC-SHA256 of the raw body (base64 and a sha256= prefix are accepted too); others get 401 and are ignored.',
+		'The secret key set in Starshipit. When set, a request must carry X-Starshipit-Signature: the lowercase hex HMAC-SHA256 of the raw body (base64 and a sha256= prefix are accepted too); others get 401 and are ignored. Version 2 of this node keeps it in a credential instead: this parameter is stored and exported with the workflow.',
 };
 
 export const emitOnField: INodeProperties = {

@@ -7,6 +7,11 @@ import { paginate } from '../../sandbox/cartoncloud/paging.mts';
 import { compileSearch } from '../../sandbox/cartoncloud/search.mts';
 import type { SandboxRequest } from '../../sandbox/core/server.mts';
 import { assertNoSecrets, customerByName, type Env, rl, startEnv, triggerWorkflow } from '../fixtures.mts';
+import { n8nCore } from '../../harness/n8n.mts';
+
+/** The shared secret CartonCloud sends back; version 2 of the webhook trigger reads it from this credential. */
+const SECRET = 's3cret-value-0123456789abcdef';
+const WEBHOOK_CREDENTIAL = { id: 'ccw', name: 'CartonCloud webhook secret' };
 
 let env: Env;
 beforeAll(async () => {
@@ -14,6 +19,7 @@ beforeAll(async () => {
 	// GENTLE: the polling trigger (triggers helper's) still sends GREATER_THAN ranges on timestamps;
 	// it moves to transport/saleOrderSearch.ts, which also works when ranges are refused.
 	env = await startEnv({ webhookUrl: 'http://127.0.0.1:9/cartoncloud-webhook', timestampRanges: true });
+	env.harness.credentials[WEBHOOK_CREDENTIAL.id] = { type: 'cartonCloudWebhookApi', data: { secret: SECRET } };
 });
 afterAll(async () => {
 	await env.sb.close();
@@ -27,7 +33,14 @@ const PACKAGE = 'n8n-nodes-cartoncloud-starshipit';
 const POLL = 'Sale order reached status';
 const HOOK = 'Sale order webhook';
 const pollWorkflow = (parameters: IDataObject) => triggerWorkflow(parameters, POLL, `${PACKAGE}.cartonCloudSaleOrderTrigger`);
-const hookWorkflow = (parameters: IDataObject) => triggerWorkflow(parameters, HOOK, `${PACKAGE}.cartonCloudWebhookTrigger`);
+/** The webhook trigger at `version` (2 by default, with its secret credential; 1 reads the `secret` parameter). */
+function hookWorkflow(parameters: IDataObject, version = 2, credential: { id: string; name: string } | null = WEBHOOK_CREDENTIAL) {
+	const json = triggerWorkflow(parameters, HOOK, `${PACKAGE}.cartonCloudWebhookTrigger`);
+	const [node] = json.nodes;
+	node.typeVersion = version;
+	if (version >= 2 && credential) node.credentials = { ...node.credentials, cartonCloudWebhookApi: credential };
+	return json;
+}
 
 function waitingOrder(customerName: string): OutboundOrder {
 	const customer = customerByName(env.sb, customerName);
@@ -202,8 +215,6 @@ describe('CartonCloud Sale Order Trigger (polling)', () => {
 });
 
 describe('CartonCloud Webhook Trigger', () => {
-	const SECRET = 's3cret-value-0123456789abcdef';
-
 	/** The sale order the sandbox POSTed for a status change (CartonCloud sends the entity JSON). */
 	async function deliveredBody(customerName: string, status: 'PACKED' | 'DISPATCHED'): Promise<IDataObject> {
 		const order = waitingOrder(customerName);
@@ -213,8 +224,9 @@ describe('CartonCloud Webhook Trigger', () => {
 		expect(body.id).toBe(order.id);
 		return body;
 	}
-	const deliver = (parameters: IDataObject, body: unknown, request: { query?: Record<string, string>; headers?: Record<string, string> } = { query: { secret: SECRET } }) =>
-		env.harness.webhook(hookWorkflow({ statuses: ['PACKED'], secret: SECRET, ...parameters }), HOOK, { ...request, body });
+	type Request = { query?: Record<string, string>; headers?: Record<string, string> };
+	const deliver = (parameters: IDataObject, body: unknown, request: Request = { query: { secret: SECRET } }) =>
+		env.harness.webhook(hookWorkflow({ statuses: ['PACKED'], ...parameters }), HOOK, { ...request, body });
 
 	it('emits the sale order as CartonCloud holds it, not as the body says', async () => {
 		const body = await deliveredBody('Koala Outdoor Co', 'PACKED');
@@ -253,7 +265,7 @@ describe('CartonCloud Webhook Trigger', () => {
 		expect(result.run).toBeUndefined();
 	});
 
-	it('takes the secret from the URL or from a header; a wrong, missing or unset secret gets 401', async () => {
+	it("version 2: takes the credential's secret from the URL or from a header; a wrong or missing secret gets 401", async () => {
 		const body = await deliveredBody('Koala Outdoor Co', 'PACKED');
 		expect((await deliver({}, body, { headers: { 'X-Webhook-Secret': SECRET } })).run?.output(HOOK)).toHaveLength(1);
 		for (const request of [{ query: { secret: `${SECRET}x` } }, { headers: { 'X-Webhook-Secret': 'nope' } }, {}]) {
@@ -262,7 +274,27 @@ describe('CartonCloud Webhook Trigger', () => {
 			expect(refused.run).toBeUndefined();
 			expect(JSON.stringify(refused.responseBody)).not.toContain(SECRET);
 		}
-		const unset = await deliver({ secret: '' }, body, {});
+	});
+
+	it('version 2: without a secret credential, or with an empty one, every delivery gets 401; a leftover `secret` parameter is not read', async () => {
+		const body = await deliveredBody('Koala Outdoor Co', 'PACKED');
+		const none = await env.harness.webhook(hookWorkflow({ statuses: ['PACKED'] }, 2, null), HOOK, { query: { secret: SECRET }, body });
+		expect(none.statusCode).toBe(401);
+		expect(JSON.stringify(none.responseBody)).toContain('no secret set');
+		env.harness.credentials.empty = { type: 'cartonCloudWebhookApi', data: { secret: '' } };
+		const empty = await env.harness.webhook(hookWorkflow({ statuses: ['PACKED'] }, 2, { id: 'empty', name: 'empty' }), HOOK, { query: { secret: '' }, body });
+		expect(empty.statusCode).toBe(401);
+		// A version 2 node that still carries a version 1 parameter answers to the credential only.
+		const leftover = await env.harness.webhook(hookWorkflow({ statuses: ['PACKED'], secret: 'old-parameter-secret' }), HOOK, { query: { secret: 'old-parameter-secret' }, body });
+		expect(leftover.statusCode).toBe(401);
+	});
+
+	it('version 1 (saved workflows) still reads its `secret` parameter: right secret emits, wrong or unset gets 401', async () => {
+		const body = await deliveredBody('Koala Outdoor Co', 'PACKED');
+		const v1 = (secret: string) => hookWorkflow({ statuses: ['PACKED'], secret }, 1);
+		expect((await env.harness.webhook(v1('v1-parameter-secret'), HOOK, { query: { secret: 'v1-parameter-secret' }, body })).run?.output(HOOK)).toHaveLength(1);
+		expect((await env.harness.webhook(v1('v1-parameter-secret'), HOOK, { query: { secret: SECRET }, body })).statusCode).toBe(401);
+		const unset = await env.harness.webhook(v1(''), HOOK, { query: { secret: '' }, body });
 		expect(unset.statusCode).toBe(401);
 		expect(JSON.stringify(unset.responseBody)).toContain('no secret set');
 	});
@@ -327,5 +359,23 @@ describe('The node creator', () => {
 		for (const trigger of triggers) expect(Boolean(trigger.polling) !== Boolean(trigger.webhooks?.length)).toBe(true);
 		// Nothing hidden or deprecated is shipped.
 		expect(descriptions.filter((d) => d.hidden)).toEqual([]);
+	});
+});
+
+describe('CartonCloud Webhook credential test (the trigger\'s testedBy: nothing remote knows the secret)', () => {
+	async function test(secret: string) {
+		const node = env.harness.nodeType(`${PACKAGE}.cartonCloudWebhookTrigger`, 2);
+		const entry = node.description.credentials?.find((c) => c.name === 'cartonCloudWebhookApi');
+		const fn = node.methods?.credentialTest?.[String(entry?.testedBy)];
+		if (!fn) throw new Error('no testedBy function for cartonCloudWebhookApi');
+		const context = new n8nCore.CredentialTestContext({} as never);
+		return await fn.call(context as never, { id: 'ccw', name: 'CartonCloud webhook secret', type: 'cartonCloudWebhookApi', data: { secret } });
+	}
+
+	it('accepts a long URL-safe secret and names what is wrong with others', async () => {
+		expect(await test('0123456789abcdef0123456789abcdef')).toMatchObject({ status: 'OK' });
+		expect(await test('')).toMatchObject({ status: 'Error', message: expect.stringMatching(/^Enter the secret/) });
+		expect(await test('0123456789abcdef0123456789abcd+/=')).toMatchObject({ status: 'Error', message: expect.stringMatching(/travels in the webhook URL/) });
+		expect(await test('short-secret')).toMatchObject({ status: 'Error', message: expect.stringMatching(/^Use at least 32 characters/) });
 	});
 });

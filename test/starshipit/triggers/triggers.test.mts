@@ -6,11 +6,14 @@ import type { Harness, WorkflowJson } from '../../harness/index.mts';
 import type { SandboxRequest } from '../../sandbox/core/server.mts';
 import type { StarshipitSandbox } from '../../sandbox/starshipit/index.mts';
 import { API_KEY, CREDENTIALS, PACKAGE, runNode, saleOrder, useSandbox } from '../fixtures.mts';
+import { n8nCore } from '../../harness/n8n.mts';
 
 const require = createRequire(import.meta.url);
 const { receiveTrackingWebhook } = require('../../../dist/nodes/Starshipit/triggers/trackingWebhook.js') as typeof import('../../../nodes/Starshipit/triggers/trackingWebhook');
 
 const SECRET = 'whsec-test-secret';
+/** Version 2 of the webhook trigger reads the secret key from this credential. */
+const WEBHOOK_CREDENTIAL = { id: 'ssw', name: 'Starshipit webhook secret' };
 let sandbox: StarshipitSandbox;
 let harness: Harness;
 
@@ -19,6 +22,7 @@ useSandbox(
 	(started, startedHarness) => {
 		sandbox = started;
 		harness = startedHarness;
+		harness.credentials[WEBHOOK_CREDENTIAL.id] = { type: 'starshipitWebhookApi', data: { secret: SECRET } };
 	},
 	{ sandbox: { webhookUrl: 'http://127.0.0.1:9/starshipit', webhookSecret: SECRET } },
 );
@@ -33,6 +37,17 @@ function triggerWorkflow(parameters: IDataObject, type: string): WorkflowJson {
 	return { name: 'trigger-test', nodes, connections: { 'Starshipit Trigger': { main: [[{ node: 'Out', type: 'main', index: 0 }]] } } as never };
 }
 
+/** The webhook trigger at `version` (2 by default, with its secret credential; 1 reads the `secret` parameter). */
+function hookWorkflow(parameters: IDataObject, version = 2, credential: { id: string; name: string } | null = WEBHOOK_CREDENTIAL): WorkflowJson {
+	const json = triggerWorkflow(parameters, HOOK_TYPE);
+	const [node] = json.nodes;
+	node.typeVersion = version;
+	node.credentials = version >= 2 && credential ? { starshipitWebhookApi: credential } : undefined;
+	return json;
+}
+
+const sign = (body: string, secret = SECRET) => ({ 'X-Starshipit-Signature': createHmac('sha256', secret).update(body).digest('hex') });
+
 async function createAndShip(numbers: string[]): Promise<void> {
 	await runNode(harness, { resource: 'order', operation: 'createMany', inputMode: 'saleOrder', saleOrder: '={{ $json }}', skipExisting: false }, numbers.map((n) => saleOrder(n)));
 	sandbox.shipAll();
@@ -46,13 +61,13 @@ describe('Starshipit Trigger: webhook', () => {
 		const last = sandbox.webhookDeliveries.at(-1)!;
 		return { body: last.body, signature: last.signature! };
 	}
-	const webhook = (parameters: IDataObject, body: string, headers: Record<string, string>) =>
-		harness.webhook(triggerWorkflow(parameters, HOOK_TYPE), 'Starshipit Trigger', { headers, body: JSON.parse(body), rawBody: Buffer.from(body) });
+	const webhook = (parameters: IDataObject, body: string, headers: Record<string, string>, version = 2, credential?: { id: string; name: string } | null) =>
+		harness.webhook(hookWorkflow(parameters, version, credential), 'Starshipit Trigger', { headers, body: JSON.parse(body), rawBody: Buffer.from(body) });
 
-	it('accepts a delivery signed with the secret (lowercase hex HMAC-SHA256 of the raw body) and emits it', async () => {
+	it("accepts a delivery signed with the credential's secret (lowercase hex HMAC-SHA256 of the raw body) and emits it", async () => {
 		const { body, signature } = await delivery();
 		expect(signature).toBe(createHmac('sha256', SECRET).update(body).digest('hex'));
-		const result = await webhook({ secret: SECRET }, body, { 'X-Starshipit-Signature': signature });
+		const result = await webhook({}, body, { 'X-Starshipit-Signature': signature });
 		expect(result.statusCode).toBe(200);
 		expect(result.run?.output('Out')[0].json).toMatchObject({ order_number: 'W-1', tracking_status: 'Dispatched' });
 	});
@@ -60,29 +75,29 @@ describe('Starshipit Trigger: webhook', () => {
 	it('rejects a forged delivery with 401 and emits nothing', async () => {
 		const { body, signature } = await delivery();
 		const forged = body.replace('W-1', 'W-999');
-		const result = await webhook({ secret: SECRET }, forged, { 'X-Starshipit-Signature': signature });
+		const result = await webhook({}, forged, { 'X-Starshipit-Signature': signature });
 		expect(result.statusCode).toBe(401);
 		expect(result.run).toBeUndefined();
-		const missing = await webhook({ secret: SECRET }, body, {});
+		const missing = await webhook({}, body, {});
 		expect(missing.statusCode).toBe(401);
 		expect(missing.run).toBeUndefined();
 		const wrongKey = createHmac('sha256', 'not-the-secret').update(body).digest('base64');
-		expect((await webhook({ secret: SECRET }, body, { 'X-Starshipit-Signature': wrongKey })).statusCode).toBe(401);
+		expect((await webhook({}, body, { 'X-Starshipit-Signature': wrongKey })).statusCode).toBe(401);
 	});
 
 	it('also accepts base64 and sha256= forms of the signature', async () => {
 		const { body } = await delivery();
 		const hex = createHmac('sha256', SECRET).update(body).digest('hex');
 		const base64 = createHmac('sha256', SECRET).update(body).digest('base64');
-		expect((await webhook({ secret: SECRET }, body, { 'X-Starshipit-Signature': base64 })).run).toBeDefined();
-		expect((await webhook({ secret: SECRET }, body, { 'X-Starshipit-Signature': `sha256=${hex}` })).run).toBeDefined();
+		expect((await webhook({}, body, { 'X-Starshipit-Signature': base64 })).run).toBeDefined();
+		expect((await webhook({}, body, { 'X-Starshipit-Signature': `sha256=${hex}` })).run).toBeDefined();
 	});
 
 	it('checks the bytes received, never a re-serialised body: without the raw body it refuses', async () => {
 		const { body, signature } = await delivery();
 		// Same JSON, other spacing: the signature no longer matches these bytes.
 		const respaced = JSON.stringify(JSON.parse(body), null, 2);
-		const result = await harness.webhook(triggerWorkflow({ secret: SECRET }, HOOK_TYPE), 'Starshipit Trigger', {
+		const result = await harness.webhook(hookWorkflow({}), 'Starshipit Trigger', {
 			headers: { 'X-Starshipit-Signature': signature },
 			body: JSON.parse(body),
 			rawBody: Buffer.from(respaced),
@@ -106,23 +121,41 @@ describe('Starshipit Trigger: webhook', () => {
 	it('refuses a request carrying thousands of events, before any work', async () => {
 		const { body } = await delivery();
 		const many = JSON.stringify(Array.from({ length: 2000 }, () => JSON.parse(body)));
-		const result = await webhook({}, many, {});
+		const result = await webhook({}, many, sign(many));
 		expect([413]).toContain(result.statusCode);
 		expect(JSON.stringify(result.responseBody)).toMatch(/refused/);
 		expect(result.run).toBeUndefined();
 		const few = JSON.stringify(Array.from({ length: 51 }, () => JSON.parse(body)));
-		const capped = await webhook({}, few, {});
+		const capped = await webhook({}, few, sign(few));
 		expect(capped.statusCode).toBe(413);
 		expect(JSON.stringify(capped.responseBody)).toContain('at most 50');
 	});
 
-	it('without a secret every delivery is accepted; the status filter drops the others', async () => {
+	it('the status filter drops the other tracking statuses', async () => {
 		const { body } = await delivery();
-		expect((await webhook({}, body, {})).run).toBeDefined();
-		const filtered = await webhook({ statuses: ['Delivered'] }, body, {});
+		const filtered = await webhook({ statuses: ['Delivered'] }, body, sign(body));
 		expect(filtered.statusCode).toBe(200);
 		expect(filtered.run).toBeUndefined();
-		expect((await webhook({ statuses: ['Dispatched', 'Delivered'] }, body, {})).run).toBeDefined();
+		expect((await webhook({ statuses: ['Dispatched', 'Delivered'] }, body, sign(body))).run).toBeDefined();
+	});
+
+	it('version 2 without a secret credential, or with an empty one, refuses every delivery; a leftover `secret` parameter is not read', async () => {
+		const { body } = await delivery();
+		const none = await webhook({}, body, sign(body), 2, null);
+		expect(none.statusCode).toBe(401);
+		expect(JSON.stringify(none.responseBody)).toContain('no secret key set');
+		harness.credentials.empty = { type: 'starshipitWebhookApi', data: { secret: '' } };
+		expect((await webhook({}, body, {}, 2, { id: 'empty', name: 'empty' })).statusCode).toBe(401);
+		// A version 2 node still carrying a version 1 parameter is checked with the credential only.
+		expect((await webhook({ secret: 'old-parameter-secret' }, body, sign(body, 'old-parameter-secret'))).statusCode).toBe(401);
+	});
+
+	it('version 1 (saved workflows) still reads its `secret` parameter, and without one accepts every delivery as before', async () => {
+		const { body } = await delivery();
+		expect((await webhook({ secret: 'v1-parameter-secret' }, body, sign(body, 'v1-parameter-secret'), 1)).run).toBeDefined();
+		expect((await webhook({ secret: 'v1-parameter-secret' }, body, sign(body), 1)).statusCode).toBe(401);
+		expect((await webhook({ secret: 'v1-parameter-secret' }, body, {}, 1)).statusCode).toBe(401);
+		expect((await webhook({}, body, {}, 1)).run).toBeDefined();
 	});
 });
 
@@ -254,4 +287,21 @@ describe('Starshipit Shipped Order Trigger (polling)', () => {
 			restore();
 		}, 300_000);
 	}
+});
+
+describe('Starshipit Webhook credential test (the trigger\'s testedBy: nothing remote knows the secret key)', () => {
+	async function test(secret: string) {
+		const node = harness.nodeType(HOOK_TYPE, 2);
+		const entry = node.description.credentials?.find((c) => c.name === 'starshipitWebhookApi');
+		const fn = node.methods?.credentialTest?.[String(entry?.testedBy)];
+		if (!fn) throw new Error('no testedBy function for starshipitWebhookApi');
+		const context = new n8nCore.CredentialTestContext({} as never);
+		return await fn.call(context as never, { id: 'ssw', name: 'Starshipit webhook secret', type: 'starshipitWebhookApi', data: { secret } });
+	}
+
+	it('accepts a set secret key and names what is wrong with others', async () => {
+		expect(await test(SECRET)).toMatchObject({ status: 'OK' });
+		expect(await test('')).toMatchObject({ status: 'Error', message: expect.stringMatching(/^Enter the secret key/) });
+		expect(await test(` ${SECRET}`)).toMatchObject({ status: 'Error', message: expect.stringMatching(/starts or ends with a space/) });
+	});
 });
