@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { type CliResult, DEBUG, isPortClash, PORT_CLASH_ATTEMPTS, spawnN8n, tail } from './processes.mts';
-import { type ExecuteResult, parseRunOutput, toExecuteResult } from './runData.mts';
+import { type ExecuteResult, parseRunOutput, savedRun, toExecuteResult } from './runData.mts';
 import { WEBHOOK_SECRETS, withCartonCloudSecret } from '../../test/sandbox/webhookSecrets.mts';
 
 /**
@@ -146,8 +146,14 @@ export async function publishWorkflow(n8n: N8nCli, id: string): Promise<void> {
 	await n8n.cli(['publish:workflow', `--id=${id}`]);
 }
 
-/** `n8n execute --id --rawOutput`; resolves with the parsed run data also when the run failed. */
+/**
+ * `n8n execute --id --rawOutput`; resolves with the parsed run data also when the run failed.
+ * A failed run's data is printed through n8n's logger, whose console transport writes
+ * asynchronously, and the command exits right after it: a large run (a push whose failed items
+ * carry their sale orders) can lose its tail on a busy machine. The run is saved in the user
+ * folder's database either way, so that is where it is read when the output is cut.
+ */
 export async function executeWorkflow(n8n: N8nCli, id: string): Promise<ExecuteResult> {
 	const cli = await n8n.cli(['execute', `--id=${id}`, '--rawOutput'], { check: false });
-	return toExecuteResult(parseRunOutput(cli.stdout), cli);
+	return toExecuteResult(parseRunOutput(cli.stdout) ?? (await savedRun(n8n.userFolder, id)), cli);
 }

@@ -1,6 +1,9 @@
 /**
  * The run data `n8n execute --rawOutput` prints, found in its output and read per node.
  */
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { n8nHome } from './paths.mts';
 import { type CliResult, tail } from './processes.mts';
 
 export interface ExecutionItem {
@@ -60,6 +63,36 @@ export function parseRunOutput(stdout: string): RawRun | undefined {
 		}
 	}
 	return undefined;
+}
+
+/**
+ * The newest saved execution of a workflow, read from the user folder's SQLite database with n8n's
+ * own sqlite3 and flatted (how n8n stores execution data), as `n8n execute` would have printed it.
+ */
+export async function savedRun(userFolder: string, workflowId: string): Promise<RawRun | undefined> {
+	const require = createRequire(join(n8nHome(), 'node_modules', 'n8n', 'package.json'));
+	const sqlite3 = require('sqlite3') as { Database: new (file: string, mode: number, done: (error: Error | null) => void) => SqliteDb; OPEN_READONLY: number };
+	const { parse } = require('flatted') as { parse(text: string): unknown };
+	const db = await new Promise<SqliteDb>((resolve, reject) => {
+		const opened = new sqlite3.Database(join(userFolder, '.n8n', 'database.sqlite'), sqlite3.OPEN_READONLY, (error) => (error ? reject(error) : resolve(opened)));
+	});
+	try {
+		const rows = await new Promise<Array<{ status: string; data: string }>>((resolve, reject) =>
+			db.all(
+				'SELECT e.status AS status, d.data AS data FROM execution_entity e JOIN execution_data d ON d.executionId = e.id WHERE e.workflowId = ? ORDER BY e.id DESC LIMIT 1',
+				[workflowId],
+				(error, found) => (error ? reject(error) : resolve(found as Array<{ status: string; data: string }>)),
+			),
+		);
+		return rows[0] ? { status: rows[0].status, data: parse(rows[0].data) as RawRun['data'] } : undefined;
+	} finally {
+		db.close();
+	}
+}
+
+interface SqliteDb {
+	all(sql: string, params: unknown[], done: (error: Error | null, rows: unknown[]) => void): void;
+	close(): void;
 }
 
 export function toExecuteResult(raw: RawRun | undefined, cli: CliResult): ExecuteResult {
