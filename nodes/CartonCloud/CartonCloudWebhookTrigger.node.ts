@@ -4,6 +4,8 @@ import { manuallyRegisteredWebhook } from '../shared/webhooks';
 import { customerIds, customersField, STATUS_CHOICE_NOTICE, statusesField } from './triggers/triggerFields';
 import { DEFAULT_SECRET_HEADER, receiveSaleOrderWebhook } from './triggers/saleOrderWebhook';
 import { searchCustomers } from './methods/listSearch';
+import { readChoices } from '../shared/choices';
+import { SALE_ORDER_STATUSES } from './transport/saleOrderSearch';
 
 /** Receives CartonCloud's status-change webhook and emits the sale order as CartonCloud holds it. */
 export class CartonCloudWebhookTrigger implements INodeType {
@@ -70,7 +72,7 @@ export class CartonCloudWebhookTrigger implements INodeType {
 		return await receiveSaleOrderWebhook(this, {
 			secret: String(this.getNodeParameter('secret', '')),
 			secretHeader: options.headerName ?? DEFAULT_SECRET_HEADER,
-			statuses: this.getNodeParameter('statuses', []) as string[],
+			statuses: readChoices(this, this.getNodeParameter('statuses', []), SALE_ORDER_STATUSES, 'Statuses'),
 			customerIds: customerIds(this.getNodeParameter('customers', {})),
 		});
 	}

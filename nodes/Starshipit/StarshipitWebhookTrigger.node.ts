@@ -1,7 +1,8 @@
-import { NodeConnectionTypes, type INodeType, type INodeTypeDescription, type IWebhookFunctions, type IWebhookResponseData } from 'n8n-workflow';
+import { NodeConnectionTypes, type INodePropertyOptions, type INodeType, type INodeTypeDescription, type IWebhookFunctions, type IWebhookResponseData } from 'n8n-workflow';
 import { manuallyRegisteredWebhook } from '../shared/webhooks';
 import { receiveTrackingWebhook } from './triggers/trackingWebhook';
 import { secretField, trackingStatusesField, WEBHOOK_SETUP_NOTICE } from './triggers/triggerFields';
+import { readChoices } from '../shared/choices';
 
 /** Receives Starshipit's tracking webhook (no API key needed: Starshipit calls us). */
 export class StarshipitWebhookTrigger implements INodeType {
@@ -25,7 +26,7 @@ export class StarshipitWebhookTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await receiveTrackingWebhook(this, {
 			secret: this.getNodeParameter('secret', '') as string,
-			statuses: this.getNodeParameter('statuses', []) as string[],
+			statuses: readChoices(this, this.getNodeParameter('statuses', []), trackingStatusesField.options as INodePropertyOptions[], 'Tracking Statuses'),
 		});
 	}
 }
