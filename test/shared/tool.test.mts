@@ -255,3 +255,52 @@ describe('Starshipit as a tool', () => {
 		expect(items.at(-1)?.note).toMatch(/^Showing \d+ of the \d+ orders that need attention/);
 	});
 });
+
+describe('the ops assistant\'s tools (workflows/ops-assistant.json), with the arguments a model sends', () => {
+	const workflow = JSON.parse(readFileSync(path.join(ROOT, 'workflows/ops-assistant.json'), 'utf8')) as WorkflowJson;
+	const tools = workflow.nodes.filter((n) => n.type.startsWith(`${PACKAGE}.`));
+	const tool = (name: string) => {
+		const node = tools.find((n) => n.name === name)!;
+		return { node: node.type.slice(PACKAGE.length + 1).replace(/Tool$/, ''), parameters: node.parameters as IDataObject };
+	};
+	/** Every request either sandbox received, as its endpoint ("METHOD /path/:pattern"). */
+	const requests = () => [...sb.cartonCloud.server.log, ...sb.starshipit.server.log].map((e) => e.endpoint);
+
+	it('are the five read-only tools, each a version 2 Tool node answering Simplified', () => {
+		expect(tools.map((n) => n.name).sort()).toEqual(['Check what needs attention', 'Find sale orders', 'Get Starshipit order', 'List unshipped Starshipit orders', 'Track shipment']);
+		for (const node of tools) {
+			expect(node.type).toMatch(/Tool$/);
+			expect(node.typeVersion).toBe(2);
+			expect(node.parameters.output ?? 'simple').toBe('simple');
+		}
+	});
+
+	it('answer every question under the size limit and only read', async () => {
+		await pushEveryPackedOrder();
+		const number = sb.cartonCloud.state().outboundOrders.find((o) => o.status === 'PACKED' && o.references.customer.startsWith('KIW-'))!.references.customer;
+		sb.starshipit.printOrder(number);
+		sb.starshipit.server.clearLog();
+		const calls: Array<[string, IDataObject]> = [
+			['Find sale orders', { statuses: 'PACKED, awaiting pick and pack' }],
+			['Find sale orders', { statuses: 'REJECTED', customer: 'Koala Outdoor Co', changed_since: '2020-01-01' }],
+			['Get Starshipit order', { order_number: number }],
+			['Track shipment', { order_number: number }],
+			['List unshipped Starshipit orders', {}],
+			['List unshipped Starshipit orders', { since: '2026-01-01' }],
+			['Check what needs attention', {}],
+		];
+		for (const [name, args] of calls) {
+			const { node, parameters } = tool(name);
+			const { answer, error } = await callTool(node, parameters, args);
+			expect(error, `${name} ${JSON.stringify(args)}`).toBeUndefined();
+			expect(answer.length, `${name} ${JSON.stringify(args)}`).toBeLessThanOrEqual(LIMIT);
+		}
+		expect(requests().filter((r) => !r.startsWith('GET ') && !/\/search$|oauth\/token/.test(r))).toEqual([]);
+	});
+
+	it('a bad argument is an error the model can act on, not a crash', async () => {
+		const { node, parameters } = tool('Find sale orders');
+		const { error } = await callTool(node, parameters, { statuses: 'PACKED, SHIPPED' });
+		expect(error).toMatch(/^"Statuses": "SHIPPED" is not an allowed value\. Use one or more of: AWAITING_PICK_AND_PACK, .*REJECTED/);
+	});
+});
