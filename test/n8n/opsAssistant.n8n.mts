@@ -160,6 +160,18 @@ describe('the ops assistant in real n8n, with a local stub model', () => {
 		expect(tools.Find_sale_orders.parameters.properties?.statuses.description).toMatch(/comma-separated/);
 	});
 
+	it("the editor offers each Tool node with its own description per operation, not n8n's generic one", () => {
+		// n8n writes the node types the editor loads to <user folder>/.cache/n8n/public/types/nodes.json.
+		const types = JSON.parse(readFileSync(join(n8n.userFolder, '.cache/n8n/public/types/nodes.json'), 'utf8')) as Array<{ name: string; properties: Array<{ name: string; default?: unknown }> }>;
+		for (const node of ['cartonCloudTool', 'starshipitTool']) {
+			const type = types.find((t) => t.name.endsWith(`.${node}`));
+			expect(type, node).toBeDefined();
+			const descriptions = type!.properties.filter((p) => p.name === 'toolDescription');
+			expect(descriptions.length, node).toBeGreaterThan(10);
+			expect(type!.properties.some((p) => p.name === 'descriptionType'), node).toBe(false);
+		}
+	});
+
 	it('every tool answer the model got stays under 8,000 characters', () => {
 		const answers = stub.requests.at(-1)!.messages.filter((m) => m.role === 'tool').map(textOf);
 		expect(answers).toHaveLength(7);
