@@ -156,6 +156,7 @@ describe('CartonCloud sale orders as a tool', () => {
 	it('39 packed sale orders: about 90,000 characters raw, under 8,000 simplified', async () => {
 		const raw = await callTool('cartonCloud', { resource: 'saleOrder', operation: 'getMany', returnAll: true, filters: { statuses: ['PACKED'] } }, {}, { asTool: false });
 		const simple = await callTool('cartonCloud', { resource: 'saleOrder', operation: 'getMany', returnAll: true, filters: { statuses: 'PACKED' } }, {});
+		console.log(`[tool answers] ${raw.items.length} packed sale orders: raw ${raw.answer.length} characters, simplified ${simple.answer.length}`);
 		expect(raw.items).toHaveLength(39);
 		expect(raw.answer.length).toBeGreaterThan(80_000);
 		expect(simple.answer.length).toBeLessThanOrEqual(LIMIT);
@@ -197,6 +198,7 @@ describe('Starshipit as a tool', () => {
 		await pushEveryPackedOrder();
 		const raw = await callTool('starshipit', { resource: 'order', operation: 'getMany', source: 'unshipped', returnAll: true }, {}, { asTool: false });
 		const simple = await callTool('starshipit', { resource: 'order', operation: 'getMany', source: 'unshipped', returnAll: true }, {});
+		console.log(`[tool answers] ${raw.items.length} unshipped Starshipit orders: raw ${raw.answer.length} characters, simplified ${simple.answer.length}`);
 		expect(raw.items.length).toBeGreaterThan(30);
 		expect(raw.answer.length).toBeGreaterThan(50_000);
 		expect(simple.answer.length).toBeLessThanOrEqual(LIMIT);
