@@ -5,6 +5,8 @@ import { customerIds, customersField, STATUS_CHOICE_NOTICE, statusesField } from
 import { DEFAULT_SECRET_HEADER, receiveSaleOrderWebhook } from './triggers/saleOrderWebhook';
 import { searchCustomers } from './methods/listSearch';
 import { cartonCloudWebhookSecretTest, webhookSecret } from './triggers/webhookCredential';
+import { readChoices } from '../shared/choices';
+import { SALE_ORDER_STATUSES } from './transport/saleOrderSearch';
 
 /**
  * Receives CartonCloud's status-change webhook and emits the sale order as CartonCloud holds it.
@@ -89,7 +91,7 @@ export class CartonCloudWebhookTrigger implements INodeType {
 		return await receiveSaleOrderWebhook(this, {
 			secret: await webhookSecret(this),
 			secretHeader: options.headerName ?? DEFAULT_SECRET_HEADER,
-			statuses: this.getNodeParameter('statuses', []) as string[],
+			statuses: readChoices(this, this.getNodeParameter('statuses', []), SALE_ORDER_STATUSES, 'Statuses'),
 			customerIds: customerIds(this.getNodeParameter('customers', {})),
 		});
 	}

@@ -1,8 +1,9 @@
-import { NodeConnectionTypes, type INodeType, type INodeTypeDescription, type IWebhookFunctions, type IWebhookResponseData } from 'n8n-workflow';
+import { NodeConnectionTypes, type INodePropertyOptions, type INodeType, type INodeTypeDescription, type IWebhookFunctions, type IWebhookResponseData } from 'n8n-workflow';
 import { manuallyRegisteredWebhook } from '../shared/webhooks';
 import { receiveTrackingWebhook } from './triggers/trackingWebhook';
 import { secretField, trackingStatusesField, WEBHOOK_SETUP_NOTICE, WEBHOOK_SETUP_NOTICE_V1 } from './triggers/triggerFields';
 import { starshipitWebhookSecretTest, webhookSecret } from './triggers/webhookCredential';
+import { readChoices } from '../shared/choices';
 
 /**
  * Receives Starshipit's tracking webhook (no API key needed: Starshipit calls us). Version 2 (the
@@ -42,7 +43,7 @@ export class StarshipitWebhookTrigger implements INodeType {
 			secret: await webhookSecret(this),
 			// Version 1 checked no signature while its parameter was empty; version 2 fails closed.
 			requireSecret: this.getNode().typeVersion >= 2,
-			statuses: this.getNodeParameter('statuses', []) as string[],
+			statuses: readChoices(this, this.getNodeParameter('statuses', []), trackingStatusesField.options as INodePropertyOptions[], 'Tracking Statuses'),
 		});
 	}
 }

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { fitToolAnswer } from './output';
 
 /** What every `actions/<resource>/<operation>.operation.ts` exports besides its description. */
 export interface Operation {
@@ -8,7 +9,8 @@ export interface Operation {
 
 /**
  * Reads resource and operation and hands all input items to that operation, which handles and
- * pairs them itself (several operations batch their items into one API call).
+ * pairs them itself (several operations batch their items into one API call). Run as an AI
+ * agent's tool, the answer is kept to a size a model can take (`fitToolAnswer`).
  */
 export async function routeToOperation(context: IExecuteFunctions, resources: Record<string, Record<string, unknown>>): Promise<INodeExecutionData[][]> {
 	const resource = context.getNodeParameter('resource', 0) as string;
@@ -17,5 +19,5 @@ export async function routeToOperation(context: IExecuteFunctions, resources: Re
 	if (!handler || typeof handler.execute !== 'function') {
 		throw new NodeOperationError(context.getNode(), `The operation "${operation}" of resource "${resource}" is not supported`);
 	}
-	return [await handler.execute.call(context, context.getInputData())];
+	return [fitToolAnswer(context, await handler.execute.call(context, context.getInputData()))];
 }

@@ -36,12 +36,24 @@ function instantiate<T>(root: string, file: string): T {
 	return new Type();
 }
 
+/**
+ * The `<name>Tool` variant n8n makes of a `usableAsTool` node (n8n/dist/node-types.js): the same
+ * node, its type name ending in "Tool" (what `@tool` display conditions and the node's own
+ * tool checks read). It keeps a main input and output here, so a test runs it in a chain the way
+ * n8n's engine runs a tool an AI agent calls: one input item holding the agent's arguments.
+ */
+function asTool(node: INodeType | IVersionedNodeType): INodeType | IVersionedNodeType {
+	const description = { ...node.description, name: `${node.description.name}Tool`, displayName: `${node.description.displayName} Tool` };
+	return Object.create(node, { description: { value: description } }) as INodeType;
+}
+
 export function loadPackageTypes(root: string, extraNodeTypes: Record<string, INodeType> = {}): PackageTypes {
 	const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as PackageJson;
 	const nodes: Record<string, INodeType | IVersionedNodeType> = { ...coreNodeTypes, ...extraNodeTypes };
 	for (const file of pkg.n8n.nodes) {
 		const node = instantiate<INodeType | IVersionedNodeType>(root, file);
 		nodes[`${pkg.name}.${node.description.name}`] = node;
+		if (node.description.usableAsTool) nodes[`${pkg.name}.${node.description.name}Tool`] = asTool(node);
 	}
 	const credentialTypes: Record<string, ICredentialType> = {};
 	for (const file of pkg.n8n.credentials) {

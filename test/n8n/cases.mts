@@ -69,7 +69,17 @@ export interface WebhookCase extends CaseBase {
 	assert(ctx: { sb: Sandboxes; n8n: RunningN8n; response?: WebhookResponse }): void | Promise<void>;
 }
 
-export type RealN8nCase = ExecuteCase | WebhookCase;
+/**
+ * A chat workflow (a Chat Trigger and an AI Agent): proven by its own suite, which brings what a
+ * chat needs besides the sandboxes: a local stub model and the credential pointing at it.
+ */
+export interface ChatCase extends CaseBase {
+	kind: 'chat';
+	/** The suite that runs it. */
+	suite: string;
+}
+
+export type RealN8nCase = ExecuteCase | WebhookCase | ChatCase;
 
 /** Polls until `check` stops throwing (for webhook runs that answer before the workflow ends). */
 export async function eventually(check: () => void | Promise<void>, timeoutMs = 30_000): Promise<void> {
@@ -318,6 +328,8 @@ export const BUNDLED_CASES: RealN8nCase[] = [
 			expect(missing.sort()).toEqual([...BAD].sort());
 		},
 	},
+	// Asked where an order is, what is stuck and what failed, through a local stub model.
+	{ file: 'workflows/ops-assistant.json', kind: 'chat', suite: 'test/n8n/opsAssistant.n8n.mts' },
 ];
 
 let pushTarget = '';

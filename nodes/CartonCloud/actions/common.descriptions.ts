@@ -74,12 +74,15 @@ export const returnAllOrLimit = (show: Record<string, string[]>): INodePropertie
 	},
 ];
 
-/** A required, non-empty string parameter; the error names the field (and the sale order, when known). */
-export function requireText(context: IExecuteFunctions, name: string, label: string, itemIndex: number, subject?: string): string {
+/**
+ * A required, non-empty string parameter. The error names the field (and the sale order, when
+ * known) and says what to give, in its message: an AI agent gets only the message.
+ */
+export function requireText(context: IExecuteFunctions, name: string, label: string, itemIndex: number, subject?: string, hint?: string): string {
 	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
 	const text = value === undefined || value === null ? '' : String(value).trim();
 	if (text === '') {
-		throw new NodeOperationError(context.getNode(), `${subject ? `${subject}: ` : ''}"${label}" is empty`, {
+		throw new NodeOperationError(context.getNode(), `${subject ? `${subject}: ` : ''}"${label}" is empty: ${hint ?? `set "${label}" (or the expression that fills it)`}`, {
 			itemIndex,
 			description: `Set the "${label}" field (or the expression that fills it) for item ${itemIndex + 1}.`,
 		});

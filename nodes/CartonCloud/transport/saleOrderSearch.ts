@@ -31,6 +31,8 @@ export const SALE_ORDER_STATUSES: INodePropertyOptions[] = [
 export interface SaleOrderQuery {
 	statuses?: string[];
 	customerIds?: string[];
+	/** Customers by name (exact), for a customer given by name rather than ID. */
+	customerNames?: string[];
 	/** timestamp pointer, e.g. '/timestamps/modified/time' */
 	timePointer?: string;
 	since?: Date;
@@ -81,13 +83,15 @@ function windowsOf(query: SaleOrderQuery): TimeWindow[] {
 }
 
 /**
- * Status, customer and reference filters. A search needs a condition, so with none of them and
- * no time condition every status is OR-ed (`/type`, the obvious "match all", is not searchable).
+ * Status, customer (ID or name: both documented search pointers) and reference filters. A
+ * search needs a condition, so with none of them and no time condition every status is OR-ed
+ * (`/type`, the obvious "match all", is not searchable).
  */
 function baseConditions(query: SaleOrderQuery, hasTimeCondition: boolean): SearchCondition[] {
 	const conditions: SearchCondition[] = [];
 	if (query.statuses?.length) conditions.push(oneOf('/status', query.statuses));
 	if (query.customerIds?.length) conditions.push(oneOf('/customer/id', query.customerIds));
+	if (query.customerNames?.length) conditions.push(oneOf('/customer/name', query.customerNames));
 	if (query.customerReference) conditions.push(text('/references/customer', query.customerReference));
 	if (conditions.length === 0 && !hasTimeCondition) conditions.push(oneOf('/status', SALE_ORDER_STATUSES.map((s) => String(s.value))));
 	return conditions;

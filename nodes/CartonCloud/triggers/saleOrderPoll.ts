@@ -11,8 +11,9 @@
  * only day prefixes.
  */
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
-import { searchSaleOrders } from '../transport/saleOrderSearch';
+import { SALE_ORDER_STATUSES, searchSaleOrders } from '../transport/saleOrderSearch';
 import { customerIds } from './triggerFields';
+import { readChoices } from '../../shared/choices';
 
 export const OVERLAP_MS = 10 * 60_000;
 /** Orders a manual ("Fetch Test Event") poll returns, from the last SAMPLE_DAYS. */
@@ -132,7 +133,7 @@ function advance(state: PollState, emitted: IDataObject[], now: Date): void {
  */
 export async function pollSaleOrderTrigger(context: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const settings: PollSettings = {
-		statuses: context.getNodeParameter('statuses', []) as string[],
+		statuses: readChoices(context, context.getNodeParameter('statuses', []), SALE_ORDER_STATUSES, 'Statuses'),
 		customerIds: customerIds(context.getNodeParameter('customers', {})),
 		emitExisting: (context.getNodeParameter('options', {}) as IDataObject).emitExisting === true,
 	};

@@ -9,6 +9,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { SALE_ORDER_STATUSES } from '../../CartonCloud/transport/saleOrderSearch';
+import { readChoices } from '../choices';
+import { readWholeNumber } from '../values';
 import { reconcile } from './compare';
 import { fetchBothSides } from './fetchBothSides';
 import { summaryHtml, summarySubject } from './summary';
@@ -63,10 +65,10 @@ export const reportProperties: INodeProperties[] = [
 
 /** Compares the two systems and returns the summary item, then one item per exception. */
 export async function reconciliationReport(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const pushStatuses = this.getNodeParameter('pushStatuses', itemIndex, []) as string[];
+	const pushStatuses = readChoices(this, this.getNodeParameter('pushStatuses', itemIndex, []), SALE_ORDER_STATUSES, 'Push Status', itemIndex);
 	if (!pushStatuses.length) throw new NodeOperationError(this.getNode(), '"Push Status" is empty: choose the status at which your order push picks sale orders up', { itemIndex });
-	const windowHours = Number(this.getNodeParameter('windowHours', itemIndex, 168));
-	const stuckAfterHours = Number(this.getNodeParameter('stuckAfterHours', itemIndex, 48));
+	const windowHours = readWholeNumber(this, this.getNodeParameter('windowHours', itemIndex, 168), 'Window (Hours)', 168, itemIndex);
+	const stuckAfterHours = readWholeNumber(this, this.getNodeParameter('stuckAfterHours', itemIndex, 48), 'Stuck After (Hours)', 48, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as { reportMissingConsignments?: boolean };
 	const now = new Date();
 	const windowStart = new Date(now.getTime() - windowHours * HOUR_MS);

@@ -210,11 +210,13 @@ describe('Order > Get, Get Many, Update, Delete, Archive', () => {
 		expect(byId[0].json.order_number).toBe('SO-9');
 	});
 
-	it('Get of an unknown order is an error with Starshipit\'s words; Continue On Fail keeps going', async () => {
+	it('Get of an unknown order is an error saying what to do, with Starshipit\'s words as its description; Continue On Fail keeps going', async () => {
 		const out = outputOf(
 			await runNode(harness, { resource: 'order', operation: 'get', orderBy: 'orderNumber', orderNumber: '={{ $json.n }}' }, [{ n: 'NOPE' }], { continueOnFail: true }),
 		);
-		expect(reasonOf(out[0])).toMatch(/Order not found/);
+		// The message says what to do (an AI agent reads only that); Starshipit's words are the description.
+		expect(reasonOf(out[0])).toMatch(/^Order "NOPE" is not in Starshipit: check the order number/);
+		expect(outcomeOf(out[0])?.description).toMatch(/Order not found/);
 		expect(outcomeOf(out[0])).toMatchObject({ order_number: 'NOPE' });
 	});
 

@@ -7,6 +7,10 @@ import { CONSIGNMENTS } from '../../transport/consignmentLookup';
 
 export { CONSIGNMENTS };
 
+/** What to do about an empty or unknown Consignment ID (the message an AI agent reads). */
+export const CONSIGNMENT_ID_HINT =
+	"give the consignment's ID (a UUID); to find the consignment of a sale order, search consignments (Get Many) by Sale Order ID or Customer Reference";
+
 /**
  * The consignment fields CartonCloud documents for search (reference §4): ValueField keys, and
  * the pointers `/generatedFromTask/id` and `/details/type`. Anything else (status, id, type …) is

@@ -2,7 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 import { allOf, oneOf, type SearchCondition } from '../../transport/conditions';
 import { CONSIGNMENT_DETAIL_TYPES, CONSIGNMENT_STATUSES, customerLocator, returnAllOrLimit } from '../common.descriptions';
+import { readChoices } from '../../../shared/choices';
 import { forEachItem } from '../../../shared/items';
+import { ANSWER_LIMIT, fitAnswer, outputProperties, simplifies } from '../../../shared/output';
+import { readLimit } from '../../../shared/values';
+import { simpleConsignment } from '../simplify';
 import { search } from '../../transport';
 import { CONSIGNMENTS, consignmentField } from './common';
 
@@ -36,33 +40,46 @@ const properties: INodeProperties[] = [
 				type: 'multiOptions',
 				options: CONSIGNMENT_STATUSES,
 				default: [],
-				description: 'CartonCloud cannot search consignments by status, so these are filtered after the search',
+				description: 'CartonCloud cannot search consignments by status, so these are filtered after the search (an expression may give a list or comma-separated text)',
 			},
 		],
 	},
+	...outputProperties(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['consignment'], operation: ['getMany'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
-		const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-		const limit = this.getNodeParameter('limit', i, 50) as number;
+		const limit = readLimit(this, i);
 		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+		const statuses = readChoices(this, filters.statuses, CONSIGNMENT_STATUSES, 'Statuses', i);
 		// Only documented search fields (reference §4): the rest is filtered here.
 		const parts: SearchCondition[] = [];
 		const saleOrderId = String(filters.saleOrderId ?? '').trim();
 		if (saleOrderId) parts.push(oneOf('/generatedFromTask/id', [saleOrderId]));
-		const customerId = String((filters.customer as { value?: unknown } | undefined)?.value ?? '').trim();
+		const customer = filters.customer as { value?: unknown } | string | undefined;
+		const customerId = String((typeof customer === 'object' && customer !== null ? customer.value : customer) ?? '').trim();
 		if (customerId) parts.push(consignmentField('customerId', customerId));
 		const reference = String(filters.customerReference ?? '').trim();
 		if (reference) parts.push(consignmentField('reference', reference));
 		// With no filter, every consignment: any of the documented detail types.
 		if (parts.length === 0) parts.push(oneOf('/details/type', CONSIGNMENT_DETAIL_TYPES));
-		const statuses = (filters.statuses as string[] | undefined) ?? [];
-		if (statuses.length === 0) return await search(this, CONSIGNMENTS, allOf(parts), { returnAll, limit, itemIndex: i });
-		const all = await search(this, CONSIGNMENTS, allOf(parts), { returnAll: true, itemIndex: i });
-		const matching = all.filter((c) => statuses.includes(String(c.status)));
-		return returnAll ? matching : matching.slice(0, limit);
+		let found: IDataObject[];
+		if (statuses.length === 0) found = await search(this, CONSIGNMENTS, allOf(parts), { returnAll: limit === undefined, limit, itemIndex: i });
+		else {
+			const all = await search(this, CONSIGNMENTS, allOf(parts), { returnAll: true, itemIndex: i });
+			const matching = all.filter((c) => statuses.includes(String(c.status)));
+			found = limit === undefined ? matching : matching.slice(0, limit);
+		}
+		if (!simplifies(this, i)) return found;
+		const always: string[] = [];
+		if (found.length === 0) always.push('No consignment matches these filters.');
+		if (limit !== undefined && found.length >= limit) always.push(`The Limit (${limit}) was reached: more consignments may match. Narrow the filters or raise the Limit to see them.`);
+		return fitAnswer(found.map(simpleConsignment), {
+			always,
+			cut: (shown, total) =>
+				`Showing ${shown} of the ${total} consignments found: an answer stops at about ${ANSWER_LIMIT.toLocaleString('en')} characters. Narrow the search (sale order, customer reference, statuses) to see the others.`,
+		});
 	});
 }

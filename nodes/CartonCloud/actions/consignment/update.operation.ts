@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { CONSIGNMENT_STATUSES, requireText } from '../common.descriptions';
+import { readChoice } from '../../../shared/choices';
 import { forEachItem } from '../../../shared/items';
-import { type ConsignmentChanges, updateConsignment } from './common';
+import { CONSIGNMENT_ID_HINT, type ConsignmentChanges, updateConsignment } from './common';
 import { consignmentIdField } from './get.operation';
 
 const properties: INodeProperties[] = [
@@ -26,14 +27,14 @@ export const description = updateDisplayOptions({ show: { resource: ['consignmen
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
-		const id = requireText(this, 'consignmentId', 'Consignment ID', i);
+		const id = requireText(this, 'consignmentId', 'Consignment ID', i, undefined, CONSIGNMENT_ID_HINT);
 		const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 		const changes: ConsignmentChanges = {};
 		for (const key of ['trackingNumber', 'carrierName', 'trackingUrl', 'status'] as const) {
-			if (fields[key] !== undefined) changes[key] = String(fields[key]).trim();
+			if (fields[key] !== undefined) changes[key] = key === 'status' ? readChoice(this, fields.status, CONSIGNMENT_STATUSES, 'Status', '', i) : String(fields[key]).trim();
 		}
 		if (Object.keys(changes).length === 0) {
-			throw new NodeOperationError(this.getNode(), `Consignment ${id}: no field to update`, {
+			throw new NodeOperationError(this.getNode(), `Consignment ${id}: no field to update: set at least one of Carrier Name, Status, Tracking Number or Tracking URL`, {
 				itemIndex: i,
 				description: 'Add at least one field under "Update Fields"',
 			});

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 import { forEachItem } from '../../../shared/items';
 import { apiRequest } from '../../transport';
-import { SALE_ORDERS, saleOrderIdField } from './common';
+import { SALE_ORDER_ID_HINT, SALE_ORDERS, saleOrderIdField } from './common';
 import { requireText } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -36,7 +36,7 @@ export const description = updateDisplayOptions({ show: { resource: ['saleOrder'
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
-		const id = requireText(this, 'saleOrderId', 'Sale Order ID', i);
+		const id = requireText(this, 'saleOrderId', 'Sale Order ID', i, undefined, SALE_ORDER_ID_HINT);
 		const property = requireText(this, 'binaryPropertyName', 'Input Binary Field', i, `Sale order ${id}`);
 		const binary = this.helpers.assertBinaryData(i, property);
 		const buffer = await this.helpers.getBinaryDataBuffer(i, property);

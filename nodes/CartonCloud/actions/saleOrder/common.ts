@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import type { SaleOrderQuery, TimeWindow } from '../../transport/saleOrderSearch';
+import { readChoices } from '../../../shared/choices';
+import { readDate } from '../../../shared/values';
+import { SALE_ORDER_STATUSES, type SaleOrderQuery, type TimeWindow } from '../../transport/saleOrderSearch';
 
 export { SALE_ORDERS } from '../../transport/saleOrderSearch';
 
@@ -14,36 +16,45 @@ export const saleOrderIdField: INodeProperties = {
 	description: 'The ID (UUID) of the sale order (outbound order) in CartonCloud',
 };
 
+/** What to do about an empty or unknown Sale Order ID (the message an AI agent reads). */
+export const SALE_ORDER_ID_HINT =
+	"give the sale order's ID (a UUID); to find a sale order by its customer reference (e.g. KOA-10001), search sale orders (Get Many) with the Customer Reference filter";
+
 const TIMESTAMPS = ['created', 'modified', 'packed', 'dispatched'] as const;
 
-/** Parses a date filter; the error names the field. */
+/** Parses a date filter; the error names the field and the date forms it takes. */
 export function parseDateFilter(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): Date {
-	const date = new Date(String(value));
-	if (value === '' || value === null || value === undefined || Number.isNaN(date.getTime())) {
-		throw new NodeOperationError(context.getNode(), `"${label}" is not a valid date: ${String(value)}`, { itemIndex });
-	}
+	const date = readDate(context, value, label, itemIndex);
+	if (!date) throw new NodeOperationError(context.getNode(), `"${label}" is empty: give an ISO 8601 date or date-time, e.g. 2026-12-05`, { itemIndex });
 	return date;
 }
 
-/** The Get Many filters as one sale-order query (searched by transport/saleOrderSearch.ts). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The Get Many filters as one sale-order query (searched by transport/saleOrderSearch.ts).
+ * Statuses may come as a list, a comma-separated text or one value (an AI agent sends text); a
+ * customer that is not an ID is searched by name, as a person (or a model) knows it.
+ */
 export function saleOrderQuery(context: IExecuteFunctions, filters: IDataObject, itemIndex: number): SaleOrderQuery {
-	const statuses = (filters.statuses as string[] | undefined) ?? [];
+	const statuses = readChoices(context, filters.statuses, SALE_ORDER_STATUSES, 'Statuses', itemIndex);
 	const customer = filters.customer as { value?: unknown } | string | undefined;
-	const customerId = typeof customer === 'object' && customer !== null ? String(customer.value ?? '').trim() : String(customer ?? '').trim();
+	const customerValue = typeof customer === 'object' && customer !== null ? String(customer.value ?? '').trim() : String(customer ?? '').trim();
 	const reference = String(filters.customerReference ?? '').trim();
 	const windows: TimeWindow[] = [];
 	for (const stamp of TIMESTAMPS) {
 		const label = stamp.charAt(0).toUpperCase() + stamp.slice(1);
-		const after = filters[`${stamp}After`];
-		const before = filters[`${stamp}Before`];
-		const window: TimeWindow = { pointer: `/timestamps/${stamp}/time` };
-		if (after !== undefined && after !== '') window.since = parseDateFilter(context, after, `${label} After`, itemIndex);
-		if (before !== undefined && before !== '') window.until = parseDateFilter(context, before, `${label} Before`, itemIndex);
+		const window: TimeWindow = {
+			pointer: `/timestamps/${stamp}/time`,
+			since: readDate(context, filters[`${stamp}After`], `${label} After`, itemIndex),
+			until: readDate(context, filters[`${stamp}Before`], `${label} Before`, itemIndex),
+		};
 		if (window.since || window.until) windows.push(window);
 	}
 	return {
 		statuses: statuses.length > 0 ? statuses : undefined,
-		customerIds: customerId !== '' ? [customerId] : undefined,
+		customerIds: customerValue !== '' && UUID.test(customerValue) ? [customerValue] : undefined,
+		customerNames: customerValue !== '' && !UUID.test(customerValue) ? [customerValue] : undefined,
 		customerReference: reference !== '' ? reference : undefined,
 		moreWindows: windows,
 	};
@@ -73,6 +84,9 @@ export function dateRangeFields(): INodeProperties[] {
 	return fields;
 }
 
+/** Why a tenant may have no PACKED sale order at all (issue 13, point 7). */
+export const PACKED_CAVEAT =
+	'Packed is OFF by default in CartonCloud: unless your tenant has turned it on, orders go from Awaiting Pick and Pack straight to Dispatched and never reach Packed. Choose the status your warehouse really uses (e.g. Awaiting Pick and Pack) in the status filter.';
+
 /** Shown when a search for PACKED sale orders finds none (issue 13, point 7). */
-export const PACKED_NOTICE =
-	'No sale order is in status Packed. Packed is OFF by default in CartonCloud: unless your tenant has turned it on, orders go from Awaiting Pick and Pack straight to Dispatched and never reach Packed. Choose the status your warehouse really uses (e.g. Awaiting Pick and Pack) in the status filter.';
+export const PACKED_NOTICE = `No sale order is in status Packed. ${PACKED_CAVEAT}`;

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 import { forEachItem } from '../../../shared/items';
 import { apiRequest } from '../../transport';
-import { SALE_ORDERS, saleOrderIdField } from './common';
+import { SALE_ORDER_ID_HINT, SALE_ORDERS, saleOrderIdField } from './common';
 import { requireText } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -13,7 +13,7 @@ export const description = updateDisplayOptions({ show: { resource: ['saleOrder'
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
-		const id = requireText(this, 'saleOrderId', 'Sale Order ID', i);
+		const id = requireText(this, 'saleOrderId', 'Sale Order ID', i, undefined, SALE_ORDER_ID_HINT);
 		await apiRequest(this, { method: 'DELETE', path: `${SALE_ORDERS}/${encodeURIComponent(id)}`, itemIndex: i });
 		return { id, deleted: true };
 	});

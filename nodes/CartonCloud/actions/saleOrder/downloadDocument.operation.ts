@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 import { forEachItem } from '../../../shared/items';
 import { apiRequest } from '../../transport';
-import { SALE_ORDERS, saleOrderIdField } from './common';
+import { SALE_ORDER_ID_HINT, SALE_ORDERS, saleOrderIdField } from './common';
 import { requireText } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -44,7 +44,7 @@ export function fileNameFromDisposition(header: string | undefined): string | un
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
-		const id = requireText(this, 'saleOrderId', 'Sale Order ID', i);
+		const id = requireText(this, 'saleOrderId', 'Sale Order ID', i, undefined, SALE_ORDER_ID_HINT);
 		const documentId = requireText(this, 'documentId', 'Document ID', i, `Sale order ${id}`);
 		const property = requireText(this, 'binaryPropertyName', 'Put Output File in Field', i, `Sale order ${id}`);
 		const path = `${SALE_ORDERS}/${encodeURIComponent(id)}/documents/${encodeURIComponent(documentId)}`;

@@ -25,6 +25,8 @@ export const addProductWeightsField: INodeProperties = {
 	name: 'addProductWeights',
 	type: 'boolean',
 	default: true,
+	// A simplified answer lists no items, so it needs no weights (node version 2).
+	displayOptions: { hide: { output: ['simple'] } },
 	description:
 		'Whether to read the warehouse products of the returned sale orders (one search per 50 products) and add their weight per unit of measure (a carton without its own weight weighs its base quantity times the base unit) and their dimensions as CartonCloud gives them, as "productMeasures". Sale-order items carry no weight in CartonCloud; Starshipit needs it.',
 };

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { toolDescriptions } from '../../../shared/tool';
 import * as writeBack from './writeBack.operation';
 
 export const operations = { writeBack };
@@ -20,5 +21,9 @@ export const description: INodeProperties[] = [
 		],
 		default: 'writeBack',
 	},
+	...toolDescriptions('tracking', {
+		writeBack:
+			"Write a shipment's tracking number, carrier and tracking URL onto the CartonCloud consignment of each sale order (found by its customer reference). Writes to CartonCloud: call it only when the user asked; values already there are left as they are.",
+	}),
 	...writeBack.description,
 ];

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { toolDescriptions } from '../../../shared/tool';
 import * as validate from './validate.operation';
 
 export { validate };
@@ -13,5 +14,9 @@ export const description: INodeProperties[] = [
 		options: [{ name: 'Validate', value: 'validate', action: 'Validate an address', description: 'Check an address and get suggestions' }],
 		default: 'validate',
 	},
+	...toolDescriptions('address', {
+		validate:
+			'Check a delivery address with Starshipit and get suggested corrections. Read-only.',
+	}),
 	...validate.description,
 ];

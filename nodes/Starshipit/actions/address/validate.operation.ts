@@ -29,7 +29,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const value = (name: string) => String(this.getNodeParameter(name, i, '') ?? '').trim();
 		const countryInput = value('country');
 		const country = toCountryName(countryInput);
-		if (!country) throw new NodeOperationError(this.getNode(), `country: unknown country "${countryInput}"`, { itemIndex: i });
+		if (!country) throw new NodeOperationError(this.getNode(), `country: unknown country "${countryInput}": give the country's name or its ISO code (e.g. Australia, AU or AUS)`, { itemIndex: i });
 		const qs: IDataObject = { street: value('street'), suburb: value('suburb'), city: value('city'), state: value('state'), post_code: value('postCode'), country };
 		for (const key of Object.keys(qs)) if (qs[key] === '') delete qs[key];
 		const reply = await starshipitRequest(this, { method: 'GET', path: '/api/address/validate', qs, itemIndex: i });

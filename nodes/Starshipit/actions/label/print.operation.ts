@@ -68,7 +68,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			await starshipitRequest(this, { method: 'POST', path: '/api/orders/shipment', body: { order_id: order.order_id, reprint: true }, idempotent: true, itemIndex: i });
 		if (hasLabels(order)) {
 			if (ifPrinted !== 'reprint') {
-				throw new NodeOperationError(this.getNode(), `Order "${order.order_number}" already has labels (status ${String(order.status)}), so it is not printed again`, {
+				throw new NodeOperationError(this.getNode(), `Order "${order.order_number}" already has labels (status ${String(order.status)}), so it is not printed again: use Reprint to get them (no new charge)`, {
 					itemIndex: i,
 					description: 'Use Reprint to get its labels, or set "If Already Printed" to return them.',
 				});

@@ -60,7 +60,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		);
 		if (typeof address.country === 'string') address.country = toCountryName(address.country) ?? address.country;
 		if (Object.keys(address).length) patch.destination = address;
-		if (Object.keys(patch).length === 0) throw new NodeOperationError(this.getNode(), 'Add at least one field to update', { itemIndex: i });
+		if (Object.keys(patch).length === 0) throw new NodeOperationError(this.getNode(), `Order ${orderId}: no field to update: add at least one field under "Update Fields" (or the order number, status or destination)`, { itemIndex: i });
 		const checked = check(orderUpdate, patch);
 		if (checked.issues.length) {
 			const errors = checked.issues.map((issue) => `Order ${orderId}: ${issueText(issue)}`);

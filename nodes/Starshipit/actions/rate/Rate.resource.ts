@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { toolDescriptions } from '../../../shared/tool';
 import * as getDeliveryServices from './getDeliveryServices.operation';
 import * as getQuotes from './getQuotes.operation';
 
@@ -17,6 +18,12 @@ export const description: INodeProperties[] = [
 		],
 		default: 'getQuotes',
 	},
+	...toolDescriptions('rate', {
+		getDeliveryServices:
+			'List the carrier services Starshipit offers for a shipment (destination and packages). Read-only: nothing is booked or charged.',
+		getQuotes:
+			'Get the prices of the carrier services for a shipment (destination and packages), one entry per rate. Read-only: nothing is booked or charged.',
+	}),
 	...getQuotes.description,
 	...getDeliveryServices.description,
 ];

@@ -58,7 +58,7 @@ export function shipmentProperties(show: Record<string, string[]>): INodePropert
 function address(context: IExecuteFunctions, name: string, itemIndex: number, required: boolean): IDataObject | undefined {
 	const raw = ((context.getNodeParameter(name, itemIndex, {}) as IDataObject).address ?? undefined) as IDataObject | undefined;
 	if (!raw) {
-		if (required) throw new NodeOperationError(context.getNode(), `${name}: is required`, { itemIndex });
+		if (required) throw new NodeOperationError(context.getNode(), `${name}: is required: give the ${name} address (at least its country and post code)`, { itemIndex });
 		return undefined;
 	}
 	const out: IDataObject = {};
@@ -67,14 +67,14 @@ function address(context: IExecuteFunctions, name: string, itemIndex: number, re
 	delete out.country;
 	if (country) {
 		const code = toCountryCode(country);
-		if (!code) throw new NodeOperationError(context.getNode(), `${name}.country: unknown country "${country}"`, { itemIndex });
+		if (!code) throw new NodeOperationError(context.getNode(), `${name}.country: unknown country "${country}": give the country's name or its ISO code (e.g. Australia, AU or AUS)`, { itemIndex });
 		out.country_code = code;
 	} else if (required) {
-		throw new NodeOperationError(context.getNode(), `${name}.country: is required`, { itemIndex });
+		throw new NodeOperationError(context.getNode(), `${name}.country: is required: give the country's name or its ISO code (e.g. Australia, AU or AUS)`, { itemIndex });
 	}
-	if (required && !out.post_code) throw new NodeOperationError(context.getNode(), `${name}.post_code: is required`, { itemIndex });
+	if (required && !out.post_code) throw new NodeOperationError(context.getNode(), `${name}.post_code: is required: give the post code`, { itemIndex });
 	if (typeof out.post_code === 'string' && out.post_code.length > 10) {
-		throw new NodeOperationError(context.getNode(), `${name}.post_code: must be at most 10 characters`, { itemIndex });
+		throw new NodeOperationError(context.getNode(), `${name}.post_code: must be at most 10 characters: give the post code alone`, { itemIndex });
 	}
 	return out;
 }
@@ -83,7 +83,7 @@ export function readShipment(context: IExecuteFunctions, itemIndex: number): IDa
 	const destination = address(context, 'destination', itemIndex, true)!;
 	const sender = address(context, 'sender', itemIndex, false);
 	const packages = readPackages(context.getNodeParameter('packages', itemIndex, {}) as IDataObject);
-	if (packages.length === 0) throw new NodeOperationError(context.getNode(), 'packages: add at least one package', { itemIndex });
+	if (packages.length === 0) throw new NodeOperationError(context.getNode(), 'packages: add at least one package (its weight in kg, and its size for a better quote)', { itemIndex });
 	packages.forEach((p, index) => {
 		const checked = check(packageRule, p);
 		if (checked.issues.length) {
