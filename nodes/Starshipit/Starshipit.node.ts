@@ -9,6 +9,7 @@ import { router } from './actions/router';
 import * as tracking from './actions/tracking/Tracking.resource';
 import { cartonCloudApiTest } from '../CartonCloud/methods/credentialTest';
 import { starshipitApiTest } from './methods/credentialTest';
+import { getOrderFields } from './methods/resourceMapping';
 
 export class Starshipit implements INodeType {
 	description: INodeTypeDescription = {
@@ -60,7 +61,7 @@ export class Starshipit implements INodeType {
 		],
 	};
 
-	methods = { credentialTest: { starshipitApiTest, cartonCloudApiTest } };
+	methods = { credentialTest: { starshipitApiTest, cartonCloudApiTest }, resourceMapping: { getOrderFields } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

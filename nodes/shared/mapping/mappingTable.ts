@@ -106,7 +106,7 @@ const DESTINATION: Record<string, Extra> = {
 	name: {
 		required: true,
 		source: 'details.deliver.address.contactName (or companyName)',
-		defaultShort: 'Contact or Company',
+		defaultShort: 'Contact/Company',
 		defaultText: '`details.deliver.address.contactName`, else `companyName`',
 		fix: 'give the delivery address a contact or company name in CartonCloud',
 		from: (so) => clean(address(so).contactName) ?? clean(address(so).companyName),
@@ -139,7 +139,7 @@ const DESTINATION: Record<string, Extra> = {
 	city: { source: 'details.deliver.address.city', defaultShort: 'City', defaultText: '`details.deliver.address.city`', from: (so) => clean(address(so).city) },
 	state: {
 		source: 'details.deliver.address.state',
-		defaultShort: 'State Code or Name',
+		defaultShort: 'State Code/Name',
 		defaultText: '`details.deliver.address.state.code`, else `state.name`',
 		from: (so) => clean(address(so).state?.code) ?? clean(address(so).state?.name),
 	},
@@ -165,9 +165,10 @@ const DESTINATION: Record<string, Extra> = {
 		},
 	},
 	delivery_instructions: {
+		label: 'Delivery Instructions',
 		cleaning: 'multi-line',
 		source: 'details.deliver.instructions',
-		defaultShort: 'Delivery Instructions',
+		defaultShort: 'Instructions',
 		defaultText: '`details.deliver.instructions`, line breaks kept; over 100 characters cut to 100 (Options > Long Delivery Instructions can fail the order instead)',
 		fix: 'shorten the delivery instructions in CartonCloud, or set Options > Long Delivery Instructions to cut them',
 		from: (so, context) => {

@@ -5,6 +5,7 @@
  * that field's text is cleaned; the order's rules then check it like any other value. An override
  * that comes out empty (nothing, or blank text) keeps the default for that order.
  */
+import { toCountryName } from './countries';
 import type { OrderField } from './mappingTable';
 import { cleanStrings } from './text';
 
@@ -37,7 +38,9 @@ function asText(f: OrderField, value: unknown): ReadOverride {
 	if (typeof value === 'number' && Number.isFinite(value)) value = String(value);
 	if (typeof value !== 'string') return { kind: 'wrong', message: `must be text (got ${quote(value)})` };
 	const cleaned = cleanStrings(value, f.key);
-	return cleaned === '' ? EMPTY : { kind: 'value', value: cleaned };
+	if (cleaned === '') return EMPTY;
+	// A country may be given as an ISO code or a name, as the sale order's is: Starshipit wants the name.
+	return { kind: 'value', value: f.format === 'country' ? (toCountryName(cleaned) ?? cleaned) : cleaned };
 }
 
 function asNumber(value: unknown): ReadOverride {
