@@ -51,11 +51,13 @@ function customerValues(context: IExecuteFunctions, itemIndex: number): Customer
 	return table;
 }
 
-/** The values set for this sale order's customer, by its name or its code. */
+/** The values set for this sale order's customer, by its code and by its name (the name's win where both set a field). */
 function valuesFor(table: CustomerValues, saleOrder: unknown) {
 	if (table.size === 0) return undefined;
 	const customer = (saleOrder as { customer?: { name?: unknown; references?: { code?: unknown } } } | null)?.customer;
-	return table.get(keyOf(customer?.name)) ?? table.get(keyOf(customer?.references?.code));
+	const byName = table.get(keyOf(customer?.name));
+	const byCode = table.get(keyOf(customer?.references?.code));
+	return byName && byCode ? new Map([...byCode, ...byName]) : (byName ?? byCode);
 }
 
 /** The overrides for item `itemIndex`'s sale order; an expression that fails fails the item, naming the field. */
