@@ -101,7 +101,7 @@ export function orderDateOf(context: IExecuteFunctions, itemIndex: number): stri
 		}
 		const saleOrder = readSaleOrder(context, itemIndex);
 		if (!overridable(context)) return saleOrderDate(saleOrder, orderDefaults(context, itemIndex));
-		const override = overridesOf(context, itemIndex, saleOrder)?.[ORDER_DATE.id];
+		const override = overridesOf(context, itemIndex, saleOrder, ORDER_DATE.id)?.[ORDER_DATE.id];
 		const given = override ? readOverride(ORDER_DATE, override.value, undefined) : undefined;
 		return given?.kind === 'value' ? String(given.value) : saleOrderDate(saleOrder);
 	} catch {

@@ -60,16 +60,20 @@ function valuesFor(table: CustomerValues, saleOrder: unknown) {
 	return byName && byCode ? new Map([...byCode, ...byName]) : (byName ?? byCode);
 }
 
-/** The overrides for item `itemIndex`'s sale order; an expression that fails fails the item, naming the field. */
-export function overridesOf(context: IExecuteFunctions, itemIndex: number, saleOrder: unknown): Overrides | undefined {
+/**
+ * The overrides for item `itemIndex`'s sale order (only field `only`'s, when given); an expression
+ * that fails fails the item, naming the field.
+ */
+export function overridesOf(context: IExecuteFunctions, itemIndex: number, saleOrder: unknown, only?: string): Overrides | undefined {
 	let overrides: Overrides | undefined;
 	const own = valuesFor(customerValues(context, itemIndex), saleOrder);
 	for (const [id, { value, customer }] of own ?? []) {
+		if (only && id !== only) continue;
 		const label = FIELDS_BY_ID.get(id)!.label;
 		(overrides ??= {})[id] = { value, from: `value for customer "${customer}"`, fix: `change the ${label} value for "${customer}" in Values per Customer` };
 	}
 	for (const f of overriddenFields(context)) {
-		if (overrides?.[f.id]) continue;
+		if (overrides?.[f.id] || (only && f.id !== only)) continue;
 		let value: unknown;
 		try {
 			value = itemParameter<unknown>(context, `${OVERRIDES_PARAMETER}.value.${f.id}`, itemIndex, null);
