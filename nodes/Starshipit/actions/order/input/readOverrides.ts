@@ -10,13 +10,17 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { FIELDS_BY_ID, type OrderField } from '../../../../shared/mapping/mappingTable';
-import type { Overrides, PackagesOption } from '../../../../shared/mapping/saleOrderToStarshipit';
+import type { FieldOverride, Overrides, PackagesOption } from '../../../../shared/mapping/saleOrderToStarshipit';
 import type { DimensionUnit } from '../../../../shared/mapping/packages';
 import { orderLabelOf } from '../../../../shared/mapping/saleOrder';
 import { itemParameter } from '../../../../shared/parameters';
 import { OVERRIDES_PARAMETER } from './saleOrderFields';
 
-type CustomerValues = Map<string, Map<string, { value: string; customer: string }>>;
+/** Per customer (name or code, lower-cased), per field id: the override as the mapping takes it, made once per run. */
+type CustomerValues = Map<string, Map<string, FieldOverride>>;
+
+/** What to change when an Order Fields override fails, per field id. */
+const FIXES = new Map([...FIELDS_BY_ID.values()].map((f) => [f.id, `change ${f.label} in Order Fields`]));
 
 /** Per node run: the fields Order Fields overrides, in the mapping table's order. */
 const overridden = new WeakMap<IExecuteFunctions, OrderField[]>();
@@ -43,8 +47,14 @@ function customerValues(context: IExecuteFunctions, itemIndex: number): Customer
 		table = new Map();
 		for (const row of ((rows.value ?? []) as IDataObject[]).filter((r) => keyOf(r.customer) && FIELDS_BY_ID.has(String(r.field)))) {
 			const key = keyOf(row.customer);
+			const customer = String(row.customer).trim();
+			const label = FIELDS_BY_ID.get(String(row.field))!.label;
 			if (!table.has(key)) table.set(key, new Map());
-			table.get(key)!.set(String(row.field), { value: String(row.value ?? ''), customer: String(row.customer).trim() });
+			table.get(key)!.set(String(row.field), {
+				value: String(row.value ?? ''),
+				from: `value for customer "${customer}"`,
+				fix: `change the ${label} value for "${customer}" in Values per Customer`,
+			});
 		}
 		tables.set(rows, table);
 	}
@@ -67,11 +77,7 @@ function valuesFor(table: CustomerValues, saleOrder: unknown) {
 export function overridesOf(context: IExecuteFunctions, itemIndex: number, saleOrder: unknown, only?: string): Overrides | undefined {
 	let overrides: Overrides | undefined;
 	const own = valuesFor(customerValues(context, itemIndex), saleOrder);
-	for (const [id, { value, customer }] of own ?? []) {
-		if (only && id !== only) continue;
-		const label = FIELDS_BY_ID.get(id)!.label;
-		(overrides ??= {})[id] = { value, from: `value for customer "${customer}"`, fix: `change the ${label} value for "${customer}" in Values per Customer` };
-	}
+	for (const [id, override] of own ?? []) if (!only || id === only) (overrides ??= {})[id] = override;
 	for (const f of overriddenFields(context)) {
 		if (overrides?.[f.id] || (only && f.id !== only)) continue;
 		let value: unknown;
@@ -84,7 +90,7 @@ export function overridesOf(context: IExecuteFunctions, itemIndex: number, saleO
 				{ itemIndex },
 			);
 		}
-		(overrides ??= {})[f.id] = { value, from: 'override', fix: `change ${f.label} in Order Fields` };
+		(overrides ??= {})[f.id] = { value, from: 'override', fix: FIXES.get(f.id)! };
 	}
 	return overrides;
 }
