@@ -13,6 +13,7 @@
  *   npm run bench -- --profile          also writes bench/profiles/*.cpuprofile and names the top functions
  *   npm run bench -- --hand             with --quick: add the hand-built push at the quick tier
  *   npm run bench -- --variants         the push with each shortcut around n8n replaced by n8n's way (bench/variants.mts)
+ *   npm run bench -- --overrides        only the push with and without its overrides (bench/overrides.mts), 10,000 orders at 20/s (--n to change)
  */
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,6 +23,7 @@ import { parseArgs } from 'node:util';
 import type { WorkflowJson } from '../test/harness/index.mts';
 import { credentialsAtTier, measure, PROFILE_DIR, ROOT, startWorld, type Measured, type World } from './measure.mts';
 import { summarizeProfile } from './profile.mts';
+import { overridesBench } from './overrides.mts';
 import { formatTable, type Row } from './table.mts';
 import { starshipitTierFields } from './tier.mts';
 import { runVariants } from './variants.mts';
@@ -32,6 +34,7 @@ const { values: args } = parseArgs({
 		profile: { type: 'boolean', default: false },
 		hand: { type: 'boolean', default: false },
 		variants: { type: 'boolean', default: false },
+		overrides: { type: 'boolean', default: false },
 		n: { type: 'string' },
 		out: { type: 'string' },
 	},
@@ -215,6 +218,12 @@ async function main(): Promise<void> {
 		fs.writeFileSync(out, `${JSON.stringify({ command: `npm run bench -- ${process.argv.slice(2).join(' ')}`, date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, table, variants }, null, '\t')}\n`);
 		return;
 	}
+	// The overrides' cost: on its own with --overrides, and at the end of the full matrix.
+	const overrides = args.overrides || (!args.quick && !onlyN) ? () => overridesBench(args.overrides ? (onlyN ?? 10_000) : 10_000, 20) : undefined;
+	if (args.overrides) {
+		for (const line of (await overrides!()).lines) console.log(line);
+		return;
+	}
 	if (args.quick) {
 		const n = onlyN ?? 1000;
 		await bothFlows(n, 20);
@@ -225,8 +234,9 @@ async function main(): Promise<void> {
 		await handBuilt(onlyN ?? 1000, 2);
 	}
 
+	const overrideLines = overrides ? (await overrides()).lines : [];
 	const table = formatTable(rows);
-	const notes = summary();
+	const notes = [...summary(), ...overrideLines];
 	console.log(table);
 	console.log('');
 	for (const line of notes) console.log(line);

@@ -1,6 +1,7 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticate,
 	ICredentialDataDecryptedObject,
+	IHttpRequestOptions,
 	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
@@ -97,14 +98,17 @@ export class CartonCloudApi implements ICredentialType {
 		return { accessToken: token };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.accessToken}}',
-				'Accept-Version': '1',
-			},
-		},
+	/**
+	 * The bearer token, and `Accept-Version: 1` unless the request asks for another version: the
+	 * warehouse-product search asks for 8, the only version whose products carry length, width and
+	 * height (nodes/CartonCloud/actions/saleOrder/productMeasures.ts). A generic `authenticate` would
+	 * overwrite the request's own header with 1.
+	 */
+	authenticate: IAuthenticate = async (credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> => {
+		const headers = { ...(requestOptions.headers ?? {}) };
+		if (!Object.keys(headers).some((name) => name.toLowerCase() === 'accept-version')) headers['Accept-Version'] = '1';
+		headers.Authorization = `Bearer ${String(credentials.accessToken ?? '')}`;
+		return { ...requestOptions, headers };
 	};
 
 	/**

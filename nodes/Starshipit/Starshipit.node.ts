@@ -7,6 +7,7 @@ import * as rate from './actions/rate/Rate.resource';
 import * as report from './actions/report/Report.resource';
 import { router } from './actions/router';
 import * as tracking from './actions/tracking/Tracking.resource';
+import { getOrderFields } from './methods/resourceMapping';
 
 export class Starshipit implements INodeType {
 	description: INodeTypeDescription = {
@@ -57,6 +58,8 @@ export class Starshipit implements INodeType {
 			...report.description,
 		],
 	};
+
+	methods = { resourceMapping: { getOrderFields } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -4,15 +4,19 @@
  *   parameter on every read (and copies the whole node to show its raw parameters), and three
  *   reads per order were about a tenth of a 10,000-order push;
  * - a parameter that only names a field of the item (`={{ $json.order_number }}`, optionally
- *   `?? ''`) is read from the item when that field holds text, a number or a boolean: n8n's
- *   expression engine builds a data proxy per item for it, about a millisecond per item for the
- *   write-back's four such parameters. Anything else (another expression, an absent field, an
- *   object) goes to n8n as before, so its result and its errors are n8n's;
+ *   `?? ''`) is read from the item when that field holds text, a number or a boolean, or is absent
+ *   (undefined, or '' with `?? ''`, as n8n answers: its expressions read a missing field, at any
+ *   depth, as undefined): n8n's expression engine builds a data proxy per item for it, about a
+ *   millisecond per item for the write-back's four such parameters. Anything else (another
+ *   expression, an object, a field under text) goes to n8n as before, so its result and its
+ *   errors are n8n's;
  * - `={{ $json }}` (the whole item, how the push hands a sale order to Create Many) is the item's
  *   own JSON: the data proxy per order was half the CPU of a 10,000-order push.
  * Keyed by the node's execution context, so nothing outlives the run. Callers treat what they get
- * as read-only: every item may share it. test/shared/parameters.differential.test.mts holds each
- * reading against n8n's own over a corpus of items and expressions.
+ * as read-only: every item may share it. A name may be a dotted path into a parameter
+ * (`overrides.value.reference`), as n8n's getNodeParameter takes it.
+ * test/shared/parameters.differential.test.mts holds each reading against n8n's own over a
+ * corpus of items and expressions.
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
@@ -32,6 +36,14 @@ function holdsExpression(value: unknown): boolean {
 	return false;
 }
 
+/** The parameter as saved in the workflow (an expression not yet evaluated), by name or dotted path. */
+function rawParameter(parameters: unknown, name: string): unknown {
+	if (!name.includes('.')) return (parameters as Record<string, unknown>)[name];
+	let value = parameters;
+	for (const key of name.split('.')) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+	return value;
+}
+
 function cacheOf(context: IExecuteFunctions): Map<string, Reading> {
 	let cache = readings.get(context);
 	if (!cache) readings.set(context, (cache = new Map()));
@@ -42,7 +54,7 @@ function readingOf(context: IExecuteFunctions, name: string, itemIndex: number, 
 	const cache = cacheOf(context);
 	let reading = cache.get(name);
 	if (!reading) {
-		const raw = context.getNode().parameters[name];
+		const raw = rawParameter(context.getNode().parameters, name);
 		const field = typeof raw === 'string' ? ITEM_FIELD.exec(raw) : null;
 		if (typeof raw === 'string' && WHOLE_ITEM.test(raw)) reading = { kind: 'wholeItem' };
 		else if (field) reading = { kind: 'field', path: field[1].slice(1).split('.'), orEmpty: field[2] !== undefined };
@@ -60,14 +72,20 @@ export function itemParameter<T>(context: IExecuteFunctions, name: string, itemI
 	if (reading.kind === 'wholeItem') return context.getInputData()[itemIndex]?.json as T;
 	if (reading.kind === 'field') {
 		let value: unknown = context.getInputData()[itemIndex]?.json;
-		// Only an object is walked into: a path that breaks early (`$json.a.b` with `a` null) is
-		// n8n's to answer, as its expression engine does not read it as empty.
+		// A path that breaks before its last key (`$json.a.b` with `a` absent or null) is undefined,
+		// `?? ''` or not: n8n's expression engine answers it so (parameters.differential.test.mts).
+		let absent = false;
 		for (const key of reading.path) {
-			if (value === null || typeof value !== 'object') return context.getNodeParameter(name, itemIndex, fallback as never) as T;
+			if (value === undefined || value === null) {
+				absent = true;
+				break;
+			}
+			if (typeof value !== 'object') return context.getNodeParameter(name, itemIndex, fallback as never) as T;
 			value = (value as Record<string, unknown>)[key];
 		}
 		if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value as T;
-		if (reading.orEmpty && (value === undefined || value === null)) return '' as T;
+		if (absent) return undefined as T;
+		if (value === undefined || value === null) return (reading.orEmpty ? '' : value === undefined ? undefined : context.getNodeParameter(name, itemIndex, fallback as never)) as T;
 	}
 	return context.getNodeParameter(name, itemIndex, fallback as never) as T;
 }

@@ -102,12 +102,16 @@ interface StarshipitOrderView {
 	order_number: string;
 	tracking_numbers: string[];
 	carrier_name?: string;
+	reference?: string;
+	shipping_method?: string;
 }
 interface SaleOrderView {
 	id: string;
 	status: string;
 	customer: { name: string };
 	references: { customer: string };
+	properties: { customerPo?: string };
+	details: { deliver: { method?: { requestedService?: string | null } } };
 }
 interface ConsignmentView {
 	references: { customer: string; tracking?: string };
@@ -203,6 +207,18 @@ export const BUNDLED_CASES: RealN8nCase[] = [
 			expect(run.output('In Starshipit')).toHaveLength(good.length);
 			const failed = run.json('Not created (see error)');
 			expect(failed.map((i) => (i.references as { customer: string }).customer).sort()).toEqual([...BAD].sort());
+			// The workflow's overrides in real n8n: Reference from the Customer PO custom field, else the
+			// default (the customer's name); Shipping Method from Values per Customer, else the default.
+			const table: Record<string, string> = { 'Koala Outdoor Co': 'Bulky Goods', 'Kiwi Kitchenware': 'Trans-Tasman Express' };
+			const sent = new Map(starshipitOrders(sb).map((o) => [o.order_number, o]));
+			const packed = saleOrders(sb, 'PACKED').filter((o) => good.includes(o.references.customer));
+			expect(packed.filter((o) => o.properties.customerPo).length).toBeGreaterThan(3);
+			for (const order of packed) {
+				expect(sent.get(order.references.customer)).toMatchObject({
+					reference: order.properties.customerPo ?? order.customer.name,
+					shipping_method: table[order.customer.name] ?? order.details.deliver.method?.requestedService,
+				});
+			}
 		},
 	},
 	{

@@ -48,7 +48,7 @@ export function harnessFor(sandbox: StarshipitSandbox, data: IDataObject = {}): 
  * Manual trigger → "Orders" (No Operation, where test items enter) → "Starshipit"; `continueOnFail`
  * sets On Error to "Continue", `errorOutput` to "Continue (using error output)".
  */
-export function nodeWorkflow(parameters: IDataObject, options: { continueOnFail?: boolean; errorOutput?: boolean } = {}): WorkflowJson {
+export function nodeWorkflow(parameters: IDataObject, options: { continueOnFail?: boolean; errorOutput?: boolean; typeVersion?: number } = {}): WorkflowJson {
 	const nodes: INode[] = [
 		{ id: '1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
 		{ id: '2', name: 'Orders', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [200, 0], parameters: {} },
@@ -56,7 +56,7 @@ export function nodeWorkflow(parameters: IDataObject, options: { continueOnFail?
 			id: '3',
 			name: 'Starshipit',
 			type: `${PACKAGE}.starshipit`,
-			typeVersion: 2,
+			typeVersion: options.typeVersion ?? 2,
 			position: [400, 0],
 			parameters: parameters as INode['parameters'],
 			credentials: CREDENTIALS,
@@ -78,7 +78,7 @@ export async function runNode(
 	harness: Harness,
 	parameters: IDataObject,
 	items: IDataObject[] = [{}],
-	options: { continueOnFail?: boolean } = {},
+	options: { continueOnFail?: boolean; typeVersion?: number } = {},
 ) {
 	const run = await harness.run(nodeWorkflow(parameters, options), { startNode: 'Orders', items: items.map((json) => ({ json })) });
 	return run;

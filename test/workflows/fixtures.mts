@@ -32,6 +32,8 @@ interface StarshipitOrderView {
 	order_id: number;
 	tracking_numbers: string[];
 	carrier_name?: string;
+	reference?: string;
+	shipping_method?: string;
 }
 
 /** Order numbers held by each Starshipit account, by API key. */

@@ -48,6 +48,22 @@ describe('Order push, scheduled', () => {
 		expect(reason(BAD_ORDER_REFERENCES.unknownCountry)).toMatch(/KOA-19003.*country.*Atlantis/);
 	});
 
+	it('the mapping as the workflow sets it: Reference is the Customer PO custom field where there is one, Shipping Method comes from the per-customer table', async () => {
+		// Run by the test above; every good packed order is in Starshipit.
+		const byNumber = new Map(starshipitOrders(env).map((o) => [o.order_number, o]));
+		const packed = saleOrders(env, 'PACKED').filter((o) => byNumber.has(o.references.customer));
+		const table: Record<string, string> = { 'Koala Outdoor Co': 'Bulky Goods', 'Kiwi Kitchenware': 'Trans-Tasman Express' };
+		const withPo = packed.filter((o) => typeof o.properties.customerPo === 'string');
+		expect(withPo.length).toBeGreaterThan(3);
+		expect(packed.length - withPo.length).toBeGreaterThan(10);
+		for (const order of packed) {
+			const sent = byNumber.get(order.references.customer)!;
+			expect(sent.reference).toBe(String(order.properties.customerPo ?? order.customer.name));
+			expect(sent.shipping_method).toBe(table[order.customer.name!] ?? order.details.deliver.method?.requestedService);
+		}
+		expect(new Set(packed.map((o) => o.customer.name))).toEqual(new Set(['Koala Outdoor Co', 'Kiwi Kitchenware', 'Bondi Beauty']));
+	});
+
 	it('a second run creates nothing and reports the same failures again', async () => {
 		const before = starshipitOrders(env).length;
 		clearLogs(env);

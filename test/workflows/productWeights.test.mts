@@ -70,3 +70,53 @@ describe('weights from warehouse products served in the documented shape', () =>
 		expect(knifeItem.weight).toBe(3);
 	});
 });
+
+/**
+ * Issue 21, point 1, dimensions: CartonCloud gives a product's length, width and height (only under
+ * Accept-Version 8, which the product search sends) in no stated unit; the push sends them to
+ * Starshipit only when asked to, through the unit the user states, and refuses a line whose unit
+ * has none rather than guessing.
+ */
+describe('packages from product dimensions, through the stated unit', () => {
+	let dims: Env;
+	beforeAll(async () => {
+		dims = await startEnv();
+	});
+	afterAll(async () => {
+		await dims.sandboxes.close();
+	});
+
+	it('one package per unit shipped, millimetres divided by 1,000; a unit without dimensions fails its order with the line named', async () => {
+		const workflow = loadWorkflow('order-push-scheduled');
+		const create = workflow.nodes.find((n) => n.name === 'Create Starshipit orders')!;
+		Object.assign(create.parameters, { packagesFrom: 'productDimensions', dimensionUnit: 'mm' });
+		const products = new Map(dims.sandboxes.cartonCloud.world.products.map((p) => [p.code, p]));
+		const unitOf = (code: string, unit: string) => products.get(code)!.units.find((u) => u.code.toLowerCase() === unit.toLowerCase())!;
+		// Few seeded products have dimensions (as in a real catalogue): one order each of a tent (units
+		// 500 x 160 x 150 mm) and a cookware set (EA 320 x 250 x 100 mm) is planted.
+		for (const customer of ['KOA', 'KIW']) dims.sandboxes.cartonCloud.plantSaleOrder({ createdDaysAgo: 2, customer });
+		const bad = Object.values(BAD_ORDER_REFERENCES) as string[];
+		const packed = saleOrders(dims, 'PACKED').filter((o) => !bad.includes(o.references.customer));
+		const sized = (o: (typeof packed)[number]) => o.items.every((i) => unitOf(i.details.product.references.code!, i.details.unitOfMeasure.type).length !== undefined);
+		expect(packed.filter(sized).length).toBeGreaterThanOrEqual(2);
+		expect(packed.filter((o) => !sized(o)).length).toBeGreaterThan(3);
+
+		const run = await dims.harness.run(workflow);
+
+		const snapshot = dims.sandboxes.starshipit.snapshot() as { accounts: Array<{ apiKey: string; orders: Array<{ order_number: string; packages: Array<{ length: number; width: number; height: number; weight: number }> }> }> };
+		const created = new Map(snapshot.accounts.find((a) => a.apiKey === 'sandbox-api-key')!.orders.map((o) => [o.order_number, o]));
+		for (const saleOrder of packed.filter(sized)) {
+			const expected = saleOrder.items.flatMap((line) => {
+				const unit = unitOf(line.details.product.references.code!, line.details.unitOfMeasure.type);
+				return Array.from({ length: line.measures.quantity }, () => ({ length: unit.length! / 1000, width: unit.width! / 1000, height: unit.height! / 1000 }));
+			});
+			expect(created.get(saleOrder.references.customer)?.packages.map(({ length, width, height }) => ({ length, width, height })), saleOrder.references.customer).toEqual(expected);
+		}
+		const failed = run.output('Not created (see error)');
+		for (const saleOrder of packed.filter((o) => !sized(o))) {
+			expect(created.has(saleOrder.references.customer)).toBe(false);
+			const item = failed.find((i) => (i.json.references as { customer: string }).customer === saleOrder.references.customer)!;
+			expect(String((item.json.error as { reason: string }).reason)).toMatch(/items\[\d+\] \([A-Z0-9-]+\): the warehouse product has no length, width and height for this unit of measure/);
+		}
+	});
+});

@@ -244,12 +244,16 @@ export async function fetchPages<T extends IDataObject = IDataObject>(
 	return results;
 }
 
-/** A POST search (`/outbound-orders/search`, `/consignments/search`) through the paging loop. */
+/**
+ * A POST search (`/outbound-orders/search`, `/consignments/search`) through the paging loop;
+ * `headers` for a search that needs its own (the warehouse products' `Accept-Version: 8`).
+ */
 export async function search<T extends IDataObject = IDataObject>(
 	context: RequestContext,
 	resourcePath: string,
 	condition: SearchCondition,
 	options: PagingOptions,
+	headers?: IDataObject,
 ): Promise<T[]> {
-	return await fetchPages<T>(context, { method: 'POST', path: `${resourcePath}/search`, body: { condition } }, options);
+	return await fetchPages<T>(context, { method: 'POST', path: `${resourcePath}/search`, body: { condition }, headers }, options);
 }

@@ -1,12 +1,14 @@
 /**
  * The Starshipit order a create or import call sends, as rules carrying the documented limits
  * (reference §4.2–4.5): order_number 1–50, reference ≤50, post_code ≤10, address lines ≤100,
- * country as a NAME, weights in kg and dimensions in metres. Both input modes of the node (fields
- * set in the UI, or a CartonCloud sale order) end here, so every order is checked the same way
- * before it costs an API call.
+ * country as a NAME, weights in kg and dimensions in metres. The order-level and address fields
+ * take their types and limits from the mapping table (mappingTable.ts), where they are written
+ * once. Both input modes of the node (fields set in the UI, or a CartonCloud sale order) end here,
+ * so every order is checked the same way before it costs an API call.
  */
-import { atMost, boolean, check, integer, list, notNegative, number, object, optional, partial, positive, requiredText, text, type Checked, type Issue } from './check';
+import { atMost, boolean, check, integer, list, notNegative, number, object, optional, partial, positive, requiredText, text, type Checked, type Issue, type Rule, type Shape } from './check';
 import { toCountryName } from './countries';
+import { ORDER_FIELDS, type FieldGroup, type OrderField } from './mappingTable';
 
 /**
  * Not Starshipit rules but unit guards: a 2500 "kg" item or a 30 "m" box is almost always grams or
@@ -19,21 +21,31 @@ const weightKg = number(notNegative, atMost(MAX_WEIGHT_KG, `must be at most ${MA
 const metres = number(notNegative, atMost(MAX_DIMENSION_M, `must be at most ${MAX_DIMENSION_M}; dimensions are in metres (e.g. 0.25), not centimetres`));
 const line = (max: number) => optional(text(max));
 
-const addressShape = {
-	name: requiredText(100),
-	company: line(100),
-	email: line(100),
-	phone: line(100),
-	building: line(100),
-	street: requiredText(100),
-	suburb: requiredText(100),
-	city: line(100),
-	state: line(100),
-	post_code: line(10),
-	country: text(undefined, (v) => (v === '' ? 'is required' : toCountryName(v) === v ? undefined : `must be a country name Starshipit knows, such as "Australia" (got "${v}")`)),
-	delivery_instructions: line(100),
-	tax_number: line(20),
+const FORMATS: Record<string, (v: string) => string | undefined> = {
+	country: (v) => (v === '' ? 'is required' : toCountryName(v) === v ? undefined : `must be a country name Starshipit knows, such as "Australia" (got "${v}")`),
+	currency: (v) => (/^[A-Za-z]{3}$/.test(v) ? undefined : 'must be a 3-letter currency code such as AUD'),
+	date: (v) => (Number.isNaN(Date.parse(v)) ? 'must be an ISO 8601 date-time' : undefined),
 };
+
+/** The rule of one field of the mapping table: its type, its limit, its format. */
+function ruleOf(f: OrderField): Rule<unknown> {
+	if (f.type === 'boolean') return optional(boolean);
+	if (f.type === 'number') return optional(number(notNegative));
+	const format = f.format ? FORMATS[f.format] : undefined;
+	if (format) return f.format === 'country' ? text(undefined, format) : optional(text(undefined, format));
+	return f.required ? requiredText(f.max ?? Number.MAX_SAFE_INTEGER) : line(f.max ?? Number.MAX_SAFE_INTEGER);
+}
+
+const shapeOf = (group: FieldGroup): Shape => Object.fromEntries(ORDER_FIELDS.filter((f) => f.group === group && f.format !== 'metadata').map((f) => [f.key, ruleOf(f)]));
+
+type AddressShape = {
+	name: Rule<string>;
+	street: Rule<string>;
+	suburb: Rule<string>;
+	country: Rule<string>;
+} & { [K in 'company' | 'email' | 'phone' | 'building' | 'city' | 'state' | 'post_code' | 'delivery_instructions' | 'tax_number']: Rule<string | undefined> & { optional: true } };
+
+const addressShape = shapeOf('destination') as AddressShape;
 export const address = object(addressShape);
 
 export const item = object({
@@ -60,19 +72,16 @@ const metadata = object({
 	value: text(),
 });
 
+type OrderShape = {
+	order_number: Rule<string>;
+	signature_required: Rule<boolean | undefined> & { optional: true };
+	authority_to_leave: Rule<boolean | undefined> & { optional: true };
+	dangerous_goods: Rule<boolean | undefined> & { optional: true };
+	declared_value: Rule<number | undefined> & { optional: true };
+} & { [K in 'reference' | 'order_date' | 'shipping_method' | 'shipping_description' | 'currency' | 'carrier' | 'carrier_service_code']: Rule<string | undefined> & { optional: true } };
+
 export const starshipitOrder = object({
-	order_number: requiredText(50),
-	reference: line(50),
-	order_date: optional(text(undefined, (v) => (Number.isNaN(Date.parse(v)) ? 'must be an ISO 8601 date-time' : undefined))),
-	shipping_method: line(100),
-	shipping_description: line(100),
-	signature_required: optional(boolean),
-	authority_to_leave: optional(boolean),
-	dangerous_goods: optional(boolean),
-	currency: optional(text(undefined, (v) => (/^[A-Za-z]{3}$/.test(v) ? undefined : 'must be a 3-letter currency code such as AUD'))),
-	declared_value: optional(number(notNegative)),
-	carrier: line(100),
-	carrier_service_code: line(100),
+	...(shapeOf('order') as OrderShape),
 	destination: address,
 	sender_details: optional(partial(address)),
 	items: optional(list(item)),

@@ -257,6 +257,7 @@ export function buildWorld({ tenantId, now, seed }: WorldOptions): World {
 			const n = (counters.get(code) ?? 10000) + 1;
 			counters.set(code, n);
 			d.order.references.customer = `${code}-${n}`;
+			d.order.properties = customFields(code, n);
 		}
 		d.order.references.numericId = String(world.nextNumericId++);
 		world.orders.set(d.order.id, d.order);
@@ -269,6 +270,17 @@ export function buildWorld({ tenantId, now, seed }: WorldOptions): World {
 		}
 	}
 	return world;
+}
+
+/**
+ * Sale-order custom fields (`properties`, keyed by each field's Mapped Field name, KB-cf's example
+ * `"properties": {"ecommId": "…"}`): Kiwi Kitchenware's integration fills a "Customer PO" field,
+ * mapped `customerPo`, on four orders in five; the other customers have no custom fields. Derived
+ * from the order's number, not drawn, so every other seeded value stays as it was.
+ */
+export const CUSTOM_FIELD_CUSTOMER = 'KIW';
+export function customFields(code: string, n: number): Record<string, unknown> {
+	return code === CUSTOM_FIELD_CUSTOMER && n % 5 !== 0 ? { customerPo: `PO-${(n * 7919) % 900000 + 100000}` } : {};
 }
 
 export interface PlantSaleOrderOptions {

@@ -169,13 +169,16 @@ describe('Order > Create Many', () => {
 		expect(storedOrderNumbers(sandbox).sort()).toEqual(refs.filter((_, i) => !bad.has(i)));
 	});
 
-	it('Order Fields and Options given as expressions are read per item', async () => {
+	it.each([
+		['version 1: Order Fields', 1, { orderFields: { carrier: '={{ $json.carrierCode }}' } }],
+		['version 2: an Order Fields override', 2, { overrides: { mappingMode: 'defineBelow', value: { carrier: '={{ $json.carrierCode }}' } } }],
+	])('%s and Options given as expressions are read per item', async (_name, typeVersion, fields) => {
 		const input = [
 			{ ...saleOrder('SO-1'), carrierCode: 'AusPost', numberFrom: 'customerReference' },
 			{ ...saleOrder('SO-2'), carrierCode: 'DHL', numberFrom: 'numericId' },
 		];
-		const parameters = createManyFromSaleOrders({ orderFields: { carrier: '={{ $json.carrierCode }}' }, options: { orderNumberSource: '={{ $json.numberFrom }}' } });
-		const out = outputOf(await runNode(harness, parameters, input));
+		const parameters = createManyFromSaleOrders({ ...fields, options: { orderNumberSource: '={{ $json.numberFrom }}' } });
+		const out = outputOf(await runNode(harness, parameters, input, { typeVersion }));
 		expect(out.map((o) => o.json.order_number)).toEqual(['SO-1', '2']);
 		const stored = new Map([...sandbox.state.accountByKey(API_KEY).orders.values()].map((s) => [s.order.order_number, s.order]));
 		expect(stored.get('SO-1')).toMatchObject({ carrier: 'AusPost' });

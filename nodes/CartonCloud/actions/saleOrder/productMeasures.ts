@@ -5,7 +5,8 @@
  * product, per unit of measure ("Weight per unit of measure"). So Get and Get Many read the
  * products of every order they return with `POST /warehouse-products/search`, one search per 50
  * product IDs (or codes), a few searches at a time, each product once per execution, and attach
- * what they found to each order as `productMeasures`. The mapping to Starshipit (nodes/shared/mapping) reads it and stays
+ * what they found (weights, and dimensions as CartonCloud gives them) to each order as
+ * `productMeasures`. The mapping to Starshipit (nodes/shared/mapping) reads it and stays
  * a pure function of its input.
  */
 import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
@@ -19,6 +20,14 @@ export const WAREHOUSE_PRODUCTS = '/warehouse-products';
 
 /** Products per search: the OR list stays as short as the other batched look-ups. */
 const PRODUCTS_PER_SEARCH = 50;
+
+/**
+ * Warehouse products carry length, width and height only from version 7 (the docs' Create example
+ * sends 8; a public client found a version 1 PATCH silently drops them), so this one search asks
+ * for 8 while every other call stays at the credential's 1. The docs' version 8 example has the
+ * shape read here.
+ */
+const PRODUCT_VERSION = { 'Accept-Version': '8' };
 
 export const addProductWeightsField: INodeProperties = {
 	displayName: 'Add Product Weights',
@@ -119,7 +128,7 @@ export async function addProductMeasures(context: RequestContext, items: INodeEx
 	// The searches do not depend on each other: a few go out at a time.
 	const searches = lookups.flatMap(([pointer, values]) => chunk(values, PRODUCTS_PER_SEARCH).map((part) => anyOf(part.map((v) => text(pointer, v)))));
 	await forEachInFlight(searches, async (condition) => {
-		const found = await search(context, WAREHOUSE_PRODUCTS, condition, { returnAll: true });
+		const found = await search(context, WAREHOUSE_PRODUCTS, condition, { returnAll: true }, PRODUCT_VERSION);
 		for (const product of found) {
 			const measures = measuresOf(product);
 			catalogue.set(measures.id, measures);

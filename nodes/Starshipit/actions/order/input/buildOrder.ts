@@ -7,6 +7,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { itemParameter } from '../../../../shared/parameters';
+import { FIELDS_BY_PATH } from '../../../../shared/mapping/mappingTable';
+import { readOverride } from '../../../../shared/mapping/overrides';
+import { overridesOf, packagesOptionOf } from './readOverrides';
 import {
 	mapSaleOrderToStarshipit,
 	saleOrderDate,
@@ -57,6 +60,8 @@ export interface BuiltOrder {
 	saleOrder?: SourceSaleOrder;
 }
 
+const ORDER_DATE = FIELDS_BY_PATH.get('order_date')!;
+
 const textOf = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined);
 
 function sourceOf(saleOrder: unknown): SourceSaleOrder {
@@ -80,6 +85,9 @@ function readSaleOrder(context: IExecuteFunctions, itemIndex: number): unknown {
 
 const orderDefaults = (context: IExecuteFunctions, itemIndex: number) => readOrderFields(itemParameter(context, 'orderFields', itemIndex, {} as IDataObject));
 
+/** Version 2's sale-order mode: Order Fields override the mapping instead of filling it (saleOrderFields.ts). */
+const overridable = (context: IExecuteFunctions) => context.getNode().typeVersion >= 2;
+
 /**
  * The order date item `i`'s order will carry, read without building the order, so the existence
  * check's listing can start before the mapping. Undefined when there is none or it cannot be read:
@@ -87,9 +95,15 @@ const orderDefaults = (context: IExecuteFunctions, itemIndex: number) => readOrd
  */
 export function orderDateOf(context: IExecuteFunctions, itemIndex: number): string | undefined {
 	try {
-		const defaults = orderDefaults(context, itemIndex);
-		if (itemParameter<string>(context, 'inputMode', itemIndex, '') === 'saleOrder') return saleOrderDate(readSaleOrder(context, itemIndex), defaults);
-		return typeof defaults.order_date === 'string' ? defaults.order_date : undefined;
+		if (itemParameter<string>(context, 'inputMode', itemIndex, '') !== 'saleOrder') {
+			const date = orderDefaults(context, itemIndex).order_date;
+			return typeof date === 'string' ? date : undefined;
+		}
+		const saleOrder = readSaleOrder(context, itemIndex);
+		if (!overridable(context)) return saleOrderDate(saleOrder, orderDefaults(context, itemIndex));
+		const override = overridesOf(context, itemIndex, saleOrder, ORDER_DATE.id)?.[ORDER_DATE.id];
+		const given = override ? readOverride(ORDER_DATE, override.value, undefined) : undefined;
+		return given?.kind === 'value' ? String(given.value) : saleOrderDate(saleOrder);
 	} catch {
 		return undefined;
 	}
@@ -98,7 +112,6 @@ export function orderDateOf(context: IExecuteFunctions, itemIndex: number): stri
 /** The order of item `i`, validated; throws a NodeOperationError naming the order and field. */
 export function buildOrder(context: IExecuteFunctions, itemIndex: number, onOrderNumber: (n: string) => void): BuiltOrder {
 	const mode = itemParameter<string>(context, 'inputMode', itemIndex, '');
-	const defaults = orderDefaults(context, itemIndex);
 	const fail = (errors: string[]) =>
 		new NodeOperationError(context.getNode(), errors[0], { itemIndex, description: errors.length > 1 ? errors.join('\n') : undefined });
 
@@ -108,12 +121,18 @@ export function buildOrder(context: IExecuteFunctions, itemIndex: number, onOrde
 		if (typeof refs?.customer === 'string') onOrderNumber(refs.customer);
 		// The one Options collection also holds the look-back (read by createOrders); the mapping ignores it.
 		const options = itemParameter(context, 'options', itemIndex, {} as SaleOrderMappingOptions);
-		const mapped = mapSaleOrderToStarshipit(saleOrder, { ...options, defaults: defaults as SaleOrderMappingOptions['defaults'] });
+		const mapped = mapSaleOrderToStarshipit(
+			saleOrder,
+			overridable(context)
+				? { ...options, overrides: overridesOf(context, itemIndex, saleOrder), packages: packagesOptionOf(context, itemIndex), explain: true }
+				: { ...options, defaults: orderDefaults(context, itemIndex) as SaleOrderMappingOptions['defaults'] },
+		);
 		if (!mapped.ok) throw fail(mapped.errors);
 		onOrderNumber(mapped.order.order_number);
 		return { order: mapped.order, orderNumber: mapped.order.order_number, saleOrder: sourceOf(saleOrder) };
 	}
 
+	const defaults = orderDefaults(context, itemIndex);
 	const orderNumber = String(context.getNodeParameter('orderNumber', itemIndex, '')).trim();
 	onOrderNumber(orderNumber);
 	const address = compact(((context.getNodeParameter('destination', itemIndex, {}) as IDataObject).address ?? {}) as IDataObject);

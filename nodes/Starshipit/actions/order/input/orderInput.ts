@@ -1,9 +1,11 @@
 /**
  * The UI of order input: the parameters Create and Create Many show (fields set in the UI, or a
- * CartonCloud sale order to map), and the address, package and order-field groups Update, Get
- * Quotes and Print Label reuse. `buildOrder` reads them into a Starshipit order.
+ * CartonCloud sale order to map; version 2's sale-order fields are in saleOrderFields.ts), and the
+ * address, package and order-field groups Update, Get Quotes and Print Label reuse. `buildOrder`
+ * reads them into a Starshipit order.
  */
 import type { INodeProperties } from 'n8n-workflow';
+import { saleOrderFieldProperties } from './saleOrderFields';
 
 const show = { resource: ['order'], operation: ['create', 'createMany'] };
 
@@ -154,6 +156,7 @@ export const orderInputProperties: INodeProperties[] = [
 			},
 		],
 	},
+	...saleOrderFieldProperties,
 	{
 		displayName: 'Skip Existing',
 		name: 'skipExisting',
@@ -163,16 +166,9 @@ export const orderInputProperties: INodeProperties[] = [
 		description:
 			"Whether to return (outcome skipped_existing) an order whose order number Starshipit already has, in any tab, instead of creating it again. One paged listing since the run's earliest order date is checked for the whole run, not one call per order; copies made by overlapping runs are removed afterwards.",
 	},
-	{
-		displayName: 'Order Fields',
-		name: 'orderFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		displayOptions: { show },
-		default: {},
-		description: 'Set on every order; in sale-order mode they fill what the sale order does not carry',
-		options: orderFieldOptions(),
-	},
+	// Version 1 in both modes; version 2 in Define Below only (its sale-order mode has Order Fields to override, saleOrderFields.ts).
+	orderFieldsParameter({ show: { ...show, '@version': [1] } }, 'Set on every order; in sale-order mode they fill what the sale order does not carry'),
+	orderFieldsParameter({ show: { ...show, inputMode: ['fields'], '@version': [{ _cnd: { gte: 2 } }] } }, 'Set on every order'),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -243,6 +239,10 @@ export const orderInputProperties: INodeProperties[] = [
 		],
 	},
 ];
+
+function orderFieldsParameter(displayOptions: INodeProperties['displayOptions'], description: string): INodeProperties {
+	return { displayName: 'Order Fields', name: 'orderFields', type: 'collection', placeholder: 'Add Field', displayOptions, default: {}, description, options: orderFieldOptions() };
+}
 
 export function packageFields(): INodeProperties[] {
 	return [
