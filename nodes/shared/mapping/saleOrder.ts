@@ -3,7 +3,7 @@
  * §3.2) and of its warehouse products: the shape of the parts it reads, checked where they lie and
  * never copied, and the small readers the mapping table's defaults share.
  */
-import { list, nullish, number, object, optional, text, textOrNumber, type Checked, type Shape } from './check';
+import { list, nullish, number, object, optional, text, textOrNumber, type Checked, type Shape } from './rules';
 import { cleanStrings } from './text';
 
 /**

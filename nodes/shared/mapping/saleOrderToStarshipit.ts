@@ -13,7 +13,7 @@
  * Every string is cleaned first (text.ts). Every error names the order and the field, in
  * CartonCloud's terms for a default and as the user set it for an override.
  */
-import { check } from './check';
+import { check } from './rules';
 import { FIELDS_BY_PATH, ITEM_FIELDS, ORDER_FIELDS, type DefaultsContext, type OrderField } from './mappingTable';
 import { readOverride, type Overrides } from './overrides';
 import { packagesFor, packagesOrigin, type PackagesOption } from './packages';

@@ -6,7 +6,7 @@
  * once. Both input modes of the node (fields set in the UI, or a CartonCloud sale order) end here,
  * so every order is checked the same way before it costs an API call.
  */
-import { atMost, boolean, check, integer, list, notNegative, number, object, optional, partial, positive, requiredText, text, type Checked, type Issue, type Rule, type Shape } from './check';
+import { atMost, boolean, check, integer, list, notNegative, number, object, optional, partial, positive, requiredText, text, type Checked, type Issue, type OptionalRule, type Rule, type Shape } from './rules';
 import { toCountryName } from './countries';
 import { ORDER_FIELDS, type FieldGroup, type OrderField } from './mappingTable';
 
@@ -43,7 +43,7 @@ type AddressShape = {
 	street: Rule<string>;
 	suburb: Rule<string>;
 	country: Rule<string>;
-} & { [K in 'company' | 'email' | 'phone' | 'building' | 'city' | 'state' | 'post_code' | 'delivery_instructions' | 'tax_number']: Rule<string | undefined> & { optional: true } };
+} & { [K in 'company' | 'email' | 'phone' | 'building' | 'city' | 'state' | 'post_code' | 'delivery_instructions' | 'tax_number']: OptionalRule<string> };
 
 const addressShape = shapeOf('destination') as AddressShape;
 export const address = object(addressShape);
@@ -74,11 +74,11 @@ const metadata = object({
 
 type OrderShape = {
 	order_number: Rule<string>;
-	signature_required: Rule<boolean | undefined> & { optional: true };
-	authority_to_leave: Rule<boolean | undefined> & { optional: true };
-	dangerous_goods: Rule<boolean | undefined> & { optional: true };
-	declared_value: Rule<number | undefined> & { optional: true };
-} & { [K in 'reference' | 'order_date' | 'shipping_method' | 'shipping_description' | 'currency' | 'carrier' | 'carrier_service_code']: Rule<string | undefined> & { optional: true } };
+	signature_required: OptionalRule<boolean>;
+	authority_to_leave: OptionalRule<boolean>;
+	dangerous_goods: OptionalRule<boolean>;
+	declared_value: OptionalRule<number>;
+} & { [K in 'reference' | 'order_date' | 'shipping_method' | 'shipping_description' | 'currency' | 'carrier' | 'carrier_service_code']: OptionalRule<string> };
 
 export const starshipitOrder = object({
 	...(shapeOf('order') as OrderShape),

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { toCountryName } from '../../../shared/mapping/countries';
-import { check, object, optional, partial, text } from '../../../shared/mapping/check';
+import { check, object, optional, partial, text } from '../../../shared/mapping/rules';
 import { address, issueText, starshipitOrder } from '../../../shared/mapping/starshipitOrder';
 import { forEachItem } from '../../../shared/items';
 import { starshipitRequest } from '../../transport';

@@ -5,7 +5,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { toCountryCode } from '../../../shared/mapping/countries';
-import { check } from '../../../shared/mapping/check';
+import { check } from '../../../shared/mapping/rules';
 import { issueText, packageRule } from '../../../shared/mapping/starshipitOrder';
 import { readPackages } from '../order/input/buildOrder';
 import { packageFields } from '../order/input/orderInput';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { check, list, nullish, number, object, optional, partial, positive, requiredText, text } from '../../../nodes/shared/mapping/check';
+import { check, list, nullish, number, object, optional, partial, positive, requiredText, text } from '../../../nodes/shared/mapping/rules';
 import { issueText, starshipitOrder } from '../../../nodes/shared/mapping/starshipitOrder';
 
 const line = object({ sku: optional(text(5)), quantity: number(positive) });
 const order = object({ order_number: requiredText(10), note: nullish(text()), items: optional(list(line)) });
 
-describe('check', () => {
+describe('rules (zod)', () => {
 	it('keeps a checked copy: known keys only, required text trimmed', () => {
 		const input = { order_number: '  SO-1 ', extra: 'dropped', items: [{ sku: 'A', quantity: 2, colour: 'red' }] };
 		const { value, issues } = check(order, input);
