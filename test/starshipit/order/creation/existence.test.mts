@@ -100,6 +100,39 @@ describe('clashing references (two customers, one reference)', () => {
 	});
 });
 
+describe('orders made elsewhere (issue 21)', () => {
+	it('an order another connector or a person made, with its own reference, is the same order: skipped, said so', async () => {
+		await runNode(harness, createMany(), [saleOrder('MIG-1')]);
+		const stored = sandbox.state.findByNumber(sandbox.state.accountByKey(API_KEY), 'MIG-1')!;
+		stored.order.reference = 'CC connector 88412';
+		stored.order.destination.name = 'JANE CITIZEN'; // keyed in by hand
+		const out = outputOf(await runNode(harness, createMany(), [saleOrder('MIG-1')], { continueOnFail: true }));
+		expect(out[0].json).toMatchObject({ outcome: { status: 'skipped_existing', order_number: 'MIG-1' }, already_existed: true, reference: 'CC connector 88412' });
+		expect((out[0].json.outcome as IDataObject).warning).toMatch(/made elsewhere with reference "CC connector 88412"/);
+		expect(copiesOf('MIG-1')).toBe(1);
+	});
+
+	it('the same in a run that lists (more than three orders), including a copy addressed to the company', async () => {
+		await runNode(harness, createMany(), refs('MIG-L', 5).map((r) => saleOrder(r)));
+		for (const [n, name] of [['MIG-L-1', 'Citizen Enterprises'], ['MIG-L-2', 'Jane Citizen']]) {
+			const stored = sandbox.state.findByNumber(sandbox.state.accountByKey(API_KEY), n)!;
+			stored.order.reference = 'Hand keyed';
+			stored.order.destination.name = name;
+		}
+		const out = outputOf(await runNode(harness, createMany(), refs('MIG-L', 5).map((r) => saleOrder(r)), { continueOnFail: true }));
+		expect(out.map((o) => (o.json.outcome as IDataObject).status)).toEqual(Array(5).fill('skipped_existing'));
+		expect(storedOrderNumbers(sandbox)).toHaveLength(5);
+	});
+
+	it('an archived order, in no listing, is found by its look-up and not created again', async () => {
+		const date = new Date(Date.now() - 90 * 86400_000).toISOString();
+		sandbox.plantOrder({ order_number: 'ARC-1', order_date: date, last_updated: date, status: 'Shipped', archived: true, reference: 'Acme Homewares Pty Ltd' });
+		const out = outputOf(await runNode(harness, createMany(), [{ ...saleOrder('ARC-1'), timestamps: { created: { time: date } } }]));
+		expect(out[0].json).toMatchObject({ outcome: { status: 'skipped_existing' }, archived: true, tab: 'shipped' });
+		expect(copiesOf('ARC-1')).toBe(1);
+	});
+});
+
 describe('copies do not survive', () => {
 	it('an import applied late after a timeout: the run removes the late copies and reports each order once', async () => {
 		const numbers = refs('LATE', 20);
