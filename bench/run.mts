@@ -12,6 +12,8 @@
  *   npm run bench -- --quick --n 100    a smoke run
  *   npm run bench -- --profile          also writes bench/profiles/*.cpuprofile and names the top functions
  *   npm run bench -- --hand             with --quick: add the hand-built push at the quick tier
+ *   npm run bench -- --history          only issue 22's scenario (bench/history.mts): push costs with
+ *                                       and without 60 days of history, at 2/s (20/s with --quick)
  */
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,6 +24,7 @@ import type { WorkflowJson } from '../test/harness/index.mts';
 import { credentialsAtTier, measure, PROFILE_DIR, ROOT, startWorld, type Measured, type World } from './measure.mts';
 import { summarizeProfile } from './profile.mts';
 import { formatTable, type Row } from './table.mts';
+import { historyBench, type HistoryRow } from './history.mts';
 import { starshipitTierFields } from './tier.mts';
 
 const { values: args } = parseArgs({
@@ -29,6 +32,7 @@ const { values: args } = parseArgs({
 		quick: { type: 'boolean', default: false },
 		profile: { type: 'boolean', default: false },
 		hand: { type: 'boolean', default: false },
+		history: { type: 'boolean', default: false },
 		n: { type: 'string' },
 		out: { type: 'string' },
 	},
@@ -170,7 +174,7 @@ function summary(): string[] {
 	}
 	const calls = rows.reduce((sum, r) => sum + Object.values(r.calls).reduce((a, b) => a + b, 0), 0);
 	const connections = rows.reduce((sum, r) => sum + r.connections, 0);
-	lines.push(
+	if (rows.length) lines.push(
 		`TCP connections: ${int.format(connections)} for ${int.format(calls)} calls in all rows. n8n's request helper (httpRequestWithAuthentication) builds a new HTTP agent for every request (@n8n/backend-network, setAxiosAgents), so no connection is reused; a node cannot change that`,
 	);
 	const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
@@ -205,7 +209,10 @@ async function main(): Promise<void> {
 	const onlyN = args.n ? Number(args.n) : undefined;
 	if (args.profile) fs.mkdirSync(PROFILE_DIR, { recursive: true });
 	console.error(`bench: ${tierFields.described}`);
-	if (args.quick) {
+	let history: { rows: HistoryRow[]; table: string } | undefined;
+	if (args.history) {
+		history = await historyBench(args.quick ? 20 : 2, tierFields.fields);
+	} else if (args.quick) {
 		const n = onlyN ?? 1000;
 		await bothFlows(n, 20);
 		if (args.hand) await handBuilt(n, 20);
@@ -214,15 +221,17 @@ async function main(): Promise<void> {
 		if (!onlyN) for (const n of [1000, 10_000]) for (const tier of [2, 20]) await morePushes(n, tier);
 		await handBuilt(onlyN ?? 1000, 2);
 	}
+	if (!args.history && !onlyN) history = await historyBench(args.quick ? 20 : 2, tierFields.fields);
 
-	const table = formatTable(rows);
+	const table = rows.length ? formatTable(rows) : '';
 	const notes = summary();
-	console.log(table);
+	if (table) console.log(table);
+	if (history) console.log(`\nStarshipit calls per run, with and without history (issue 22):\n\n${history.table}`);
 	console.log('');
 	for (const line of notes) console.log(line);
 	if (args.profile) for (const line of profileReport()) console.log(line);
 
-	const out = args.out ?? path.join(ROOT, 'bench', args.quick || onlyN ? 'results-quick.json' : 'results.json');
+	const out = args.out ?? path.join(ROOT, 'bench', args.history ? 'results-history.json' : args.quick || onlyN ? 'results-quick.json' : 'results.json');
 	const commit = (() => {
 		try {
 			return execSync('git rev-parse --short HEAD', { cwd: ROOT, encoding: 'utf8' }).trim();
@@ -243,6 +252,7 @@ async function main(): Promise<void> {
 		),
 		notes,
 		table,
+		history,
 	};
 	fs.writeFileSync(out, `${JSON.stringify(results, null, '\t')}\n`);
 	console.error(`written to ${path.relative(ROOT, out)}`);
