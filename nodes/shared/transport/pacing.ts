@@ -26,7 +26,10 @@
  * to pace only themselves and drew dozens of 429s). An entry is dropped once idle for a minute.
  * Workers of n8n's queue mode share nothing in memory: there a 429 is the only signal, so it
  * pauses the whole lane (`pauseBucket`), and every call waiting in it backs off together, each
- * with its own jitter, instead of each call retrying on its own.
+ * with its own jitter, instead of each call retrying on its own. It also halves the lane's share
+ * of the rate, which then grows back by 2% of the rate a second: two workers pushing at once
+ * settle near half the rate each instead of both sending at the full rate and meeting a 429 on
+ * every other call (additive increase, multiplicative decrease, as TCP shares a link).
  */
 import { sleep } from 'n8n-workflow';
 
@@ -43,6 +46,18 @@ interface Lane {
 	firstAnswered?: Promise<void>;
 	/** No call leaves before this (ms since epoch): set by a 429 (`pauseBucket`). */
 	pausedUntil: number;
+	/** The share of the rate the lane had right after its last 429 (1: never refused), and when. */
+	cutShare: number;
+	cutAt: number;
+}
+
+/** The least share of the rate a lane falls to, and how fast it grows back (share per second). */
+const MIN_SHARE = 0.25;
+const RECOVERY_PER_SECOND = 0.02;
+
+/** The lane's share of the rate now: halved by each 429, growing back since. */
+function shareOf(lane: Lane, now: number): number {
+	return Math.min(1, lane.cutShare + (RECOVERY_PER_SECOND * (now - lane.cutAt)) / 1000);
 }
 
 /** Per bucket (API and credential). */
@@ -56,7 +71,7 @@ function sweep(now: number): void {
 }
 
 function laneOf(bucket: string): Lane {
-	const lane = lanes.get(bucket) ?? { nextSlot: 0, left: [], pausedUntil: 0 };
+	const lane = lanes.get(bucket) ?? { nextSlot: 0, left: [], pausedUntil: 0, cutShare: 1, cutAt: 0 };
 	lanes.set(bucket, lane);
 	return lane;
 }
@@ -68,7 +83,13 @@ function laneOf(bucket: string): Lane {
  */
 export function pauseBucket(bucket: string, ms: number): void {
 	const lane = laneOf(bucket);
-	lane.pausedUntil = Math.max(lane.pausedUntil, Date.now() + ms);
+	const now = Date.now();
+	// The 429s of calls that left together are one signal: the share is halved once a second at most.
+	if (now - lane.cutAt > 1000) {
+		lane.cutShare = Math.max(MIN_SHARE, shareOf(lane, now) / 2);
+		lane.cutAt = now;
+	}
+	lane.pausedUntil = Math.max(lane.pausedUntil, now + ms);
 }
 
 /** How long the lane is still paused, with jitter (0 when it is not). */
@@ -93,12 +114,13 @@ export async function pace(bucket: string, requestsPerSecond: number): Promise<A
 		for (let wait = paused ? pauseLeft(paused) : 0; wait > 0; wait = pauseLeft(paused!)) await sleep(wait);
 		return NOTHING_TO_RECORD;
 	}
-	const intervalMs = (1000 * MARGIN) / requestsPerSecond;
-	const windowCalls = Math.max(1, Math.round(requestsPerSecond));
-	const windowMs = windowCalls * intervalMs;
 	const now = Date.now();
 	sweep(now);
 	const lane = laneOf(bucket);
+	const rate = requestsPerSecond * shareOf(lane, now);
+	const intervalMs = (1000 * MARGIN) / rate;
+	const windowCalls = Math.max(1, Math.round(rate));
+	const windowMs = windowCalls * intervalMs;
 	const slot = Math.max(now, lane.nextSlot);
 	lane.nextSlot = slot + intervalMs;
 	if (slot > now) await sleep(slot - now);

@@ -14,10 +14,10 @@ import { asItemError, failItem } from '../../../../shared/items';
 import { outcomeItem, type Outcome } from '../../../../shared/outcome';
 import { itemParameter } from '../../../../shared/parameters';
 import { CLOCK_SKEW_MS, findHeldOrders, lookUpOrder } from '../../../transport/heldOrders';
-import type { ListedOrder } from '../../../transport/orderListing';
+import { listedFromOrder, type ListedOrder } from '../../../transport/orderListing';
 import { buildOrder, type SourceSaleOrder } from '../input/buildOrder';
 import { listCopiesSince, listedOrderData, OrderIndex, otherSaleOrder, removeSurplusCopies } from './existingOrders';
-import { OtherRuns } from './otherRuns';
+import { OtherRuns, SendQueue } from './otherRuns';
 import { sendOrders, type SendResult } from './sendOrders';
 
 export { IMPORT_BATCH_SIZE, mentions } from './sendOrders';
@@ -157,21 +157,34 @@ class CreateRun {
 		};
 	}
 
-	/** 3. Send, batch by batch; before a batch, orders an overlapping run made meanwhile are skipped. */
+	/**
+	 * 3. Send, batch by batch. Before a batch, orders an overlapping run made meanwhile are skipped,
+	 * copies both runs made are removed at once, and the run that came second turns round (`OtherRuns`).
+	 */
 	private async send(toSend: Entry[]): Promise<void> {
 		this.firstSendAt = new Date();
-		const numbers = new Set(toSend.map((e) => e.orderNumber));
-		const ids = new Set<number>();
-		const others = this.index && this.useImport ? new OtherRuns(this.context, numbers, (id) => ids.has(id), this.firstSendAt, toSend[0]?.itemIndex) : undefined;
+		const ids = new Map<string, number>();
+		const idSet = new Set<number>();
+		const queue = new SendQueue(toSend);
+		const others = this.index && this.useImport ? new OtherRuns(this.context, new Set(toSend.map((e) => e.orderNumber)), (id) => idSet.has(id), this.firstSendAt, toSend[0]?.itemIndex) : undefined;
 		const record = (entry: Entry, result: SendResult) => {
 			this.record(entry, result);
 			const id = this.createdIds.get(entry);
-			if (id !== undefined) ids.add(id);
+			if (id === undefined) return;
+			ids.set(entry.orderNumber, id);
+			idSet.add(id);
+			// Ours, as listed rows: the survivor rule can then run on them before the end.
+			const row = result.kind === 'created' ? listedFromOrder(result.order) : undefined;
+			if (row) this.index?.add([row]);
 		};
-		await sendOrders(this.context, toSend, this.useImport, record, async (group, batch) => {
+		await sendOrders(this.context, queue, this.useImport, record, async (group, batch) => {
 			if (!others || !this.index) return group;
-			this.index.add(await others.before(batch));
-			return group.filter((entry) => {
+			const found = await others.before(batch);
+			this.index.add(found);
+			const raced = [...new Set(found.filter((row) => ids.has(row.order_number)).map((row) => row.order_number))];
+			if (raced.length) await removeSurplusCopies(this.context, this.index, raced, group[0].itemIndex).catch(() => undefined);
+			const sending = !queue.turned && OtherRuns.behind(found, (n) => ids.get(n)) ? queue.turnRound(group) : group;
+			return sending.filter((entry) => {
 				const known = this.index!.survivor(entry.orderNumber);
 				if (known) this.set(entry, { status: 'skipped_existing', data: listedOrderData(known) });
 				return !known;

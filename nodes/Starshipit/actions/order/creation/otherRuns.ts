@@ -5,6 +5,12 @@
  * can still make of one order then stay under one import batch; the clean-up after the imports
  * (`listCopiesSince`, `removeSurplusCopies`) removes them.
  *
+ * Two runs that started together send the same batches at the same moments, so neither is ahead
+ * for the other to skip: the run whose copies came second (higher order ids) turns round and sends
+ * its remaining orders from the last one back (`SendQueue`), while the first goes on from the
+ * front; they meet once, in the middle. The copies both made before the look are removed at once
+ * (by the survivor rule every run applies), not at the end.
+ *
  * It costs one listing page per look: each look starts just after the newest `last_updated` the
  * last one saw (Starshipit's own clock, in whole seconds as the listing takes it), so it holds only
  * the orders made since. A row stamped within that second, or committed late with an earlier stamp,
@@ -22,8 +28,6 @@ export class OtherRuns {
 	private since: Date;
 	private nextLook = 1;
 	private gap = 1;
-	/** Whether a look found copies another run made of this run's orders. */
-	sawOtherRuns = false;
 
 	constructor(
 		private readonly context: RequestContext,
@@ -58,9 +62,49 @@ export class OtherRuns {
 			return [];
 		}
 		if (Number.isFinite(newest)) this.since = new Date(Math.max(this.since.getTime(), Math.floor(newest / 1000) * 1000 + 1000));
-		if (found.length) this.sawOtherRuns = true;
 		this.gap = found.length ? 1 : Math.min(this.gap * 2, MOST_BATCHES_BETWEEN_LOOKS);
 		this.nextLook = batch + this.gap;
 		return found;
+	}
+
+	/**
+	 * Whether this run came second in the race `found` shows: most of the numbers both runs made
+	 * have the other run's copy first (a lower order id).
+	 */
+	static behind(found: ListedOrder[], ourIdOf: (orderNumber: string) => number | undefined): boolean {
+		let behind = 0;
+		let ahead = 0;
+		for (const row of found) {
+			const ours = ourIdOf(row.order_number);
+			if (ours === undefined) continue;
+			if (row.order_id < ours) behind++;
+			else ahead++;
+		}
+		return behind > ahead;
+	}
+}
+
+/** What is left to send, taken from the front, or from the back once the run has turned round. */
+export class SendQueue<T> implements Iterable<T> {
+	private readonly left: T[];
+	private fromBack = false;
+
+	constructor(entries: T[]) {
+		this.left = [...entries];
+	}
+
+	get turned(): boolean {
+		return this.fromBack;
+	}
+
+	/** Puts a group taken from the front back, and takes as many from the back instead. */
+	turnRound(group: T[]): T[] {
+		this.left.unshift(...group);
+		this.fromBack = true;
+		return this.left.splice(Math.max(0, this.left.length - group.length)).reverse();
+	}
+
+	*[Symbol.iterator](): Iterator<T> {
+		while (this.left.length) yield (this.fromBack ? this.left.pop() : this.left.shift()) as T;
 	}
 }
