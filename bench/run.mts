@@ -64,13 +64,15 @@ interface Floor {
 /**
  * What a push must call at the least (issue 12, target 1: "calls = imports + the listing pages
  * the existence check needs"): one import per 50 orders; before the first import one listing
- * page per tab (unshipped, printed, shipped; the API has no listing across tabs) plus a page per
- * 250 orders already there; after the imports, the unshipped pages holding what was just created
- * (a page per 250) and the printed tab's one page, where copies made by an overlapping run show.
+ * page per tab (unshipped, printed, shipped; the API has no listing across tabs), except that a
+ * re-run finds every order in the unshipped tab (a page per 250) and needs no shipped page; after
+ * the imports, the unshipped pages holding what was just created (a page per 250) and the printed
+ * tab's one page, where copies made by an overlapping run show. The looks for other runs' copies
+ * between batches (issue 25) are not in the floor.
  */
 function pushFloor(toCreate: number, existing: number): Floor {
 	const imports = Math.ceil(toCreate / IMPORT_BATCH);
-	const before = 3 + Math.ceil(existing / LISTING_PAGE) - (existing > 0 ? 1 : 0);
+	const before = existing > 0 && toCreate === 0 ? Math.ceil(existing / LISTING_PAGE) + 1 : 3 + Math.ceil(existing / LISTING_PAGE) - (existing > 0 ? 1 : 0);
 	const after = toCreate > 0 ? Math.ceil(toCreate / LISTING_PAGE) + 1 : 0;
 	const pages = before + after;
 	return imports
