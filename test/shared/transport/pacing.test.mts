@@ -74,9 +74,10 @@ describe('pace', () => {
 		const send = (bucket: string, rate: number) => pace(bucket, rate).then((answered) => (answered(), Date.now()));
 		await Promise.all([send('shared', 2), send('other', 2), send('unpaced', 0), send('unpaced', 0)]);
 		expect(Date.now() - started).toBeLessThan(200);
-		// Two executions' calls in one bucket: the second waits for its slot.
+		// Two executions' calls in one bucket: the second waits for its slot, 525 ms after the first
+		// (a loaded machine wakes the first late, so the gap may look some tens of ms shorter; unpaced it would be 0).
 		const [a, b] = await Promise.all([send('shared', 2), send('shared', 2)]);
-		expect(Math.max(a, b) - Math.min(a, b)).toBeGreaterThanOrEqual(525 - 2);
+		expect(Math.max(a, b) - Math.min(a, b)).toBeGreaterThanOrEqual(400);
 	});
 
 	it('a 429 pauses the whole bucket: calls waiting in it back off together, with jitter', { timeout: 10_000 }, async () => {
