@@ -63,27 +63,57 @@ export function listingSince(orderDates: Array<string | undefined>, lookbackDays
 
 const keyOf = (order: WantedOrder) => (order.orderNumber !== undefined ? `n:${order.orderNumber}` : `i:${order.orderId}`);
 
+export interface HeldOrderOptions {
+	/** How far back an order without a date may reach (Create's look-back setting). */
+	lookbackDays?: number;
+	/** Look up every order without a date instead (Print Many: a printed order must never be missed). */
+	lookUpUndated?: boolean;
+	/** The unshipped and printed tabs, listed already (`listWorkInFlight`). */
+	inFlight?: WorkInFlight;
+	itemIndex?: number;
+	now?: Date;
+}
+
+/** The unshipped and printed tabs since `since`, being listed. */
+export interface WorkInFlight {
+	since: Date;
+	pages: Promise<TabPage[]>;
+}
+
+/**
+ * Starts listing the unshipped and printed tabs for orders of these dates before the orders' own
+ * numbers are known: Create builds its orders meanwhile, so the mapping fills the listing's waits.
+ * Undefined when so few orders are due that looking each up is cheaper.
+ */
+export function listWorkInFlight(context: RequestContext, orderDates: Array<string | undefined>, options: HeldOrderOptions = {}): WorkInFlight | undefined {
+	if (orderDates.length <= LOOKUPS_AT_MOST) return undefined;
+	const since = listingSince(orderDates, options.lookbackDays ?? 30, options.now);
+	const pages: TabPage[] = [];
+	const listed = (async () => {
+		for (const tab of ['unshipped', 'printed'] as const) await listTab(context, tab, since, (page) => void pages.push(page), options.itemIndex);
+		return pages;
+	})();
+	// Awaited by `findHeldOrders`; this only keeps a failure before then from going unhandled.
+	listed.catch(() => undefined);
+	return { since, pages: listed };
+}
+
 /** Finds `wanted` in Starshipit (see the module's note). Throws when Starshipit cannot be asked. */
-export async function findHeldOrders(
-	context: RequestContext,
-	wanted: WantedOrder[],
-	options: {
-		/** How far back an order without a date may reach (Create's look-back setting). */
-		lookbackDays?: number;
-		/** Look up every order without a date instead (Print Many: a printed order must never be missed). */
-		lookUpUndated?: boolean;
-		itemIndex?: number;
-		now?: Date;
-	} = {},
-): Promise<HeldOrders> {
+export async function findHeldOrders(context: RequestContext, wanted: WantedOrder[], options: HeldOrderOptions = {}): Promise<HeldOrders> {
 	const search = new Search(context, wanted, options.itemIndex);
+	const now = options.now ?? new Date();
+	if (options.inFlight) {
+		search.listedSince = options.inFlight.since;
+		for (const page of await options.inFlight.pages) search.take(page);
+		await search.shipped(now, options.lookbackDays ?? 30);
+		return search.result();
+	}
 	const dated = (o: WantedOrder) => o.orderDate !== undefined && !Number.isNaN(Date.parse(o.orderDate));
 	if (options.lookUpUndated) await search.lookUp([...search.open.values()].filter((o) => !dated(o)));
 	if (search.open.size <= LOOKUPS_AT_MOST) {
 		await search.lookUp([...search.open.values()]);
 		return search.result();
 	}
-	const now = options.now ?? new Date();
 	search.listedSince = listingSince([...search.open.values()].map((w) => w.orderDate), options.lookbackDays ?? 30, now);
 	for (const tab of ['unshipped', 'printed'] as const) await listTab(context, tab, search.listedSince, (page) => void search.take(page), options.itemIndex);
 	await search.shipped(now, options.lookbackDays ?? 30);

@@ -8,14 +8,14 @@
  * input item it came from.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { StarshipitOrder } from '../../../../shared/mapping/saleOrderToStarshipit';
 import { asItemError, failItem } from '../../../../shared/items';
 import { outcomeItem, type Outcome } from '../../../../shared/outcome';
 import { itemParameter } from '../../../../shared/parameters';
-import { CLOCK_SKEW_MS, findHeldOrders, lookUpOrder } from '../../../transport/heldOrders';
+import { CLOCK_SKEW_MS, findHeldOrders, listWorkInFlight, lookUpOrder, type WorkInFlight } from '../../../transport/heldOrders';
 import { listedFromOrder, type ListedOrder } from '../../../transport/orderListing';
-import { buildOrder, type SourceSaleOrder } from '../input/buildOrder';
+import { buildOrder, orderDateOf, type SourceSaleOrder } from '../input/buildOrder';
 import { listCopiesSince, listedOrderData, OrderIndex, otherSaleOrder, removeSurplusCopies } from './existingOrders';
 import { OtherRuns, SendQueue } from './otherRuns';
 import { sendOrders, type SendResult } from './sendOrders';
@@ -71,17 +71,22 @@ class CreateRun {
 	}
 
 	async run(): Promise<INodeExecutionData[]> {
-		this.build();
-		const toSend = this.skipExisting ? await this.checkExisting() : this.entries;
+		// The unshipped and printed tabs are listed while the orders are built: their dates are read first.
+		const dates = this.skipExisting ? this.items.map((_, i) => orderDateOf(this.context, i)) : [];
+		const inFlight = this.skipExisting ? listWorkInFlight(this.context, dates, { lookbackDays: this.lookbackDays, itemIndex: 0 }) : undefined;
+		await this.build();
+		const toSend = this.skipExisting ? await this.checkExisting(inFlight) : this.entries;
 		await this.send(toSend);
 		if (this.index) await this.settle();
 		return this.finish();
 	}
 
 	/** 1. Every item's order, built and checked: a bad order costs no call. Without Continue On Fail the first bad one stops the node. */
-	private build(): void {
+	private async build(): Promise<void> {
 		const byNumber = new Map<string, Entry>();
 		for (let i = 0; i < this.items.length; i++) {
+			// Now and then the listing's replies are read (a listing started before the build).
+			if (i % 200 === 199) await sleep(0);
 			let orderNumber: string | undefined;
 			try {
 				const built = buildOrder(this.context, i, (n) => (orderNumber = n));
@@ -117,12 +122,12 @@ class CreateRun {
 	}
 
 	/** 2. What Starshipit already holds is skipped; a number another sale order holds is a clash. Returns what is left to send. */
-	private async checkExisting(): Promise<Entry[]> {
+	private async checkExisting(inFlight: WorkInFlight | undefined): Promise<Entry[]> {
 		if (this.entries.length === 0) return [];
 		this.index = new OrderIndex();
 		try {
 			const wanted = this.entries.map((e) => ({ orderNumber: e.orderNumber, orderDate: e.order.order_date }));
-			this.index.add((await findHeldOrders(this.context, wanted, { lookbackDays: this.lookbackDays, itemIndex: this.entries[0].itemIndex })).rows);
+			this.index.add((await findHeldOrders(this.context, wanted, { lookbackDays: this.lookbackDays, inFlight, itemIndex: this.entries[0].itemIndex })).rows);
 		} catch (error) {
 			const reason = `could not check which orders Starshipit already has: ${(error as Error).message}`;
 			for (const entry of this.entries) this.set(entry, { status: 'failed', reason: `Order "${entry.orderNumber}" was not created: ${reason}` });
@@ -181,8 +186,10 @@ class CreateRun {
 			if (!others || !this.index) return group;
 			const found = await others.before(batch);
 			this.index.add(found);
+			// Copies both runs made: each removes its own where the other's came first (never both the same one).
 			const raced = [...new Set(found.filter((row) => ids.has(row.order_number)).map((row) => row.order_number))];
-			if (raced.length) await removeSurplusCopies(this.context, this.index, raced, group[0].itemIndex).catch(() => undefined);
+			const oursToGo = raced.filter((n) => this.index!.survivor(n)?.order_id !== ids.get(n));
+			if (oursToGo.length) await removeSurplusCopies(this.context, this.index, oursToGo, group[0].itemIndex).catch(() => undefined);
 			const sending = !queue.turned && OtherRuns.behind(found, (n) => ids.get(n)) ? queue.turnRound(group) : group;
 			return sending.filter((entry) => {
 				const known = this.index!.survivor(entry.orderNumber);

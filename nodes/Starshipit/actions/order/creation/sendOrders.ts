@@ -5,8 +5,11 @@
  * A create is never re-sent blindly: after a 5xx or a dropped connection the node lists the
  * unshipped orders updated since the call started (the same listing the existence check uses) and
  * re-sends only those that did not land. If that listing fails too, the orders' state is unknown,
- * and they say so. A failure that is not about single orders (a revoked key, retries exhausted on
- * 429) fails the whole batch, and after a refused key nothing more is sent.
+ * and they say so (the run settles them with the listing it makes after its imports). A call that
+ * never left (the credential could not be read, a refused connection) is simply sent again: see
+ * `sendWithRetry`. A failure that is not about single orders (a revoked key, retries exhausted on
+ * 429) fails the whole batch, and after a refused key nothing more is sent. Before each batch the
+ * caller may drop orders (`beforeGroup`: those another run made meanwhile).
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { asItemError } from '../../../../shared/items';
