@@ -46,6 +46,8 @@ export interface Worker {
 	startedExecutions(): string[];
 	logs(): string;
 	stop(): Promise<void>;
+	/** SIGKILL, as when the machine under a worker dies: no job is finished or handed back. */
+	kill(): void;
 }
 
 export interface ExecutionRow {
@@ -143,6 +145,25 @@ export class QueueCluster {
 						this.workers.map((w) => `--- ${w.name} ---\n${tail(w.logs(), 2000)}`).join('\n'),
 				);
 			}
+			await sleep(500);
+		}
+	}
+
+	/**
+	 * Waits until these executions exist and are neither queued nor running (a database that is
+	 * restarting is waited out); returns their rows.
+	 */
+	async waitForExecutions(ids: string[], timeoutMs = 300_000): Promise<ExecutionRow[]> {
+		const until = Date.now() + timeoutMs;
+		for (;;) {
+			let rows: ExecutionRow[] = [];
+			try {
+				rows = this.executions().filter((r) => ids.includes(r.id));
+			} catch {
+				// PostgreSQL is down for a moment (a restart under test).
+			}
+			if (rows.length === ids.length && rows.every((r) => !['new', 'running', 'waiting', 'unknown'].includes(r.status))) return rows;
+			if (Date.now() > until) throw new Error(`executions ${ids.join(', ')} not finished after ${timeoutMs / 1000} s: ${rows.map((r) => `${r.id}:${r.status}`).join(', ')}`);
 			await sleep(500);
 		}
 	}
@@ -250,6 +271,9 @@ async function startWorker(name: string, env: NodeJS.ProcessEnv, cwd: string, co
 		name,
 		logs: () => output,
 		startedExecutions: () => [...output.matchAll(/Worker started execution (\d+)/g)].map((m) => m[1]),
+		kill: () => {
+			if (!exited) killGroup(child.pid!, 'SIGKILL');
+		},
 		stop: async () => {
 			if (exited) return;
 			killGroup(child.pid!, 'SIGTERM');

@@ -74,6 +74,8 @@ export interface Service {
 	port: number;
 	logs(): string;
 	stop(): Promise<void>;
+	/** Stops the service, leaves it down for `downMs`, starts it again on the same port (and data): a restart as ops meet it. */
+	restart(downMs: number): Promise<void>;
 }
 
 /** Collects a child's output; resolves `ready` once `pattern` appears, rejects if it exits first. */
@@ -116,10 +118,26 @@ export async function startRedis(binaries: QueueBinaries, dir: string): Promise<
 	mkdirSync(dir, { recursive: true });
 	const port = await freePort();
 	const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--protected-mode', 'yes'];
-	const child = spawnGroup(binaries.redisServer, args, process.env, dir);
-	const watched = watch(child, 'redis-server', /Ready to accept connections/, 30_000);
-	await watched.ready;
-	return { port, logs: watched.logs, stop: () => stopChild(child, watched.exited, 'SIGTERM') };
+	const launch = async () => {
+		const child = spawnGroup(binaries.redisServer, args, process.env, dir);
+		const watched = watch(child, 'redis-server', /Ready to accept connections/, 30_000);
+		await watched.ready;
+		return { child, watched };
+	};
+	let running = await launch();
+	let earlier = '';
+	const stop = () => stopChild(running.child, running.watched.exited, 'SIGTERM');
+	return {
+		port,
+		logs: () => earlier + running.watched.logs(),
+		stop,
+		restart: async (downMs) => {
+			await stop();
+			earlier += running.watched.logs();
+			await new Promise((resolve) => setTimeout(resolve, downMs));
+			running = await launch();
+		},
+	};
 }
 
 export interface Postgres extends Service {
@@ -149,17 +167,28 @@ export async function startPostgres(binaries: QueueBinaries, dir: string): Promi
 	if (initdb.status !== 0) throw new Error(`initdb failed (exit ${initdb.status}):\n${tail(initdb.stdout + initdb.stderr)}`);
 	rmSync(pwfile, { force: true });
 
-	for (let attempt = 1; ; attempt++) {
-		const port = await freePort();
+	const launch = async (port: number) => {
 		const args = ['-u', user, '--', join(binaries.postgresBin, 'postgres'), '-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dir}`, '-c', 'max_connections=100', '-c', 'fsync=off'];
 		const child = spawnGroup('runuser', args, process.env, dir);
 		const watched = watch(child, 'postgres', /database system is ready to accept connections/, 60_000);
+		await watched.ready.catch((error: unknown) => {
+			(error as { logs?: string }).logs = watched.logs();
+			throw error;
+		});
+		return { child, watched };
+	};
+	for (let attempt = 1; ; attempt++) {
+		const port = await freePort();
+		let running: Awaited<ReturnType<typeof launch>>;
 		try {
-			await watched.ready;
+			running = await launch(port);
 		} catch (error) {
-			if (attempt < 3 && /could not bind|Address already in use/.test(watched.logs())) continue;
+			if (attempt < 3 && /could not bind|Address already in use/.test((error as { logs?: string }).logs ?? '')) continue;
 			throw error;
 		}
+		let earlier = '';
+		// SIGINT is PostgreSQL's "fast shutdown": roll back, close connections, exit.
+		const stop = () => stopChild(running.child, running.watched.exited, 'SIGINT');
 		const psql = (sql: string, db: string) =>
 			spawnSync('runuser', ['-u', user, '--', join(binaries.postgresBin, 'psql'), '-h', dir, '-p', String(port), '-d', db, '-At', '-F', '\t', '-v', 'ON_ERROR_STOP=1', '-c', sql], { cwd: dir, encoding: 'utf8' });
 		const created = psql(`CREATE DATABASE ${database}`, 'postgres');
@@ -169,14 +198,19 @@ export async function startPostgres(binaries: QueueBinaries, dir: string): Promi
 			user,
 			password,
 			database,
-			logs: watched.logs,
+			logs: () => earlier + running.watched.logs(),
 			query: (sql) => {
 				const result = psql(sql, database);
 				if (result.status !== 0) throw new Error(`psql failed: ${result.stderr}`);
 				return result.stdout.split('\n').filter(Boolean).map((line) => line.split('\t'));
 			},
-			// SIGINT is PostgreSQL's "fast shutdown": roll back, close connections, exit.
-			stop: () => stopChild(child, watched.exited, 'SIGINT'),
+			stop,
+			restart: async (downMs) => {
+				await stop();
+				earlier += running.watched.logs();
+				await new Promise((resolve) => setTimeout(resolve, downMs));
+				running = await launch(port);
+			},
 		};
 	}
 }

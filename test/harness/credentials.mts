@@ -34,6 +34,9 @@ export interface CredentialEvents {
 
 export class TestCredentialsHelper extends n8nWorkflow.ICredentialsHelper {
 	readonly events: CredentialEvents = { preAuthentications: [] };
+	/** Every credential read fails until this moment (ms since epoch): n8n's database restarting (issue 25). */
+	failReadsUntil = 0;
+	failedReads = 0;
 
 	constructor(
 		private readonly store: CredentialStore,
@@ -117,6 +120,11 @@ export class TestCredentialsHelper extends n8nWorkflow.ICredentialsHelper {
 		_raw?: boolean,
 		_expressionResolveValues?: ICredentialsExpressionResolveValues,
 	): Promise<ICredentialDataDecryptedObject> {
+		if (Date.now() < this.failReadsUntil) {
+			this.failedReads++;
+			// What n8n's database driver says while PostgreSQL restarts.
+			throw new Error('Connection terminated unexpectedly');
+		}
 		const stored = this.lookup(nodeCredentials, type);
 		const defaults: ICredentialDataDecryptedObject = {};
 		for (const property of this.getCredentialsProperties(type)) defaults[property.name] = property.default as never;

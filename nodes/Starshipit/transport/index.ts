@@ -6,6 +6,7 @@
 import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import {
+	beforeSending,
 	sendWithRetry,
 	toNodeApiError,
 	type ApiDialect,
@@ -82,7 +83,8 @@ export async function starshipitSettings(context: RequestContext): Promise<Stars
 	const credential = context.getNode().credentials?.[CREDENTIAL_TYPE];
 	return {
 		baseUrl: url.replace(/\/+$/, ''),
-		pacing: { bucket: `starshipit:${credential?.id ?? credential?.name ?? 'default'}`, requestsPerSecond: RATE_TIERS[tier] },
+		// One lane per account: every execution of this process with this credential shares its pace.
+		pacing: { bucket: `starshipit:${credential?.id ?? credential?.name ?? 'default'}@${url}`, requestsPerSecond: RATE_TIERS[tier] },
 	};
 }
 
@@ -123,15 +125,25 @@ function requestOptions(settings: StarshipitSettings, request: StarshipitRequest
 	return options;
 }
 
+/**
+ * Starshipit's rate limit is shared by every execution using the account (two at once are common
+ * in queue mode), so a 429, a call that never left and a read are retried for the whole time
+ * budget, not a fixed count (issue 25).
+ */
+const STARSHIPIT_POLICY: Partial<RetryPolicy> = { budgeted: true };
+
 function callOptions(settings: StarshipitSettings, request: StarshipitRequest): CallOptions {
 	return {
 		idempotent: request.idempotent ?? request.method !== 'POST',
 		reconcile: request.reconcile,
 		itemIndex: request.itemIndex,
-		policy: request.policy,
+		policy: { ...STARSHIPIT_POLICY, ...request.policy },
 		pacing: settings.pacing,
 	};
 }
+
+/** The credential's settings; a failed read (n8n's database) is retried: nothing was sent yet. */
+const settingsOf = async (context: RequestContext) => await beforeSending(context, async () => await starshipitSettings(context), STARSHIPIT_POLICY);
 
 /** `success:false` inside a 2xx is an error unless the caller reads per-order errors itself. */
 function checkSuccess(context: RequestContext, request: StarshipitRequest, response: ApiResponse, body: IDataObject): void {
@@ -142,7 +154,7 @@ function checkSuccess(context: RequestContext, request: StarshipitRequest, respo
 
 /** One Starshipit call: JSON in and out, retries per the shared policy, `success:false` is an error. */
 export async function starshipitRequest<T extends IDataObject = IDataObject>(context: RequestContext, request: StarshipitRequest): Promise<T> {
-	const settings = await starshipitSettings(context);
+	const settings = await settingsOf(context);
 	const response = await sendWithRetry<T>(context, starshipitDialect, requestOptions(settings, request), { ...callOptions(settings, request), readBody: readJson });
 	const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as T;
 	checkSuccess(context, request, response, body);
@@ -171,7 +183,7 @@ export interface PageRequest {
  * held, never the page whole. The envelope (total_pages, success, errors) is read as usual.
  */
 async function starshipitPage<T>(context: RequestContext, request: StarshipitRequest, rowsKey: string, keepRow: (row: IDataObject) => T | undefined): Promise<{ body: IDataObject; page: RowsReply<T> }> {
-	const settings = await starshipitSettings(context);
+	const settings = await settingsOf(context);
 	const keep = (row: unknown) => (typeof row === 'object' && row !== null ? keepRow(row as IDataObject) : undefined);
 	const response = await sendWithRetry<RowsReply<T>>(context, starshipitDialect, requestOptions(settings, request), {
 		...callOptions(settings, request),
@@ -195,7 +207,7 @@ async function starshipitPage<T>(context: RequestContext, request: StarshipitReq
 export async function starshipitForEachPage<T = IDataObject>(
 	context: RequestContext,
 	request: PageRequest,
-	onPage: (rows: T[]) => boolean | void,
+	onPage: (rows: T[], totalPages?: number) => boolean | void,
 	keepRow: (row: IDataObject) => T | undefined = (row) => row as T,
 ): Promise<void> {
 	const pageSize = Math.max(1, Math.min(request.pageSize ?? 250, request.limit ?? 250, 250));
@@ -216,9 +228,9 @@ export async function starshipitForEachPage<T = IDataObject>(
 		if (page > 1 && first !== undefined && first === previousFirst) return;
 		previousFirst = first;
 		if (reply.count === 0) return;
-		if (onPage(reply.rows) === false) return;
 		const totalPages = Number(body.total_pages);
 		const hasTotal = body.total_pages !== undefined && body.total_pages !== null && Number.isFinite(totalPages);
+		if (onPage(reply.rows, hasTotal ? totalPages : undefined) === false) return;
 		if (hasTotal ? page >= totalPages : reply.count < pageSize) return;
 	}
 }

@@ -28,6 +28,11 @@ export interface ListedOrder {
 	order_date?: string;
 	last_updated?: string;
 	shipped_date?: string;
+	/** Archived orders are in no listing: only a look-up by number or id shows them. */
+	archived?: boolean;
+	/** The consignee's name, and street + post code where the row carries them (see `sameConsignee`). */
+	destination_name?: string;
+	destination_address?: string;
 }
 
 export const ALL_TABS: OrderTab[] = ['unshipped', 'printed', 'shipped'];
@@ -45,6 +50,15 @@ function unshippedHasLabels(row: IDataObject): boolean {
 	if (/^printed$/i.test(String(row.status ?? ''))) return true;
 	const packages = Array.isArray(row.packages) ? (row.packages as IDataObject[]) : [];
 	return packages.some((p) => text(p?.tracking_number) !== undefined);
+}
+
+/** Lower-case letters and digits only: "1 George St." and "1 george st" are one street. */
+export const normalized = (value: unknown): string => (typeof value === 'string' ? value.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '') : '');
+
+/** street + post code of a Starshipit destination, normalized; undefined when it has neither. */
+export function addressKey(destination: IDataObject | undefined): string | undefined {
+	const key = normalized(destination?.street) + '|' + normalized(destination?.post_code);
+	return key === '|' ? undefined : key;
 }
 
 function slim(row: IDataObject, tab: OrderTab): ListedOrder | undefined {
@@ -67,6 +81,9 @@ function slim(row: IDataObject, tab: OrderTab): ListedOrder | undefined {
 		order_date: text(row.order_date),
 		last_updated: text(row.last_updated) ?? (tab === 'printed' ? text(row.date) : undefined),
 		shipped_date: text(row.shipped_date),
+		archived: row.archived === true ? true : undefined,
+		destination_name: text((row.destination as IDataObject | undefined)?.name) ?? text(row.name),
+		destination_address: addressKey(row.destination as IDataObject | undefined),
 	};
 	for (const [key, value] of Object.entries(optional)) if (value !== undefined) (listed as unknown as IDataObject)[key] = value;
 	return listed;
@@ -79,19 +96,44 @@ const TAB_LISTS: Record<OrderTab, { path: string; qs: (since: string) => IDataOb
 	shipped: { path: '/api/orders/shipped', qs: (since) => ({ since_last_updated: since }) },
 };
 
+/** Where a look-up (`GET /api/orders?order_number=`) finds the order: its status says its tab. */
+export function tabOfOrder(order: IDataObject): OrderTab {
+	const status = String(order.status ?? '').toLowerCase();
+	if (order.manifested === true || status === 'shipped' || status === 'delivered') return 'shipped';
+	if (status === 'printed') return 'printed';
+	return 'unshipped';
+}
+
+/** A full order read on its own, as a listed row (archived ones included). */
+export function listedFromOrder(order: IDataObject): ListedOrder | undefined {
+	return slim(order, tabOfOrder(order));
+}
+
+export interface TabPage {
+	rows: ListedOrder[];
+	page: number;
+	/** The page count the reply gave (undefined when it gave none). */
+	totalPages?: number;
+}
+
+/**
+ * One tab's orders updated at or after `since`, page by page, as slim rows (cut as they arrive: a
+ * full page is never held). `onPage` returns false to stop before the next page.
+ */
+export async function listTab(context: RequestContext, tab: OrderTab, since: Date, onPage: (page: TabPage) => boolean | void, itemIndex?: number): Promise<void> {
+	const list = TAB_LISTS[tab];
+	let page = 0;
+	await starshipitForEachPage<ListedOrder>(
+		context,
+		{ path: list.path, qs: list.qs(utcStamp(since)), rowsKey: 'orders', pageSize: 250, itemIndex },
+		(rows, totalPages) => onPage({ rows, page: ++page, totalPages }),
+		(row) => slim(row, tab),
+	);
+}
+
 /** Every order of the given tabs updated at or after `since`, as slim rows, paged 250 at a time. */
 export async function listOrdersSince(context: RequestContext, since: Date, tabs: OrderTab[] = ALL_TABS, itemIndex?: number): Promise<ListedOrder[]> {
-	const stamp = utcStamp(since);
 	const found: ListedOrder[] = [];
-	for (const tab of tabs) {
-		const list = TAB_LISTS[tab];
-		// Rows are cut to the slim fields as they arrive: a full page is never held.
-		await starshipitForEachPage<ListedOrder>(
-			context,
-			{ path: list.path, qs: list.qs(stamp), rowsKey: 'orders', pageSize: 250, itemIndex },
-			(rows) => void found.push(...rows),
-			(row) => slim(row, tab),
-		);
-	}
+	for (const tab of tabs) await listTab(context, tab, since, ({ rows }) => void found.push(...rows), itemIndex);
 	return found;
 }

@@ -2,9 +2,11 @@
  * The one batched fetch step before the comparison. Its cost is a fixed handful of paged listings,
  * never a call per order:
  *   1. CartonCloud: every sale order at the push status (`searchSaleOrders`, 100 a page).
- *   2. Starshipit: every order of the three tabs updated since the window start, or since the
- *      oldest of those sale orders was created when that is earlier (an order pushed long ago and
- *      untouched since would otherwise look missing): `listOrdersSince`, 250 a page per tab.
+ *   2. Starshipit: every order of the three tabs updated since the window start (`listOrdersSince`,
+ *      250 a page per tab), and, for the sale orders of step 1 that listing did not show (created
+ *      before the window, pushed long ago and untouched since), the existence rule Create uses
+ *      (`findHeldOrders`): looked up one by one, or listed as far back as is cheaper. Its cost
+ *      follows the sale orders waiting, not the account's history (issue 22).
  *   3. CartonCloud: the sale orders of the Starshipit order numbers step 1 did not explain, one
  *      search per 50 references.
  *   4. CartonCloud: the consignments of the sale orders behind shipped orders, one search per 50.
@@ -17,6 +19,7 @@ import { chunk, oneOf } from '../../CartonCloud/transport/conditions';
 import { findConsignments, LOOKUP_CHUNK } from '../../CartonCloud/transport/consignmentLookup';
 import { SALE_ORDERS, searchSaleOrders } from '../../CartonCloud/transport/saleOrderSearch';
 import type { RequestContext } from '../transport/request';
+import { findHeldOrders } from '../../Starshipit/transport/heldOrders';
 import { listOrdersSince, type ListedOrder } from '../../Starshipit/transport/orderListing';
 import type { ConsignmentRow, SaleOrderRow } from './compare';
 
@@ -72,10 +75,16 @@ export async function fetchBothSides(
 	const { pushStatuses, windowStart, itemIndex } = request;
 	const atPush = (await searchSaleOrders(context, { statuses: pushStatuses }, itemIndex)).map(rowOf);
 
-	const created = atPush.map((o) => Date.parse(o.createdAt ?? '')).filter((ms) => !Number.isNaN(ms));
-	const earliest = Math.min(windowStart.getTime(), ...created);
-	const listedSince = new Date(earliest - CLOCK_SKEW_MS);
-	const starshipitOrders = await listOrdersSince(context, listedSince, ['unshipped', 'printed', 'shipped'], itemIndex);
+	const windowListed = new Date(windowStart.getTime() - CLOCK_SKEW_MS);
+	const starshipitOrders = await listOrdersSince(context, windowListed, ['unshipped', 'printed', 'shipped'], itemIndex);
+	const listedNumbers = new Set(starshipitOrders.map((o) => o.order_number));
+	// A sale order created inside the window and not listed is not in Starshipit; an older one may be.
+	const olderThanWindow = (o: SaleOrderRow) => !(Date.parse(o.createdAt ?? '') >= windowListed.getTime());
+	const unseen = atPush.filter((o) => o.reference && !listedNumbers.has(o.reference) && olderThanWindow(o));
+	const held = await findHeldOrders(context, unseen.map((o) => ({ orderNumber: o.reference, orderDate: o.createdAt })), { itemIndex });
+	const listedIds = new Set(starshipitOrders.map((o) => o.order_id));
+	for (const row of held.rows) if (!listedIds.has(row.order_id)) starshipitOrders.push(row);
+	const listedSince = held.listedSince && held.listedSince < windowListed ? held.listedSince : windowListed;
 
 	const known = new Set(atPush.map((o) => o.reference));
 	const unexplained = [...new Set(starshipitOrders.map((o) => o.order_number))].filter((n) => n && !known.has(n));

@@ -14,8 +14,8 @@ import type {
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
-import { pace } from './pacing';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { pace, pauseBucket } from './pacing';
 
 /** Every n8n context that may call an API. */
 export type RequestContext =
@@ -40,6 +40,12 @@ export interface HttpFailure {
 	body: unknown;
 	/** Network error code such as ECONNRESET, when there was no response. */
 	code?: string;
+	/**
+	 * The request never left: the failure came before a connection was made (the credential or
+	 * the database behind it could not be read, DNS failed, the connection was refused). Sending
+	 * it again cannot make a second copy of anything.
+	 */
+	notSent?: boolean;
 }
 
 export interface ApiErrorDescription {
@@ -56,8 +62,15 @@ export interface ApiDialect {
 }
 
 export interface RetryPolicy {
-	/** Most attempts for one call, the first included. */
+	/** Most attempts for one call, the first included (see `budgeted`). */
 	maxAttempts: number;
+	/**
+	 * Retry a 429, a call that never left (credential or database read, DNS, refused connection)
+	 * and a failed read for as long as `maxTotalWaitMs` allows, whatever the number of attempts:
+	 * executions sharing one rate limit can meet more 429s than any fixed count, and a database
+	 * restart outlasts eight quick retries. Other failures keep `maxAttempts`.
+	 */
+	budgeted?: boolean;
 	/** Most total time spent waiting between attempts of one call. */
 	maxTotalWaitMs: number;
 	/** First back-off step when the API gives no Retry-After; doubles per attempt, with jitter. */
@@ -108,12 +121,13 @@ export async function sendWithRetry<T = unknown>(
 	options: CallOptions,
 ): Promise<ApiResponse<T>> {
 	const policy = { ...DEFAULT_RETRY_POLICY, ...options.policy };
-	let waitedMs = 0;
+	const started = Date.now();
 	for (let attempt = 1; ; attempt++) {
 		let failure: HttpFailure;
-		const answered = options.pacing ? await pace(context, options.pacing.bucket, options.pacing.requestsPerSecond) : undefined;
+		const answered = options.pacing ? await pace(options.pacing.bucket, options.pacing.requestsPerSecond) : undefined;
+		let response: { statusCode: number; headers: IDataObject; body: T } | undefined;
 		try {
-			const response = (await context.helpers.httpRequestWithAuthentication.call(context, dialect.credentialType, {
+			response = (await context.helpers.httpRequestWithAuthentication.call(context, dialect.credentialType, {
 				...request,
 				returnFullResponse: true,
 			})) as { statusCode: number; headers: IDataObject; body: T };
@@ -121,13 +135,15 @@ export async function sendWithRetry<T = unknown>(
 			return { statusCode: response.statusCode, headers: lowerCaseHeaders(response.headers), body };
 		} catch (error) {
 			failure = readHttpFailure(await withBodyRead(error));
+			// A reply that arrived and broke off while being read was sent, whatever the error says.
+			if (response) failure.notSent = false;
 		} finally {
 			answered?.();
 		}
 
 		const rateLimited = failure.status === 429 || (dialect.isRateLimited?.(failure) ?? false);
-		const uncertain = !rateLimited && isTransient(failure);
-		if (!rateLimited && !uncertain) throw toNodeApiError(context, dialect, failure, options.itemIndex);
+		const uncertain = !rateLimited && !failure.notSent && isTransient(failure);
+		if (!rateLimited && !uncertain && !failure.notSent) throw toNodeApiError(context, dialect, failure, options.itemIndex);
 
 		if (uncertain && !options.idempotent) {
 			if (!options.reconcile) throw toNodeApiError(context, dialect, failure, options.itemIndex);
@@ -136,12 +152,42 @@ export async function sendWithRetry<T = unknown>(
 		}
 
 		// Retry-After is the server's word on when to come back, on a 429 and on a 503 alike (RFC 9110 §10.2.3).
-		const delayMs = retryAfterMs(failure) ?? backoffMs(policy, attempt);
-		if (attempt >= policy.maxAttempts || waitedMs + delayMs > policy.maxTotalWaitMs) {
+		const retryAfter = retryAfterMs(failure);
+		const delayMs = retryAfter ?? backoffMs(policy, attempt);
+		const budgeted = policy.budgeted === true && (rateLimited || failure.notSent === true || options.idempotent);
+		const waited = Date.now() - started;
+		if ((!budgeted && attempt >= policy.maxAttempts) || waited + delayMs > policy.maxTotalWaitMs) {
 			throw toNodeApiError(context, dialect, failure, options.itemIndex, attempt);
 		}
-		waitedMs += delayMs;
-		await sleep(delayMs);
+		// Every call of this process in the same bucket backs off with this one (see `pauseBucket`).
+		if (rateLimited && options.pacing) pauseBucket(options.pacing.bucket, delayMs);
+		// Paced calls wait for the lane's pause in `pace`; an unpaced one waits here.
+		if (!(rateLimited && options.pacing)) await sleep(delayMs);
+		else if (retryAfter === 0) await sleep(backoffMs(policy, 1) / 5);
+	}
+}
+
+/**
+ * Runs a step that comes before any request (reading the credential, which in n8n is a database
+ * read), retrying it with back-off within the policy's time budget: nothing has been sent yet, so
+ * nothing can be doubled. n8n's own configuration errors (a node without its credential) are
+ * thrown at once.
+ */
+export async function beforeSending<T>(context: RequestContext, step: () => Promise<T>, policy: Partial<RetryPolicy> = {}): Promise<T> {
+	const full = { ...DEFAULT_RETRY_POLICY, ...policy };
+	const started = Date.now();
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await step();
+		} catch (error) {
+			const delayMs = backoffMs(full, attempt);
+			// Also n8n's own copy of n8n-workflow, whose classes are not ours.
+			const configuration = error instanceof NodeOperationError || (error as { name?: unknown })?.name === 'NodeOperationError';
+			if (configuration || Date.now() - started + delayMs > full.maxTotalWaitMs) {
+				throw error instanceof NodeOperationError || error instanceof NodeApiError ? error : new NodeOperationError(context.getNode(), error as Error);
+			}
+			await sleep(delayMs);
+		}
 	}
 }
 
@@ -209,13 +255,16 @@ export function readHttpFailure(error: unknown): HttpFailure {
 	}
 	const code = candidates.map((c) => (c as { code?: unknown })?.code).find((c): c is string => typeof c === 'string');
 	const httpCode = Number((error as { httpCode?: unknown })?.httpCode);
-	return {
-		status: Number.isFinite(httpCode) && httpCode > 0 ? httpCode : undefined,
-		headers: {},
-		body: { message: (error as Error)?.message ?? String(error) },
-		code,
-	};
+	const status = Number.isFinite(httpCode) && httpCode > 0 ? httpCode : undefined;
+	// The HTTP client marks every error of a request it started; an error without that mark came
+	// before it (n8n reads the credential, from its database, inside the request helper).
+	const fromClient = candidates.some((c) => typeof c === 'object' && c !== null && ('isAxiosError' in c || 'config' in c || 'request' in c));
+	const notSent = status === undefined && ((code !== undefined && NOT_SENT_CODES.has(code)) || !fromClient);
+	return { status, headers: {}, body: { message: (error as Error)?.message ?? String(error) }, code, notSent };
 }
+
+/** Connection failures that come before a request is written: it cannot have arrived. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
 function parseBody(data: unknown): unknown {
 	if (Buffer.isBuffer(data)) data = data.toString('utf8');

@@ -3,10 +3,8 @@
  * second may hold more calls than the rate, even when a call leaves late.
  */
 import { describe, expect, it } from 'vitest';
-import { pace } from '../../../nodes/shared/transport/pacing.ts';
-import type { RequestContext } from '../../../nodes/shared/transport/request.ts';
+import { pace, pauseBucket } from '../../../nodes/shared/transport/pacing.ts';
 
-const execution = (id: string) => ({ getExecutionId: () => id }) as unknown as RequestContext;
 
 /** Keeps the event loop busy, as a long garbage collection or a large page's parsing does. */
 function blockFor(ms: number): void {
@@ -24,10 +22,10 @@ function busiestWindow(times: number[], windowMs: number): number {
 
 describe('pace', () => {
 	it('spaces calls 5% wider than the rate and keeps every second within it, made one after another', async () => {
-		const context = execution('sequential');
+		const bucket = 'sequential';
 		const left: number[] = [];
 		for (let i = 0; i < 8; i++) {
-			const answered = await pace(context, 'api', 4);
+			const answered = await pace(bucket, 4);
 			left.push(Date.now());
 			answered();
 		}
@@ -36,10 +34,10 @@ describe('pace', () => {
 	});
 
 	it('holds back the calls after one that left late, so no second holds a call too many', { timeout: 10_000 }, async () => {
-		const context = execution('late');
+		const bucket = 'late';
 		const left: number[] = [];
 		const send = async () => {
-			const answered = await pace(context, 'api', 2);
+			const answered = await pace(bucket, 2);
 			left.push(Date.now());
 			answered();
 		};
@@ -56,11 +54,11 @@ describe('pace', () => {
 	});
 
 	it('counts the first call from its answer: it opened the connection and may have reached the server late', { timeout: 10_000 }, async () => {
-		const context = execution('first');
-		const answerFirst = await pace(context, 'api', 2);
+		const bucket = 'first';
+		const answerFirst = await pace(bucket, 2);
 		const firstLeft = Date.now();
-		const second = pace(context, 'api', 2).then((answered) => (answered(), Date.now()));
-		const third = pace(context, 'api', 2).then((answered) => (answered(), Date.now()));
+		const second = pace(bucket, 2).then((answered) => (answered(), Date.now()));
+		const third = pace(bucket, 2).then((answered) => (answered(), Date.now()));
 		await new Promise((resolve) => setTimeout(resolve, 400));
 		answerFirst(); // answered 400 ms after it left
 		const answeredAt = Date.now();
@@ -71,9 +69,24 @@ describe('pace', () => {
 		expect(thirdLeft - answeredAt).toBeGreaterThanOrEqual(1050 - 2);
 	});
 
-	it('paces each execution on its own, and a rate of 0 not at all', async () => {
+	it('one bucket is paced for every execution of the process (they share the limit), other buckets and a rate of 0 not with it', async () => {
 		const started = Date.now();
-		await Promise.all([pace(execution('a'), 'api', 2), pace(execution('b'), 'api', 2), pace(execution('c'), 'api', 0), pace(execution('c'), 'api', 0)]);
+		const send = (bucket: string, rate: number) => pace(bucket, rate).then((answered) => (answered(), Date.now()));
+		await Promise.all([send('shared', 2), send('other', 2), send('unpaced', 0), send('unpaced', 0)]);
 		expect(Date.now() - started).toBeLessThan(200);
+		// Two executions' calls in one bucket: the second waits for its slot, 525 ms after the first
+		// (a loaded machine wakes the first late, so the gap may look some tens of ms shorter; unpaced it would be 0).
+		const [a, b] = await Promise.all([send('shared', 2), send('shared', 2)]);
+		expect(Math.max(a, b) - Math.min(a, b)).toBeGreaterThanOrEqual(400);
+	});
+
+	it('a 429 pauses the whole bucket: calls waiting in it back off together, with jitter', { timeout: 10_000 }, async () => {
+		const first = await pace('paused', 20);
+		first();
+		pauseBucket('paused', 600);
+		const started = Date.now();
+		const left = await Promise.all([0, 1, 2].map(() => pace('paused', 20).then((answered) => (answered(), Date.now() - started))));
+		expect(Math.min(...left)).toBeGreaterThanOrEqual(600 - 2);
+		expect(Math.max(...left)).toBeLessThan(600 + 120 + 3 * 53 + 200);
 	});
 });

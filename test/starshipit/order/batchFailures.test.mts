@@ -20,7 +20,11 @@ async function run(parameters: IDataObject, items: IDataObject[], credential: ID
 
 const createMany = (extra: IDataObject = {}) => ({ resource: 'order', operation: 'createMany', inputMode: 'saleOrder', saleOrder: '={{ $json }}', skipExisting: true, ...extra });
 const sales = (n: number) => Array.from({ length: n }, (_, i) => saleOrder(`BW-${i + 1}`));
-const exhausted = (status: number) => Array.from({ length: 8 }, () => ({ kind: 'status' as const, status, headers: { 'Retry-After': '0' }, body: { statusCode: status, message: `injected ${status}` } }));
+/**
+ * A failure the node gives up on: Starshipit retries reads and 429s for the whole time budget
+ * (issue 25), so the server asks it to come back after the budget (Retry-After 600 s).
+ */
+const exhausted = (status: number) => [{ kind: 'status' as const, status, headers: { 'Retry-After': '600' }, body: { statusCode: status, message: `injected ${status}` } }];
 const reasons = (items: Array<{ json: IDataObject }>) => items.map((i) => String(reasonOf(i)));
 
 describe('Create Many / Create (order push)', () => {

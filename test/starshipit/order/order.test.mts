@@ -70,9 +70,10 @@ describe('Order > Create Many', () => {
 			expect(item.json).toMatchObject({ order_number: refs[i], already_existed: false });
 		});
 		expect(new Set(storedOrderNumbers(sandbox)).size).toBe(120);
-		// The existence check for the whole run: one listing of each tab before the first import,
-		// one of what was just created after the last (for surplus copies), nothing per batch.
-		expect(sandbox.server.count('GET /api/orders/unshipped')).toBe(2);
+		// The existence check for the whole run: one listing of each tab before the first import, a
+		// look for other runs' copies before the second batch (issue 25; spaced out while it finds
+		// none, so not before the third), one listing of what was just created after the last.
+		expect(sandbox.server.count('GET /api/orders/unshipped')).toBe(3);
 		expect(sandbox.server.count('GET /api/orders/shipments')).toBe(2);
 		expect(sandbox.server.count('GET /api/orders/shipped')).toBe(1);
 		expect(out[0].json.outcome).toEqual({ status: 'created', order_number: refs[0], sale_order_reference: refs[0] });
@@ -91,7 +92,7 @@ describe('Order > Create Many', () => {
 		expect(storedOrderNumbers(sandbox)).toHaveLength(120);
 	});
 
-	it('an order unshipped for 200 days is found: the listing starts at the earliest sale order date', async () => {
+	it('an order unshipped for 200 days is found: looked up in a small run, listed since the earliest sale order date in a larger one', async () => {
 		const created = new Date(Date.now() - 200 * 86400_000).toISOString();
 		const old = (ref: string) => ({ ...saleOrder(ref), timestamps: { created: { time: created } } });
 		await runNode(harness, createManyFromSaleOrders({ skipExisting: false }), [old('SO-7')]);
@@ -102,7 +103,14 @@ describe('Order > Create Many', () => {
 		expect(out[0].json).toMatchObject({ outcome: { status: 'skipped_existing' }, order_number: 'SO-7', already_existed: true });
 		expect(out[1].json).toMatchObject({ outcome: { status: 'created' }, order_number: 'SO-8', already_existed: false });
 		expect(storedOrderNumbers(sandbox).sort()).toEqual(['SO-7', 'SO-8']);
+		expect(sandbox.server.count('GET /api/orders')).toBe(2); // one look-up per order, no listing before the import
+		expect(sandbox.server.count('GET /api/orders/shipped')).toBe(0);
+
+		sandbox.server.clearLog();
+		const more = outputOf(await runNode(harness, createManyFromSaleOrders(), [old('SO-7'), ...numbers('SO-X', 4).map((r) => saleOrder(r))]));
+		expect(more[0].json).toMatchObject({ outcome: { status: 'skipped_existing' }, order_number: 'SO-7' });
 		expect(sandbox.server.count('GET /api/orders')).toBe(0);
+		expect(storedOrderNumbers(sandbox).filter((n) => n === 'SO-7')).toHaveLength(1);
 	});
 
 	it('strict account: an order the listing cannot see is resolved from the duplicate error', async () => {

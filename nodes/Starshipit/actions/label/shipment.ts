@@ -5,8 +5,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { outcomeItem } from '../../../shared/outcome';
 import { labelFileName, pdfBinaries } from '../binary';
-import { listingSince } from '../order/creation/existingOrders';
-import { listOrdersSince } from '../../transport/orderListing';
+import { findHeldOrders } from '../../transport/heldOrders';
 import { starshipitRequest, unexpectedReply } from '../../transport';
 
 /** Order statuses that mean no label has been made yet (DART1; REAL shows "Unshipped"). */
@@ -33,24 +32,17 @@ export async function readOrder(context: IExecuteFunctions, ref: IDataObject, it
 }
 
 /**
- * Which of these orders already have labels (Print Many looks before printing, as Print does).
- * Orders with a known `orderDate` are found in one listing of the three tabs since the earliest
- * such date (the existence check's listing: a Starshipit order is not updated before its order
- * date, and a page holds 250); any other order is read on its own. Throws if Starshipit cannot
- * be asked: the caller then prints nothing.
+ * Which of these orders already have labels (Print Many looks before printing, as Print does), by
+ * the existence rule every operation shares (`findHeldOrders`): a few are looked up, more are found
+ * in the listings since their order date (a Starshipit order is not updated before it), and an
+ * order without a known date is always looked up. Throws if Starshipit cannot be asked: the caller
+ * then prints nothing.
  */
 export async function labelledAmong(context: IExecuteFunctions, orders: Array<{ orderId: number; orderDate?: string; itemIndex: number }>): Promise<Set<number>> {
-	const dated = orders.filter((o) => o.orderDate !== undefined && !Number.isNaN(Date.parse(o.orderDate)));
-	const labelled = new Set<number>();
-	if (dated.length) {
-		const ids = new Set(dated.map((o) => o.orderId));
-		const listed = await listOrdersSince(context, listingSince(dated.map((o) => o.orderDate), 0), undefined, dated[0].itemIndex);
-		for (const row of listed) if (row.has_labels && ids.has(row.order_id)) labelled.add(row.order_id);
-	}
-	for (const order of orders.filter((o) => !dated.includes(o))) {
-		if (hasLabels(await readOrder(context, { order_id: order.orderId }, order.itemIndex))) labelled.add(order.orderId);
-	}
-	return labelled;
+	if (orders.length === 0) return new Set();
+	const ids = new Set(orders.map((o) => o.orderId));
+	const held = await findHeldOrders(context, orders.map((o) => ({ orderId: o.orderId, orderDate: o.orderDate })), { lookUpUndated: true, itemIndex: orders[0].itemIndex });
+	return new Set(held.rows.filter((row) => row.has_labels && ids.has(row.order_id)).map((row) => row.order_id));
 }
 
 export async function shipmentToItem(

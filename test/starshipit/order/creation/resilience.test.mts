@@ -114,6 +114,43 @@ describe('server errors and dropped connections on create', () => {
 	});
 });
 
+describe('faults of queue mode (issue 25)', () => {
+	it('the credential cannot be read for 2 s mid-push (n8n\'s database restarting): the push waits and finishes, each order once', { timeout: 60_000 }, async () => {
+		const numbers = refs('DB', 160);
+		// Armed when the first import arrives: the next calls' credential reads fail, before anything is sent.
+		const arm = setInterval(() => {
+			if (sandbox.server.count('POST /api/orders/import') < 1) return;
+			harness.credentialsHelper.failReadsUntil = Date.now() + 2000;
+			clearInterval(arm);
+		}, 1);
+		const out = outputOf(await runNode(harness, createMany({ skipExisting: true }), numbers.map((n) => saleOrder(n)), { continueOnFail: true }));
+		clearInterval(arm);
+		expect(harness.credentialsHelper.failedReads).toBeGreaterThan(0);
+		expect(out.map((o) => reasonOf(o))).toEqual(numbers.map(() => undefined));
+		expect(out.every((o) => o.json.already_existed === false)).toBe(true);
+		expect(storedOrderNumbers(sandbox).sort()).toEqual([...numbers].sort());
+		expect(sandbox.server.count('POST /api/orders/import')).toBe(4);
+	});
+
+	it('a create whose reply was cut and whose check failed too is settled by the listing at the end: created, not unknown', async () => {
+		sandbox.server.injectFaults('POST /api/orders/import', [{ kind: 'cut' }]);
+		sandbox.server.injectFaults('GET /api/orders/unshipped', [{ kind: 'status', status: 503, headers: { 'Retry-After': '600' } }]);
+		const out = outputOf(await runNode(harness, createMany({ skipExisting: true }), refs('CUTI', 3).map((n) => saleOrder(n)), { continueOnFail: true }));
+		expect(out.map((o) => reasonOf(o))).toEqual([undefined, undefined, undefined]);
+		expect(out.every((o) => (o.json.outcome as { status: string }).status === 'created' && o.json.reconciled === true)).toBe(true);
+		expect(storedOrderNumbers(sandbox).sort()).toEqual(refs('CUTI', 3));
+	});
+
+	it('one that still cannot be settled is reported unknown, never "not created"', async () => {
+		sandbox.server.injectFaults('POST /api/orders/import', [{ kind: 'status', status: 502 }]);
+		sandbox.server.injectFaults('GET /api/orders/unshipped', [{ kind: 'status', status: 503, headers: { 'Retry-After': '600' } }]);
+		const out = outputOf(await runNode(harness, createMany({ skipExisting: true }), refs('UNK', 2).map((n) => saleOrder(n)), { continueOnFail: true }));
+		expect(out.map((o) => (o.json.error as { status: string }).status)).toEqual(['unknown', 'unknown']);
+		expect(out.every((o) => /may or may not have been created.*Do not create it by hand/.test(String(reasonOf(o))))).toBe(true);
+		expect(out.every((o) => !/was not created/.test(String(reasonOf(o))))).toBe(true);
+	});
+});
+
 describe('listing pages read as they arrive', () => {
 	it('a page whose connection drops half-way through the body is read again, and the push still makes each order once', async () => {
 		const numbers = refs('CUT', 300);

@@ -1,44 +1,25 @@
 /**
- * The existence check ("Skip Existing"), designed once for three needs: an order Starshipit
- * already has is never created again whatever its age or tab; duplicates made by overlapping runs
- * do not survive; and a re-run costs only listing pages, never a call per order.
+ * The existence check's rules ("Skip Existing"): an order Starshipit already has is never created
+ * again whatever its age or tab (`findHeldOrders` finds it, its cost following the run's orders);
+ * duplicates made by overlapping runs do not survive; a number another customer's sale order holds
+ * is never taken over.
  *
- * - Built ONCE per execution, before the first import, from `listOrdersSince` over the unshipped,
- *   printed and shipped tabs. `since` is the earliest order date among the orders about to be
- *   created, minus a clock-skew margin: a Starshipit order made from a sale order cannot have been
- *   updated before the sale order was created, so an order unshipped for 200 days is found at the
- *   cost of the listing pages since then (at most ceil(orders/250) per tab). The look-back setting
- *   counts only for orders that carry no date.
- * - After its imports a run lists what it just created (unshipped since its first import, minus the
- *   margin) and removes the surplus copies of any of its order numbers that Starshipit holds more
- *   than once: the survivor is the earliest copy (lowest order_id), or the earliest one with labels
- *   when one has labels; copies with labels are never deleted. Every run applies the same rule, so
- *   overlapping runs agree on the survivor, and none needs a lock (nodes keep no state in memory).
- * - Copies of one number with different references (two customers' sale orders with the same
- *   reference) are never merged: that is a clash, reported by the caller.
+ * - After its imports a run lists what it just created (unshipped and printed since its first
+ *   import, minus the margin; `listCopiesSince`) and removes the surplus copies of any of its order
+ *   numbers that Starshipit holds more than once: the survivor is the earliest copy (lowest
+ *   order_id), or the earliest one with labels when one has labels; copies with labels are never
+ *   deleted. Every run applies the same rule, so overlapping runs agree on the survivor, and none
+ *   needs a lock (nodes keep no state in memory).
+ * - A copy with another reference is the same order made elsewhere (CartonCloud's own connector, a
+ *   person) unless something shows it is another sale order: see `otherSaleOrder`.
  */
 import type { IDataObject } from 'n8n-workflow';
+import type { StarshipitOrder } from '../../../../shared/mapping/saleOrderToStarshipit';
 import type { RequestContext } from '../../../../shared/transport/request';
 import { starshipitRequest } from '../../../transport';
-import { ALL_TABS, listOrdersSince, type ListedOrder, type OrderTab } from '../../../transport/orderListing';
+import { addressKey, listTab, normalized, type ListedOrder, type OrderTab } from '../../../transport/orderListing';
 
-/** Allow this much difference between n8n's clock and Starshipit's. */
-export const CLOCK_SKEW_MS = 10 * 60 * 1000;
-const DAY_MS = 24 * 3600 * 1000;
-
-/**
- * Where the listing starts: the earliest order date of the orders about to be created (minus the
- * margin); `now - lookbackDays` stands in for orders that carry no (valid) date.
- */
-export function listingSince(orderDates: Array<string | undefined>, lookbackDays: number, now = new Date()): Date {
-	let earliest = Number.POSITIVE_INFINITY;
-	for (const value of orderDates) {
-		const time = value ? Date.parse(value) : Number.NaN;
-		earliest = Math.min(earliest, Number.isNaN(time) ? now.getTime() - lookbackDays * DAY_MS : time);
-	}
-	if (!Number.isFinite(earliest)) earliest = now.getTime() - lookbackDays * DAY_MS;
-	return new Date(Math.min(earliest, now.getTime()) - CLOCK_SKEW_MS);
-}
+export { CLOCK_SKEW_MS, listingSince } from '../../../transport/heldOrders';
 
 const sameReference = (a: ListedOrder, b: ListedOrder) => (a.reference ?? '') === (b.reference ?? '') || !a.reference || !b.reference;
 
@@ -87,11 +68,45 @@ export class OrderIndex {
 	}
 }
 
-/** Lists the tabs since `since` into a new index (one pass, before the first import). */
-export async function buildOrderIndex(context: RequestContext, since: Date, tabs: OrderTab[] = ALL_TABS, itemIndex?: number): Promise<OrderIndex> {
-	const index = new OrderIndex();
-	index.add(await listOrdersSince(context, since, tabs, itemIndex));
-	return index;
+/**
+ * Does the copy Starshipit holds belong to another sale order than `ours`? Only on positive
+ * evidence (issue 21): a different reference alone is not (an order made by CartonCloud's own
+ * connector or keyed in by hand carries its own), but a reference that is the customer name of
+ * another sale order of this run is, and so is a different consignee: a name that is neither our
+ * contact's nor our company's, at another street and post code where the copy shows them.
+ */
+export function otherSaleOrder(ours: StarshipitOrder, theirs: ListedOrder, otherCustomers: ReadonlySet<string>): boolean {
+	if (!theirs.reference || !ours.reference || theirs.reference === ours.reference) return false;
+	if (otherCustomers.has(theirs.reference)) return true;
+	const name = normalized(theirs.destination_name);
+	if (!name) return false;
+	if ([ours.destination.name, ours.destination.company].some((n) => normalized(n) === name)) return false;
+	return theirs.destination_address === undefined || theirs.destination_address !== addressKey(ours.destination as unknown as IDataObject);
+}
+
+/**
+ * Copies of `numbers` in the unshipped and printed tabs since `since`. Another run deleting its
+ * surplus while we page moves rows from one page to the one before, and a copy read past that way
+ * would survive (issue 25); so when a tab took more than one page and the pass shows copies to
+ * delete (a race: the other run deletes too), it is listed again until two passes agree. A pass
+ * with no duplicate means no run deletes any of these numbers, and one page per tab is read whole.
+ */
+export async function listCopiesSince(context: RequestContext, since: Date, numbers: ReadonlySet<string>, itemIndex?: number): Promise<ListedOrder[]> {
+	let previous: string | undefined;
+	for (let pass = 1; ; pass++) {
+		const rows: ListedOrder[] = [];
+		let pages = 0;
+		for (const tab of ['unshipped', 'printed'] as OrderTab[]) {
+			await listTab(context, tab, since, (page) => {
+				pages = Math.max(pages, page.page);
+				for (const row of page.rows) if (numbers.has(row.order_number)) rows.push(row);
+			}, itemIndex);
+		}
+		const seen = rows.map((r) => `${r.order_id}:${r.tab}`).sort().join(',');
+		const raced = new Set(rows.map((r) => r.order_number)).size < rows.length;
+		if (pages <= 1 || !raced || seen === previous || pass >= 4) return rows;
+		previous = seen;
+	}
 }
 
 export interface SurplusRemoval {
@@ -139,21 +154,8 @@ export async function removeSurplusCopies(context: RequestContext, index: OrderI
 
 /** A listed row as item data: what the editor shows for an order that already existed. */
 export function listedOrderData(order: ListedOrder): IDataObject {
-	return { ...order } as unknown as IDataObject;
-}
-
-/**
- * Full order by order number, or undefined when Starshipit has none: only for an account that
- * refused a number as a duplicate although the listing did not show it (one call per such order).
- */
-export async function findOrderByNumber(context: RequestContext, orderNumber: string, itemIndex?: number): Promise<IDataObject | undefined> {
-	const body = await starshipitRequest(context, { method: 'GET', path: '/api/orders', qs: { order_number: orderNumber }, itemIndex, allowAppErrors: true }).catch(
-		(error: unknown) => {
-			if (String((error as { httpCode?: unknown }).httpCode) === '404') return undefined;
-			throw error;
-		},
-	);
-	const order = body?.order as IDataObject | undefined;
-	// Pitfall 9: make sure the "detail" reply really is the order asked for.
-	return order && order.order_number === orderNumber ? order : undefined;
+	const data = { ...order } as unknown as IDataObject;
+	// A comparison key, not something to show.
+	delete data.destination_address;
+	return data;
 }

@@ -5,14 +5,17 @@
  * A create is never re-sent blindly: after a 5xx or a dropped connection the node lists the
  * unshipped orders updated since the call started (the same listing the existence check uses) and
  * re-sends only those that did not land. If that listing fails too, the orders' state is unknown,
- * and they say so. A failure that is not about single orders (a revoked key, retries exhausted on
- * 429) fails the whole batch, and after a refused key nothing more is sent.
+ * and they say so (the run settles them with the listing it makes after its imports). A call that
+ * never left (the credential could not be read, a refused connection) is simply sent again: see
+ * `sendWithRetry`. A failure that is not about single orders (a revoked key, retries exhausted on
+ * 429) fails the whole batch, and after a refused key nothing more is sent. Before each batch the
+ * caller may drop orders (`beforeGroup`: those another run made meanwhile).
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { asItemError } from '../../../../shared/items';
 import type { StarshipitOrder } from '../../../../shared/mapping/saleOrderToStarshipit';
 import type { ApiResponse } from '../../../../shared/transport/request';
-import { CLOCK_SKEW_MS } from './existingOrders';
+import { CLOCK_SKEW_MS } from '../../../transport/heldOrders';
 import { listOrdersSince, type ListedOrder } from '../../../transport/orderListing';
 import { appErrors, starshipitRequest } from '../../../transport';
 
@@ -62,16 +65,18 @@ async function landedSince(context: IExecuteFunctions, startedAt: Date, numbers:
  * still be in the making (an async iterable): the next group is taken while the one before it
  * waits for its slot and its reply.
  */
-export async function sendOrders(
+export async function sendOrders<T extends Sendable>(
 	context: IExecuteFunctions,
-	orders: AsyncIterable<Sendable> | Iterable<Sendable>,
+	orders: AsyncIterable<T> | Iterable<T>,
 	useImport: boolean,
-	report: (entry: Sendable, result: SendResult) => void,
+	report: (entry: T, result: SendResult) => void,
+	/** Called before each group leaves (with its number, from 0); returns what is still to send. */
+	beforeGroup?: (group: T[], groupNumber: number) => Promise<T[]>,
 ): Promise<number> {
 	const size = useImport ? IMPORT_BATCH_SIZE : 1;
 	const source = Symbol.asyncIterator in orders ? orders[Symbol.asyncIterator]() : orders[Symbol.iterator]();
-	const nextGroup = async (): Promise<Sendable[]> => {
-		const group: Sendable[] = [];
+	const nextGroup = async (): Promise<T[]> => {
+		const group: T[] = [];
 		while (group.length < size) {
 			const next = await source.next();
 			if (next.done) break;
@@ -81,14 +86,15 @@ export async function sendOrders(
 	};
 	let sent = 0;
 	let fatal: string | undefined;
-	for (let group = await nextGroup(); group.length; ) {
+	for (let group = await nextGroup(), number = 0; group.length; number++) {
 		if (fatal) {
 			for (const entry of group) report(entry, { kind: 'failed', reason: `Order "${entry.orderNumber}" was not created: ${fatal}` });
 			group = await nextGroup();
 			continue;
 		}
-		sent += group.length;
-		const sending = sendGroup(context, group, useImport, report);
+		const toSend = beforeGroup ? await beforeGroup(group, number) : group;
+		sent += toSend.length;
+		const sending = toSend.length ? sendGroup(context, toSend, useImport, report as (entry: Sendable, result: SendResult) => void) : Promise.resolve(undefined);
 		[fatal, group] = await Promise.all([sending, nextGroup()]);
 	}
 	return sent;
