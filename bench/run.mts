@@ -12,7 +12,8 @@
  *   npm run bench -- --quick --n 100    a smoke run
  *   npm run bench -- --profile          also writes bench/profiles/*.cpuprofile and names the top functions
  *   npm run bench -- --hand             with --quick: add the hand-built push at the quick tier
- *   npm run bench -- --variants         the push with each shortcut around n8n replaced by n8n's way (bench/variants.mts)
+ *   npm run bench -- --variants         the push with each shortcut around n8n replaced by n8n's way (bench/variants.mts);
+ *                                       --against <ref> (repeatable) adds the push as built at another commit
  *   npm run bench -- --overrides        only the push with and without its overrides (bench/overrides.mts), 10,000 orders at 20/s (--n to change)
  *   npm run bench -- --history          only issue 22's scenario (bench/history.mts): push costs with
  *                                       and without 60 days of history, at 2/s (20/s with --quick)
@@ -37,6 +38,7 @@ const { values: args } = parseArgs({
 		profile: { type: 'boolean', default: false },
 		hand: { type: 'boolean', default: false },
 		variants: { type: 'boolean', default: false },
+		against: { type: 'string', multiple: true },
 		overrides: { type: 'boolean', default: false },
 		history: { type: 'boolean', default: false },
 		n: { type: 'string' },
@@ -218,7 +220,7 @@ async function main(): Promise<void> {
 	if (args.profile) fs.mkdirSync(PROFILE_DIR, { recursive: true });
 	console.error(`bench: ${tierFields.described}`);
 	if (args.variants) {
-		const { table, rows: variants } = await runVariants(onlyN ?? 10_000, 20);
+		const { table, rows: variants } = await runVariants(onlyN ?? 10_000, 20, args.against ?? []);
 		console.log(table);
 		const out = args.out ?? path.join(ROOT, 'bench', onlyN ? 'variants-quick.json' : 'variants.json');
 		fs.writeFileSync(out, `${JSON.stringify({ command: `npm run bench -- ${process.argv.slice(2).join(' ')}`, date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, table, variants }, null, '\t')}\n`);

@@ -9,11 +9,16 @@
  * - `replies read whole`: `readJson` and `readRows` collect a reply's chunks and parse it once at
  *   the end, as n8n's request helper does with `json: true`, keeping whole listing pages.
  *
+ * - `--against <git ref>` (repeatable): the push as built from another commit (its own dist/ and
+ *   workflow file, built in a git worktree under .cache/), to weigh a change in the same run, e.g.
+ *   zod against the checker it replaced: `--against 030f1ea --against 030f1ea~1`.
+ *
  * Each variant runs three times against fresh sandboxes; the table gives the medians of CPU time
  * and peak RSS, and each as a change from the push as it ships. A shortcut stays only where that
  * change matters; its differential test (test/shared/*.differential.test.mts) holds it to n8n's
  * answers.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { credentialsAtTier, measure, ROOT, startWorld, type Measured } from './measure.mts';
@@ -23,23 +28,41 @@ import { VARIANTS, type VariantName } from './variantPatches.mts';
 const RUNS = 3;
 
 export interface VariantRow {
-	variant: VariantName;
+	variant: VariantName | `against ${string}`;
 	what: string;
 	runs: Array<Pick<Measured, 'wallMs' | 'cpuMs' | 'peakRssMb' | 'liveHeapMb' | 'starshipitCalls'>>;
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 
-export async function runVariants(n: number, tier: number): Promise<{ table: string; rows: VariantRow[] }> {
+/** The package built at `ref` in a worktree of its own (.cache/bench-against/<sha>), reusing this checkout's node_modules. */
+function buildAt(ref: string): { root: string; what: string } {
+	const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+	const sha = git('rev-parse', '--short', ref);
+	const root = path.join(ROOT, '.cache', 'bench-against', sha);
+	if (!fs.existsSync(path.join(root, 'package.json'))) {
+		fs.mkdirSync(path.dirname(root), { recursive: true });
+		git('worktree', 'add', '--detach', '--force', root, sha);
+	}
+	if (!fs.existsSync(path.join(root, 'node_modules'))) fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'));
+	execFileSync(path.join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
+	return { root, what: `Commit ${sha} (${git('log', '-1', '--format=%s', sha).slice(0, 70)}…)` };
+}
+
+export async function runVariants(n: number, tier: number, against: string[] = []): Promise<{ table: string; rows: VariantRow[] }> {
 	const tierFields = starshipitTierFields();
-	const json = JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows', 'order-push-scheduled.json'), 'utf8'));
+	const workflowAt = (root: string) => JSON.parse(fs.readFileSync(path.join(root, 'workflows', 'order-push-scheduled.json'), 'utf8'));
 	const rows: VariantRow[] = [];
-	for (const [variant, what] of Object.entries(VARIANTS) as Array<[VariantName, string]>) {
+	const plans: Array<{ variant: VariantRow['variant']; what: string; root?: string }> = (Object.entries(VARIANTS) as Array<[VariantName, string]>).map(([variant, what]) => ({ variant, what }));
+	for (const ref of against) plans.push({ variant: `against ${ref}`, ...buildAt(ref) });
+	for (const { variant, what, root } of plans) {
 		const row: VariantRow = { variant, what, runs: [] };
+		const json = workflowAt(root ?? ROOT);
 		for (let run = 0; run < RUNS; run++) {
 			const world = await startWorld(n, tier);
 			try {
-				process.env.BENCH_VARIANT = variant;
+				if (root) process.env.BENCH_PACKAGE_ROOT = root;
+				else process.env.BENCH_VARIANT = variant;
 				const result = await measure(world.sandboxes, credentialsAtTier(world.sandboxes, tier, tierFields.fields), json, {
 					warmUp: credentialsAtTier(world.warm, tier, tierFields.fields),
 				});
@@ -48,6 +71,7 @@ export async function runVariants(n: number, tier: number): Promise<{ table: str
 				console.error(`  variant ${variant}, run ${run + 1}: CPU ${(result.cpuMs / 1000).toFixed(2)} s, peak RSS ${Math.round(result.peakRssMb)} MB`);
 			} finally {
 				delete process.env.BENCH_VARIANT;
+				delete process.env.BENCH_PACKAGE_ROOT;
 				await world.close();
 			}
 		}

@@ -84,7 +84,8 @@ export interface WebhookResult {
 	run?: RunResult;
 }
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
+// The package the harness loads: this checkout's, or another build `npm run bench -- --variants --against` names.
+const ROOT = process.env.BENCH_PACKAGE_ROOT ?? path.resolve(import.meta.dirname, '../..');
 
 let executionCount = 0;
 
