@@ -200,8 +200,14 @@ export async function startPostgres(binaries: QueueBinaries, dir: string): Promi
 			database,
 			logs: () => earlier + running.watched.logs(),
 			query: (sql) => {
-				const result = psql(sql, database);
-				if (result.status !== 0) throw new Error(`psql failed: ${result.stderr}`);
+				// A query made while the server restarts (a fault test), or a spawn the loaded machine
+				// refuses once, is tried again a few times before it counts.
+				let result = psql(sql, database);
+				for (let attempt = 1; result.status !== 0 && attempt < 5; attempt++) {
+					Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500 * attempt);
+					result = psql(sql, database);
+				}
+				if (result.status !== 0) throw new Error(`psql failed (exit ${result.status}): ${result.error?.message ?? result.stderr}`);
 				return result.stdout.split('\n').filter(Boolean).map((line) => line.split('\t'));
 			},
 			stop,
