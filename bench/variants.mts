@@ -10,7 +10,7 @@
  *   the end, as n8n's request helper does with `json: true`, keeping whole listing pages.
  *
  * - `--against <git ref>` (repeatable): the push as built from another commit (its own dist/ and
- *   workflow file, built in a git worktree under .cache/), to weigh a change in the same run, e.g.
+ *   workflow file, built in a git worktree in the system's temp folder), to weigh a change in the same run, e.g.
  *   zod against the checker it replaced: `--against 030f1ea --against 030f1ea~1`.
  *
  * Each variant runs three times against fresh sandboxes; the table gives the medians of CPU time
@@ -20,6 +20,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { credentialsAtTier, measure, ROOT, startWorld, type Measured } from './measure.mts';
 import { starshipitTierFields } from './tier.mts';
@@ -35,11 +36,12 @@ export interface VariantRow {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 
-/** The package built at `ref` in a worktree of its own (.cache/bench-against/<sha>), reusing this checkout's node_modules. */
+/** The package built at `ref` in a worktree of its own (in the temp folder), reusing this checkout's node_modules. */
 function buildAt(ref: string): { root: string; what: string } {
 	const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
 	const sha = git('rev-parse', '--short', ref);
-	const root = path.join(ROOT, '.cache', 'bench-against', sha);
+	// Outside the checkout, so neither lint nor the test runner finds a second copy of the package.
+	const root = path.join(os.tmpdir(), 'n8n-nodes-cartoncloud-starshipit-bench', sha);
 	if (!fs.existsSync(path.join(root, 'package.json'))) {
 		fs.mkdirSync(path.dirname(root), { recursive: true });
 		git('worktree', 'add', '--detach', '--force', root, sha);
