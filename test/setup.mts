@@ -1,6 +1,10 @@
-// Every test file may run workflows; n8n-core starts a background timer that would keep the
-// worker alive, so stop it once the file is done.
+// A test file that ran workflows loaded n8n-core, which starts a background timer that would keep
+// the worker alive: stop it once the file is done. A file that never loaded the harness (the pure
+// unit tests of the fast tier) does not load n8n-core just to stop it.
 import { afterAll } from 'vitest';
-import { shutdownEngine } from './harness/index.mts';
 
-afterAll(shutdownEngine);
+afterAll(async () => {
+	if (!(globalThis as { n8nHarnessLoaded?: boolean }).n8nHarnessLoaded) return;
+	const { shutdownEngine } = await import('./harness/index.mts');
+	await shutdownEngine();
+});

@@ -9,3 +9,6 @@ const require = createRequire(import.meta.url);
 
 export const n8nWorkflow = require('n8n-workflow') as typeof import('n8n-workflow');
 export const n8nCore = require('n8n-core') as typeof import('n8n-core');
+
+// test/setup.mts stops n8n-core's background timer only in files that loaded it.
+(globalThis as { n8nHarnessLoaded?: boolean }).n8nHarnessLoaded = true;

@@ -6,7 +6,7 @@
  *
  * `npm test` runs 3 rounds in one process at 20/s, 2 at 2/s (each takes ~10 s at that rate), and 2 in two processes at 20/s; for the issue's
  * figure run `OVERLAP_REPEATS=10 npm run build --silent && sh scripts/with-node24.sh npx vitest run
- * test/starshipit/overlap.test.mts` (10 rounds of each, at both rates, both ways), which prints the tally.
+ * test/starshipit/order/creation/overlap.slow.test.mts` (10 rounds of each, at both rates, both ways), which prints the tally.
  */
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import path from 'node:path';
