@@ -7,6 +7,7 @@ import * as saleOrder from './actions/saleOrder/SaleOrder.resource';
 import * as tracking from './actions/tracking/Tracking.resource';
 import { cartonCloudApiTest } from './methods/credentialTest';
 import { searchCustomers } from './methods/listSearch';
+import { getCustomers } from './methods/loadOptions';
 
 export class CartonCloud implements INodeType {
 	description: INodeTypeDescription = {
@@ -50,6 +51,7 @@ export class CartonCloud implements INodeType {
 
 	methods = {
 		listSearch: { searchCustomers },
+		loadOptions: { getCustomers },
 		credentialTest: { cartonCloudApiTest },
 	};
 

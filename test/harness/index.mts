@@ -17,6 +17,7 @@ import type {
 	INode,
 	INodeExecutionData,
 	INodeListSearchResult,
+	INodePropertyOptions,
 	INodeType,
 	IRun,
 	IRunExecutionData,
@@ -110,6 +111,16 @@ export class Harness {
 		if (!search) throw new Error(`${node.type} has no list search "${method}"`);
 		const context = new LoadOptionsContext(workflow, node, this.additionalData(workflow, json), parameterPath);
 		return await search.call(context, filter);
+	}
+
+	/** Calls a node's load-options method (an options or multi-options picker) as the editor does. */
+	async loadOptions(json: WorkflowJson, nodeName: string, parameterPath: string, method: string): Promise<INodePropertyOptions[]> {
+		const workflow = this.workflow(json);
+		const node = workflow.getNode(nodeName)!;
+		const load = this.types.nodeTypes.getByNameAndVersion(node.type, node.typeVersion).methods?.loadOptions?.[method];
+		if (!load) throw new Error(`${node.type} has no load-options method "${method}"`);
+		const context = new LoadOptionsContext(workflow, node, this.additionalData(workflow, json), parameterPath);
+		return await load.call(context);
 	}
 
 	/** Runs the workflow from a trigger (default: its manual trigger, else its only trigger). */
