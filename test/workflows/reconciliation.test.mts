@@ -72,6 +72,20 @@ describe('Reconciliation report, on the seeded sandbox', () => {
 		for (const e of exceptions) expect(String(e.action)).toMatch(/\.$/);
 	});
 
+	it("gives its window in the workflow's time zone, readable, with no milliseconds", async () => {
+		const workflow = reportWorkflow();
+		workflow.settings = { ...workflow.settings, timezone: 'Australia/Sydney' };
+		const run = await env.harness.run(workflow);
+		const [summary] = run.output(REPORT).map((i) => i.json);
+		const window = summary.window as Record<string, string>;
+		expect(window.time_zone).toBe('Australia/Sydney');
+		for (const time of [window.since, window.until, window.starshipit_listed_since]) expect(time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+1[01]:00$/);
+		const local = new Intl.DateTimeFormat('en-CA', { timeZone: 'Australia/Sydney', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+		expect(String(summary.html)).toMatch(new RegExp(`Window: \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} \\(Australia/Sydney\\) to ${local} \\d{2}:\\d{2} \\(Australia/Sydney\\)\\.`));
+		expect(String(summary.subject)).toContain(`reconciliation ${local}:`);
+		expect(String(summary.html)).not.toMatch(/\.\d{3}Z/);
+	});
+
 	it('after shipping: tracking missing on consignments until the write-back has run', async () => {
 		env.sandboxes.starshipit.shipAll();
 		const before = await runReport(env);
