@@ -68,6 +68,40 @@ export class N8nRest {
 		return (JSON.parse(text) as { data: T }).data;
 	}
 
+	async post<T>(path: string, body: unknown): Promise<T> {
+		if (!this.cookie) await this.login();
+		const res = await fetch(`${this.baseUrl}${path}`, { method: 'POST', headers: this.headers(), body: JSON.stringify(body) });
+		const text = await res.text();
+		if (!res.ok) throw new Error(`POST ${path} -> ${res.status} ${text.slice(0, 500)}`);
+		return (JSON.parse(text) as { data: T }).data;
+	}
+
+	/** The owner's personal project, where imported workflows and their data tables live. */
+	async projectId(): Promise<string> {
+		return (await this.get<{ id: string }>('/rest/projects/personal')).id;
+	}
+
+	/** A data table by its exact name, or undefined. */
+	async dataTable(name: string): Promise<{ id: string; name: string; projectId: string } | undefined> {
+		const found = await this.get<{ data: Array<{ id: string; name: string; projectId: string }> }>(`/rest/data-tables-global?filter=${encodeURIComponent(JSON.stringify({ name }))}`);
+		return found.data.find((t) => t.name === name);
+	}
+
+	/** Rows of a data table (as a person would type them into n8n's Data tables view), creating it with string columns when missing. */
+	async insertRows(name: string, columns: string[], rows: Array<Record<string, string | number | boolean | null>>): Promise<void> {
+		const projectId = await this.projectId();
+		const table = (await this.dataTable(name)) ?? (await this.post<{ id: string }>(`/rest/projects/${projectId}/data-tables`, { name, columns: columns.map((c) => ({ name: c, type: 'string' })) }));
+		if (rows.length) await this.post(`/rest/projects/${projectId}/data-tables/${table.id}/insert`, { data: rows, returnType: 'count' });
+	}
+
+	/** Every row of a data table ([] when it does not exist). */
+	async rows(name: string): Promise<Array<Record<string, unknown>>> {
+		const table = await this.dataTable(name);
+		if (!table) return [];
+		const page = await this.get<{ data: Array<Record<string, unknown>> }>(`/rest/projects/${table.projectId}/data-tables/${table.id}/rows?take=1000`);
+		return page.data;
+	}
+
 	/** What the editor's "Execute workflow" does: a manual run from `trigger`; returns the execution id. */
 	async runManually(workflowId: string, trigger: string): Promise<string> {
 		if (!this.cookie) await this.login();

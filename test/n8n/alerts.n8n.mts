@@ -15,7 +15,7 @@ import { PACKAGE_ROOT } from '../../scripts/n8n/paths.mts';
 import { credentialNames, type ImportedWorkflow, prepareN8n, type RealN8n, withCartonCloudSecret } from '../../scripts/n8n/realN8n.mts';
 import { BAD_ORDER_REFERENCES } from '../sandbox/cartoncloud/index.mts';
 import { CREDENTIALS, type Sandboxes, startSandboxes } from '../sandbox/index.mts';
-import { DIGEST_STOP_NODE } from './alertFiles.mts';
+import { RUN_FAILED_NODE } from './alertFiles.mts';
 
 const BAD = Object.values(BAD_ORDER_REFERENCES) as string[];
 const FILES = ['error-alerts', 'order-push-scheduled', 'order-push-webhook'];
@@ -48,7 +48,7 @@ describe('alerts in real n8n, delivered over SMTP', () => {
 	it('the order push e-mails one digest of the failed orders with reasons and the execution link, and the run shows as failed', async () => {
 		const run = await n8n.execute(workflows['order-push-scheduled'].id);
 		expect(run.status).toBe('error');
-		expect(run.error?.node?.name).toBe(DIGEST_STOP_NODE);
+		expect(run.error?.node?.name).toBe(RUN_FAILED_NODE);
 		expect(run.error?.message).toContain(BAD.join(', '));
 		// Every good order was still created: the digest runs after the batch, not instead of it.
 		expect(run.output('In Starshipit').length).toBeGreaterThan(30);

@@ -191,7 +191,7 @@ export const BUNDLED_CASES: RealN8nCase[] = [
 			expect(good.length).toBeGreaterThan(30);
 			expect(starshipitOrders(sb).map((o) => o.order_number).filter((n) => good.includes(n)).sort()).toEqual(good);
 			expect(run.output('In Starshipit')).toHaveLength(good.length);
-			const failed = run.json('Not created (see error)');
+			const failed = run.json('Failed orders (see reason)');
 			expect(failed.map((i) => (i.references as { customer: string }).customer).sort()).toEqual([...BAD].sort());
 		},
 	},
@@ -206,7 +206,7 @@ export const BUNDLED_CASES: RealN8nCase[] = [
 			// Nothing crossed over: no Koala order in the child account, no Kiwi order in the main one.
 			expect(starshipitOrders(sb, CHILD_KEY).filter((o) => main.includes(o.order_number))).toEqual([]);
 			expect(starshipitOrders(sb, MAIN_KEY).filter((o) => child.includes(o.order_number))).toEqual([]);
-			expect(run.output('Not created (see error)')).toHaveLength(3);
+			expect(run.output('Failed orders (see reason)')).toHaveLength(3);
 		},
 	},
 	{
@@ -226,7 +226,7 @@ export const BUNDLED_CASES: RealN8nCase[] = [
 			}
 			expect(run.output('Written or already there')).toHaveLength(withConsignment.length);
 			const without = pairs.filter((p) => !p.consignment).map((p) => p.shipped.order_number).sort();
-			expect(run.json('Not written (see error)').map((i) => i.order_number).sort()).toEqual(without);
+			expect(run.json('Tracking not written (see reason)').map((i) => i.order_number).sort()).toEqual(without);
 		},
 	},
 	{

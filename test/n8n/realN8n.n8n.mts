@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_NAME, PACKAGE_ROOT } from '../../scripts/n8n/paths.mts';
 import { credentialNames, type ExecuteResult, prepareN8n, type RealN8n } from '../../scripts/n8n/realN8n.mts';
 import { CREDENTIALS, type Sandboxes, startSandboxes } from '../sandbox/index.mts';
-import { DIGEST_STOP_NODE, PROVEN_BY_ALERTS_SUITE } from './alertFiles.mts';
+import { RUN_FAILED_NODE, PROVEN_BY_ALERTS_SUITE } from './alertFiles.mts';
 import { type ArrangeContext, BUNDLED_CASES, type RealN8nCase, SMOKE_CASES, type WebhookResponse } from './cases.mts';
 
 const CASES: RealN8nCase[] = [...SMOKE_CASES, ...BUNDLED_CASES];
@@ -46,7 +46,7 @@ async function executeOk(file: string): Promise<ExecuteResult> {
 	if (!id) throw new Error(`${file} is not in the case table, so it was not imported`);
 	const run = await n8n.execute(id);
 	// A run with failed orders ends in its failures digest, which fails it on purpose (test/n8n/alerts.n8n.mts).
-	if (run.error?.node?.name === DIGEST_STOP_NODE) return run;
+	if (run.error?.node?.name === RUN_FAILED_NODE) return run;
 	expect(run.error, `n8n execute of ${file} failed:\n${run.cli.stdout.slice(-4000)}\n${run.cli.stderr.slice(-2000)}`).toBeUndefined();
 	expect(run.status).toBe('success');
 	return run;
