@@ -81,16 +81,16 @@ describe('Order push alerts', () => {
 		expect(harnessOutbox).toHaveLength(0);
 
 		// KOA-19002: the postcode is corrected, but the country is now one nobody knows: another reason.
-		const address = (world(env, BAD_ORDER_REFERENCES.longPostcode).details.deliver as { address: IDataObject }).address;
-		const atlantis = (world(env, BAD_ORDER_REFERENCES.unknownCountry).details.deliver as { address: IDataObject }).address;
-		Object.assign(address, { postcode: '3000', country: { ...(atlantis.country as IDataObject), name: 'Narnia' } });
+		const { address } = world(env, BAD_ORDER_REFERENCES.longPostcode).details.deliver;
+		const atlantis = world(env, BAD_ORDER_REFERENCES.unknownCountry).details.deliver.address;
+		Object.assign(address, { postcode: '3000', country: { ...atlantis.country, name: 'Narnia' } });
 		await env.harness.run(loadWorkflow('order-push-scheduled'));
 		expect(harnessOutbox.map((m) => m.subject)).toEqual(['1 order(s) need attention: CartonCloud → Starshipit: push packed sale orders (every 5 minutes)']);
 		expect(harnessOutbox[0].text).toMatch(/- KOA-19002: not created in Starshipit\. .*Narnia/);
 		expect(harnessOutbox[0].text).not.toMatch(/KOA-1900[13]/);
 
 		harnessOutbox.length = 0;
-		(world(env, BAD_ORDER_REFERENCES.emptyAddress1).details.deliver as { address: { address1: string } }).address.address1 = '12 Fixed Street';
+		world(env, BAD_ORDER_REFERENCES.emptyAddress1).details.deliver.address.address1 = '12 Fixed Street';
 		const fixed = await env.harness.run(loadWorkflow('order-push-scheduled'));
 		expect(harnessOutbox.map((m) => m.subject)).toEqual(['1 fixed: CartonCloud → Starshipit: push packed sale orders (every 5 minutes)']);
 		expect(harnessOutbox[0].text).toContain('Fixed since the last alert:\n- KOA-19001: fixed (created)');
