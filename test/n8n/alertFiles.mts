@@ -1,8 +1,9 @@
 /**
  * Bundled workflows proven by test/n8n/alerts.n8n.mts rather than by a row in ./cases.mts: the
- * error workflow has no trigger `n8n execute` can start at (n8n starts it when another run fails).
+ * error workflow and the alert workflow have no trigger a run can start at (n8n starts the one
+ * when another run fails, the pushes and write-backs call the other).
  */
-export const PROVEN_BY_ALERTS_SUITE = ['workflows/error-alerts.json'];
+export const PROVEN_BY_ALERTS_SUITE = ['workflows/error-alerts.json', 'workflows/order-alerts.json'];
 
 /**
  * The step a push or write-back ends in when any order failed: it fails the run on purpose, so the
