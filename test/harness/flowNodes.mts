@@ -10,6 +10,8 @@
  *   combine by matching fields (keep matches: input 1, input 2 or both; enrich input 1), with the
  *   real node's `requiredInputs`, which n8n-core's v1 execution order reads.
  * - Summarize 1.1: split by fields, count and concatenate, one item per split.
+ * - Split Out 1: one field's list, one item per entry, no other fields, under the field's name or
+ *   the destination field name.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { n8nWorkflow } from './n8n.mts';
@@ -218,7 +220,34 @@ class Summarize implements INodeType {
 	}
 }
 
+class SplitOut implements INodeType {
+	description = description('splitOut', 'Split Out', {
+		properties: [
+			{ displayName: 'Fields To Split Out', name: 'fieldToSplitOut', type: 'string', default: '' },
+			{ displayName: 'Include', name: 'include', type: 'options', options: [{ name: 'No Other Fields', value: 'noOtherFields' }], default: 'noOtherFields' },
+			{ displayName: 'Options', name: 'options', type: 'collection', default: {}, options: [{ displayName: 'Destination Field Name', name: 'destinationFieldName', type: 'string', default: '' }] },
+		],
+	});
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const out: INodeExecutionData[] = [];
+		this.getInputData().forEach((item, i) => {
+			const field = String(this.getNodeParameter('fieldToSplitOut', i)).replace(/^\$json\./, '');
+			if (field.includes(',') || this.getNodeParameter('include', i) !== 'noOtherFields') unsupported(this, 'Split Out: several fields, or other fields included');
+			const name = String((this.getNodeParameter('options', i, {}) as IDataObject).destinationFieldName || field);
+			const value = getPath(item.json, field);
+			const entries = value === undefined ? [] : Array.isArray(value) ? value : typeof value === 'object' && value !== null ? Object.values(value) : [value];
+			for (const entry of entries) {
+				const json = entry && typeof entry === 'object' && name === field ? { ...(entry as IDataObject) } : { [name]: entry as IDataObject[string] };
+				out.push({ json, pairedItem: { item: i } });
+			}
+		});
+		return [out];
+	}
+}
+
 export const flowNodeTypes: Record<string, INodeType> = {
+	'n8n-nodes-base.splitOut': new SplitOut(),
 	'n8n-nodes-base.set': new SetNode(),
 	'n8n-nodes-base.if': new If(),
 	'n8n-nodes-base.merge': new Merge(),

@@ -113,7 +113,7 @@ describe('alerts in real n8n, delivered over SMTP', () => {
 		const fixed = await rest.run(push.id);
 		expect(fixed.error?.message).toMatch(/^2 order\(s\) not created/);
 		expect(subjects().slice(1)).toEqual([`1 fixed: ${push.name}`]);
-		expect(sb.mail.messages[1].text).toContain('Fixed since the last alert:\n- KOA-19001: fixed (created)');
+		expect(sb.mail.messages[1].text).toMatch(/Fixed since the last alert:\n- KOA-19001: fixed \(it had failed: .*address1/);
 		expect((await rest.rows(ALERTS_TABLE)).map((r) => r.order_number).sort()).toEqual(['KOA-19002', 'KOA-19003']);
 	});
 

@@ -93,7 +93,7 @@ describe('Order push alerts', () => {
 		world(env, BAD_ORDER_REFERENCES.emptyAddress1).details.deliver.address.address1 = '12 Fixed Street';
 		const fixed = await env.harness.run(loadWorkflow('order-push-scheduled'));
 		expect(harnessOutbox.map((m) => m.subject)).toEqual(['1 fixed: CartonCloud → Starshipit: push packed sale orders (every 5 minutes)']);
-		expect(harnessOutbox[0].text).toContain('Fixed since the last alert:\n- KOA-19001: fixed (created)');
+		expect(harnessOutbox[0].text).toMatch(/Fixed since the last alert:\n- KOA-19001: fixed \(it had failed: Sale order "KOA-19001": details\.deliver\.address\.address1 .*is required\)/);
 		expect(fixed.error?.message).toMatch(/^2 order\(s\) not created .*: KOA-19002, KOA-19003$/);
 		expect(rows().map((r) => r.order_number).sort()).toEqual(['KOA-19002', 'KOA-19003']);
 
@@ -173,7 +173,7 @@ describe('Tracking write-back alerts', () => {
 		expect(settled.status).toBe('success');
 		expect(harnessOutbox).toHaveLength(2);
 		expect(harnessOutbox[1].subject).toBe(`${failed.length} fixed: Starshipit → CartonCloud: write tracking back (every 15 minutes)`);
-		expect(harnessOutbox[1].text).toMatch(/- BON-\S+: fixed \(ignored\)/);
+		expect(harnessOutbox[1].text).toMatch(/- BON-\S+: fixed \(it had failed: Sale order "BON-\S+" \(.+\) has no consignment/);
 		expect(rows()).toEqual([]);
 	});
 });
