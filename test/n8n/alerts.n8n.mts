@@ -12,8 +12,7 @@
  *   workflow, which e-mails the workflow, the failing step and the execution link; a run failed on
  *   purpose because orders failed is not mailed by it, and the refused alert is sent by the next run.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../scripts/n8n/paths.mts';
@@ -35,14 +34,14 @@ let server: RunningN8n;
 let rest: N8nRest;
 let workflows: Record<string, ImportedWorkflow>;
 
-/** A copy of the scheduled write-back that knows Bondi Beauty generates no consignments, as an ops person would set it once. */
-function writeBackExpectingBondi(): string {
+/** A copy of the scheduled write-back that knows Bondi Beauty generates no consignments, as an ops person would set it once (in the user folder, removed with it). */
+function writeBackExpectingBondi(folder: string): string {
 	const json = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'workflows/tracking-writeback-scheduled.json'), 'utf8')) as { id: string; name: string; nodes: Array<{ name: string; parameters: Record<string, unknown> }> };
 	const bondi = sb.cartonCloud.world.customers.find((c) => c.name === 'Bondi Beauty')!;
 	json.nodes.find((n) => n.name === 'Write tracking to consignment')!.parameters.customersWithoutConsignments = [bondi.id];
 	json.id = WRITE_BACK_EXPECTED;
 	json.name += ' (Bondi Beauty expected without consignments)';
-	const file = join(mkdtempSync(join(tmpdir(), 'alerts-case-')), 'tracking-writeback-expected.json');
+	const file = join(folder, 'tracking-writeback-expected.json');
 	writeFileSync(file, JSON.stringify(json));
 	return file;
 }
@@ -51,7 +50,7 @@ beforeAll(async () => {
 	sb = await startSandboxes({ starshipit: { ratePerSecond: 1000, burst: 1000 } });
 	n8n = await prepareN8n({ credentials: sb.credentials(), credentialNames: credentialNames(CREDENTIALS), owner: true });
 	const files = ['error-alerts', 'order-alerts', 'order-push-scheduled', 'order-push-webhook', 'tracking-writeback-scheduled'].map((f) => join(PACKAGE_ROOT, 'workflows', `${f}.json`));
-	const imported = await n8n.importWorkflows([...files, writeBackExpectingBondi()]);
+	const imported = await n8n.importWorkflows([...files, writeBackExpectingBondi(n8n.userFolder)]);
 	workflows = Object.fromEntries(imported.map((w) => [w.id === WRITE_BACK_EXPECTED ? 'writeback-expected' : w.file.split('/').pop()!.replace('.json', ''), w]));
 	// n8n 2.x runs a sub-workflow or an error workflow for a published workflow only when it is published too.
 	server = await n8n.start({ publish: [workflows['order-alerts'].id, workflows['error-alerts'].id, workflows['order-push-webhook'].id], webhooks: [PUSH_WEBHOOK] });
