@@ -199,4 +199,10 @@ describe('Alert wiring of the bundled workflows', () => {
 		expect(facts('tracking-writeback-scheduled.json')).toEqual({ call: [ALERTS.id], keys: ['tracking:main:'] });
 		expect(facts('tracking-writeback-webhook.json')).toEqual(facts('tracking-writeback-scheduled.json'));
 	});
+
+	it('a webhook run hands the alert workflow its failure only; the scheduled twin, meeting the same orders, reports them fixed', () => {
+		const wentThrough = (file: string) => bundled().find((w) => w.file === file)!.json.nodes.some((n) => n.name === 'Orders that went through');
+		expect(['order-push-scheduled.json', 'tracking-writeback-scheduled.json'].map(wentThrough)).toEqual([true, true]);
+		expect(['order-push-webhook.json', 'tracking-writeback-webhook.json'].map(wentThrough)).toEqual([false, false]);
+	});
 });
