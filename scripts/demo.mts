@@ -48,12 +48,12 @@ function liveCredentials(): CredentialStore {
 	};
 }
 
-/** The step a failures digest ends in: it fails a run with failed orders on purpose (README, Alerts). */
-const DIGEST_STOP = 'Mark run failed (digest sent)';
+/** The step a run with failed orders ends in: it fails the run on purpose (README, Alerts). */
+const DIGEST_STOP = 'Mark run failed (orders need attention)';
 /** The run's error, unless it is the digest's deliberate one. */
 const unexpectedError = (run: RunResult) => (run.nodes[DIGEST_STOP]?.error ? undefined : run.error);
 const digestLine = (run: RunResult) =>
-	run.nodes[DIGEST_STOP]?.error ? `    → one failures-digest e-mail listed them; in n8n the run shows as failed (${DIGEST_STOP})` : undefined;
+	run.nodes[DIGEST_STOP]?.error ? `    → the alert workflow e-mailed the new ones (each problem once); in n8n the run shows as failed (${DIGEST_STOP})` : undefined;
 
 const items = (run: RunResult, node: string): INodeExecutionData[] => run.nodes[node]?.outputs[0] ?? [];
 const failures = (run: RunResult, node: string): INodeExecutionData[] => run.nodes[node]?.outputs[0] ?? [];
@@ -62,7 +62,7 @@ function reportPush(run: RunResult): { created: number; skipped: number; failed:
 	const pushError = unexpectedError(run);
 	if (pushError) throw new Error(`Order push failed: ${pushError.message}`);
 	const done = items(run, 'In Starshipit');
-	const failed = failures(run, 'Not created (see error)');
+	const failed = failures(run, 'Failed orders (see reason)');
 	const created = done.filter((i) => i.json.already_existed === false).length;
 	const skipped = done.length - created;
 	console.log(`  sale orders eligible (PACKED)     ${items(run, 'Sale orders ready to ship').length}`);
@@ -71,7 +71,7 @@ function reportPush(run: RunResult): { created: number; skipped: number; failed:
 	console.log(`  failed                            ${failed.length}`);
 	for (const item of failed) {
 		const reference = (item.json.references as { customer?: string } | undefined)?.customer ?? '?';
-		console.log(`    ${reference.padEnd(12)} ${String(item.json.error)}`);
+		console.log(`    ${reference.padEnd(12)} ${String(item.json.reason)}`);
 	}
 	const pushDigest = digestLine(run);
 	if (pushDigest) console.log(pushDigest);
@@ -82,7 +82,7 @@ function reportWriteback(run: RunResult): { written: number; unchanged: number; 
 	const writebackError = unexpectedError(run);
 	if (writebackError) throw new Error(`Tracking writeback failed: ${writebackError.message}`);
 	const done = items(run, 'Written or already there');
-	const failed = failures(run, 'Not written (see error)');
+	const failed = failures(run, 'Tracking not written (see reason)');
 	const written = done.filter((i) => i.json.unchanged === false).length;
 	console.log(`  shipped orders found in Starshipit ${items(run, 'Recently shipped in Starshipit').length}`);
 	console.log(`  tracking written to consignments  ${written}`);
@@ -90,7 +90,7 @@ function reportWriteback(run: RunResult): { written: number; unchanged: number; 
 	console.log(`  not written                       ${failed.length}`);
 	const reasons = new Map<string, string[]>();
 	for (const item of failed) {
-		const reason = String(item.json.error).replace(/Sale order "[^"]+" \([^)]+\) /, 'sale order ');
+		const reason = String(item.json.reason).replace(/Sale order "[^"]+" \([^)]+\) /, 'sale order ');
 		reasons.set(reason, [...(reasons.get(reason) ?? []), String(item.json.order_number)]);
 	}
 	for (const [reason, orders] of reasons) console.log(`    ${orders.length} × ${reason} (${orders.slice(0, 3).join(', ')}${orders.length > 3 ? ' …' : ''})`);

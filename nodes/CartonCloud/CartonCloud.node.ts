@@ -6,6 +6,7 @@ import { router } from './actions/router';
 import * as saleOrder from './actions/saleOrder/SaleOrder.resource';
 import * as tracking from './actions/tracking/Tracking.resource';
 import { searchCustomers } from './methods/listSearch';
+import { getCustomers } from './methods/loadOptions';
 
 export class CartonCloud implements INodeType {
 	description: INodeTypeDescription = {
@@ -49,6 +50,7 @@ export class CartonCloud implements INodeType {
 
 	methods = {
 		listSearch: { searchCustomers },
+		loadOptions: { getCustomers },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -33,7 +33,7 @@ export interface Outcome {
 	order_number?: string;
 	/** The CartonCloud sale order's customer reference. */
 	sale_order_reference?: string;
-	/** One sentence naming the order and the field, and what to do, on failure or unknown. */
+	/** One sentence naming the order and the field, and what to do, on failure or unknown; why, when ignored. */
 	reason?: string;
 	/** Something a person should know although the item succeeded. */
 	warning?: string;

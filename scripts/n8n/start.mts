@@ -9,7 +9,8 @@
  *   N8N_INSTANCE_OWNER_EMAIL + N8N_INSTANCE_OWNER_PASSWORD_HASH (bcrypt) at start
  *   (n8n/dist/instance-settings-loader/loaders/owner.instance-settings-loader.js).
  * - Publishes the webhook workflows (so CartonCloud's and Starshipit's sandbox webhooks reach them)
- *   and the error workflow (n8n 2.x starts an error workflow only when it is published);
+ *   the error workflow (n8n 2.x starts an error workflow only when it is published) and the alert
+ *   workflow the pushes and write-backs call (a published workflow runs only published sub-workflows);
  *   the scheduled ones stay unpublished: open one and press "Execute workflow" (its "Run now" trigger).
  *
  * Env: N8N_PORT (default 5678), STARSHIPIT_PORT (4010), CARTONCLOUD_PORT (4011), SMTP_PORT (4025), N8N_TEST_HOME.
@@ -58,11 +59,12 @@ async function main(): Promise<void> {
 		const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, f));
 		const imported = await n8n.importWorkflows(files);
 		const withHooks = imported.map((w) => ({ ...w, hooks: webhooksOf(w.json.nodes) })).filter((w) => w.hooks.length > 0);
-		const errorWorkflows = imported.filter((w) => w.json.nodes.some((n) => n.type === 'n8n-nodes-base.errorTrigger'));
+		// The error workflow and the alert workflow: nothing starts them but another (published) run.
+		const errorWorkflows = imported.filter((w) => w.json.nodes.some((n) => n.type === 'n8n-nodes-base.errorTrigger' || n.type === 'n8n-nodes-base.executeWorkflowTrigger'));
 		const port = Number(process.env.N8N_PORT ?? 5678);
 		const server = await n8n.start({
 			port,
-			// n8n 2.x runs an error workflow only when it is published ("is not active and cannot be executed").
+			// n8n 2.x runs an error workflow or a sub-workflow only when it is published ("is not active and cannot be executed").
 			publish: [...withHooks.map((w) => w.id), ...errorWorkflows.map((w) => w.id)],
 			webhooks: withHooks.flatMap((w) => w.hooks.map(({ path, method }) => ({ path, method }))),
 		});

@@ -5,7 +5,8 @@
  * webhooks pointed at them. The test only clicks and reads the page:
  *   pack (CartonCloud's status webhook) → push (n8n creates the Starshipit order)
  *   → ship (Starshipit's tracking webhook) → write-back (n8n puts tracking on the consignment),
- * then injects a fault and sees the failures digest e-mail arrive on the page.
+ * then injects a fault and sees the alert e-mail (workflows/order-alerts.json, which the pushes
+ * call: imported and published with them) arrive on the page.
  */
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -27,7 +28,7 @@ let page: Page;
 beforeAll(async () => {
 	sb = await startSandboxes({ starshipit: { ratePerSecond: 1000, burst: 1000 } });
 	n8n = await prepareN8n({ credentials: sb.credentials(), credentialNames: credentialNames(CREDENTIALS) });
-	const imported = await n8n.importWorkflows(['error-alerts', PUSH.file, WRITE_BACK.file].map((f) => join(PACKAGE_ROOT, 'workflows', `${f}.json`)));
+	const imported = await n8n.importWorkflows(['error-alerts', 'order-alerts', PUSH.file, WRITE_BACK.file].map((f) => join(PACKAGE_ROOT, 'workflows', `${f}.json`)));
 	server = await n8n.start({ publish: imported.map((w) => w.id), webhooks: [{ path: PUSH.path }, { path: WRITE_BACK.path }] });
 	sb.cartonCloud.configure({ webhookUrl: withCartonCloudSecret(server.webhookUrl(PUSH.path)) });
 	sb.starshipit.configure({ webhookUrl: server.webhookUrl(WRITE_BACK.path) });
@@ -103,7 +104,7 @@ describe('sandbox console in headless Chromium, with real n8n', () => {
 		expect(sb.mail.messages).toEqual([]);
 	});
 
-	it('a fault injected on the page makes the next push fail, and its failures digest shows up on the page', async () => {
+	it('a fault injected on the page makes the next push fail, and its alert e-mail shows up on the page', async () => {
 		const [reference] = await waitingOrders('KIW-');
 		await page.select('#fault-form select[name="target"]', 'starshipit|POST /api/orders/import');
 		await page.$eval('#fault-form input[name="status"]', (input) => ((input as HTMLInputElement).value = '400'));
@@ -113,7 +114,7 @@ describe('sandbox console in headless Chromium, with real n8n', () => {
 
 		await clickRow(`#sale-orders tr[data-reference="${reference}"] button[data-action="pack"]`);
 		const subject = await page.waitForSelector('#mail-list .mail .subject');
-		expect(await subject!.evaluate((b) => b.textContent)).toMatch(/^1 order\(s\) not created in Starshipit: /);
+		expect(await subject!.evaluate((b) => b.textContent)).toMatch(/^1 order\(s\) need attention: /);
 		expect(await page.$eval('#mail-list .mail pre', (pre) => pre.textContent)).toContain(`- ${reference}: `);
 		expect(await page.$(`#starshipit-orders tr[data-order-number="${reference}"]`)).toBeNull();
 	});

@@ -9,7 +9,7 @@ import { Harness, type RunResult, type WorkflowJson } from '../harness/index.mts
 import { type CartonCloudSandbox, type CartonCloudSandboxOptions, createCartonCloudSandbox } from '../sandbox/cartoncloud/index.mts';
 
 export const CC = 'n8n-nodes-cartoncloud-starshipit.cartonCloud';
-export const CC_TRIGGER = 'n8n-nodes-cartoncloud-starshipit.cartonCloudSaleOrderTrigger';
+export const CC_TRIGGER = 'n8n-nodes-cartoncloud-starshipit.cartonCloudTrigger';
 export const CREDENTIALS = { cartonCloudApi: { id: 'cc', name: 'CartonCloud Sandbox' } };
 
 export interface Env {

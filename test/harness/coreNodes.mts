@@ -6,16 +6,23 @@
  * - Schedule Trigger: one item with the firing time, as the real node emits when run by hand.
  * - Sticky Note: no inputs, no outputs; never executed.
  * - No Operation: passes items through.
- * - Switch (v3, expression mode only): each item to the output its Output Index names; an index
- *   outside 0 … Number of Outputs − 1 fails the node, as in the real SwitchV3.
+ * - Switch (v3): expression mode, each item to the output its Output Index names (an index
+ *   outside 0 … Number of Outputs − 1 fails the node, as in the real SwitchV3); rules mode, each
+ *   item to the first rule whose conditions (n8n's filter, evaluated by n8n-core) pass, else to the
+ *   extra fallback output when there is one.
  * - Send Email (the alert digests): evaluates the message as the real node does (per item; the
  *   digests run once) and keeps it in `harnessOutbox` instead of speaking SMTP; the real node
  *   against an SMTP server is proven in real n8n (test/n8n/alerts.n8n.mts).
  * - Stop and Error: throws its error message, failing the run as the real node does.
+ * - The alerts' and the routing's nodes: Edit Fields, If, Merge, Summarize (./flowNodes.mts), the
+ *   Data Table node (./dataTables.mts), Execute Workflow and its trigger (./subWorkflows.mts).
  * Anything beyond these (Respond to Webhook …) is proven in real n8n (`npm run test:n8n`).
  */
 import type { INodeType, INodeTypeDescription, ITriggerFunctions, ITriggerResponse, INodeExecutionData, IExecuteFunctions } from 'n8n-workflow';
 import { n8nWorkflow } from './n8n.mts';
+import { dataTableNodeTypes } from './dataTables.mts';
+import { flowNodeTypes } from './flowNodes.mts';
+import { subWorkflowNodeTypes } from './subWorkflows.mts';
 
 function description(name: string, displayName: string, extra: Partial<INodeTypeDescription>): INodeTypeDescription {
 	return {
@@ -82,11 +89,31 @@ class Switch implements INodeType {
 			{ displayName: 'Mode', name: 'mode', type: 'options', options: [{ name: 'Expression', value: 'expression' }], default: 'rules' },
 			{ displayName: 'Number of Outputs', name: 'numberOutputs', type: 'number', default: 4 },
 			{ displayName: 'Output Index', name: 'output', type: 'number', default: 0 },
+			{
+				displayName: 'Routing Rules',
+				name: 'rules',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				default: {},
+				options: [
+					{
+						displayName: 'Values',
+						name: 'values',
+						values: [
+							{ displayName: 'Conditions', name: 'conditions', type: 'filter', default: {}, typeOptions: { filter: { caseSensitive: true, typeValidation: 'strict', version: 2 } } },
+							{ displayName: 'Rename Output', name: 'renameOutput', type: 'boolean', default: false },
+							{ displayName: 'Output Name', name: 'outputKey', type: 'string', default: '' },
+						],
+					},
+				],
+			},
+			{ displayName: 'Options', name: 'options', type: 'collection', default: {}, options: [{ displayName: 'Fallback Output', name: 'fallbackOutput', type: 'string', default: 'none' }, { displayName: 'Rename Fallback Output', name: 'renameFallbackOutput', type: 'string', default: '' }, { displayName: 'Send Data to All Matching Outputs', name: 'allMatchingOutputs', type: 'boolean', default: false }] },
 		],
 	} as Partial<INodeTypeDescription>);
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		if (this.getNodeParameter('mode', 0) !== 'expression') throw new Error('harness Switch stand-in: only expression mode is implemented');
+		if (this.getNodeParameter('mode', 0) === 'rules') return rulesSwitch(this);
+		if (this.getNodeParameter('mode', 0) !== 'expression') throw new Error('harness Switch stand-in: only expression and rules modes are implemented');
 		const outputs: INodeExecutionData[][] = Array.from({ length: Number(this.getNodeParameter('numberOutputs', 0)) }, () => []);
 		this.getInputData().forEach((item, itemIndex) => {
 			const index = Number(this.getNodeParameter('output', itemIndex));
@@ -95,6 +122,26 @@ class Switch implements INodeType {
 		});
 		return outputs;
 	}
+}
+
+/** Switch in rules mode, as SwitchV3 routes: the first matching rule (or every one), else the fallback. */
+function rulesSwitch(context: IExecuteFunctions): INodeExecutionData[][] {
+	const rules = context.getNodeParameter('rules.values', 0, []) as unknown[];
+	const options = context.getNodeParameter('options', 0, {}) as { fallbackOutput?: string | number; allMatchingOutputs?: boolean };
+	const outputs: INodeExecutionData[][] = Array.from({ length: rules.length + (options.fallbackOutput === 'extra' ? 1 : 0) }, () => []);
+	context.getInputData().forEach((item, itemIndex) => {
+		let matched = false;
+		for (let rule = 0; rule < rules.length; rule++) {
+			if (!(context.getNodeParameter(`rules.values[${rule}].conditions`, itemIndex, false, { extractValue: true }) as boolean)) continue;
+			matched = true;
+			outputs[rule].push({ ...item, pairedItem: { item: itemIndex } });
+			if (!options.allMatchingOutputs) break;
+		}
+		if (matched || options.fallbackOutput === undefined || options.fallbackOutput === 'none') return;
+		const fallback = options.fallbackOutput === 'extra' ? rules.length : Number(options.fallbackOutput);
+		outputs[fallback].push({ ...item, pairedItem: { item: itemIndex } });
+	});
+	return outputs;
 }
 
 /** A message the Send Email stand-in would have sent. */
@@ -170,4 +217,7 @@ export const coreNodeTypes: Record<string, INodeType> = {
 	'n8n-nodes-base.switch': new Switch(),
 	'n8n-nodes-base.emailSend': new EmailSend(),
 	'n8n-nodes-base.stopAndError': new StopAndError(),
+	...flowNodeTypes,
+	...dataTableNodeTypes,
+	...subWorkflowNodeTypes,
 };

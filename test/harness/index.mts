@@ -9,6 +9,7 @@
  * - `webhook`: hands a request to a webhook trigger's `webhook()` with n8n-core's WebhookContext,
  *   then runs the workflow from its output.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type {
 	ExecutionError,
@@ -19,6 +20,7 @@ import type {
 	INodeCredentialTestResult,
 	INodeExecutionData,
 	INodeListSearchResult,
+	INodePropertyOptions,
 	INodeType,
 	IRun,
 	IRunExecutionData,
@@ -42,6 +44,8 @@ const require = createRequire(import.meta.url);
 export type { CredentialStore } from './credentials.mts';
 
 export interface WorkflowJson {
+	/** The workflow's id; Execute Workflow nodes call a sub-workflow by it. */
+	id?: string;
 	name?: string;
 	nodes: INode[];
 	connections: IConnections;
@@ -65,6 +69,14 @@ export interface RunResult {
 	output(nodeName: string, outputIndex?: number): INodeExecutionData[];
 	/** The workflow's static data after the run (what n8n would save). */
 	staticData: IDataObject;
+	/** The node that ran last; a sub-workflow answers its caller with that node's output. */
+	lastNodeExecuted?: string;
+}
+
+/** A sub-workflow run started by an Execute Workflow node, with the workflow it ran. */
+export interface SubRun {
+	workflowId: string;
+	run: RunResult;
 }
 
 export interface WebhookRequest {
@@ -87,11 +99,26 @@ export interface WebhookResult {
 // The package the harness loads: this checkout's, or another build `npm run bench -- --variants --against` names.
 const ROOT = process.env.BENCH_PACKAGE_ROOT ?? path.resolve(import.meta.dirname, '../..');
 
+/** The bundled workflows by id: what an Execute Workflow node can call. */
+function bundledWorkflows(): Map<string, WorkflowJson> {
+	const dir = path.join(ROOT, 'workflows');
+	const byId = new Map<string, WorkflowJson>();
+	for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+		const json = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as WorkflowJson;
+		if (json.id) byId.set(json.id, json);
+	}
+	return byId;
+}
+
 let executionCount = 0;
 
 export class Harness {
 	readonly credentialsHelper: TestCredentialsHelper;
 	private readonly types: PackageTypes;
+	/** Workflows an Execute Workflow node can call, by id: the bundled ones, and any `register`ed. */
+	private readonly workflows = bundledWorkflows();
+	/** Sub-workflow runs, oldest first (tests may clear it). */
+	readonly subRuns: SubRun[] = [];
 
 	/** `extraNodeTypes`: test-only node types (e.g. a probe) registered beside the package's, by type name. */
 	constructor(
@@ -100,6 +127,28 @@ export class Harness {
 	) {
 		this.types = loadPackageTypes(ROOT, extraNodeTypes);
 		this.credentialsHelper = new TestCredentialsHelper(credentials, this.types.credentialTypes);
+	}
+
+	/** Makes a workflow callable by id (e.g. a changed copy of a bundled one). */
+	register(json: WorkflowJson & { id: string }): void {
+		this.workflows.set(json.id, json);
+	}
+
+	/**
+	 * n8n's answer to an Execute Workflow node (additionalData.executeWorkflow): runs the workflow of
+	 * that id from its Execute Workflow Trigger with the caller's items and returns the output of its
+	 * last node; a failed sub-workflow fails the caller's node with its error.
+	 */
+	private async executeSubWorkflow(workflowInfo: { id?: string }, options: { inputData?: INodeExecutionData[] }): Promise<{ executionId: string; data: INodeExecutionData[][] }> {
+		const json = workflowInfo.id ? this.workflows.get(workflowInfo.id) : undefined;
+		if (!json) throw new n8nWorkflow.UnexpectedError('Workflow does not exist.', { extra: { workflowId: workflowInfo.id } });
+		const trigger = json.nodes.find((n) => n.type === 'n8n-nodes-base.executeWorkflowTrigger');
+		if (!trigger) throw new Error(`workflow ${workflowInfo.id} has no Execute Workflow Trigger`);
+		const run = await this.execute(this.workflow(json), 'integrated', trigger, [options.inputData ?? []]);
+		this.subRuns.push({ workflowId: workflowInfo.id!, run });
+		if (run.error) throw run.error;
+		const last = run.lastNodeExecuted ? run.nodes[run.lastNodeExecuted] : undefined;
+		return { executionId: `harness-sub-${this.subRuns.length}`, data: last?.outputs ?? [] };
 	}
 
 	/** A node type exactly as the harness loaded it from dist/ (e.g. to call its credential test). */
@@ -130,6 +179,16 @@ export class Harness {
 		if (!search) throw new Error(`${node.type} has no list search "${method}"`);
 		const context = new LoadOptionsContext(workflow, node, this.additionalData(workflow, json), parameterPath);
 		return await search.call(context, filter);
+	}
+
+	/** Calls a node's load-options method (an options or multi-options picker) as the editor does. */
+	async loadOptions(json: WorkflowJson, nodeName: string, parameterPath: string, method: string): Promise<INodePropertyOptions[]> {
+		const workflow = this.workflow(json);
+		const node = workflow.getNode(nodeName)!;
+		const load = this.types.nodeTypes.getByNameAndVersion(node.type, node.typeVersion).methods?.loadOptions?.[method];
+		if (!load) throw new Error(`${node.type} has no load-options method "${method}"`);
+		const context = new LoadOptionsContext(workflow, node, this.additionalData(workflow, json), parameterPath);
+		return await load.call(context);
 	}
 
 	/** Runs the workflow from a trigger (default: its manual trigger, else its only trigger). */
@@ -207,7 +266,7 @@ export class Harness {
 
 	private workflow(json: WorkflowJson, staticData?: IDataObject): Workflow {
 		return new Workflow({
-			id: 'harness-workflow',
+			id: json.id ?? 'harness-workflow',
 			name: json.name ?? 'harness',
 			nodes: json.nodes,
 			connections: json.connections,
@@ -251,9 +310,8 @@ export class Harness {
 			formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting/',
 			variables: {},
 			currentNodeParameters: undefined,
-			executeWorkflow: async () => {
-				throw new Error('Sub-workflows are not supported by the harness');
-			},
+			executeWorkflow: async (workflowInfo: { id?: string }, _additionalData: unknown, options: { inputData?: INodeExecutionData[] }) =>
+				await this.executeSubWorkflow(workflowInfo, options),
 			getRunExecutionData: async () => undefined,
 			logAiEvent: () => {},
 			startRunnerTask: async () => {
@@ -291,6 +349,7 @@ function toRunResult(run: IRun, workflow: Workflow): RunResult {
 		error: run.data.resultData.error,
 		nodes,
 		staticData: snapshotStaticData(workflow),
+		lastNodeExecuted: run.data.resultData.lastNodeExecuted,
 		output(nodeName, outputIndex = 0) {
 			const node = nodes[nodeName];
 			if (!node) throw new Error(`Node "${nodeName}" did not run (ran: ${Object.keys(nodes).join(', ')})`);

@@ -1,108 +1,171 @@
 /**
- * Alerts that reach a person, in a real n8n against a real SMTP server (the sandbox's mail catcher,
- * test/sandbox/mail/smtpSink.mts, which the credential `smtp` points at):
- * - the failures digest of the order push sends ONE e-mail naming each failed order (the sandbox
- *   seed's KOA-19001..19003), its reason and a link to the execution, then fails the run, so the
- *   Executions list shows it as an error;
- * - in `n8n start`, a run that fails for any other reason (here: the mail server refused the
- *   digest) starts the bundled error workflow (workflows/error-alerts.json, each workflow's
- *   settings.errorWorkflow), which e-mails the workflow, the failing step and the execution link;
- *   a run the digest already reported is not mailed a second time.
+ * Alerts an ops team keeps on, in a real n8n against a real SMTP server (the sandbox's mail
+ * catcher, test/sandbox/mail/smtpSink.mts, which the credential `smtp` points at). The pushes and
+ * write-backs hand their outcomes to the alert workflow (workflows/order-alerts.json), which keeps
+ * what it mailed in an n8n data table. Data tables need n8n's modules, which `n8n execute` does not
+ * start, so everything runs in `n8n start`: the scheduled workflows as the editor's "Execute
+ * workflow" runs them (scripts/n8n/rest.mts), the webhook ones published, over real HTTP.
+ * - three runs of the push with the same 3 bad orders send ONE e-mail naming them; fixing one sends
+ *   a recovery line; the webhook push meeting one of them again sends nothing (one memory);
+ * - a customer chosen as having no consignments sends none; otherwise its orders are mailed once;
+ * - a run that fails on its own (the mail server refused the alert) starts the bundled error
+ *   workflow, which e-mails the workflow, the failing step and the execution link; a run failed on
+ *   purpose because orders failed is not mailed by it, and the refused alert is sent by the next run.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../scripts/n8n/paths.mts';
-import { credentialNames, type ImportedWorkflow, prepareN8n, type RealN8n, withCartonCloudSecret } from '../../scripts/n8n/realN8n.mts';
+import { credentialNames, type ImportedWorkflow, prepareN8n, type RealN8n, type RunningN8n, withCartonCloudSecret } from '../../scripts/n8n/realN8n.mts';
+import { N8nRest } from '../../scripts/n8n/rest.mts';
 import { BAD_ORDER_REFERENCES } from '../sandbox/cartoncloud/index.mts';
 import { CREDENTIALS, type Sandboxes, startSandboxes } from '../sandbox/index.mts';
-import { DIGEST_STOP_NODE } from './alertFiles.mts';
+import { FAILED_ORDERS_NODE, RUN_FAILED_NODE, TRACKING_NOT_WRITTEN_NODE } from './alertFiles.mts';
 
 const BAD = Object.values(BAD_ORDER_REFERENCES) as string[];
-const FILES = ['error-alerts', 'order-push-scheduled', 'order-push-webhook'];
-const ORDER_PUSH_WEBHOOK = { path: '3e23d534-be6d-1210-3d8c-c9ca09f60091/webhook' };
+const PUSH_WEBHOOK = { path: '3e23d534-be6d-1210-3d8c-c9ca09f60091/webhook' };
+const ALERTS_TABLE = 'CartonCloud-Starshipit alerts';
+/** The scheduled write-back with Bondi Beauty chosen under "Customers Without Consignments", imported beside the file as shipped. */
+const WRITE_BACK_EXPECTED = 'ccssWritebackExpect';
 
 let sb: Sandboxes;
 let n8n: RealN8n;
+let server: RunningN8n;
+let rest: N8nRest;
 let workflows: Record<string, ImportedWorkflow>;
+
+/** A copy of the scheduled write-back that knows Bondi Beauty generates no consignments, as an ops person would set it once (in the user folder, removed with it). */
+function writeBackExpectingBondi(folder: string): string {
+	const json = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'workflows/tracking-writeback-scheduled.json'), 'utf8')) as { id: string; name: string; nodes: Array<{ name: string; parameters: Record<string, unknown> }> };
+	const bondi = sb.cartonCloud.world.customers.find((c) => c.name === 'Bondi Beauty')!;
+	json.nodes.find((n) => n.name === 'Write tracking to consignment')!.parameters.customersWithoutConsignments = [bondi.id];
+	json.id = WRITE_BACK_EXPECTED;
+	json.name += ' (Bondi Beauty expected without consignments)';
+	const file = join(folder, 'tracking-writeback-expected.json');
+	writeFileSync(file, JSON.stringify(json));
+	return file;
+}
 
 beforeAll(async () => {
 	sb = await startSandboxes({ starshipit: { ratePerSecond: 1000, burst: 1000 } });
-	n8n = await prepareN8n({ credentials: sb.credentials(), credentialNames: credentialNames(CREDENTIALS) });
-	const imported = await n8n.importWorkflows(FILES.map((f) => join(PACKAGE_ROOT, 'workflows', `${f}.json`)));
-	workflows = Object.fromEntries(FILES.map((f, i) => [f, imported[i]]));
+	n8n = await prepareN8n({ credentials: sb.credentials(), credentialNames: credentialNames(CREDENTIALS), owner: true });
+	const files = ['error-alerts', 'order-alerts', 'order-push-scheduled', 'order-push-webhook', 'tracking-writeback-scheduled'].map((f) => join(PACKAGE_ROOT, 'workflows', `${f}.json`));
+	const imported = await n8n.importWorkflows([...files, writeBackExpectingBondi(n8n.userFolder)]);
+	workflows = Object.fromEntries(imported.map((w) => [w.id === WRITE_BACK_EXPECTED ? 'writeback-expected' : w.file.split('/').pop()!.replace('.json', ''), w]));
+	// n8n 2.x runs a sub-workflow or an error workflow for a published workflow only when it is published too.
+	server = await n8n.start({ publish: [workflows['order-alerts'].id, workflows['error-alerts'].id, workflows['order-push-webhook'].id], webhooks: [PUSH_WEBHOOK] });
+	rest = new N8nRest(server.baseUrl);
+	sb.cartonCloud.configure({ webhookUrl: withCartonCloudSecret(server.webhookUrl(PUSH_WEBHOOK.path)) });
 });
 
 afterAll(async () => {
+	await server?.stop();
 	await n8n?.dispose();
 	await sb?.close();
 });
 
-beforeEach(() => {
-	sb.cartonCloud.reset();
-	sb.cartonCloud.configure({ webhookUrl: undefined });
-	sb.starshipit.reset();
-	sb.mail.clear();
-});
+const order = (reference: string) => [...sb.cartonCloud.world.orders.values()].find((o) => o.references.customer === reference)!;
+const subjects = () => sb.mail.messages.map((m) => m.subject);
+const settle = () => new Promise((r) => setTimeout(r, 5000));
+
+/** Packs a sale order again, one status change at a time, as a warehouse does: CartonCloud's webhook reaches the published webhook push. */
+async function pack(reference: string): Promise<void> {
+	const { id } = order(reference);
+	sb.cartonCloud.setOutboundOrderStatus(id, 'PICKED');
+	await sb.cartonCloud.flushWebhooks();
+	sb.cartonCloud.setOutboundOrderStatus(id, 'PACKED');
+	const deliveries = await sb.cartonCloud.flushWebhooks();
+	expect(deliveries.map((d) => d.status)).toContain(200);
+}
+
+/** Waits for the webhook push's execution started after `known` executions to finish. */
+async function nextWebhookRun(known: number) {
+	const until = Date.now() + 60_000;
+	for (;;) {
+		const runs = await rest.executions(workflows['order-push-webhook'].id);
+		const done = runs.filter((r) => !['new', 'running', 'waiting'].includes(r.status));
+		if (runs.length > known && done.length === runs.length) return runs[0];
+		if (Date.now() > until) throw new Error(`no finished webhook push after ${known} (have ${runs.map((r) => r.status).join(', ')})`);
+		await new Promise((r) => setTimeout(r, 250));
+	}
+}
 
 describe('alerts in real n8n, delivered over SMTP', () => {
-	it('the order push e-mails one digest of the failed orders with reasons and the execution link, and the run shows as failed', async () => {
-		const run = await n8n.execute(workflows['order-push-scheduled'].id);
-		expect(run.status).toBe('error');
-		expect(run.error?.node?.name).toBe(DIGEST_STOP_NODE);
-		expect(run.error?.message).toContain(BAD.join(', '));
-		// Every good order was still created: the digest runs after the batch, not instead of it.
-		expect(run.output('In Starshipit').length).toBeGreaterThan(30);
-
-		const [mail] = await sb.mail.waitFor(1);
-		expect(sb.mail.messages).toHaveLength(1);
+	it('three runs of the push with the same 3 bad orders send one e-mail naming them; fixing one sends a recovery line', async () => {
+		const push = workflows['order-push-scheduled'];
+		for (let i = 1; i <= 3; i++) {
+			const run = await rest.run(push.id);
+			expect(run.status).toBe('error');
+			expect(run.error?.node?.name).toBe(RUN_FAILED_NODE);
+			expect(run.json(FAILED_ORDERS_NODE).map((item) => item.order_number).sort()).toEqual([...BAD].sort());
+		}
+		expect(subjects()).toEqual([`3 order(s) need attention: ${push.name}`]);
+		const [mail] = sb.mail.messages;
 		expect(mail.to).toEqual(['ops@example.com']);
-		expect(mail.subject).toBe(`3 order(s) not created in Starshipit: ${workflows['order-push-scheduled'].name}`);
-		expect(mail.text).toMatch(/- KOA-19001: .*address1/);
-		expect(mail.text).toMatch(/- KOA-19002: .*postcode.*10/);
-		expect(mail.text).toMatch(/- KOA-19003: .*country.*Atlantis/);
-		expect(mail.text).toMatch(new RegExp(`Execution: http://127\\.0\\.0\\.1:\\d+/workflow/${workflows['order-push-scheduled'].id}/executions/\\d+`));
-		for (const reference of BAD) expect(mail.html).toContain(`<td>${reference}</td>`);
+		expect(mail.text).toMatch(/- KOA-19001: not created in Starshipit\. .*address1/);
+		expect(mail.text).toMatch(/- KOA-19002: not created in Starshipit\. .*postcode.*10/);
+		expect(mail.text).toMatch(/- KOA-19003: not created in Starshipit\. .*Atlantis/);
+		expect(mail.text).toMatch(new RegExp(`Execution: ${server.baseUrl.replace(/\./g, '\\.')}/workflow/${push.id}/executions/\\d+`));
+		expect((await rest.rows(ALERTS_TABLE)).map((r) => r.alert_key).sort()).toEqual(BAD.map((b) => `push:main:${b}`));
+
+		order(BAD_ORDER_REFERENCES.emptyAddress1).details.deliver.address.address1 = '12 Fixed Street';
+		const fixed = await rest.run(push.id);
+		expect(fixed.error?.message).toMatch(/^2 order\(s\) not created/);
+		expect(subjects().slice(1)).toEqual([`1 fixed: ${push.name}`]);
+		expect(sb.mail.messages[1].text).toMatch(/Fixed since the last alert:\n- KOA-19001: fixed \(it had failed: .*address1/);
+		expect((await rest.rows(ALERTS_TABLE)).map((r) => r.order_number).sort()).toEqual(['KOA-19002', 'KOA-19003']);
 	});
 
-	it('in `n8n start`, the error workflow e-mails a run that failed on its own, and not one the digest already reported', async () => {
-		// n8n 2.x starts an error workflow only when it is published ("is not active and cannot be executed").
-		const server = await n8n.start({ publish: [workflows['order-push-webhook'].id, workflows['error-alerts'].id], webhooks: [ORDER_PUSH_WEBHOOK] });
-		try {
-			sb.cartonCloud.configure({ webhookUrl: withCartonCloudSecret(server.webhookUrl(ORDER_PUSH_WEBHOOK.path)) });
-			const pack = async (reference: string) => {
-				const order = sb.cartonCloud.findOrderByReference(reference)!;
-				// One status change at a time, as a warehouse makes them: the trigger re-reads the order,
-				// so two queued deliveries would both see PACKED and push it twice.
-				sb.cartonCloud.setOutboundOrderStatus(order.id, 'PICKED');
-				await sb.cartonCloud.flushWebhooks();
-				sb.cartonCloud.setOutboundOrderStatus(order.id, 'PACKED');
-				const deliveries = await sb.cartonCloud.flushWebhooks();
-				expect(deliveries.map((d) => d.status)).toContain(200);
-			};
+	it('the webhook push meeting one of those orders again sends nothing: both pushes share one memory', async () => {
+		const before = sb.mail.messages.length;
+		const known = (await rest.executions(workflows['order-push-webhook'].id)).length;
+		await pack(BAD_ORDER_REFERENCES.longPostcode);
+		const run = await nextWebhookRun(known);
+		expect(run.status).toBe('error');
+		// The error workflow runs right after a failed production run; give it time to (not) mail.
+		await settle();
+		expect(sb.mail.messages).toHaveLength(before);
+	});
 
-			// 1. The mail server refuses the digest: the run fails at the e-mail step; n8n starts the
-			//    error workflow, whose own e-mail gets through.
-			sb.mail.refuseNext(1);
-			await pack(BAD_ORDER_REFERENCES.emptyAddress1);
-			const [alert] = await sb.mail.waitFor(1, 60_000);
-			expect(alert.subject).toBe(`n8n run failed: ${workflows['order-push-webhook'].name}`);
-			expect(alert.text).toContain('failed at step "E-mail failures digest"');
-			expect(alert.text).toMatch(new RegExp(`Execution: ${server.baseUrl.replace(/\./g, '\\.')}/workflow/${workflows['order-push-webhook'].id}/executions/\\d+`));
+	it('a run that fails on its own is e-mailed by the error workflow, and the alert it could not send goes out with the next run', async () => {
+		const before = sb.mail.messages.length;
+		// KOA-19003 now fails for another reason (an unknown country of another name): new, so mailed; the mail server refuses it.
+		const { address } = order(BAD_ORDER_REFERENCES.unknownCountry).details.deliver;
+		address.country = { ...address.country, name: 'Narnia' };
+		sb.mail.refuseNext(1);
+		const known = (await rest.executions(workflows['order-push-webhook'].id)).length;
+		await pack(BAD_ORDER_REFERENCES.unknownCountry);
+		const run = await nextWebhookRun(known);
+		expect(run.status).toBe('error');
+		const [alert] = (await sb.mail.waitFor(before + 1, 60_000)).slice(before);
+		expect(alert.subject).toBe(`n8n run failed: ${workflows['order-push-webhook'].name}`);
+		expect(alert.text).toContain('failed at step "Report each problem once"');
+		expect(alert.text).toMatch(new RegExp(`Execution: ${server.baseUrl.replace(/\./g, '\\.')}/workflow/${workflows['order-push-webhook'].id}/executions/\\d+`));
 
-			// 2. The digest gets through: exactly one e-mail for the run (the error workflow skips it).
-			sb.mail.clear();
-			await pack(BAD_ORDER_REFERENCES.longPostcode);
-			const [digest] = await sb.mail.waitFor(1, 60_000);
-			expect(digest.subject).toMatch(/^1 order\(s\) not created in Starshipit: /);
-			expect(digest.text).toMatch(/- KOA-19002: .*postcode/);
-			// The error workflow runs right after the failed run; give it time to (not) mail.
-			await new Promise((r) => setTimeout(r, 5000));
-			expect(sb.mail.messages.map((m) => m.subject)).toEqual([digest.subject]);
-		} catch (error) {
-			(error as Error).message += `\n--- n8n log (tail) ---\n${server.logs().slice(-4000)}`;
-			throw error;
-		} finally {
-			await server.stop();
-		}
+		// Nothing was remembered as mailed: the next run sends it.
+		await rest.run(workflows['order-push-scheduled'].id);
+		expect(subjects().slice(before + 1)).toEqual([`1 order(s) need attention: ${workflows['order-push-scheduled'].name}`]);
+		expect(sb.mail.messages.at(-1)!.text).toMatch(/- KOA-19003: not created in Starshipit\. .*Narnia/);
+		await settle();
+		expect(sb.mail.messages).toHaveLength(before + 2);
+	});
+
+	it('a customer chosen as having no consignments sends none; without that choice its orders are mailed once', async () => {
+		expect(sb.starshipit.shipAll()).toBeGreaterThan(30);
+		const before = sb.mail.messages.length;
+		const expected = await rest.run(workflows['writeback-expected'].id);
+		expect(expected.status).toBe('success');
+		expect(expected.nodes[TRACKING_NOT_WRITTEN_NODE]).toBeUndefined();
+		const ignored = expected.json('Written or already there').filter((i) => (i.outcome as { status: string }).status === 'ignored');
+		expect(ignored.length).toBeGreaterThan(0);
+		expect(sb.mail.messages).toHaveLength(before);
+
+		const plain = workflows['tracking-writeback-scheduled'];
+		const first = await rest.run(plain.id);
+		const notWritten = first.json(TRACKING_NOT_WRITTEN_NODE);
+		expect(notWritten.map((i) => i.order_number).sort()).toEqual(ignored.map((i) => (i.outcome as { order_number: string }).order_number).sort());
+		await rest.run(plain.id);
+		expect(subjects().slice(before)).toEqual([`${notWritten.length} order(s) need attention: ${plain.name}`]);
+		expect(sb.mail.messages.at(-1)!.text).toMatch(/- BON-\S+: tracking not written to CartonCloud\. .*has no consignment/);
 	});
 });

@@ -7,8 +7,9 @@
  *
  * Before each case both sandboxes are reset to their seed (logs cleared, no webhook URL); then
  * `arrange` may set state up, also by running other workflows in the same n8n (`execute`).
- * - `execute` cases run with `n8n execute --id` (a scheduled workflow needs its Manual Trigger
- *   "Run now" beside the schedule; `execute` starts there).
+ * - `execute` cases run as the editor's "Execute workflow" does, in a running n8n from the
+ *   Manual Trigger "Run now" beside the schedule (the bundled alerts keep their memory in an n8n
+ *   data table, which `n8n execute` cannot open); `runner: 'cli'` runs one with `n8n execute --id`.
  * - `webhook` cases: the workflow is published (`n8n publish:workflow`), `n8n start` runs on a free
  *   port until its webhook is registered, then `call` (default: POST `body` to the webhook)
  *   reaches it over HTTP - directly, or by letting a sandbox deliver its own webhook to n8n.
@@ -18,6 +19,10 @@ import { expect } from 'vitest';
 import { type ExecuteResult, type RunningN8n, type WebhookRef, withCartonCloudSecret } from '../../scripts/n8n/realN8n.mts';
 import { BAD_ORDER_REFERENCES } from '../sandbox/cartoncloud/index.mts';
 import type { Sandboxes } from '../sandbox/index.mts';
+import { FAILED_ORDERS_NODE, TRACKING_NOT_WRITTEN_NODE } from './alertFiles.mts';
+
+/** The child-account routing's routing table (an n8n data table). */
+const ROUTES_TABLE = 'Starshipit account of each customer';
 
 export interface WebhookResponse {
 	status: number;
@@ -30,8 +35,10 @@ export interface WebhookResponse {
 
 export interface ArrangeContext {
 	sb: Sandboxes;
-	/** Runs another workflow file (imported with the suite) with `n8n execute`; must succeed. */
+	/** Runs another workflow file (imported with the suite) as the editor does, in the running n8n; must succeed. */
 	execute(file: string): Promise<ExecuteResult>;
+	/** Adds rows to an n8n data table of the running n8n (created when missing), as a person would in its Data tables view. */
+	insertRows(table: string, columns: string[], rows: Array<Record<string, string>>): Promise<void>;
 }
 
 interface CaseBase {
@@ -44,6 +51,12 @@ interface CaseBase {
 
 export interface ExecuteCase extends CaseBase {
 	kind: 'execute';
+	/**
+	 * How the run starts: `editor` (default), the editor's "Execute workflow" from the "Run now"
+	 * trigger in a running n8n (`n8n start`); `cli`, `n8n execute --id`, which starts no n8n
+	 * modules, so no Data Table node (and none of the bundled alerts) can run there.
+	 */
+	runner?: 'editor' | 'cli';
 	/** Default true: the run must succeed. Set false to check a failing run yourself. */
 	expectSuccess?: boolean;
 	assert(ctx: { sb: Sandboxes; run: ExecuteResult }): void | Promise<void>;
@@ -161,6 +174,7 @@ export const SMOKE_CASES: RealN8nCase[] = [
 	{
 		file: 'test/n8n/fixtures/smoke-execute.json',
 		kind: 'execute',
+		runner: 'cli',
 		arrange: ({ sb }) => {
 			seededStarshipitOrders = starshipitOrders(sb).length;
 		},
@@ -205,7 +219,7 @@ export const BUNDLED_CASES: RealN8nCase[] = [
 			expect(good.length).toBeGreaterThan(30);
 			expect(starshipitOrders(sb).map((o) => o.order_number).filter((n) => good.includes(n)).sort()).toEqual(good);
 			expect(run.output('In Starshipit')).toHaveLength(good.length);
-			const failed = run.json('Not created (see error)');
+			const failed = run.json(FAILED_ORDERS_NODE);
 			expect(failed.map((i) => (i.references as { customer: string }).customer).sort()).toEqual([...BAD].sort());
 			// The workflow's overrides in real n8n: Reference from the Customer PO custom field, else the
 			// default (the customer's name); Shipping Method from Values per Customer, else the default.
@@ -219,11 +233,24 @@ export const BUNDLED_CASES: RealN8nCase[] = [
 					shipping_method: table[order.customer.name] ?? order.details.deliver.method?.requestedService,
 				});
 			}
+			// The failed item as people read it: outcome, order number and reason first, then the sale order whole.
+			expect(Object.keys(failed[0]).slice(0, 4)).toEqual(['outcome', 'order_number', 'reason', 'id']);
+			expect(run.output('Report each problem once').length).toBeGreaterThan(0);
 		},
 	},
 	{
 		file: 'workflows/child-account-routing.json',
 		kind: 'execute',
+		// The routing table, as an ops person fills it in (n8n's Data tables view).
+		arrange: async ({ insertRows }) => {
+			if (!routesSeeded) {
+				await insertRows(ROUTES_TABLE, ['customer_name', 'account'], [
+					{ customer_name: 'Koala Outdoor Co', account: 'main' },
+					{ customer_name: 'Kiwi Kitchenware', account: 'child' },
+				]);
+				routesSeeded = true;
+			}
+		},
 		assert: ({ sb, run }) => {
 			const main = goodPacked(sb, 'Koala Outdoor Co');
 			const child = goodPacked(sb, 'Kiwi Kitchenware');
@@ -232,7 +259,8 @@ export const BUNDLED_CASES: RealN8nCase[] = [
 			// Nothing crossed over: no Koala order in the child account, no Kiwi order in the main one.
 			expect(starshipitOrders(sb, CHILD_KEY).filter((o) => main.includes(o.order_number))).toEqual([]);
 			expect(starshipitOrders(sb, MAIN_KEY).filter((o) => child.includes(o.order_number))).toEqual([]);
-			expect(run.output('Not created (see error)')).toHaveLength(3);
+			expect(run.output('Failed orders, main account (see reason)')).toHaveLength(3);
+			expect(run.json('Not routed (customer not in the table)').every((o) => (o.customer as { name: string }).name === 'Bondi Beauty')).toBe(true);
 		},
 	},
 	{
@@ -252,7 +280,7 @@ export const BUNDLED_CASES: RealN8nCase[] = [
 			}
 			expect(run.output('Written or already there')).toHaveLength(withConsignment.length);
 			const without = pairs.filter((p) => !p.consignment).map((p) => p.shipped.order_number).sort();
-			expect(run.json('Not written (see error)').map((i) => i.order_number).sort()).toEqual(without);
+			expect(run.json(TRACKING_NOT_WRITTEN_NODE).map((i) => i.order_number).sort()).toEqual(without);
 		},
 	},
 	{
@@ -340,14 +368,18 @@ export const BUNDLED_CASES: RealN8nCase[] = [
 			expect(run.json('Reconciliation summary')).toEqual([summary]);
 			expect(String(summary.subject)).toMatch(/3 not in starshipit/);
 			expect(String(summary.html)).toContain('<table');
-			const missing = exceptions.filter((e) => e.kind === 'not_in_starshipit').map((e) => e.order_number);
-			expect(missing.sort()).toEqual([...BAD].sort());
+			const missing = exceptions.filter((e) => e.kind === 'not_in_starshipit');
+			expect(missing.map((e) => e.order_number).sort()).toEqual([...BAD].sort());
+			// The reason the push recorded (the alert workflow's data table), and what fixes it.
+			for (const e of missing) expect(String(e.last_reason)).toContain(String(e.order_number));
+			expect((summary.window as { since: string }).since).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
 		},
 	},
 	// Asked where an order is, what is stuck and what failed, through a local stub model.
 	{ file: 'workflows/ops-assistant.json', kind: 'chat', suite: 'test/n8n/opsAssistant.n8n.mts' },
 ];
 
+let routesSeeded = false;
 let pushTarget = '';
 let trackingTarget = '';
 let labelTarget: SaleOrderView;

@@ -17,7 +17,6 @@ import { PACKAGE_ROOT } from '../../scripts/n8n/paths.mts';
 import { credentialNames, prepareN8n, type RealN8n, type RunningN8n, type WorkflowJson } from '../../scripts/n8n/realN8n.mts';
 import { BAD_ORDER_REFERENCES } from '../sandbox/cartoncloud/index.mts';
 import { CREDENTIALS, type Sandboxes, startSandboxes } from '../sandbox/index.mts';
-import { DIGEST_STOP_NODE } from './alertFiles.mts';
 import { BUNDLED_CASES, starshipitOrders } from './cases.mts';
 import { type ChatRequest, type ScriptReply, startStubModel, type StubModel, textOf } from './stubModel.mts';
 
@@ -113,9 +112,11 @@ beforeAll(async () => {
 	const trigger = assistant.nodes.find((n) => n.type === '@n8n/n8n-nodes-langchain.chatTrigger')!;
 	chatPath = `${String(trigger.webhookId)}/chat`;
 
-	// The day's work: the real order push (its failures digest fails the run on purpose), one label printed.
+	// The day's work: the real order push, one label printed. Only its Starshipit orders matter here:
+	// the run itself ends in error, at its failed orders or at the alert workflow it hands them to,
+	// which n8n execute cannot run (data tables need n8n's modules; test/n8n/alerts.n8n.mts proves it).
 	const run = await n8n.execute(push.id);
-	if (run.error?.node?.name !== DIGEST_STOP_NODE) expect(run.status, run.cli.stdout.slice(-3000)).toBe('success');
+	expect(starshipitOrders(sb).length, run.cli.stdout.slice(-3000)).toBeGreaterThan(30);
 	target = starshipitOrders(sb).find((o) => o.order_number.startsWith('KOA-'))!.order_number;
 	sb.starshipit.printOrder(target);
 

@@ -8,7 +8,11 @@
  *     webhooks for freshly packed sale orders reach the published order-push webhook workflow;
  *     at the end Starshipit holds exactly one order per sale order;
  *  2. a manifest closes: every order's tracking webhook arrives at once at the published
- *     tracking-writeback webhook workflow; every tracking number ends on its consignment.
+ *     tracking-writeback webhook workflow; every tracking number ends on its consignment;
+ *  3. an order that cannot be pushed is e-mailed once whichever worker runs the push: the alert
+ *     workflow's memory is an n8n data table in PostgreSQL, which every worker reads.
+ * Every push and write-back calls the alert workflow (workflows/order-alerts.json), published with
+ * them; its runs are sub-executions, run by the worker that runs their caller.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,6 +32,8 @@ const TRACKING_WEBHOOK = 'workflows/tracking-writeback-webhook.json';
 const MANIFEST_SIZE = 200;
 /** The safety net for whatever the webhooks missed (README: Running in queue mode). */
 const TRACKING_SCHEDULED = 'workflows/tracking-writeback-scheduled.json';
+/** Called by every push and write-back; published, as a published workflow runs only published sub-workflows. */
+const ORDER_ALERTS = 'workflows/order-alerts.json';
 /** The scheduled push's manual trigger: what "Execute workflow" starts from. */
 const RUN_NOW = 'Run now';
 /** Sale orders packed while the scheduled pushes run: each sends CartonCloud's webhook. */
@@ -48,8 +54,8 @@ beforeAll(async () => {
 		binaries: packages.binaries,
 		credentials: sb.credentials(),
 		credentialNames: credentialNames(CREDENTIALS),
-		workflows: [ORDER_PUSH, ORDER_WEBHOOK, TRACKING_WEBHOOK, TRACKING_SCHEDULED].map((f) => join(PACKAGE_ROOT, f)),
-		publish: (w) => webhooksOf(w.json.nodes).length > 0,
+		workflows: [ORDER_PUSH, ORDER_WEBHOOK, TRACKING_WEBHOOK, TRACKING_SCHEDULED, ORDER_ALERTS].map((f) => join(PACKAGE_ROOT, f)),
+		publish: (w) => webhooksOf(w.json.nodes).length > 0 || w.file.endsWith(ORDER_ALERTS),
 		webhooks: (workflows) => workflows.flatMap((w) => webhooksOf(w.json.nodes).map(({ path, method }) => ({ path, method }))),
 		workers: 2,
 	});
@@ -97,8 +103,9 @@ describe('queue mode: a main, Redis, PostgreSQL and two workers', () => {
 			pushes: [...pushIds, netId].map((id) => rows.find((r) => r.id === id)?.status),
 			pushWorkers: new Set(ranOn).size,
 			oneWorkerEach: ranOn.every((names) => !names.includes(',') && names.length > 0),
-			// Webhook runs went through the queue too: the workers started every execution.
-			notOnAWorker: rows.filter((r) => !started.has(r.id)).map((r) => `${r.id}:${r.mode}`),
+			// Webhook runs went through the queue too: the workers started every execution (the alert
+			// workflow's runs are sub-executions, run inside their caller's job).
+			notOnAWorker: rows.filter((r) => r.mode !== 'integrated' && !started.has(r.id)).map((r) => `${r.id}:${r.mode}`),
 			packedDuringPushIncluded: packedDuringPush.filter((r) => !references.includes(r)),
 			missing: references.filter((r) => !copies.has(r)),
 			doubled: references.filter((r) => (copies.get(r) ?? 0) > 1).map((r) => `${r} x${copies.get(r)}`),
@@ -142,5 +149,37 @@ describe('queue mode: a main, Redis, PostgreSQL and two workers', () => {
 		const afterNet = await cluster.waitForIdle({ atLeast: afterBurst.length + 1 });
 		expect(afterNet.find((r) => r.id === netId)?.status).toBe('success');
 		expectTrackingWritten(sb, targets);
+	});
+
+	it('e-mails an order that cannot be pushed once, whichever worker runs the push, and its recovery once', async () => {
+		sb.mail.clear();
+		const bad = BAD_ORDER_REFERENCES.emptyAddress1;
+		const order = [...sb.cartonCloud.world.orders.values()].find((o) => o.references.customer === bad)!;
+		sb.cartonCloud.setOutboundOrderStatus(order.id, 'PACKED');
+		const push = async () => {
+			const before = cluster.executions().length;
+			const id = await cluster.runManually(cluster.workflow(ORDER_PUSH).id, RUN_NOW);
+			const rows = await cluster.waitForIdle({ atLeast: before + 1 });
+			return { status: rows.find((r) => r.id === id)?.status, worker: cluster.workers.find((w) => w.startedExecutions().includes(id))?.name };
+		};
+		const runs = [await push(), await push(), await push()];
+		const afterFailures = sb.mail.messages.map((m) => m.subject);
+		order.details.deliver.address.address1 = '12 Fixed Street';
+		const fixed = await push();
+		expect({
+			statuses: runs.map((r) => r.status),
+			onWorkers: runs.every((r) => r.worker !== undefined),
+			mails: afterFailures,
+			mentions: sb.mail.messages.filter((m) => m.text.includes(bad)).length,
+			fixedStatus: fixed.status,
+			afterFix: sb.mail.messages.slice(afterFailures.length).map((m) => m.subject),
+		}).toEqual({
+			statuses: ['error', 'error', 'error'],
+			onWorkers: true,
+			mails: [`1 order(s) need attention: ${cluster.workflow(ORDER_PUSH).name}`],
+			mentions: 2,
+			fixedStatus: 'success',
+			afterFix: [`1 fixed: ${cluster.workflow(ORDER_PUSH).name}`],
+		});
 	});
 });

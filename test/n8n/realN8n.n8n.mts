@@ -2,16 +2,18 @@
  * Proves the package in a real n8n (pinned, installed by scripts/n8n/install.mts): packed with
  * `npm pack`, installed into the community nodes folder of a fresh user folder, credentials
  * imported with n8n's CLI pointing at the in-process sandboxes, then every case in ./cases.mts run
- * (`n8n execute`, or `n8n start` + HTTP for webhook workflows).
+ * (in `n8n start` as the editor runs a workflow, or `n8n execute`; webhook workflows published and
+ * called over HTTP). The alert workflow every push and write-back calls is imported with them.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_NAME, PACKAGE_ROOT } from '../../scripts/n8n/paths.mts';
-import { credentialNames, type ExecuteResult, prepareN8n, type RealN8n } from '../../scripts/n8n/realN8n.mts';
+import { credentialNames, type ExecuteResult, prepareN8n, type RealN8n, type RunningN8n } from '../../scripts/n8n/realN8n.mts';
+import { N8nRest } from '../../scripts/n8n/rest.mts';
 import { CREDENTIALS, type Sandboxes, startSandboxes } from '../sandbox/index.mts';
-import { DIGEST_STOP_NODE, PROVEN_BY_ALERTS_SUITE } from './alertFiles.mts';
+import { ORDER_ALERTS_FILE, RUN_FAILED_NODE, PROVEN_BY_ALERTS_SUITE } from './alertFiles.mts';
 import { type ArrangeContext, BUNDLED_CASES, type RealN8nCase, SMOKE_CASES, type WebhookResponse } from './cases.mts';
 
 const CASES: RealN8nCase[] = [...SMOKE_CASES, ...BUNDLED_CASES];
@@ -23,8 +25,8 @@ const ids = new Map<string, string>();
 beforeAll(async () => {
 	// Starshipit's developer-tier rate (2/s) is the sandbox default; the in-process workflow tests lift it too.
 	sb = await startSandboxes({ starshipit: { ratePerSecond: 1000, burst: 1000 } });
-	n8n = await prepareN8n({ credentials: sb.credentials(), credentialNames: credentialNames(CREDENTIALS) });
-	const files = [...new Set(CASES.map((c) => c.file))];
+	n8n = await prepareN8n({ credentials: sb.credentials(), credentialNames: credentialNames(CREDENTIALS), owner: true });
+	const files = [...new Set([...CASES.map((c) => c.file), ORDER_ALERTS_FILE])];
 	const imported = await n8n.importWorkflows(files.map((f) => join(PACKAGE_ROOT, f)));
 	files.forEach((f, i) => ids.set(f, imported[i].id));
 });
@@ -41,20 +43,38 @@ function resetSandboxes() {
 	sb.starshipit.reset();
 }
 
-async function executeOk(file: string): Promise<ExecuteResult> {
+function idOf(file: string): string {
 	const id = ids.get(file);
 	if (!id) throw new Error(`${file} is not in the case table, so it was not imported`);
-	const run = await n8n.execute(id);
-	// A run with failed orders ends in its failures digest, which fails it on purpose (test/n8n/alerts.n8n.mts).
-	if (run.error?.node?.name === DIGEST_STOP_NODE) return run;
-	expect(run.error, `n8n execute of ${file} failed:\n${run.cli.stdout.slice(-4000)}\n${run.cli.stderr.slice(-2000)}`).toBeUndefined();
+	return id;
+}
+
+/** Runs a workflow file as the editor does ("Execute workflow" from "Run now") in the running n8n, or with `n8n execute`. */
+async function execute(file: string, rest: N8nRest | undefined, runner: 'editor' | 'cli' = 'editor'): Promise<ExecuteResult> {
+	if (runner === 'cli') return await n8n.execute(idOf(file));
+	if (!rest) throw new Error(`${file}: no running n8n to run it in`);
+	return await rest.run(idOf(file), 'Run now');
+}
+
+async function executeOk(file: string, rest: N8nRest | undefined, runner: 'editor' | 'cli' = 'editor'): Promise<ExecuteResult> {
+	const run = await execute(file, rest, runner);
+	// A run with failed orders fails on purpose once the alerts have run (test/n8n/alerts.n8n.mts).
+	if (run.error?.node?.name === RUN_FAILED_NODE) return run;
+	expect(run.error, `${file} failed: ${run.error?.message}\n${run.cli.stdout.slice(-4000)}\n${run.cli.stderr.slice(-2000)}`).toBeUndefined();
 	expect(run.status).toBe('success');
 	return run;
 }
 
-async function arrange(c: RealN8nCase) {
+async function arrange(c: RealN8nCase, rest: N8nRest | undefined) {
 	resetSandboxes();
-	const ctx: ArrangeContext = { sb, execute: executeOk };
+	const ctx: ArrangeContext = {
+		sb,
+		execute: async (file) => await executeOk(file, rest),
+		insertRows: async (table, columns, rows) => {
+			if (!rest) throw new Error('no running n8n to hold the data table');
+			await rest.insertRows(table, columns, rows);
+		},
+	};
 	await c.arrange?.(ctx);
 	// Arranging may have run workflows; the case's own requests start from here.
 	sb.cartonCloud.server.clearLog();
@@ -118,13 +138,28 @@ function externalImports(): string[] {
 	return [...found].sort();
 }
 
-describe('workflows run with `n8n execute`', () => {
+describe('workflows run as the editor runs them (`n8n start`), or with `n8n execute`', () => {
+	let server: RunningN8n | undefined;
+	let rest: N8nRest | undefined;
+	beforeAll(async () => {
+		server = await n8n.start();
+		rest = new N8nRest(server.baseUrl);
+	});
+	afterAll(async () => {
+		await server?.stop();
+	});
+
 	for (const c of CASES) {
 		if (c.kind !== 'execute') continue;
 		it(c.title ?? c.file, async () => {
-			await arrange(c);
-			const run = c.expectSuccess === false ? await n8n.execute(ids.get(c.file)!) : await executeOk(c.file);
-			await c.assert({ sb, run });
+			await arrange(c, rest);
+			const run = c.expectSuccess === false ? await execute(c.file, rest, c.runner) : await executeOk(c.file, rest, c.runner);
+			try {
+				await c.assert({ sb, run });
+			} catch (error) {
+				if (server) (error as Error).message += `\n--- n8n log (tail) ---\n${server.logs().slice(-4000)}`;
+				throw error;
+			}
 		});
 	}
 });
@@ -133,9 +168,10 @@ describe('webhook workflows, published and called over HTTP in `n8n start`', () 
 	for (const c of CASES) {
 		if (c.kind !== 'webhook') continue;
 		it(c.title ?? c.file, async () => {
-			await arrange(c);
-			const server = await n8n.start({ publish: [ids.get(c.file)!], webhooks: [c.webhook] });
+			// The alert workflow is published with it: a published workflow runs only published sub-workflows.
+			const server = await n8n.start({ publish: [idOf(c.file), idOf(ORDER_ALERTS_FILE)], webhooks: [c.webhook] });
 			try {
+				await arrange(c, new N8nRest(server.baseUrl));
 				expect(server.logs()).not.toMatch(/Unrecognized node type|is not a known node type|Failed to load/i);
 				const url = server.webhookUrl(c.webhook.path);
 				const post = async (body: unknown, headers: Record<string, string> = {}) =>

@@ -29,8 +29,8 @@ describe('Order push, scheduled', () => {
 		expect(good.length).toBeGreaterThan(30);
 
 		const run = await env.harness.run(workflow);
-		// The three bad orders fail the run on purpose, after the failures digest (test/workflows/alerts.test.mts).
-		expect(run.nodes['Mark run failed (digest sent)']?.error).toBeDefined();
+		// The three bad orders fail the run on purpose, after the alerts (test/workflows/alerts.test.mts).
+		expect(run.nodes['Mark run failed (orders need attention)']?.error).toBeDefined();
 
 		const created = starshipitOrders(env).map((o) => o.order_number);
 		expect(created.sort()).toEqual([...good].sort());
@@ -40,7 +40,7 @@ describe('Order push, scheduled', () => {
 		expect(inStarshipit).toHaveLength(good.length);
 		expect(inStarshipit.every((i) => i.json.already_existed === false)).toBe(true);
 
-		const failed = run.output('Not created (see error)');
+		const failed = run.output('Failed orders (see reason)');
 		expect(failed.map((i) => (i.json.references as { customer: string }).customer).sort()).toEqual([...BAD].sort());
 		const reason = (ref: string) => String(reasonOf(failed.find((i) => (i.json.references as { customer: string }).customer === ref)!));
 		expect(reason(BAD_ORDER_REFERENCES.emptyAddress1)).toMatch(/KOA-19001.*address1/);
@@ -71,7 +71,7 @@ describe('Order push, scheduled', () => {
 		expect(starshipitOrders(env)).toHaveLength(before);
 		expect(count(env, 'starshipit', IMPORT)).toBe(0);
 		expect(run.output('In Starshipit').every((i) => i.json.already_existed === true)).toBe(true);
-		expect(run.output('Not created (see error)')).toHaveLength(BAD.length);
+		expect(run.output('Failed orders (see reason)')).toHaveLength(BAD.length);
 	});
 });
 

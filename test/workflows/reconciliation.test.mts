@@ -5,6 +5,7 @@
  * alerts' (proven in real n8n).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { harnessDataTables } from '../harness/dataTables.mts';
 import type { IDataObject } from 'n8n-workflow';
 import { BAD_ORDER_REFERENCES } from '../sandbox/cartoncloud/index.mts';
 import { clearLogs, type Env, loadWorkflow, startEnv } from './fixtures.mts';
@@ -52,6 +53,7 @@ describe('Reconciliation report, on the seeded sandbox', () => {
 	let env: Env;
 	beforeAll(async () => {
 		env = await startEnv();
+		harnessDataTables.clear();
 		await env.harness.run(loadWorkflow('order-push-scheduled'));
 	});
 	afterAll(async () => {
@@ -70,6 +72,27 @@ describe('Reconciliation report, on the seeded sandbox', () => {
 		expect(String(summary.subject)).toMatch(/reconciliation .*: \d+ exceptions \(3 not in starshipit/);
 		expect(String(summary.html)).toContain(BAD_ORDER_REFERENCES.longPostcode);
 		for (const e of exceptions) expect(String(e.action)).toMatch(/\.$/);
+		// The push recorded why it could not create them (the alert workflow's data table): each says so, and what fixes it.
+		const noStreet = exceptions.find((e) => e.order_number === BAD_ORDER_REFERENCES.emptyAddress1)!;
+		expect(Object.keys(noStreet).slice(0, 5)).toEqual(['report', 'kind', 'order_number', 'last_reason', 'action']);
+		expect(noStreet.last_reason).toMatch(/details\.deliver\.address\.address1/);
+		expect(noStreet.action).toBe(`Correct sale order ${BAD_ORDER_REFERENCES.emptyAddress1} as the reason says; the next push then creates it in Starshipit.`);
+		expect(String(summary.html)).toContain('Reason the last run recorded');
+		expect(summary.recorded_problems).toBe(3);
+	});
+
+	it("gives its window in the workflow's time zone, readable, with no milliseconds", async () => {
+		const workflow = reportWorkflow();
+		workflow.settings = { ...workflow.settings, timezone: 'Australia/Sydney' };
+		const run = await env.harness.run(workflow);
+		const [summary] = run.output(REPORT).map((i) => i.json);
+		const window = summary.window as Record<string, string>;
+		expect(window.time_zone).toBe('Australia/Sydney');
+		for (const time of [window.since, window.until, window.starshipit_listed_since]) expect(time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+1[01]:00$/);
+		const local = new Intl.DateTimeFormat('en-CA', { timeZone: 'Australia/Sydney', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+		expect(String(summary.html)).toMatch(new RegExp(`Window: \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} \\(Australia/Sydney\\) to ${local} \\d{2}:\\d{2} \\(Australia/Sydney\\)\\.`));
+		expect(String(summary.subject)).toContain(`reconciliation ${local}:`);
+		expect(String(summary.html)).not.toMatch(/\.\d{3}Z/);
 	});
 
 	it('after shipping: tracking missing on consignments until the write-back has run', async () => {
@@ -81,10 +104,24 @@ describe('Reconciliation report, on the seeded sandbox', () => {
 		expect(missing.some((n) => n.startsWith('BON-'))).toBe(false);
 		expect(before.byKind('stuck_unshipped')).toEqual([]);
 
+		// The write-back writes what it can and records why it cannot write Bondi's: the report now lists those, with that reason.
 		await env.harness.run(loadWorkflow('tracking-writeback-scheduled'));
 		const after = await runReport(env);
-		expect(after.byKind('tracking_not_on_consignment')).toEqual([]);
-		expect((after.summary.counts as IDataObject).total).toBe(3);
+		const bondi = after.byKind('tracking_not_on_consignment');
+		expect(bondi.length).toBeGreaterThan(0);
+		expect(bondi.every((n) => n.startsWith('BON-'))).toBe(true);
+		const recorded = after.exceptions.filter((e) => e.kind === 'tracking_not_on_consignment');
+		expect(recorded.every((e) => /has no consignment/.test(String(e.last_reason)))).toBe(true);
+		expect((after.summary.counts as IDataObject).total).toBe(3 + bondi.length);
+
+		// Once Bondi Beauty is chosen as a customer without consignments, nothing is left to report about it.
+		const expected = loadWorkflow('tracking-writeback-scheduled');
+		const bondiId = env.sandboxes.cartonCloud.world.customers.find((c) => c.name === 'Bondi Beauty')!.id;
+		expected.nodes.find((n) => n.name === 'Write tracking to consignment')!.parameters.customersWithoutConsignments = [bondiId];
+		await env.harness.run(expected);
+		const settled = await runReport(env);
+		expect(settled.byKind('tracking_not_on_consignment')).toEqual([]);
+		expect((settled.summary.counts as IDataObject).total).toBe(3);
 	});
 });
 
@@ -98,6 +135,7 @@ describe('Reconciliation report, 1,000 orders', () => {
 	let env: Env;
 	beforeAll(async () => {
 		env = await startEnv();
+		harnessDataTables.clear();
 		seedReconciliationWorld(env.sandboxes, world);
 		clearLogs(env);
 	});

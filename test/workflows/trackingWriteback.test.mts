@@ -68,8 +68,8 @@ describe('Tracking writeback, scheduled', () => {
 	it("puts every shipped order's tracking number and carrier on its consignment at under 1.1 calls per written order, none of them to Starshipit", async () => {
 		clearLogs(env);
 		const run = await env.harness.run(loadWorkflow('tracking-writeback-scheduled'));
-		// Bondi Beauty's orders (no consignment) fail the run on purpose, after the failures digest (test/workflows/alerts.test.mts).
-		expect(run.nodes['Mark run failed (digest sent)']?.error).toBeDefined();
+		// Bondi Beauty's orders (no consignment) fail the run on purpose, after the alerts (test/workflows/alerts.test.mts).
+		expect(run.nodes['Mark run failed (orders need attention)']?.error).toBeDefined();
 		const pairs = linked(env);
 		expect(pairs).toHaveLength(shipped);
 		const withConsignment = pairs.filter((p) => p.consignment);
@@ -84,7 +84,7 @@ describe('Tracking writeback, scheduled', () => {
 		// Bondi Beauty never gets consignments: its orders are reported, not lost.
 		const without = pairs.filter((p) => !p.consignment).map((p) => p.shipped.order_number).sort();
 		expect(without.length).toBeGreaterThan(0);
-		const failed = run.output('Not written (see error)');
+		const failed = run.output('Tracking not written (see reason)');
 		expect(failed.map((i) => outcomeOf(i)!.order_number).sort()).toEqual(without);
 		expect(String(reasonOf(failed[0]))).toMatch(/has no consignment/);
 

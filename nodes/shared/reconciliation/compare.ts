@@ -7,6 +7,7 @@
  * orders: the report then checks each of them and flags nothing that any one of them settles.
  */
 import type { ListedOrder } from '../../Starshipit/transport/orderListing';
+import { annotate, recordedByOrder, type RecordedProblem } from './recorded';
 
 export interface SaleOrderRow {
 	id: string;
@@ -38,6 +39,12 @@ export interface ReconcileInput {
 	consignments: ConsignmentRow[];
 	/** Report shipped orders whose sale order has no consignment at all (customers without auto-generated consignments). */
 	reportMissingConsignments: boolean;
+	/**
+	 * The problems the runs recorded (the alerts' open problems), when the report was given them:
+	 * exceptions then carry the reason the last run recorded and the action that follows from it,
+	 * and a shipped order whose write-back recorded a failure is reported even without a consignment.
+	 */
+	recorded?: RecordedProblem[];
 }
 
 export type ExceptionKind = 'not_in_starshipit' | 'no_sale_order' | 'duplicate_order_number' | 'tracking_not_on_consignment' | 'stuck_unshipped';
@@ -66,6 +73,11 @@ export interface ReconcileException {
 	tracking_number?: string;
 	consignment_id?: string;
 	hours_unshipped?: number;
+	/** The reason the last run recorded for this order, its status (failed/unknown), when, and its execution. */
+	last_reason?: string;
+	last_status?: string;
+	last_recorded_at?: string;
+	last_execution_url?: string;
 }
 
 export interface ReconcileResult {
@@ -143,7 +155,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
 			sale_order_status: order.status,
 			customer: customerOf([order]),
 			action: order.reference
-				? `Run the order push (or read its error branch for the reason) so that sale order ${order.reference} (${order.status}) reaches Starshipit.`
+				? `Run the order push for sale order ${order.reference} (${order.status}); if it cannot create it, its alert e-mail names the reason.`
 				: `Give sale order ${order.id} a customer reference in CartonCloud: without one it cannot become a Starshipit order.`,
 		});
 	}
@@ -174,6 +186,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
 	}
 
 	const now = input.now.getTime();
+	const trackingRecorded = recordedByOrder(input.recorded ?? [], 'tracking');
 	let shippedCount = 0;
 	for (const order of starshipit) {
 		// 4. Shipped, but the tracking number is not on the sale order's consignment.
@@ -184,7 +197,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
 				const consignments = saleOrders.flatMap((o) => consignmentsBySaleOrder.get(o.id) ?? []);
 				const live = consignments.filter((c) => c.status !== 'CANCELLED');
 				const settled = consignments.some((c) => c.tracking === order.tracking_number);
-				if (!settled && (live.length > 0 || input.reportMissingConsignments)) {
+				if (!settled && (live.length > 0 || input.reportMissingConsignments || trackingRecorded.has(order.order_number))) {
 					const target = live[0] ?? consignments[0];
 					exceptions.push({
 						kind: 'tracking_not_on_consignment',
@@ -222,6 +235,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
 		}
 	}
 
+	if (input.recorded) annotate(exceptions, input.recorded);
 	const counts = Object.fromEntries(EXCEPTION_KINDS.map((k) => [k, 0])) as ReconcileResult['counts'];
 	for (const e of exceptions) counts[e.kind]++;
 	counts.total = exceptions.length;

@@ -4,7 +4,8 @@
  * subject and HTML body) followed by one item per exception, each with what to do.
  *
  * It runs once per execution, whatever the number of input items (a report, not a per-item
- * action): the parameters of the first item apply.
+ * action): the parameters of the first item apply. With "Input Items Are Recorded Problems" the
+ * input items are the open problems the bundled alerts recorded (./recorded.ts).
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
@@ -13,6 +14,8 @@ import { readChoices } from '../choices';
 import { readWholeNumber } from '../values';
 import { reconcile } from './compare';
 import { fetchBothSides } from './fetchBothSides';
+import { knownTimeZone, localIso } from './localTime';
+import { recordedProblemsOf } from './recorded';
 import { summaryHtml, summarySubject } from './summary';
 
 const HOUR_MS = 3_600_000;
@@ -52,6 +55,14 @@ export const reportProperties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
+				displayName: 'Input Items Are Recorded Problems',
+				name: 'recordedProblems',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether the input items are the open problems the bundled alerts recorded (the rows of their data table: kind, order_number, status, reason): each exception about such an order then names the reason the last run recorded and the one action that fixes it",
+			},
+			{
 				displayName: 'Report Orders Without Consignment',
 				name: 'reportMissingConsignments',
 				type: 'boolean',
@@ -69,8 +80,11 @@ export async function reconciliationReport(this: IExecuteFunctions, itemIndex: n
 	if (!pushStatuses.length) throw new NodeOperationError(this.getNode(), '"Push Status" is empty: choose the status at which your order push picks sale orders up', { itemIndex });
 	const windowHours = readWholeNumber(this, this.getNodeParameter('windowHours', itemIndex, 168), 'Window (Hours)', 168, itemIndex);
 	const stuckAfterHours = readWholeNumber(this, this.getNodeParameter('stuckAfterHours', itemIndex, 48), 'Stuck After (Hours)', 48, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as { reportMissingConsignments?: boolean };
-	const now = new Date();
+	const options = this.getNodeParameter('options', itemIndex, {}) as { reportMissingConsignments?: boolean; recordedProblems?: boolean };
+	const recorded = options.recordedProblems === true ? recordedProblemsOf(this.getInputData().map((item) => item.json)) : undefined;
+	const timeZone = knownTimeZone(this.getTimezone());
+	// Whole seconds: the window is read by people, and no listing is finer than a second.
+	const now = new Date(Math.floor(Date.now() / 1000) * 1000);
 	const windowStart = new Date(now.getTime() - windowHours * HOUR_MS);
 
 	const sides = await fetchBothSides(this, { pushStatuses, windowStart, itemIndex });
@@ -82,21 +96,29 @@ export async function reconciliationReport(this: IExecuteFunctions, itemIndex: n
 		starshipitOrders: sides.starshipitOrders,
 		consignments: sides.consignments,
 		reportMissingConsignments: options.reportMissingConsignments === true,
+		recorded,
 	});
-	const context = { windowStart, now, stuckAfterHours, pushStatuses };
+	const context = { windowStart, now, stuckAfterHours, pushStatuses, timeZone };
 	const summary: INodeExecutionData = {
 		json: {
 			report: 'summary',
 			subject: summarySubject(result, context),
 			counts: result.counts,
 			checked: result.checked,
-			window: { since: windowStart.toISOString(), until: now.toISOString(), starshipit_listed_since: sides.listedSince.toISOString() },
+			window: {
+				since: localIso(windowStart, timeZone),
+				until: localIso(now, timeZone),
+				time_zone: timeZone,
+				starshipit_listed_since: localIso(sides.listedSince, timeZone),
+			},
+			...(recorded && { recorded_problems: recorded.length }),
 			html: summaryHtml(result, context),
 		},
 		pairedItem: { item: itemIndex },
 	};
-	const exceptions = result.exceptions.map(({ kind, order_number, action, ...rest }) => ({
-		json: { report: 'exception', kind, order_number, action, ...rest },
+	// The reason the last run recorded (when given) leads, then the action that follows from it.
+	const exceptions = result.exceptions.map(({ kind, order_number, last_reason, action, ...rest }) => ({
+		json: { report: 'exception', kind, order_number, ...(last_reason !== undefined && { last_reason }), action, ...rest },
 		pairedItem: { item: itemIndex },
 	}));
 	return [summary, ...exceptions];

@@ -22,9 +22,9 @@ describe('weights from warehouse products', () => {
 		const packed = saleOrders(env, 'PACKED');
 		for (const order of packed) for (const item of order.items) expect(item.measures).not.toHaveProperty('weight');
 		const run = await env.harness.run(loadWorkflow('order-push-scheduled'));
-		// The three bad orders fail the run on purpose, after the failures digest (test/workflows/alerts.test.mts).
-		expect(run.nodes['Mark run failed (digest sent)']?.error).toBeDefined();
-		expect(Object.entries(run.nodes).filter(([name, node]) => node.error && name !== 'Mark run failed (digest sent)')).toEqual([]);
+		// The three bad orders fail the run on purpose, after the alerts (test/workflows/alerts.test.mts).
+		expect(run.nodes['Mark run failed (orders need attention)']?.error).toBeDefined();
+		expect(Object.entries(run.nodes).filter(([name, node]) => node.error && name !== 'Mark run failed (orders need attention)')).toEqual([]);
 
 		const products = new Map(env.sandboxes.cartonCloud.world.products.map((p) => [p.code, p.unitWeightKg]));
 		const snapshot = env.sandboxes.starshipit.snapshot() as { accounts: Array<{ apiKey: string; orders: Array<{ order_number: string; items?: Array<{ sku: string; weight?: number; quantity: number }> }> }> };

@@ -161,6 +161,37 @@ describe('Write Back Tracking', () => {
 		expect(String((run.nodes['Write Back'].error as { description?: string }).description)).toContain('Bondi Beauty');
 	});
 
+	it('version 2: a customer chosen under Customers Without Consignments is ignored with its reason, not failed; version 1 still fails', async () => {
+		const bondi = customerByName(env.sb, 'Bondi Beauty');
+		const order = env.sb.state().outboundOrders.find((o) => o.customer.id === bondi.id && o.status === 'PACKED')!;
+		const step = writeBack({ customerReference: order.references.customer, trackingNumber: 'X2', trackingUrl: '', customersWithoutConsignments: [bondi.id] });
+		env.sb.server.clearLog();
+		const run = await env.harness.run(chain({ ...step, onError: 'continueErrorOutput' }));
+		const [item] = run.output('Write Back');
+		expect(run.output('Write Back', 1)).toEqual([]);
+		expect(Object.keys(item.json)[0]).toBe('outcome');
+		expect(item.json.outcome).toEqual({
+			status: 'ignored',
+			order_number: order.references.customer,
+			sale_order_reference: order.references.customer,
+			reason: `Sale order "${order.references.customer}" (${order.id}) has no consignment, as expected for Bondi Beauty (chosen under "Customers Without Consignments"): its tracking number X2 stays in Starshipit`,
+		});
+		expect(item.json).toMatchObject({ saleOrderId: order.id, customerId: bondi.id, consignmentId: null, trackingNumber: 'X2' });
+		expect(env.sb.server.count(PUT)).toBe(0);
+
+		const v1 = chain({ ...step, onError: 'continueErrorOutput' });
+		v1.nodes.find((n) => n.name === 'Write Back')!.typeVersion = 1;
+		const old = await env.harness.run(v1);
+		expect(old.output('Write Back')).toEqual([]);
+		expect(reasonOf(old.output('Write Back', 1)[0])).toContain('has no consignment, so its tracking cannot be written back');
+	});
+
+	it('lists the customers to choose from by name', async () => {
+		const options = await env.harness.loadOptions(chain(writeBack()), 'Write Back', 'customersWithoutConsignments', 'getCustomers');
+		expect(options.map((o) => o.name)).toEqual(['Bondi Beauty', 'Kiwi Kitchenware', 'Koala Outdoor Co']);
+		expect(options.find((o) => o.name === 'Bondi Beauty')?.value).toBe(customerByName(env.sb, 'Bondi Beauty').id);
+	});
+
 	it('names the sale order and the field for bad input, and an unknown reference', async () => {
 		const run = await env.harness.run(
 			chain(

@@ -32,7 +32,7 @@ beforeEach(() => {
 const PACKAGE = 'n8n-nodes-cartoncloud-starshipit';
 const POLL = 'Sale order reached status';
 const HOOK = 'Sale order webhook';
-const pollWorkflow = (parameters: IDataObject) => triggerWorkflow(parameters, POLL, `${PACKAGE}.cartonCloudSaleOrderTrigger`);
+const pollWorkflow = (parameters: IDataObject) => triggerWorkflow(parameters, POLL, `${PACKAGE}.cartonCloudTrigger`);
 /** The webhook trigger at `version` (2 by default, with its secret credential; 1 reads the `secret` parameter). */
 function hookWorkflow(parameters: IDataObject, version = 2, credential: { id: string; name: string } | null = WEBHOOK_CREDENTIAL) {
 	const json = triggerWorkflow(parameters, HOOK, `${PACKAGE}.cartonCloudWebhookTrigger`);
@@ -334,10 +334,11 @@ describe('CartonCloud Webhook Trigger', () => {
 describe('The node creator', () => {
 	/**
 	 * n8n's editor (2.41, generateMergedNodesAndActions) folds a trigger named `<action node>Trigger`
-	 * into that action node's entry and shows the trigger's description for both. So no visible
-	 * trigger may carry such a name, and every visible node keeps a description of its own.
+	 * into that action node's entry (its panel lists the trigger: test/editor/nodeCreator.test.mts)
+	 * and shows the trigger's description for both, so a merged trigger's description describes the
+	 * app and then the trigger; every other visible node keeps a description of its own.
 	 */
-	it('lists every visible node on its own, with its own description', async () => {
+	it('lists every visible node, each with a description of its own', async () => {
 		const pkg = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'))) as { name: string; n8n: { nodes: string[] } };
 		const descriptions = pkg.n8n.nodes.map((file) => {
 			const className = file.split('/').at(-1)!.split('.')[0];
@@ -353,7 +354,12 @@ describe('The node creator', () => {
 			'Starshipit Shipped Order Trigger',
 			'Starshipit Webhook Trigger',
 		]);
-		for (const trigger of triggers) expect(actionNames.has(trigger.name.replace('Trigger', ''))).toBe(false);
+		const merged = triggers.filter((trigger) => actionNames.has(trigger.name.replace('Trigger', '')));
+		expect(merged.map((d) => d.name).sort()).toEqual(['cartonCloudTrigger', 'starshipitTrigger']);
+		for (const trigger of merged) {
+			const app = visible.find((d) => d.name === trigger.name.replace('Trigger', ''))!;
+			expect(trigger.description.startsWith(`${app.description}, or start a workflow when`)).toBe(true);
+		}
 		expect(new Set(visible.map((d) => d.description)).size).toBe(visible.length);
 		// Webhook triggers do not poll; polling triggers register no webhook.
 		for (const trigger of triggers) expect(Boolean(trigger.polling) !== Boolean(trigger.webhooks?.length)).toBe(true);

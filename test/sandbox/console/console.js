@@ -82,7 +82,7 @@ function renderMail(mail) {
 				.reverse()
 				.map((m) => `<div class="mail" data-seq="${m.seq}"><b class="subject">${esc(m.subject)}</b> <span class="muted">to ${esc(m.to.join(', '))} at ${esc(m.receivedAt)}</span><pre>${esc(m.text || m.html)}</pre></div>`)
 				.join('')
-		: '<p class="muted">No e-mails yet. n8n\'s alerts (failures digest, failed runs) arrive here.</p>';
+		: '<p class="muted">No e-mails yet. n8n\'s alerts (order problems, failed runs) arrive here.</p>';
 }
 
 async function refresh(force = false) {

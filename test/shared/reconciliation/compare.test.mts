@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseStarshipitDate, reconcile, type ConsignmentRow, type ReconcileInput, type SaleOrderRow } from '../../../nodes/shared/reconciliation/compare.ts';
 import { summaryHtml, summarySubject } from '../../../nodes/shared/reconciliation/summary.ts';
+import { localDay, localIso, localTime } from '../../../nodes/shared/reconciliation/localTime.ts';
+import { recordedProblemsOf } from '../../../nodes/shared/reconciliation/recorded.ts';
 import type { ListedOrder } from '../../../nodes/Starshipit/transport/orderListing.ts';
 
 const NOW = new Date('2026-11-30T12:00:00Z');
@@ -41,7 +43,7 @@ describe('reconcile', () => {
 			['not_in_starshipit', 'so-x'],
 			['not_in_starshipit', 'A1'],
 		]);
-		expect(result.exceptions[1].action).toMatch(/Run the order push .* sale order A1 \(PACKED\)/);
+		expect(result.exceptions[1].action).toBe('Run the order push for sale order A1 (PACKED); if it cannot create it, its alert e-mail names the reason.');
 		expect(result.exceptions[0].action).toMatch(/customer reference/);
 	});
 
@@ -123,7 +125,7 @@ describe('reconcile', () => {
 });
 
 describe('summary', () => {
-	const context = { windowStart: new Date('2026-11-23T12:00:00Z'), now: NOW, stuckAfterHours: 48, pushStatuses: ['PACKED'] };
+	const context = { windowStart: new Date('2026-11-23T12:00:00Z'), now: NOW, stuckAfterHours: 48, pushStatuses: ['PACKED'], timeZone: 'UTC' };
 
 	it('says so in the subject when nothing is wrong', () => {
 		const result = reconcile(input({}));
@@ -138,5 +140,70 @@ describe('summary', () => {
 		expect(html).toContain('&lt;b&gt;1');
 		expect(html).toContain('X&amp;Y');
 		expect(html).not.toContain('<b>1');
+	});
+});
+
+describe('what the runs recorded', () => {
+	const rows = [
+		{ id: 1, kind: 'push', order_number: 'A1', status: 'failed', reason: 'Sale order A1: details.deliver.address.address1 is empty', updatedAt: '2026-11-29T08:00:00.000Z', workflow: 'push', execution_url: 'http://n8n/workflow/w/executions/7' },
+		{ id: 2, kind: 'push', order_number: 'A2', status: 'unknown', reason: 'Order A2: the import answered 502, so it may exist', updatedAt: '2026-11-29T08:00:00.000Z' },
+		{ id: 3, kind: 'tracking', order_number: 'S1', status: 'failed', reason: 'Sale order "S1" (so-S1) has no consignment, so its tracking cannot be written back' },
+		{},
+		{ kind: 'other', order_number: 'Z', reason: 'not ours' },
+	];
+
+	it('reads only rows that are recorded problems', () => {
+		expect(recordedProblemsOf(rows).map((p) => [p.kind, p.order_number, p.status])).toEqual([
+			['push', 'A1', 'failed'],
+			['push', 'A2', 'unknown'],
+			['tracking', 'S1', 'failed'],
+		]);
+	});
+
+	it('gives each exception the reason the last run recorded and the one action that fixes it', () => {
+		const result = reconcile(
+			input({
+				saleOrders: [saleOrder('A1', 'PACKED'), saleOrder('A2', 'PACKED'), saleOrder('A3', 'PACKED'), saleOrder('S1', 'DISPATCHED', { customerName: 'Bondi Beauty' })],
+				starshipitOrders: [listed('S1', 'shipped', { order_id: 9 })],
+				recorded: recordedProblemsOf(rows),
+			}),
+		);
+		const by = Object.fromEntries(result.exceptions.map((e) => [e.order_number, e]));
+		expect(by.A1).toMatchObject({
+			last_reason: 'Sale order A1: details.deliver.address.address1 is empty',
+			last_status: 'failed',
+			last_recorded_at: '2026-11-29T08:00:00.000Z',
+			last_execution_url: 'http://n8n/workflow/w/executions/7',
+			action: 'Correct sale order A1 as the reason says; the next push then creates it in Starshipit.',
+		});
+		expect(by.A2.action).toBe('Look in Starshipit for order A2 before sending it again: the last push could not confirm whether it was created.');
+		// No run reported A3: the push has not met it.
+		expect(by.A3.last_reason).toBeUndefined();
+		expect(by.A3.action).toBe('No push run has reported sale order A3 (PACKED): check that the order push is published and picks up PACKED, then run it.');
+		// A write-back failure the runs recorded is reported although the order has no consignment at all.
+		expect(by.S1).toMatchObject({ kind: 'tracking_not_on_consignment', last_reason: rows[2].reason });
+		expect(by.S1.action).toBe('Correct what the reason names; the next tracking write-back then puts tracking number TN-S1 on the consignment of order S1.');
+		expect(summaryHtml(result, { windowStart: NOW, now: NOW, stuckAfterHours: 48, pushStatuses: ['PACKED'], timeZone: 'UTC' })).toContain('<th style="border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top">Reason the last run recorded</th>');
+	});
+});
+
+describe('times in the workflow time zone', () => {
+	it('reads the window in local time, to the minute, with the zone named', () => {
+		const result = reconcile(input({}));
+		const html = summaryHtml(result, { windowStart: new Date('2026-11-23T12:00:00.123Z'), now: NOW, stuckAfterHours: 48, pushStatuses: ['PACKED'], timeZone: 'Australia/Sydney' });
+		expect(html).toContain('Window: 2026-11-23 23:00 (Australia/Sydney) to 2026-11-30 23:00 (Australia/Sydney).');
+		expect(html).not.toMatch(/\d{2}:\d{2}:\d{2}\.\d{3}Z/);
+		expect(summarySubject(result, { windowStart: NOW, now: new Date('2026-11-30T14:00:00Z'), stuckAfterHours: 48, pushStatuses: ['PACKED'], timeZone: 'Australia/Sydney' })).toBe(
+			'CartonCloud–Starshipit reconciliation 2026-12-01: no exceptions',
+		);
+	});
+
+	it('gives ISO times with the offset and no milliseconds, for items', () => {
+		expect(localIso(new Date('2026-11-30T12:00:00.999Z'), 'Australia/Sydney')).toBe('2026-11-30T23:00:00+11:00');
+		expect(localIso(new Date('2026-06-30T12:00:00Z'), 'Australia/Sydney')).toBe('2026-06-30T22:00:00+10:00');
+		expect(localIso(NOW, 'UTC')).toBe('2026-11-30T12:00:00+00:00');
+		expect(localIso(NOW, 'America/New_York')).toBe('2026-11-30T07:00:00-05:00');
+		expect(localTime(NOW, 'Pacific/Auckland')).toBe('2026-12-01 01:00 (Pacific/Auckland)');
+		expect(localDay(NOW, 'Pacific/Auckland')).toBe('2026-12-01');
 	});
 });

@@ -27,7 +27,7 @@ useSandbox(
 	{ sandbox: { webhookUrl: 'http://127.0.0.1:9/starshipit', webhookSecret: SECRET } },
 );
 
-const POLL_TYPE = `${PACKAGE}.starshipitShippedOrderTrigger`;
+const POLL_TYPE = `${PACKAGE}.starshipitTrigger`;
 const HOOK_TYPE = `${PACKAGE}.starshipitWebhookTrigger`;
 function triggerWorkflow(parameters: IDataObject, type: string): WorkflowJson {
 	const nodes: INode[] = [

@@ -81,6 +81,16 @@ const properties: INodeProperties[] = [
 		description: "The carrier's tracking page, stored in the consignment's details.tracking (left as it is when empty; see Tracking URL Template)",
 	},
 	{
+		displayName: 'Customers Without Consignments',
+		name: 'customersWithoutConsignments',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getCustomers' },
+		default: [],
+		displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } },
+		description:
+			'Customers whose "Automatically Generate a Consignment from a Sale Order" setting is off: their sale orders have no consignment, which is expected, so such an item comes out ignored (with the reason) instead of failed. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
@@ -112,6 +122,8 @@ export const description = updateDisplayOptions({ show }, properties);
 
 interface Request extends SaleOrderLookup {
 	changes: ConsignmentChanges;
+	/** Version 2: customers expected to have no consignment (their items are ignored, not failed). */
+	withoutConsignments: string[];
 }
 
 function readRequest(context: IExecuteFunctions, i: number): Request {
@@ -150,7 +162,8 @@ function readRequest(context: IExecuteFunctions, i: number): Request {
 	const status = options.consignmentStatus;
 	if (typeof status === 'string' && status) changes.status = status;
 	const customerId = by === 'customerReference' ? locatorValue(context, 'customer', i) : '';
-	return { itemIndex: i, by, key, customerId, changes, subject };
+	const withoutConsignments = context.getNode().typeVersion >= 2 ? itemParameter<string[]>(context, 'customersWithoutConsignments', i, []) : [];
+	return { itemIndex: i, by, key, customerId, changes, subject, withoutConsignments: Array.isArray(withoutConsignments) ? withoutConsignments.map(String) : [] };
 }
 
 /** A live consignment wins over a cancelled one. */
@@ -191,6 +204,16 @@ function writtenItem(r: Request, order: SaleOrderFacts, consignmentId: string, u
 	);
 }
 
+/** A sale order of a customer chosen as having no consignments: nothing to write, and that is right. */
+function ignoredItem(r: Request, order: SaleOrderFacts): INodeExecutionData {
+	const reason = `${subjectOf(order, r)} has no consignment, as expected for ${order.customerName || order.customerId} (chosen under "Customers Without Consignments"): its tracking number ${r.changes.trackingNumber} stays in Starshipit`;
+	return outcomeItem(
+		{ status: 'ignored', order_number: r.by === 'customerReference' ? r.key : undefined, sale_order_reference: order.reference, reason },
+		{ saleOrderId: order.id, customerReference: order.reference, customerId: order.customerId, customerName: order.customerName, consignmentId: null, trackingNumber: r.changes.trackingNumber },
+		r.itemIndex,
+	);
+}
+
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const results: (INodeExecutionData | Error)[] = new Array(items.length);
 	const requests: Request[] = [];
@@ -226,6 +249,10 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		if (results[r.itemIndex]) continue;
 		const order = orderOf.get(r.itemIndex)!;
 		const found = pickConsignment(consignments.get(order.id) ?? []);
+		if (!found && r.withoutConsignments.includes(order.customerId)) {
+			results[r.itemIndex] = ignoredItem(r, order);
+			continue;
+		}
 		if (!found) {
 			results[r.itemIndex] = new NodeOperationError(this.getNode(), `${subjectOf(order, r)} has no consignment, so its tracking cannot be written back`, {
 				itemIndex: r.itemIndex,

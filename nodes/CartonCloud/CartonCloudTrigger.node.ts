@@ -4,16 +4,20 @@ import { pollSaleOrderTrigger } from './triggers/saleOrderPoll';
 import { customersField, STATUS_CHOICE_NOTICE, statusesField } from './triggers/triggerFields';
 import { searchCustomers } from './methods/listSearch';
 
-/** Polls CartonCloud for sale orders that reached a status. */
-export class CartonCloudSaleOrderTrigger implements INodeType {
+/**
+ * Polls CartonCloud for sale orders that reached a status. Named `cartonCloudTrigger` so that n8n's
+ * node creator lists it in the CartonCloud node's panel (it merges `<node>Trigger` into `<node>`).
+ */
+export class CartonCloudTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'CartonCloud Sale Order Trigger',
-		name: 'cartonCloudSaleOrderTrigger',
+		name: 'cartonCloudTrigger',
 		icon: { light: 'file:../../icons/cartoncloud.svg', dark: 'file:../../icons/cartoncloud.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: 'Sale order reached a status',
-		description: 'Checks CartonCloud on a schedule and starts the workflow once for each sale order that reaches a chosen status',
+		// The node creator shows this for the CartonCloud entry it merges this trigger into (see test/editor/nodeCreator.test.mts).
+		description: 'Work with CartonCloud sale orders, consignments, documents and customers, or start a workflow when a sale order reaches a status',
 		defaults: { name: 'CartonCloud Sale Order Trigger' },
 		polling: true,
 		inputs: [],
