@@ -6,7 +6,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { ICredentialDataDecryptedObject, IDataObject, INode } from 'n8n-workflow';
 import { Harness, type RunResult, type WorkflowJson } from '../harness/index.mts';
-import { type CartonCloudSandbox, type CartonCloudSandboxOptions, createCartonCloudSandbox } from '../sandbox/cartoncloud/index.mts';
+import { type CartonCloudSandbox, type CartonCloudSandboxOptions, type Consignment, createCartonCloudSandbox } from '../sandbox/cartoncloud/index.mts';
 
 export const CC = 'n8n-nodes-cartoncloud-starshipit.cartonCloud';
 export const CC_TRIGGER = 'n8n-nodes-cartoncloud-starshipit.cartonCloudTrigger';
@@ -109,3 +109,9 @@ export const customerByName = (sb: CartonCloudSandbox, name: string) => {
 };
 
 export const rl = (value: string, mode = 'id') => ({ __rl: true, mode, value });
+
+/** A consignment generated from a sale order and not yet tracked, with the id of that order. */
+export function generatedConsignment(sb: CartonCloudSandbox): { consignment: Consignment; orderId: string } {
+	const consignment = [...sb.world.consignments.values()].find((c) => c.generatedFromTask && !c.references.tracking)!;
+	return { consignment, orderId: consignment.generatedFromTask!.id };
+}

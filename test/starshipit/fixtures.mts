@@ -3,9 +3,11 @@
  * credential pointing at it, workflow JSON builders, and CartonCloud sale-order fixtures.
  */
 import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { Harness, type WorkflowJson } from '../harness/index.mts';
+import { outcomeOf } from '../harness/outcome.mts';
 import { createStarshipitSandbox, DEFAULT_SUBSCRIPTION_KEY, type StarshipitSandbox, type StarshipitSandboxOptions } from '../sandbox/starshipit/index.mts';
+import { labelsBought } from '../sandbox/starshipit/lifecycle.mts';
 
 export const API_KEY = 'sandbox-api-key';
 export const PACKAGE = 'n8n-nodes-cartoncloud-starshipit';
@@ -181,3 +183,40 @@ export function saleOrder(reference: string, overrides: { address?: IDataObject;
 export function storedOrderNumbers(sandbox: StarshipitSandbox): string[] {
 	return [...sandbox.state.accountByKey(API_KEY).orders.values()].map((s) => s.order.order_number);
 }
+
+/**
+ * `useSandbox` for the tests of labels and what follows them (manifests, tracking), with two
+ * helpers over the file's sandbox: `createOrders()` makes two orders, L-1 with two packages (two
+ * labels) and L-2 with the default package, and returns their JSON; `bought(orderNumber)` counts
+ * the labels bought for an order so far (each print is a carrier charge).
+ */
+export function useLabelOrders(ready: (sandbox: StarshipitSandbox, harness: Harness) => void) {
+	let sandbox: StarshipitSandbox;
+	let harness: Harness;
+	useSandbox((started, startedHarness) => {
+		sandbox = started;
+		harness = startedHarness;
+		ready(started, startedHarness);
+	});
+	const bought = (orderNumber: string): number => {
+		const stored = sandbox.state.findByNumber(sandbox.state.accountByKey(), orderNumber)!;
+		return labelsBought(stored);
+	};
+	const createOrders = async () => {
+		const twoPackages = { packages: { package: [{ weight: 1.2, length: 0.3, width: 0.2, height: 0.1 }, { weight: 0.8, length: 0.2, width: 0.2, height: 0.1 }] } };
+		const [l1] = outputOf(await runNode(harness, uiCreateParameters('create', twoPackages), [uiOrderItem('L-1')]));
+		const [l2] = outputOf(await runNode(harness, uiCreateParameters('create'), [uiOrderItem('L-2')]));
+		return { l1: l1.json, l2: l2.json };
+	};
+	return { bought, createOrders };
+}
+
+/** The PDF in an output item's binary property `key` (which must be there): bytes, name, MIME type. */
+export function pdf(item: INodeExecutionData, key: string): { bytes: Buffer; fileName?: string; mimeType: string } {
+	const binary = item.binary?.[key];
+	expect(binary, `binary ${key}`).toBeDefined();
+	return { bytes: Buffer.from(binary!.data, 'base64'), fileName: binary!.fileName, mimeType: binary!.mimeType };
+}
+
+/** The outcome in an output item's JSON. */
+export const outcome = (json: IDataObject) => outcomeOf({ json }) as IDataObject;

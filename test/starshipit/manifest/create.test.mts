@@ -3,19 +3,20 @@
  * errors}` (rknell/starshipit_dart manifest_orders_response.dart), which carries no manifest
  * number, and which for some carriers has no PDF (the Odoo connector: "Starshipit API doesn't
  * return a PDF for TNT service"). A manifest cannot be undone, so whatever is missing after
- * Starshipit said yes is a warning on the successful item.
+ * Starshipit said yes is a warning on the successful item. The last test (the label tests' two
+ * orders, printed) checks the one manifest PDF made for the orders of all items.
  */
 import { describe, expect, it } from 'vitest';
 import type { IDataObject } from 'n8n-workflow';
 import type { Harness } from '../../harness/index.mts';
 import type { StarshipitSandbox } from '../../sandbox/starshipit/index.mts';
-import { outputOf, runNode, runWithErrorOutput, uiCreateParameters, uiOrderItem, useSandbox } from '../fixtures.mts';
+import { outputOf, pdf, runNode, runWithErrorOutput, uiCreateParameters, uiOrderItem, useLabelOrders } from '../fixtures.mts';
 import { reasonOf } from '../../harness/outcome.mts';
 
 let sandbox: StarshipitSandbox;
 let harness: Harness;
 
-useSandbox((started, startedHarness) => {
+const { createOrders } = useLabelOrders((started, startedHarness) => {
 	sandbox = started;
 	harness = startedHarness;
 });
@@ -81,5 +82,20 @@ describe('Manifest Create', () => {
 		expect(errors).toHaveLength(2);
 		expect(reasonOf(errors[0])).toMatch(/F-2/);
 		expect(sandbox.state.findByNumber(sandbox.state.accountByKey(), 'F-1')!.order.manifested).toBe(false);
+	});
+});
+
+describe('Manifest and Tracking', () => {
+	it('Manifest Create returns the manifest PDF for the printed orders of all items', async () => {
+		const { l1, l2 } = await createOrders();
+		sandbox.printOrder('L-1');
+		sandbox.printOrder('L-2');
+		const out = outputOf(await runNode(harness, { resource: 'manifest', operation: 'create', orderIds: '={{ $json.order_id }}' }, [l1, l2]));
+		expect(out).toHaveLength(1);
+		expect(out[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(out[0].json.order_ids).toEqual([l1.order_id, l2.order_id]);
+		const manifest = pdf(out[0], 'manifest');
+		expect(manifest.fileName).toBe(`manifest-${out[0].json.manifest_number}.pdf`);
+		expect(manifest.bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
 	});
 });

@@ -1,61 +1,19 @@
+/**
+ * Consignment > Update: tracking number, carrier, URL and status set while every other field is
+ * kept, no write when nothing changes, a 412 from a concurrent writer resolved by re-reading, and
+ * nothing to update named as an error.
+ */
 import { describe, expect, it } from 'vitest';
 import type { Consignment } from '../../sandbox/cartoncloud/index.mts';
-import { assertNoSecrets, chain, type Env, json, useEnv } from '../fixtures.mts';
+import { assertNoSecrets, chain, type Env, generatedConsignment, json, useEnv } from '../fixtures.mts';
 
 let env: Env;
 useEnv((started) => (env = started));
 
 const PUT = 'PUT /tenants/:tenantId/consignments/:id';
-
-/** A consignment generated from a sale order, with the id of that order. */
-function generated(): { consignment: Consignment; orderId: string } {
-	const consignment = [...env.sb.world.consignments.values()].find((c) => c.generatedFromTask && !c.references.tracking)!;
-	return { consignment, orderId: consignment.generatedFromTask!.id };
-}
+const generated = () => generatedConsignment(env.sb);
 
 describe('Consignment', () => {
-	it('Get (with and without items) and Get Many by sale order', async () => {
-		const { consignment, orderId } = generated();
-		const run = await env.harness.run(
-			chain(
-				{ name: 'BySaleOrder', parameters: { resource: 'consignment', operation: 'getMany', returnAll: true, filters: { saleOrderId: orderId } } },
-				{ name: 'Get', parameters: { resource: 'consignment', operation: 'get', consignmentId: '={{ $json.id }}' } },
-				{ name: 'GetNoItems', parameters: { resource: 'consignment', operation: 'get', consignmentId: '={{ $json.id }}', includeItems: false } },
-			),
-		);
-		expect(json(run, 'BySaleOrder').map((c) => c.id)).toEqual([consignment.id]);
-		expect(json(run, 'Get')[0]).toMatchObject({ id: consignment.id, type: 'CONSIGNMENT' });
-		expect(Array.isArray(json(run, 'Get')[0].items)).toBe(true);
-		expect(json(run, 'GetNoItems')[0].items).toBeUndefined();
-	});
-
-	// GENTLE: the node searches consignments on `/status` and `/customer/id`, which are not
-	// documented search fields (issue 13, point 2); the consignment actions' owner must filter
-	// those client-side. Until then this test lets the sandbox tolerate them (audited as tolerated).
-	it('Get Many with status and customer filters, limit', async () => {
-		env.sb.configure({ strictSearchFields: false });
-		const all = [...env.sb.world.consignments.values()];
-		const customerId = all[0].customer.id;
-		const run = await env.harness.run(
-			chain(
-				{
-					name: 'Filtered',
-					parameters: {
-						resource: 'consignment',
-						operation: 'getMany',
-						returnAll: true,
-						filters: { statuses: ['IN_WAREHOUSE'], customer: { __rl: true, mode: 'list', value: customerId } },
-					},
-				},
-			),
-		);
-		const few = await env.harness.run(chain({ name: 'Few', parameters: { resource: 'consignment', operation: 'getMany', limit: 3 } }));
-		env.sb.configure({ strictSearchFields: true });
-		const expected = all.filter((c) => c.status === 'IN_WAREHOUSE' && c.customer.id === customerId).map((c) => c.id).sort();
-		expect(json(run, 'Filtered').map((c) => c.id).sort()).toEqual(expected);
-		expect(json(few, 'Few')).toHaveLength(3);
-	});
-
 	it('Update sets tracking number, carrier, URL and status and keeps every other field', async () => {
 		const { consignment } = generated();
 		const before = structuredClone(env.sb.world.consignments.get(consignment.id)!);

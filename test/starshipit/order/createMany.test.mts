@@ -1,8 +1,15 @@
+/**
+ * Order > Create Many: imports in batches, each result paired with their items, the existence check
+ * (Skip Existing), per-item input errors with and without Continue On Fail, per-item expressions,
+ * partial success; and application errors sent as HTTP 200 (appErrorsAs200), which reach a single
+ * Get as an error and an import as per-order errors.
+ */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Harness } from '../../harness/index.mts';
 import type { StarshipitSandbox } from '../../sandbox/starshipit/index.mts';
 import { API_KEY, outputOf, runNode, saleOrder, storedOrderNumbers, uiCreateParameters, uiOrderItem, useSandbox } from '../fixtures.mts';
 import { outcomeOf, reasonOf } from '../../harness/outcome.mts';
+import { createManyFromSaleOrders, numbers } from './fixtures.mts';
 
 let sandbox: StarshipitSandbox;
 let harness: Harness;
@@ -10,52 +17,6 @@ let harness: Harness;
 useSandbox((started, startedHarness) => {
 	sandbox = started;
 	harness = startedHarness;
-});
-
-const createManyFromSaleOrders = (extra = {}) => ({ resource: 'order', operation: 'createMany', inputMode: 'saleOrder', saleOrder: '={{ $json }}', ...extra });
-const numbers = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}-${String(i + 1).padStart(4, '0')}`);
-
-describe('Order > Create', () => {
-	it('creates one order per item from UI fields, country code turned into a name', async () => {
-		const run = await runNode(harness, uiCreateParameters('create'), [uiOrderItem('SO-1'), uiOrderItem('SO-2', { country: 'NZL', post_code: '6011', suburb: 'Te Aro' })]);
-		const out = outputOf(run);
-		expect(out).toHaveLength(2);
-		expect(out[0].json).toMatchObject({ order_number: 'SO-1', already_existed: false, destination: { country: 'Australia' } });
-		expect(out[1].json).toMatchObject({ order_number: 'SO-2', destination: { country: 'New Zealand' } });
-		expect(out.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(sandbox.server.count('POST /api/orders')).toBe(2);
-	});
-
-	it('maps a CartonCloud sale order (From CartonCloud Sale Order): name, weights per unit in kg, instructions', async () => {
-		const run = await runNode(harness, { resource: 'order', operation: 'create', inputMode: 'saleOrder', saleOrder: '={{ $json }}' }, [saleOrder('SO-1001')]);
-		const [order] = outputOf(run);
-		expect(order.json).toMatchObject({
-			order_number: 'SO-1001',
-			reference: 'Acme Homewares Pty Ltd',
-			shipping_method: 'Standard',
-			destination: { name: 'Jane Citizen', company: 'Citizen Enterprises', street: '1 George St', building: 'Level 2', post_code: '2000', country: 'Australia', delivery_instructions: 'Leave at the front door' },
-		});
-		expect((order.json.items as Array<{ weight: number; quantity: number; sku: string }>)[0]).toMatchObject({ sku: 'MUG-01', quantity: 4, weight: 0.5 });
-	});
-
-	it('reads the sale order from any expression, not only the whole item', async () => {
-		const run = await runNode(harness, { resource: 'order', operation: 'create', inputMode: 'saleOrder', saleOrder: '={{ $json.wrapped }}' }, [
-			{ wrapped: saleOrder('SO-1002'), note: 'not a sale order' },
-		]);
-		const [order] = outputOf(run);
-		expect(order.json).toMatchObject({ order_number: 'SO-1002', destination: { name: 'Jane Citizen' } });
-	});
-
-	it('Skip Existing returns the existing order flagged instead of creating it again', async () => {
-		await runNode(harness, uiCreateParameters('create'), [uiOrderItem('SO-1')]);
-		sandbox.server.clearLog();
-		const run = await runNode(harness, uiCreateParameters('create'), [uiOrderItem('SO-1'), uiOrderItem('SO-2')]);
-		const out = outputOf(run);
-		expect(out[0].json).toMatchObject({ order_number: 'SO-1', already_existed: true });
-		expect(out[1].json).toMatchObject({ order_number: 'SO-2', already_existed: false });
-		expect(sandbox.server.count('POST /api/orders')).toBe(1);
-		expect(storedOrderNumbers(sandbox).sort()).toEqual(['SO-1', 'SO-2']);
-	});
 });
 
 describe('Order > Create Many', () => {
@@ -209,83 +170,6 @@ describe('Order > Create Many', () => {
 		expect(out[0].json).toMatchObject({ order_number: 'A-1', already_existed: false });
 		expect(out[2].json).toMatchObject({ order_number: 'A-1', already_existed: true, duplicate_of_item: 0 });
 		expect(storedOrderNumbers(sandbox).sort()).toEqual(['A-1', 'A-2']);
-	});
-});
-
-describe('Order > Get, Get Many, Update, Delete, Archive', () => {
-	it('gets an order by number and by id', async () => {
-		const [created] = outputOf(await runNode(harness, uiCreateParameters('create'), [uiOrderItem('SO-9')]));
-		const byNumber = outputOf(await runNode(harness, { resource: 'order', operation: 'get', orderBy: 'orderNumber', orderNumber: 'SO-9' }));
-		const byId = outputOf(await runNode(harness, { resource: 'order', operation: 'get', orderBy: 'orderId', orderId: String(created.json.order_id) }));
-		expect(byNumber[0].json.order_id).toBe(created.json.order_id);
-		expect(byId[0].json.order_number).toBe('SO-9');
-	});
-
-	it('Get of an unknown order is an error saying what to do, with Starshipit\'s words as its description; Continue On Fail keeps going', async () => {
-		const out = outputOf(
-			await runNode(harness, { resource: 'order', operation: 'get', orderBy: 'orderNumber', orderNumber: '={{ $json.n }}' }, [{ n: 'NOPE' }], { continueOnFail: true }),
-		);
-		// The message says what to do (an AI agent reads only that); Starshipit's words are the description.
-		expect(reasonOf(out[0])).toMatch(/^Order "NOPE" is not in Starshipit: check the order number/);
-		expect(outcomeOf(out[0])?.description).toMatch(/Order not found/);
-		expect(outcomeOf(out[0])).toMatchObject({ order_number: 'NOPE' });
-	});
-
-	it('Get Many follows every page (Return All) and honours Limit', async () => {
-		await runNode(harness, createManyFromSaleOrders({ skipExisting: false }), numbers('PG', 520).map((r) => saleOrder(r)));
-		sandbox.server.clearLog();
-		const all = outputOf(await runNode(harness, { resource: 'order', operation: 'getMany', source: 'unshipped', returnAll: true, filters: { sinceLastUpdated: '2020-01-01T00:00:00Z' } }));
-		expect(all).toHaveLength(520);
-		expect(new Set(all.map((o) => o.json.order_number)).size).toBe(520);
-		expect(sandbox.server.count('GET /api/orders/unshipped')).toBe(3);
-
-		sandbox.server.clearLog();
-		const some = outputOf(await runNode(harness, { resource: 'order', operation: 'getMany', source: 'unshipped', returnAll: false, limit: 7, filters: { sinceOrderDate: '2020-01-01T00:00:00Z' } }));
-		expect(some).toHaveLength(7);
-		expect(sandbox.server.count('GET /api/orders/unshipped')).toBe(1);
-
-		sandbox.server.clearLog();
-		const found = outputOf(await runNode(harness, { resource: 'order', operation: 'getMany', source: 'search', phrase: 'PG-0', returnAll: true }));
-		expect(found).toHaveLength(520);
-		expect(sandbox.server.count('GET /api/orders/search')).toBe(3);
-	});
-
-	it('Get Many of shipped orders returns tracking rows', async () => {
-		await runNode(harness, createManyFromSaleOrders(), [saleOrder('SH-1'), saleOrder('SH-2')]);
-		sandbox.shipAll();
-		const out = outputOf(await runNode(harness, { resource: 'order', operation: 'getMany', source: 'shipped', returnAll: true }));
-		expect(out.map((o) => o.json.order_number).sort()).toEqual(['SH-1', 'SH-2']);
-		expect(out[0].json.tracking_number).toMatch(/^SS/);
-	});
-
-	it('updates, deletes and archives orders', async () => {
-		const created = outputOf(await runNode(harness, uiCreateParameters('createMany'), [uiOrderItem('U-1'), uiOrderItem('U-2'), uiOrderItem('U-3')]));
-		const [u1, u2, u3] = created.map((o) => String(o.json.order_id));
-
-		const [updated] = outputOf(
-			await runNode(harness, {
-				resource: 'order',
-				operation: 'update',
-				orderId: u1,
-				updateFields: { reference: 'Updated ref', signature_required: true, destination: { address: { country: 'NZ', suburb: 'Te Aro' } } },
-			}),
-		);
-		expect(updated.json).toMatchObject({ reference: 'Updated ref', signature_required: true, destination: { country: 'New Zealand', suburb: 'Te Aro' } });
-
-		const [deleted] = outputOf(await runNode(harness, { resource: 'order', operation: 'delete', orderId: u2 }));
-		expect(deleted.json).toEqual({ order_id: Number(u2), deleted: true });
-		expect(storedOrderNumbers(sandbox)).not.toContain('U-2');
-
-		sandbox.printOrder('U-3');
-		const [archived] = outputOf(await runNode(harness, { resource: 'order', operation: 'archive', orderId: u3 }));
-		expect(archived.json).toEqual({ order_id: Number(u3), archived: true });
-		expect(sandbox.state.accountByKey(API_KEY).orders.get(Number(u3))?.order.archived).toBe(true);
-	});
-
-	it('update input is checked before the call (reference over 50 characters)', async () => {
-		const run = await runNode(harness, { resource: 'order', operation: 'update', orderId: '100001', updateFields: { reference: 'R'.repeat(51) } });
-		expect(run.nodes.Starshipit.error?.message).toMatch(/Order 100001: reference: must be at most 50/);
-		expect(sandbox.server.count('PUT /api/orders')).toBe(0);
 	});
 });
 
