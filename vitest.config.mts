@@ -26,7 +26,14 @@ export default defineConfig({
 	test: {
 		reporters: ['default'],
 		projects: [
-			{ test: { ...common, name: 'fast', include: ['test/**/*.test.mts'], exclude: ['test/**/*.slow.test.mts'] } },
+			{
+				test: {
+					...common,
+					name: 'fast',
+					include: ['test/**/*.test.mts'],
+					exclude: ['test/**/*.slow.test.mts'],
+				},
+			},
 			{ test: { ...common, name: 'slow', include: ['test/**/*.slow.test.mts'] } },
 		],
 	},

@@ -12,7 +12,12 @@
 import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import v8 from 'node:v8';
-import { Harness, shutdownEngine, type CredentialStore, type WorkflowJson } from '../test/harness/index.mts';
+import {
+	Harness,
+	shutdownEngine,
+	type CredentialStore,
+	type WorkflowJson,
+} from '../test/harness/index.mts';
 import { applyVariant } from './variantPatches.mts';
 
 export interface EngineJob {
@@ -47,7 +52,8 @@ async function main(): Promise<void> {
 	applyVariant(process.env.BENCH_VARIANT);
 	if (job.warmUp) {
 		const warm = await new Harness(job.warmUp).run(job.workflow);
-		if (warm.status !== 'success') throw new Error(`the warm-up run ended ${String(warm.status)}: ${warm.error?.message}`);
+		if (warm.status !== 'success')
+			throw new Error(`the warm-up run ended ${String(warm.status)}: ${warm.error?.message}`);
 	}
 	const harness = new Harness(job.credentials);
 	const spaces = new Map<string, number>();
@@ -59,7 +65,8 @@ async function main(): Promise<void> {
 		peakHeap = Math.max(peakHeap, memory.heapUsed);
 		peakExternal = Math.max(peakExternal, memory.external);
 		if (process.env.BENCH_MEMORY_TRACE) {
-			for (const space of v8.getHeapSpaceStatistics()) spaces.set(space.space_name, Math.max(spaces.get(space.space_name) ?? 0, space.space_size));
+			for (const space of v8.getHeapSpaceStatistics())
+				spaces.set(space.space_name, Math.max(spaces.get(space.space_name) ?? 0, space.space_size));
 			const at = ((performance.now() - start) / 1000).toFixed(2);
 			const old = v8.getHeapSpaceStatistics().find((space) => space.space_name === 'old_space');
 			process.stderr.write(
@@ -72,9 +79,11 @@ async function main(): Promise<void> {
 	start = performance.now();
 	const run = await harness.run(job.workflow);
 	const gc = (globalThis as { gc?: (options?: object) => void }).gc;
-	if (allocations && process.env.BENCH_ALLOC_GC === 'minor') gc?.({ type: 'minor', execution: 'sync' });
+	if (allocations && process.env.BENCH_ALLOC_GC === 'minor')
+		gc?.({ type: 'minor', execution: 'sync' });
 	if (allocations && process.env.BENCH_ALLOC_GC === 'major') gc?.();
-	if (allocations) fs.writeFileSync(process.env.BENCH_ALLOC_PROFILE!, JSON.stringify(await allocations()));
+	if (allocations)
+		fs.writeFileSync(process.env.BENCH_ALLOC_PROFILE!, JSON.stringify(await allocations()));
 	// What the run still holds (a snapshot collects garbage first): open it in Chrome's DevTools.
 	if (process.env.BENCH_HEAP_SNAPSHOT) v8.writeHeapSnapshot(process.env.BENCH_HEAP_SNAPSHOT);
 	const wallMs = performance.now() - start;
@@ -88,7 +97,12 @@ async function main(): Promise<void> {
 		peakRssMb: process.resourceUsage().maxRSS / 1024,
 		peakHeapMb: peakHeap / 1024 / 1024,
 		peakExternalMb: peakExternal / 1024 / 1024,
-		items: Object.fromEntries(Object.entries(run.nodes).map(([name, node]) => [name, node.outputs.map((o) => o?.length ?? 0)])),
+		items: Object.fromEntries(
+			Object.entries(run.nodes).map(([name, node]) => [
+				name,
+				node.outputs.map((o) => o?.length ?? 0),
+			]),
+		),
 	};
 	// After the peak is read: the collection cannot raise it.
 	if (gc) {
@@ -96,9 +110,17 @@ async function main(): Promise<void> {
 		result.liveHeapMb = process.memoryUsage().heapUsed / 2 ** 20;
 	}
 	if (process.env.BENCH_MEMORY_TRACE) {
-		process.stderr.write(`largest committed size per heap space: ${[...spaces].map(([name, size]) => `${name} ${Math.round(size / 2 ** 20)}`).join(', ')} MB\n`);
-		if (gc) process.stderr.write(`retained after the run (full GC): heap ${Math.round(result.liveHeapMb ?? 0)} MB, external ${Math.round(process.memoryUsage().external / 2 ** 20)} MB, rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB\n`);
-		for (const [name, node] of Object.entries(run.nodes)) process.stderr.write(`output of ${name}: ${Math.round(JSON.stringify(node.outputs).length / 1024)} KB as JSON\n`);
+		process.stderr.write(
+			`largest committed size per heap space: ${[...spaces].map(([name, size]) => `${name} ${Math.round(size / 2 ** 20)}`).join(', ')} MB\n`,
+		);
+		if (gc)
+			process.stderr.write(
+				`retained after the run (full GC): heap ${Math.round(result.liveHeapMb ?? 0)} MB, external ${Math.round(process.memoryUsage().external / 2 ** 20)} MB, rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB\n`,
+			);
+		for (const [name, node] of Object.entries(run.nodes))
+			process.stderr.write(
+				`output of ${name}: ${Math.round(JSON.stringify(node.outputs).length / 1024)} KB as JSON\n`,
+			);
 	}
 	process.stdout.write(`BENCH_RESULT ${JSON.stringify(result)}\n`);
 	await shutdownEngine();
@@ -108,7 +130,12 @@ async function main(): Promise<void> {
 async function startAllocationSampling(): Promise<() => Promise<unknown>> {
 	const session = new Session();
 	session.connect();
-	await session.post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: !process.env.BENCH_ALLOC_UNCOLLECTED || process.env.BENCH_ALLOC_UNCOLLECTED === 'promoted', includeObjectsCollectedByMinorGC: !process.env.BENCH_ALLOC_UNCOLLECTED });
+	await session.post('HeapProfiler.startSampling', {
+		samplingInterval: 16384,
+		includeObjectsCollectedByMajorGC:
+			!process.env.BENCH_ALLOC_UNCOLLECTED || process.env.BENCH_ALLOC_UNCOLLECTED === 'promoted',
+		includeObjectsCollectedByMinorGC: !process.env.BENCH_ALLOC_UNCOLLECTED,
+	});
 	return async () => (await session.post('HeapProfiler.stopSampling')).profile;
 }
 

@@ -38,7 +38,9 @@ export interface HistoryRow {
 }
 
 function workflow(name: string): WorkflowJson {
-	return JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows', `${name}.json`), 'utf8')) as WorkflowJson;
+	return JSON.parse(
+		fs.readFileSync(path.join(ROOT, 'workflows', `${name}.json`), 'utf8'),
+	) as WorkflowJson;
 }
 
 /** order-push-webhook as it runs once its trigger fired for sale order `id`: a manual start, the sale order read by that id. */
@@ -57,23 +59,49 @@ function webhookPushOf(id: string): WorkflowJson {
 function ageSaleOrders(sandboxes: Sandboxes): string[] {
 	const orders = [...sandboxes.cartonCloud.world.orders.values()];
 	orders.forEach((order, i) => {
-		const created = new Date(Date.now() - (1 + (i * (OLDEST_DAYS - 1)) / Math.max(1, orders.length - 1)) * DAY_MS).toISOString();
-		order.timestamps = { ...order.timestamps, created: { ...order.timestamps.created, time: created } };
+		const created = new Date(
+			Date.now() - (1 + (i * (OLDEST_DAYS - 1)) / Math.max(1, orders.length - 1)) * DAY_MS,
+		).toISOString();
+		order.timestamps = {
+			...order.timestamps,
+			created: { ...order.timestamps.created, time: created },
+		};
 	});
 	return orders.map((o) => o.id);
 }
 
-function split(flow: string, history: boolean, orders: number, floor: number, runs: Measured[]): HistoryRow {
-	const row: HistoryRow = { flow, history, orders, imports: 0, listingPages: 0, lookUps: 0, other: 0, total: 0, floor, wallMs: 0, starshipit429: 0 };
+function split(
+	flow: string,
+	history: boolean,
+	orders: number,
+	floor: number,
+	runs: Measured[],
+): HistoryRow {
+	const row: HistoryRow = {
+		flow,
+		history,
+		orders,
+		imports: 0,
+		listingPages: 0,
+		lookUps: 0,
+		other: 0,
+		total: 0,
+		floor,
+		wallMs: 0,
+		starshipit429: 0,
+	};
 	for (const run of runs) {
 		row.wallMs += run.wallMs;
 		row.starshipit429 += run.starshipit429;
 		for (const [key, count] of Object.entries(run.calls)) {
 			if (!key.startsWith('ss ')) continue;
 			const endpoint = key.slice(3);
-			if (endpoint === 'POST /api/orders/import' || endpoint === 'POST /api/orders') row.imports += count;
-			else if (/^GET \/api\/orders\/(unshipped|shipped|shipments)$/.test(endpoint)) row.listingPages += count;
-			else if (endpoint === 'GET /api/orders' || endpoint === 'GET /api/orders/search') row.lookUps += count;
+			if (endpoint === 'POST /api/orders/import' || endpoint === 'POST /api/orders')
+				row.imports += count;
+			else if (/^GET \/api\/orders\/(unshipped|shipped|shipments)$/.test(endpoint))
+				row.listingPages += count;
+			else if (endpoint === 'GET /api/orders' || endpoint === 'GET /api/orders/search')
+				row.lookUps += count;
 			else row.other += count;
 			row.total += count;
 		}
@@ -81,15 +109,22 @@ function split(flow: string, history: boolean, orders: number, floor: number, ru
 	return row;
 }
 
-async function scenario(history: boolean, tier: number, tierFields: (tier: number) => Record<string, unknown>): Promise<HistoryRow[]> {
-	const sandboxes = await startSandboxes({ starshipit: { ratePerSecond: tier, burst: tier, history } });
+async function scenario(
+	history: boolean,
+	tier: number,
+	tierFields: (tier: number) => Record<string, unknown>,
+): Promise<HistoryRow[]> {
+	const sandboxes = await startSandboxes({
+		starshipit: { ratePerSecond: tier, burst: tier, history },
+	});
 	try {
 		seedPackedOrders(sandboxes.cartonCloud, ORDERS + WEBHOOK_ORDERS);
 		const ids = ageSaleOrders(sandboxes);
 		const credentials = credentialsAtTier(sandboxes, tier, tierFields);
 		const run = async (json: WorkflowJson) => {
 			const result = await measure(sandboxes, credentials, json);
-			if (result.status !== 'success') throw new Error(`history bench run ended ${result.status}: ${result.error}`);
+			if (result.status !== 'success')
+				throw new Error(`history bench run ended ${result.status}: ${result.error}`);
 			// The next run comes on the next schedule, not in the same second as this one's last call.
 			await new Promise((resolve) => setTimeout(resolve, 1100));
 			return result;
@@ -98,10 +133,26 @@ async function scenario(history: boolean, tier: number, tierFields: (tier: numbe
 		// The webhook push: three executions, one sale order each; then those three leave PACKED.
 		const webhookRuns: Measured[] = [];
 		for (const id of ids.slice(0, WEBHOOK_ORDERS)) webhookRuns.push(await run(webhookPushOf(id)));
-		rows.push(split(`webhook push of ${WEBHOOK_ORDERS} orders (3 executions)`, history, WEBHOOK_ORDERS, WEBHOOK_ORDERS * 3, webhookRuns));
+		rows.push(
+			split(
+				`webhook push of ${WEBHOOK_ORDERS} orders (3 executions)`,
+				history,
+				WEBHOOK_ORDERS,
+				WEBHOOK_ORDERS * 3,
+				webhookRuns,
+			),
+		);
 		for (const id of ids.slice(0, WEBHOOK_ORDERS)) sandboxes.cartonCloud.world.orders.delete(id);
-		rows.push(split(`scheduled push of ${ORDERS} orders`, history, ORDERS, Math.ceil(ORDERS / 50) + 2, [await run(workflow('order-push-scheduled'))]));
-		rows.push(split('its re-run, nothing new', history, 0, 2, [await run(workflow('order-push-scheduled'))]));
+		rows.push(
+			split(`scheduled push of ${ORDERS} orders`, history, ORDERS, Math.ceil(ORDERS / 50) + 2, [
+				await run(workflow('order-push-scheduled')),
+			]),
+		);
+		rows.push(
+			split('its re-run, nothing new', history, 0, 2, [
+				await run(workflow('order-push-scheduled')),
+			]),
+		);
 		return rows;
 	} finally {
 		await sandboxes.close();
@@ -109,17 +160,32 @@ async function scenario(history: boolean, tier: number, tierFields: (tier: numbe
 }
 
 /** Both accounts, at `tier`: the rows, and the table as printed. */
-export async function historyBench(tier: number, tierFields: (tier: number) => Record<string, unknown>): Promise<{ rows: HistoryRow[]; table: string }> {
+export async function historyBench(
+	tier: number,
+	tierFields: (tier: number) => Record<string, unknown>,
+): Promise<{ rows: HistoryRow[]; table: string }> {
 	const rows: HistoryRow[] = [];
 	for (const history of [false, true]) {
-		console.error(`  history bench: ${history ? '20,000 orders over 60 days' : 'an empty account'} at ${tier}/s`);
+		console.error(
+			`  history bench: ${history ? '20,000 orders over 60 days' : 'an empty account'} at ${tier}/s`,
+		);
 		rows.push(...(await scenario(history, tier, tierFields)));
 	}
 	return { rows, table: formatHistoryTable(rows, tier) };
 }
 
 export function formatHistoryTable(rows: HistoryRow[], tier: number): string {
-	const header = ['Run', 'Starshipit account', 'Starshipit calls', 'imports', 'listing pages', 'look-ups', 'other', 'floor', `wall at ${tier}/s`];
+	const header = [
+		'Run',
+		'Starshipit account',
+		'Starshipit calls',
+		'imports',
+		'listing pages',
+		'look-ups',
+		'other',
+		'floor',
+		`wall at ${tier}/s`,
+	];
 	const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
 	for (const row of rows) {
 		const cells = [

@@ -43,7 +43,11 @@ export async function startWorld(n: number, tier: number): Promise<World> {
 	const warm = await startSandboxes(options);
 	seedPackedOrders(sandboxes.cartonCloud, n);
 	seedPackedOrders(warm.cartonCloud, WARM_UP_ORDERS);
-	return { sandboxes, warm, close: async () => void (await Promise.all([sandboxes.close(), warm.close()])) };
+	return {
+		sandboxes,
+		warm,
+		close: async () => void (await Promise.all([sandboxes.close(), warm.close()])),
+	};
 }
 
 export interface MeasureOptions {
@@ -53,21 +57,34 @@ export interface MeasureOptions {
 	warmUp?: CredentialStore;
 }
 
-export async function measure(sandboxes: Sandboxes, credentials: CredentialStore, workflow: WorkflowJson, { profileName, warmUp }: MeasureOptions = {}): Promise<Measured> {
+export async function measure(
+	sandboxes: Sandboxes,
+	credentials: CredentialStore,
+	workflow: WorkflowJson,
+	{ profileName, warmUp }: MeasureOptions = {},
+): Promise<Measured> {
 	const servers = { ss: sandboxes.starshipit.server, cc: sandboxes.cartonCloud.server };
 	for (const server of Object.values(servers)) server.clearLog();
 	const openedBefore = servers.ss.connectionsOpened + servers.cc.connectionsOpened;
 	const job: EngineJob = { workflow, credentials, warmUp };
-	const profileArgs = profileName ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${profileName}.cpuprofile`] : [];
-	const result = await runEngine(job, ['--expose-gc', ...profileArgs, ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [])]);
+	const profileArgs = profileName
+		? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${profileName}.cpuprofile`]
+		: [];
+	const result = await runEngine(job, [
+		'--expose-gc',
+		...profileArgs,
+		...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+	]);
 	const calls: Record<string, number> = {};
 	for (const [system, server] of Object.entries(servers)) {
-		for (const [endpoint, count] of Object.entries(server.counts())) calls[`${system} ${endpoint}`] = count;
+		for (const [endpoint, count] of Object.entries(server.counts()))
+			calls[`${system} ${endpoint}`] = count;
 	}
 	const ssLog = servers.ss.log;
 	const at = (entry: { time: string } | undefined) => (entry ? Date.parse(entry.time) : Number.NaN);
 	const starshipitSpanMs = ssLog.length ? at(ssLog.at(-1)) - at(ssLog[0]) : 0;
-	const beforeStarshipitMs = ssLog.length && servers.cc.log.length ? Math.max(0, at(ssLog[0]) - at(servers.cc.log[0])) : 0;
+	const beforeStarshipitMs =
+		ssLog.length && servers.cc.log.length ? Math.max(0, at(ssLog[0]) - at(servers.cc.log[0])) : 0;
 	return {
 		...result,
 		calls,
@@ -82,18 +99,23 @@ export async function measure(sandboxes: Sandboxes, credentials: CredentialStore
 
 function runEngine(job: EngineJob, nodeArgs: string[]): Promise<EngineResult> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, ['--import', 'tsx', ...nodeArgs, path.join(ROOT, 'bench', 'engine.mts')], {
-			cwd: ROOT,
-			env: { ...process.env, BENCH_JOB: JSON.stringify(job) },
-			stdio: ['ignore', 'pipe', 'inherit'],
-		});
+		const child = spawn(
+			process.execPath,
+			['--import', 'tsx', ...nodeArgs, path.join(ROOT, 'bench', 'engine.mts')],
+			{
+				cwd: ROOT,
+				env: { ...process.env, BENCH_JOB: JSON.stringify(job) },
+				stdio: ['ignore', 'pipe', 'inherit'],
+			},
+		);
 		let out = '';
 		child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
 		child.on('error', reject);
 		child.on('close', (code) => {
 			const lines = out.split('\n');
 			// Anything else the engine printed (e.g. --trace-gc via BENCH_NODE_ARGS) goes to stderr.
-			for (const other of lines) if (other && !other.startsWith('BENCH_RESULT ')) process.stderr.write(`${other}\n`);
+			for (const other of lines)
+				if (other && !other.startsWith('BENCH_RESULT ')) process.stderr.write(`${other}\n`);
 			const line = lines.find((l) => l.startsWith('BENCH_RESULT '));
 			if (!line) return reject(new Error(`bench engine exited ${code} without a result:\n${out}`));
 			resolve(JSON.parse(line.slice('BENCH_RESULT '.length)) as EngineResult);
@@ -102,7 +124,11 @@ function runEngine(job: EngineJob, nodeArgs: string[]): Promise<EngineResult> {
 }
 
 /** Credentials for the sandboxes, with Starshipit's rate tier set wherever the credential has one. */
-export function credentialsAtTier(sandboxes: Sandboxes, tier: number, tierFields: (tier: number) => Record<string, unknown>): CredentialStore {
+export function credentialsAtTier(
+	sandboxes: Sandboxes,
+	tier: number,
+	tierFields: (tier: number) => Record<string, unknown>,
+): CredentialStore {
 	const store = sandboxes.credentials();
 	for (const credential of Object.values(store)) {
 		if (credential.type === 'starshipitApi') Object.assign(credential.data, tierFields(tier));

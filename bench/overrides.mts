@@ -16,15 +16,30 @@ import { starshipitTierFields } from './tier.mts';
 const RUNS_EACH = 3;
 
 function bundledPush(): WorkflowJson {
-	return JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows', 'order-push-scheduled.json'), 'utf8')) as WorkflowJson;
+	return JSON.parse(
+		fs.readFileSync(path.join(ROOT, 'workflows', 'order-push-scheduled.json'), 'utf8'),
+	) as WorkflowJson;
 }
 
 /** The bundled push with nothing overridden: every field takes its default. */
 function withoutOverrides(): WorkflowJson {
 	const json = bundledPush();
 	const create = json.nodes.find((n) => n.parameters.operation === 'createMany')!;
-	const { overrides, customerValues: _customerValues, ...rest } = create.parameters as Record<string, unknown> & { overrides: { schema: Array<{ removed: boolean }> } };
-	create.parameters = { ...rest, overrides: { ...overrides, value: {}, schema: overrides.schema.map((f) => ({ ...f, removed: true })) } } as never;
+	const {
+		overrides,
+		customerValues: _customerValues,
+		...rest
+	} = create.parameters as Record<string, unknown> & {
+		overrides: { schema: Array<{ removed: boolean }> };
+	};
+	create.parameters = {
+		...rest,
+		overrides: {
+			...overrides,
+			value: {},
+			schema: overrides.schema.map((f) => ({ ...f, removed: true })),
+		},
+	} as never;
 	return json;
 }
 
@@ -32,11 +47,14 @@ function withoutOverrides(): WorkflowJson {
 function overridesSet(): string {
 	const create = bundledPush().nodes.find((n) => n.parameters.operation === 'createMany')!;
 	const fields = Object.keys((create.parameters.overrides as { value: object }).value);
-	const rows = ((create.parameters.customerValues as { value?: Array<{ field: string }> }).value ?? []).map((r) => r.field);
+	const rows = (
+		(create.parameters.customerValues as { value?: Array<{ field: string }> }).value ?? []
+	).map((r) => r.field);
 	return `Order Fields: ${fields.join(', ')}; Values per Customer: ${[...new Set(rows)].join(', ')} (${rows.length} rows)`;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 
 export interface OverridesResult {
 	lines: string[];
@@ -54,10 +72,18 @@ export async function overridesBench(n: number, tier: number): Promise<Overrides
 		for (const [name, workflow] of variants) {
 			const world = await startWorld(n, tier);
 			try {
-				const result = await measure(world.sandboxes, credentialsAtTier(world.sandboxes, tier, tierFields), workflow(), { warmUp: credentialsAtTier(world.warm, tier, tierFields) });
-				if (result.status !== 'success') throw new Error(`order push ${name} overrides ended ${result.status}: ${result.error}`);
+				const result = await measure(
+					world.sandboxes,
+					credentialsAtTier(world.sandboxes, tier, tierFields),
+					workflow(),
+					{ warmUp: credentialsAtTier(world.warm, tier, tierFields) },
+				);
+				if (result.status !== 'success')
+					throw new Error(`order push ${name} overrides ended ${result.status}: ${result.error}`);
 				runs[name].push(result);
-				console.error(`  order push ${name} overrides, ${n} at ${tier}/s, run ${round + 1}: ${(result.wallMs / 1000).toFixed(1)} s, CPU ${(result.cpuMs / 1000).toFixed(2)} s`);
+				console.error(
+					`  order push ${name} overrides, ${n} at ${tier}/s, run ${round + 1}: ${(result.wallMs / 1000).toFixed(1)} s, CPU ${(result.cpuMs / 1000).toFixed(2)} s`,
+				);
 			} finally {
 				await world.close();
 			}
@@ -65,7 +91,8 @@ export async function overridesBench(n: number, tier: number): Promise<Overrides
 	}
 	const cpu = (list: Measured[]) => median(list.map((r) => r.cpuMs));
 	const wall = (list: Measured[]) => median(list.map((r) => r.wallMs));
-	const seconds = (list: Measured[], of: (r: Measured) => number) => list.map((r) => (of(r) / 1000).toFixed(2)).join(', ');
+	const seconds = (list: Measured[], of: (r: Measured) => number) =>
+		list.map((r) => (of(r) / 1000).toFixed(2)).join(', ');
 	const lines = [
 		`Order push with overrides (${overridesSet()}) vs without, ${n.toLocaleString('en-US')} orders at ${tier}/s, median of ${RUNS_EACH} alternating runs each: CPU ${(cpu(runs.with) / cpu(runs.without)).toFixed(3)}x, wall ${(wall(runs.with) / wall(runs.without)).toFixed(3)}x (target: within 1.10x)`,
 		`  CPU s without: ${seconds(runs.without, (r) => r.cpuMs)}; with: ${seconds(runs.with, (r) => r.cpuMs)}. Wall s without: ${seconds(runs.without, (r) => r.wallMs)}; with: ${seconds(runs.with, (r) => r.wallMs)}`,

@@ -6,7 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 interface CpuProfile {
-	nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>;
+	nodes: Array<{
+		id: number;
+		callFrame: { functionName: string; url: string; lineNumber: number };
+	}>;
 	samples: number[];
 	timeDeltas: number[];
 }
@@ -29,7 +32,9 @@ export function summarizeProfile(file: string, root: string, topCount = 10): Pro
 	const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile;
 	const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 	const selfUs = new Map<number, number>();
-	profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+	profile.samples.forEach((id, i) =>
+		selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)),
+	);
 	const ourDist = `${path.join(root, 'dist')}${path.sep}`;
 	const functions = new Map<string, FunctionTime>();
 	for (const [id, us] of selfUs) {
@@ -37,12 +42,19 @@ export function summarizeProfile(file: string, root: string, topCount = 10): Pro
 		const file = url.startsWith('file://') ? decodeURIComponent(url.slice('file://'.length)) : url;
 		const where = file ? `${path.relative(root, file)}:${lineNumber + 1}` : '(native)';
 		const key = `${functionName}@${where}`;
-		const entry = functions.get(key) ?? { name: functionName || '(anonymous)', where, ms: 0, ours: file.startsWith(ourDist) };
+		const entry = functions.get(key) ?? {
+			name: functionName || '(anonymous)',
+			where,
+			ms: 0,
+			ours: file.startsWith(ourDist),
+		};
 		entry.ms += us / 1000;
 		functions.set(key, entry);
 	}
 	// (idle) and (program) are V8's bookkeeping, not CPU spent on the work.
-	const all = [...functions.values()].filter((f) => f.name !== '(idle)' && f.name !== '(program)').sort((a, b) => b.ms - a.ms);
+	const all = [...functions.values()]
+		.filter((f) => f.name !== '(idle)' && f.name !== '(program)')
+		.sort((a, b) => b.ms - a.ms);
 	const ours = all.filter((f) => f.ours);
 	return {
 		totalMs: all.reduce((sum, f) => sum + f.ms, 0),

@@ -5,7 +5,10 @@
  * second and the sandbox's request log holds only what the workflows send.
  */
 import { randomUUID } from 'node:crypto';
-import { BAD_ORDER_REFERENCES, type CartonCloudSandbox } from '../test/sandbox/cartoncloud/index.mts';
+import {
+	BAD_ORDER_REFERENCES,
+	type CartonCloudSandbox,
+} from '../test/sandbox/cartoncloud/index.mts';
 import { consignmentFromOrder } from '../test/sandbox/cartoncloud/domain.mts';
 
 const BAD = new Set<string>(Object.values(BAD_ORDER_REFERENCES));
@@ -13,7 +16,10 @@ const BAD = new Set<string>(Object.values(BAD_ORDER_REFERENCES));
 export function seedPackedOrders(cartonCloud: CartonCloudSandbox, count: number): void {
 	const world = cartonCloud.world;
 	const templates = [...world.orders.values()].filter(
-		(o) => o.status === 'PACKED' && !BAD.has(o.references.customer) && world.settings.get(o.customer.id)?.autoGenerateConsignment === 'WHEN_PACKED',
+		(o) =>
+			o.status === 'PACKED' &&
+			!BAD.has(o.references.customer) &&
+			world.settings.get(o.customer.id)?.autoGenerateConsignment === 'WHEN_PACKED',
 	);
 	if (templates.length === 0) throw new Error('the sandbox seed has no valid packed order to copy');
 	world.orders.clear();
@@ -22,7 +28,11 @@ export function seedPackedOrders(cartonCloud: CartonCloudSandbox, count: number)
 	for (let i = 0; i < count; i++) {
 		const order = structuredClone(templates[i % templates.length]);
 		order.id = randomUUID();
-		order.references = { ...order.references, customer: `BN-${String(i + 1).padStart(6, '0')}`, numericId: String(world.nextNumericId++) };
+		order.references = {
+			...order.references,
+			customer: `BN-${String(i + 1).padStart(6, '0')}`,
+			numericId: String(world.nextNumericId++),
+		};
 		world.orders.set(order.id, order);
 		const consignment = consignmentFromOrder(world, order, randomUUID(), 'IN_WAREHOUSE');
 		world.consignments.set(consignment.id, consignment);

@@ -30,7 +30,18 @@ export function callsCell(row: Pick<Row, 'calls' | 'starshipit429'>): string {
 }
 
 export function formatTable(rows: Row[]): string {
-	const header = ['Flow', 'N', 'Tier', 'Wall', 'Floor (the calls the job needs, at the tier)', 'Ratio', 'Ratio to the imports alone', 'Calls per endpoint', 'CPU s', 'Peak RSS'];
+	const header = [
+		'Flow',
+		'N',
+		'Tier',
+		'Wall',
+		'Floor (the calls the job needs, at the tier)',
+		'Ratio',
+		'Ratio to the imports alone',
+		'Calls per endpoint',
+		'CPU s',
+		'Peak RSS',
+	];
 	const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
 	for (const row of rows) {
 		const cells = [

@@ -11,17 +11,40 @@ import { ROOT } from './measure.mts';
 
 const require = createRequire(import.meta.url);
 
-export function starshipitTierFields(): { fields: (tier: number) => Record<string, unknown>; described: string } {
-	const module = require(path.join(ROOT, 'dist/credentials/StarshipitApi.credentials.js')) as Record<string, new () => ICredentialType>;
+export function starshipitTierFields(): {
+	fields: (tier: number) => Record<string, unknown>;
+	described: string;
+} {
+	const module = require(
+		path.join(ROOT, 'dist/credentials/StarshipitApi.credentials.js'),
+	) as Record<string, new () => ICredentialType>;
 	const properties = new module.StarshipitApi().properties;
-	const numeric = properties.find((p) => p.type === 'number' && /rate|second|tier/i.test(`${p.name} ${p.displayName}`));
-	if (numeric) return { fields: (tier) => ({ [numeric.name]: tier }), described: `credential field "${numeric.name}" = tier` };
-	const options = properties.find((p) => p.type === 'options' && /rate|tier|plan|limit/i.test(`${p.name} ${p.displayName}`));
+	const numeric = properties.find(
+		(p) => p.type === 'number' && /rate|second|tier/i.test(`${p.name} ${p.displayName}`),
+	);
+	if (numeric)
+		return {
+			fields: (tier) => ({ [numeric.name]: tier }),
+			described: `credential field "${numeric.name}" = tier`,
+		};
+	const options = properties.find(
+		(p) => p.type === 'options' && /rate|tier|plan|limit/i.test(`${p.name} ${p.displayName}`),
+	);
 	if (options) {
 		const choices = (options.options ?? []) as INodePropertyOptions[];
 		const pick = (tier: number) =>
-			choices.find((o) => (tier >= 20 ? /production|\b20\b/i : /developer|\b2\b/i).test(`${o.name} ${String(o.value)}`))?.value;
-		return { fields: (tier) => (pick(tier) === undefined ? {} : { [options.name]: pick(tier) }), described: `credential field "${options.name}" = the tier's option` };
+			choices.find((o) =>
+				(tier >= 20 ? /production|\b20\b/i : /developer|\b2\b/i).test(
+					`${o.name} ${String(o.value)}`,
+				),
+			)?.value;
+		return {
+			fields: (tier) => (pick(tier) === undefined ? {} : { [options.name]: pick(tier) }),
+			described: `credential field "${options.name}" = the tier's option`,
+		};
 	}
-	return { fields: () => ({}), described: 'the Starshipit credential has no rate setting: only the sandbox knows the tier' };
+	return {
+		fields: () => ({}),
+		described: 'the Starshipit credential has no rate setting: only the sandbox knows the tier',
+	};
 }

@@ -34,11 +34,13 @@ export interface VariantRow {
 	runs: Array<Pick<Measured, 'wallMs' | 'cpuMs' | 'peakRssMb' | 'liveHeapMb' | 'starshipitCalls'>>;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 
 /** The package built at `ref` in a worktree of its own (in the temp folder), reusing this checkout's node_modules. */
 function buildAt(ref: string): { root: string; what: string } {
-	const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+	const git = (...args: string[]) =>
+		execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
 	const sha = git('rev-parse', '--short', ref);
 	// Outside the checkout, so neither lint nor the test runner finds a second copy of the package.
 	const root = path.join(os.tmpdir(), 'n8n-nodes-cartoncloud-starshipit-bench', sha);
@@ -46,16 +48,27 @@ function buildAt(ref: string): { root: string; what: string } {
 		fs.mkdirSync(path.dirname(root), { recursive: true });
 		git('worktree', 'add', '--detach', '--force', root, sha);
 	}
-	if (!fs.existsSync(path.join(root, 'node_modules'))) fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'));
-	execFileSync(path.join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
+	if (!fs.existsSync(path.join(root, 'node_modules')))
+		fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'));
+	execFileSync(path.join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], {
+		cwd: root,
+		stdio: 'inherit',
+	});
 	return { root, what: `Commit ${sha} (${git('log', '-1', '--format=%s', sha).slice(0, 70)}…)` };
 }
 
-export async function runVariants(n: number, tier: number, against: string[] = []): Promise<{ table: string; rows: VariantRow[] }> {
+export async function runVariants(
+	n: number,
+	tier: number,
+	against: string[] = [],
+): Promise<{ table: string; rows: VariantRow[] }> {
 	const tierFields = starshipitTierFields();
-	const workflowAt = (root: string) => JSON.parse(fs.readFileSync(path.join(root, 'workflows', 'order-push-scheduled.json'), 'utf8'));
+	const workflowAt = (root: string) =>
+		JSON.parse(fs.readFileSync(path.join(root, 'workflows', 'order-push-scheduled.json'), 'utf8'));
 	const rows: VariantRow[] = [];
-	const plans: Array<{ variant: VariantRow['variant']; what: string; root?: string }> = (Object.entries(VARIANTS) as Array<[VariantName, string]>).map(([variant, what]) => ({ variant, what }));
+	const plans: Array<{ variant: VariantRow['variant']; what: string; root?: string }> = (
+		Object.entries(VARIANTS) as Array<[VariantName, string]>
+	).map(([variant, what]) => ({ variant, what }));
 	for (const ref of against) plans.push({ variant: `against ${ref}`, ...buildAt(ref) });
 	for (const { variant, what, root } of plans) {
 		const row: VariantRow = { variant, what, runs: [] };
@@ -65,12 +78,20 @@ export async function runVariants(n: number, tier: number, against: string[] = [
 			try {
 				if (root) process.env.BENCH_PACKAGE_ROOT = root;
 				else process.env.BENCH_VARIANT = variant;
-				const result = await measure(world.sandboxes, credentialsAtTier(world.sandboxes, tier, tierFields.fields), json, {
-					warmUp: credentialsAtTier(world.warm, tier, tierFields.fields),
-				});
-				if (result.status !== 'success') throw new Error(`the push (${variant}) ended ${result.status}: ${result.error}`);
+				const result = await measure(
+					world.sandboxes,
+					credentialsAtTier(world.sandboxes, tier, tierFields.fields),
+					json,
+					{
+						warmUp: credentialsAtTier(world.warm, tier, tierFields.fields),
+					},
+				);
+				if (result.status !== 'success')
+					throw new Error(`the push (${variant}) ended ${result.status}: ${result.error}`);
 				row.runs.push(result);
-				console.error(`  variant ${variant}, run ${run + 1}: CPU ${(result.cpuMs / 1000).toFixed(2)} s, peak RSS ${Math.round(result.peakRssMb)} MB`);
+				console.error(
+					`  variant ${variant}, run ${run + 1}: CPU ${(result.cpuMs / 1000).toFixed(2)} s, peak RSS ${Math.round(result.peakRssMb)} MB`,
+				);
 			} finally {
 				delete process.env.BENCH_VARIANT;
 				delete process.env.BENCH_PACKAGE_ROOT;
@@ -87,7 +108,8 @@ function variantTable(rows: VariantRow[], n: number, tier: number): string {
 	const cpu = (r: VariantRow) => median(r.runs.map((x) => x.cpuMs)) / 1000;
 	const rss = (r: VariantRow) => median(r.runs.map((x) => x.peakRssMb));
 	const wall = (r: VariantRow) => median(r.runs.map((x) => x.wallMs)) / 1000;
-	const change = (value: number, of: number) => `${value >= of ? '+' : ''}${(((value - of) / of) * 100).toFixed(1)}%`;
+	const change = (value: number, of: number) =>
+		`${value >= of ? '+' : ''}${(((value - of) / of) * 100).toFixed(1)}%`;
 	const lines = [
 		`Order push, ${n.toLocaleString('en-US')} orders at ${tier}/s, median of ${RUNS} runs per variant:`,
 		'',
@@ -95,7 +117,9 @@ function variantTable(rows: VariantRow[], n: number, tier: number): string {
 		'|---|---|---|---|---|---|---|',
 	];
 	for (const row of rows) {
-		const runs = row.runs.map((x) => `${(x.cpuMs / 1000).toFixed(2)}/${Math.round(x.peakRssMb)}`).join(', ');
+		const runs = row.runs
+			.map((x) => `${(x.cpuMs / 1000).toFixed(2)}/${Math.round(x.peakRssMb)}`)
+			.join(', ');
 		lines.push(
 			`| ${row.what} | ${cpu(row).toFixed(2)} | ${row === base ? '–' : change(cpu(row), cpu(base))} | ${Math.round(rss(row))} | ${row === base ? '–' : change(rss(row), rss(base))} | ${wall(row).toFixed(1)} | ${runs} |`,
 		);

@@ -20,7 +20,10 @@ export class CartonCloudApi implements ICredentialType {
 
 	displayName = 'CartonCloud API';
 
-	icon: Icon = { light: 'file:../icons/cartoncloud.svg', dark: 'file:../icons/cartoncloud.dark.svg' };
+	icon: Icon = {
+		light: 'file:../icons/cartoncloud.svg',
+		dark: 'file:../icons/cartoncloud.dark.svg',
+	};
 
 	documentationUrl = 'https://api-docs.cartoncloud.com/';
 
@@ -80,7 +83,9 @@ export class CartonCloudApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const basic = Buffer.from(`${String(credentials.clientId)}:${String(credentials.clientSecret)}`).toString('base64');
+		const basic = Buffer.from(
+			`${String(credentials.clientId)}:${String(credentials.clientSecret)}`,
+		).toString('base64');
 		const response = (await this.helpers.httpRequest({
 			method: 'POST',
 			url: `${cartonCloudBaseUrl(credentials)}/uaa/oauth/token`,
@@ -93,7 +98,9 @@ export class CartonCloudApi implements ICredentialType {
 			body: 'grant_type=client_credentials',
 			json: false,
 		})) as string | { access_token?: string };
-		const token = (typeof response === 'string' ? (JSON.parse(response) as { access_token?: string }) : response).access_token;
+		const token = (
+			typeof response === 'string' ? (JSON.parse(response) as { access_token?: string }) : response
+		).access_token;
 		if (!token) throw new Error('CartonCloud answered the token request without an access token');
 		return { accessToken: token };
 	}
@@ -104,9 +111,13 @@ export class CartonCloudApi implements ICredentialType {
 	 * height (nodes/CartonCloud/actions/saleOrder/productMeasures.ts). A generic `authenticate` would
 	 * overwrite the request's own header with 1.
 	 */
-	authenticate: IAuthenticate = async (credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> => {
+	authenticate: IAuthenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => {
 		const headers = { ...(requestOptions.headers ?? {}) };
-		if (!Object.keys(headers).some((name) => name.toLowerCase() === 'accept-version')) headers['Accept-Version'] = '1';
+		if (!Object.keys(headers).some((name) => name.toLowerCase() === 'accept-version'))
+			headers['Accept-Version'] = '1';
 		headers.Authorization = `Bearer ${String(credentials.accessToken ?? '')}`;
 		return { ...requestOptions, headers };
 	};
@@ -120,7 +131,8 @@ export class CartonCloudApi implements ICredentialType {
 	 */
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{ ($credentials.region === "custom" ? String($credentials.customBaseUrl) : String($credentials.region)).replace(/\\/+$/, "") }}',
+			baseURL:
+				'={{ ($credentials.region === "custom" ? String($credentials.customBaseUrl) : String($credentials.region)).replace(/\\/+$/, "") }}',
 			url: '=/tenants/{{ encodeURIComponent(String($credentials.tenantId).trim()) }}/customers',
 			method: 'GET',
 			qs: { page: 1, size: 1 },
@@ -131,21 +143,24 @@ export class CartonCloudApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 401,
-					message: 'Client ID or Client Secret rejected: CartonCloud refused to authenticate this API client (401). Check both, and the Region, in Settings > API Clients.',
+					message:
+						'Client ID or Client Secret rejected: CartonCloud refused to authenticate this API client (401). Check both, and the Region, in Settings > API Clients.',
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message: 'Tenant ID refused: the Client ID and Secret are valid, but this API client has no access to that tenant (403). Check the Tenant ID.',
+					message:
+						'Tenant ID refused: the Client ID and Secret are valid, but this API client has no access to that tenant (403). Check the Tenant ID.',
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 404,
-					message: 'Tenant ID not found: the Client ID and Secret are valid, but CartonCloud knows no such tenant here (404). Check the Tenant ID and the Region.',
+					message:
+						'Tenant ID not found: the Client ID and Secret are valid, but CartonCloud knows no such tenant here (404). Check the Tenant ID and the Region.',
 				},
 			},
 		],

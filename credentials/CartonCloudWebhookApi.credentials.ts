@@ -11,7 +11,10 @@ export class CartonCloudWebhookApi implements ICredentialType {
 
 	displayName = 'CartonCloud Webhook API';
 
-	icon: Icon = { light: 'file:../icons/cartoncloud.svg', dark: 'file:../icons/cartoncloud.dark.svg' };
+	icon: Icon = {
+		light: 'file:../icons/cartoncloud.svg',
+		dark: 'file:../icons/cartoncloud.dark.svg',
+	};
 
 	documentationUrl = 'https://api-docs.cartoncloud.com/';
 

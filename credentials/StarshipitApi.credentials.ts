@@ -17,7 +17,8 @@ export class StarshipitApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/starshipit.svg', dark: 'file:../icons/starshipit.dark.svg' };
 
-	documentationUrl = 'https://support.starshipit.com/articles/14700000001002-authentication-and-access';
+	documentationUrl =
+		'https://support.starshipit.com/articles/14700000001002-authentication-and-access';
 
 	properties: INodeProperties[] = [
 		{
@@ -45,10 +46,15 @@ export class StarshipitApi implements ICredentialType {
 			options: [
 				{ name: 'Developer (2 Requests per Second)', value: 'developer' },
 				{ name: 'Production (20 Requests per Second)', value: 'production' },
-				{ name: 'No Client-Side Pacing', value: 'unpaced', description: 'For a proxy or test server that limits nothing; 429s are still retried' },
+				{
+					name: 'No Client-Side Pacing',
+					value: 'unpaced',
+					description: 'For a proxy or test server that limits nothing; 429s are still retried',
+				},
 			],
 			default: 'developer',
-			description: "Your subscription's rate limit: the nodes space their calls to it instead of running into 429s",
+			description:
+				"Your subscription's rate limit: the nodes space their calls to it instead of running into 429s",
 		},
 		{
 			displayName: 'Base URL',
@@ -78,7 +84,8 @@ export class StarshipitApi implements ICredentialType {
 	 */
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{ String($credentials.baseUrl || "https://api.starshipit.com").trim().replace(/\\/+$/, "") }}',
+			baseURL:
+				'={{ String($credentials.baseUrl || "https://api.starshipit.com").trim().replace(/\\/+$/, "") }}',
 			url: '/api/orders/search',
 			method: 'GET',
 			qs: { phrase: 'n8n-credential-test', limit: 1 },
@@ -90,7 +97,7 @@ export class StarshipitApi implements ICredentialType {
 				properties: {
 					value: 401,
 					message:
-						'Subscription key rejected: Starshipit\'s gateway answered 401, so the Subscription Key (Ocp-Apim-Subscription-Key) is wrong or not active. The API key was not checked.',
+						"Subscription key rejected: Starshipit's gateway answered 401, so the Subscription Key (Ocp-Apim-Subscription-Key) is wrong or not active. The API key was not checked.",
 				},
 			},
 			{
@@ -105,7 +112,8 @@ export class StarshipitApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 429,
-					message: 'Rate limit reached: the Subscription Key is valid but the API Key was not checked yet; test again in a few seconds.',
+					message:
+						'Rate limit reached: the Subscription Key is valid but the API Key was not checked yet; test again in a few seconds.',
 				},
 			},
 		],

@@ -13,7 +13,8 @@ export class StarshipitWebhookApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/starshipit.svg', dark: 'file:../icons/starshipit.dark.svg' };
 
-	documentationUrl = 'https://support.starshipit.com/articles/14700000001002-authentication-and-access';
+	documentationUrl =
+		'https://support.starshipit.com/articles/14700000001002-authentication-and-access';
 
 	properties: INodeProperties[] = [
 		{

@@ -11,11 +11,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { INodeExecutionData } from 'n8n-workflow';
-import { Harness, shutdownEngine, type CredentialStore, type RunResult, type WorkflowJson } from '../test/harness/index.mts';
+import {
+	Harness,
+	shutdownEngine,
+	type CredentialStore,
+	type RunResult,
+	type WorkflowJson,
+} from '../test/harness/index.mts';
 import { CREDENTIALS, startSandboxes, type Sandboxes } from '../test/sandbox/index.mts';
 
 const live = process.argv.includes('--live');
-const workflow = (name: string) => JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../workflows', `${name}.json`), 'utf8')) as WorkflowJson;
+const workflow = (name: string) =>
+	JSON.parse(
+		fs.readFileSync(path.resolve(import.meta.dirname, '../workflows', `${name}.json`), 'utf8'),
+	) as WorkflowJson;
 const orderPush = workflow('order-push-scheduled');
 const writeback = workflow('tracking-writeback-scheduled');
 
@@ -30,7 +39,12 @@ function liveCredentials(): CredentialStore {
 		[CREDENTIALS.cartonCloud.id]: {
 			type: 'cartonCloudApi',
 			data: {
-				region: region.startsWith('http') && !region.includes('api.cartoncloud.com') && !region.includes('api.na.cartoncloud.com') ? 'custom' : region,
+				region:
+					region.startsWith('http') &&
+					!region.includes('api.cartoncloud.com') &&
+					!region.includes('api.na.cartoncloud.com')
+						? 'custom'
+						: region,
 				customBaseUrl: region,
 				clientId: need('CARTONCLOUD_CLIENT_ID'),
 				clientSecret: need('CARTONCLOUD_CLIENT_SECRET'),
@@ -53,10 +67,14 @@ const DIGEST_STOP = 'Mark run failed (orders need attention)';
 /** The run's error, unless it is the digest's deliberate one. */
 const unexpectedError = (run: RunResult) => (run.nodes[DIGEST_STOP]?.error ? undefined : run.error);
 const digestLine = (run: RunResult) =>
-	run.nodes[DIGEST_STOP]?.error ? `    → the alert workflow e-mailed the new ones (each problem once); in n8n the run shows as failed (${DIGEST_STOP})` : undefined;
+	run.nodes[DIGEST_STOP]?.error
+		? `    → the alert workflow e-mailed the new ones (each problem once); in n8n the run shows as failed (${DIGEST_STOP})`
+		: undefined;
 
-const items = (run: RunResult, node: string): INodeExecutionData[] => run.nodes[node]?.outputs[0] ?? [];
-const failures = (run: RunResult, node: string): INodeExecutionData[] => run.nodes[node]?.outputs[0] ?? [];
+const items = (run: RunResult, node: string): INodeExecutionData[] =>
+	run.nodes[node]?.outputs[0] ?? [];
+const failures = (run: RunResult, node: string): INodeExecutionData[] =>
+	run.nodes[node]?.outputs[0] ?? [];
 
 function reportPush(run: RunResult): { created: number; skipped: number; failed: number } {
 	const pushError = unexpectedError(run);
@@ -65,7 +83,9 @@ function reportPush(run: RunResult): { created: number; skipped: number; failed:
 	const failed = failures(run, 'Failed orders (see reason)');
 	const created = done.filter((i) => i.json.already_existed === false).length;
 	const skipped = done.length - created;
-	console.log(`  sale orders eligible (PACKED)     ${items(run, 'Sale orders ready to ship').length}`);
+	console.log(
+		`  sale orders eligible (PACKED)     ${items(run, 'Sale orders ready to ship').length}`,
+	);
 	console.log(`  Starshipit orders created         ${created}`);
 	console.log(`  skipped, already in Starshipit    ${skipped}`);
 	console.log(`  failed                            ${failed.length}`);
@@ -84,7 +104,9 @@ function reportWriteback(run: RunResult): { written: number; unchanged: number; 
 	const done = items(run, 'Written or already there');
 	const failed = failures(run, 'Tracking not written (see reason)');
 	const written = done.filter((i) => i.json.unchanged === false).length;
-	console.log(`  shipped orders found in Starshipit ${items(run, 'Recently shipped in Starshipit').length}`);
+	console.log(
+		`  shipped orders found in Starshipit ${items(run, 'Recently shipped in Starshipit').length}`,
+	);
 	console.log(`  tracking written to consignments  ${written}`);
 	console.log(`  already there, not written again  ${done.length - written}`);
 	console.log(`  not written                       ${failed.length}`);
@@ -93,7 +115,10 @@ function reportWriteback(run: RunResult): { written: number; unchanged: number; 
 		const reason = String(item.json.reason).replace(/Sale order "[^"]+" \([^)]+\) /, 'sale order ');
 		reasons.set(reason, [...(reasons.get(reason) ?? []), String(item.json.order_number)]);
 	}
-	for (const [reason, orders] of reasons) console.log(`    ${orders.length} × ${reason} (${orders.slice(0, 3).join(', ')}${orders.length > 3 ? ' …' : ''})`);
+	for (const [reason, orders] of reasons)
+		console.log(
+			`    ${orders.length} × ${reason} (${orders.slice(0, 3).join(', ')}${orders.length > 3 ? ' …' : ''})`,
+		);
 	const writebackDigest = digestLine(run);
 	if (writebackDigest) console.log(writebackDigest);
 	return { written, unchanged: done.length - written, failed: failed.length };
@@ -109,7 +134,9 @@ async function main(): Promise<void> {
 	} else {
 		sandboxes = await startSandboxes();
 		credentials = sandboxes.credentials();
-		console.log(`Sandbox: Starshipit ${sandboxes.starshipit.url} (2 requests/s, the developer tier), CartonCloud ${sandboxes.cartonCloud.url}\n`);
+		console.log(
+			`Sandbox: Starshipit ${sandboxes.starshipit.url} (2 requests/s, the developer tier), CartonCloud ${sandboxes.cartonCloud.url}\n`,
+		);
 	}
 	const harness = new Harness(credentials);
 	try {
@@ -118,7 +145,9 @@ async function main(): Promise<void> {
 
 		if (sandboxes) {
 			const shipped = sandboxes.starshipit.shipAll();
-			console.log(`\n2. The warehouse prints and dispatches ${shipped} orders in Starshipit (sandbox)`);
+			console.log(
+				`\n2. The warehouse prints and dispatches ${shipped} orders in Starshipit (sandbox)`,
+			);
 		}
 
 		console.log('\n3. Tracking writeback: workflows/tracking-writeback-scheduled.json');

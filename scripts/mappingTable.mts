@@ -9,7 +9,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { editorLabelOf, ITEM_FIELDS, ORDER_FIELDS, PACKAGES_TEXT, type OrderField } from '../nodes/shared/mapping/mappingTable.ts';
+import {
+	editorLabelOf,
+	ITEM_FIELDS,
+	ORDER_FIELDS,
+	PACKAGES_TEXT,
+	type OrderField,
+} from '../nodes/shared/mapping/mappingTable.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 const START = '<!-- MAPPING-TABLE -->';
@@ -19,10 +25,12 @@ const SKIP = new Set(['node_modules', '.git', '.tools', 'dist']);
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function limitsOf(f: OrderField): string {
-	if (f.format === 'country') return `${f.required ? 'required; ' : ''}a country name Starshipit knows (an ISO code is turned into its name)`;
+	if (f.format === 'country')
+		return `${f.required ? 'required; ' : ''}a country name Starshipit knows (an ISO code is turned into its name)`;
 	if (f.format === 'currency') return '3 letters, e.g. AUD';
 	if (f.format === 'date') return 'a date and time, sent in UTC';
-	if (f.format === 'metadata') return 'custom field names, comma-separated (or an object of keys and values from an expression)';
+	if (f.format === 'metadata')
+		return 'custom field names, comma-separated (or an object of keys and values from an expression)';
 	if (f.type === 'boolean') return 'true or false';
 	if (f.type === 'number') return 'a number, not negative';
 	return `${f.required ? 'required; ' : ''}text, at most ${f.max} characters`;
@@ -33,8 +41,14 @@ export function mappingTableMarkdown(): string {
 	const rows = [
 		'| Starshipit field | Order Fields shows it as | By default, from the CartonCloud sale order | Type and limits | Text cleaning | When the default fails |',
 		'|---|---|---|---|---|---|',
-		...ORDER_FIELDS.map((f) => `| \`${f.path}\` | ${cell(editorLabelOf(f))} | ${cell(f.defaultText)} | ${cell(limitsOf(f))} | ${f.cleaning} | ${cell(f.fix ?? '—')} |`),
-		...ITEM_FIELDS.map((f) => `| \`items[].${f.key}\` | — (one item per sale-order line) | ${cell(f.defaultText)} | ${cell(f.limits)} | ${f.key === 'sku' || f.key === 'description' ? 'one line' : 'none'} | — |`),
+		...ORDER_FIELDS.map(
+			(f) =>
+				`| \`${f.path}\` | ${cell(editorLabelOf(f))} | ${cell(f.defaultText)} | ${cell(limitsOf(f))} | ${f.cleaning} | ${cell(f.fix ?? '—')} |`,
+		),
+		...ITEM_FIELDS.map(
+			(f) =>
+				`| \`items[].${f.key}\` | — (one item per sale-order line) | ${cell(f.defaultText)} | ${cell(f.limits)} | ${f.key === 'sku' || f.key === 'description' ? 'one line' : 'none'} | — |`,
+		),
 		`| \`packages[]\` | — (the Packages option) | ${cell(PACKAGES_TEXT)} | metres (at most 10) and kg (at most 1000) | none | — |`,
 	];
 	return rows.join('\n');
@@ -47,7 +61,8 @@ export function filesWithTable(dir = ROOT): string[] {
 		if (SKIP.has(entry.name)) continue;
 		const full = path.join(dir, entry.name);
 		if (entry.isDirectory()) found.push(...filesWithTable(full));
-		else if (entry.name.endsWith('.md') && fs.readFileSync(full, 'utf8').includes(START)) found.push(full);
+		else if (entry.name.endsWith('.md') && fs.readFileSync(full, 'utf8').includes(START))
+			found.push(full);
 	}
 	return found;
 }
@@ -72,7 +87,11 @@ function main(): void {
 		console.error(`mapping table out of date in: ${stale.join(', ')} (run npm run docs:mapping)`);
 		process.exit(1);
 	}
-	console.log(stale.length ? `${check ? 'out of date' : 'rewrote'}: ${stale.join(', ')}` : 'mapping tables up to date');
+	console.log(
+		stale.length
+			? `${check ? 'out of date' : 'rewrote'}: ${stale.join(', ')}`
+			: 'mapping tables up to date',
+	);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) main();

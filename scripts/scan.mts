@@ -47,7 +47,9 @@ try {
 	const tarball = await packPackage(work);
 	const unpacked = join(work, 'package');
 	mkdirSync(unpacked);
-	const tar = spawnSync('tar', ['-xzf', tarball, '-C', unpacked, '--strip-components=1'], { encoding: 'utf8' });
+	const tar = spawnSync('tar', ['-xzf', tarball, '-C', unpacked, '--strip-components=1'], {
+		encoding: 'utf8',
+	});
 	if (tar.status !== 0) throw new Error(`tar could not unpack ${tarball}: ${tar.stderr}`);
 
 	for (const [leg, dir, patterns] of [
@@ -55,9 +57,17 @@ try {
 		['source', PACKAGE_ROOT, scanner.SOURCE_FILE_PATTERNS],
 	] as const) {
 		const result = await scanner.analyzePackage(dir, [...patterns]);
-		const summary = /✖ \d+ problems? \((\d+) errors?, (\d+) warnings?\)/.exec(result.details ?? '');
-		const counts = summary ? `${summary[1]} errors, ${summary[2]} warnings` : result.passed ? '0 errors' : 'failed';
-		console.log(`${result.passed ? 'PASS' : 'FAIL'} ${leg} (${patterns.join(', ')}): ${counts}${result.message ? ` (${result.message})` : ''}`);
+		const summary = /✖ \d+ problems? \((\d+) errors?, (\d+) warnings?\)/.exec(
+			result.details ?? '',
+		);
+		const counts = summary
+			? `${summary[1]} errors, ${summary[2]} warnings`
+			: result.passed
+				? '0 errors'
+				: 'failed';
+		console.log(
+			`${result.passed ? 'PASS' : 'FAIL'} ${leg} (${patterns.join(', ')}): ${counts}${result.message ? ` (${result.message})` : ''}`,
+		);
 		if (result.details) console.log(result.details);
 		if (result.passed) passed++;
 		else failed++;
@@ -69,6 +79,9 @@ try {
 	rmSync(work, { recursive: true, force: true });
 }
 
-console.log(`scan took ${((Date.now() - started) / 1000).toFixed(1)} s: ${passed} passed, ${failed} failed`);
-if (reportFile) writeFileSync(reportFile, JSON.stringify({ numPassedTests: passed, numFailedTests: failed }));
+console.log(
+	`scan took ${((Date.now() - started) / 1000).toFixed(1)} s: ${passed} passed, ${failed} failed`,
+);
+if (reportFile)
+	writeFileSync(reportFile, JSON.stringify({ numPassedTests: passed, numFailedTests: failed }));
 process.exitCode = failed === 0 ? 0 : 1;

@@ -14,10 +14,16 @@ import { credentialNames, OWNER, prepareN8n } from './n8n/realN8n.mts';
 const OUT = join(PACKAGE_ROOT, 'docs', 'images', 'order-push.png');
 
 const sb = await startSandboxes();
-const n8n = await prepareN8n({ credentials: sb.credentials(), credentialNames: credentialNames(CREDENTIALS), owner: true });
+const n8n = await prepareN8n({
+	credentials: sb.credentials(),
+	credentialNames: credentialNames(CREDENTIALS),
+	owner: true,
+});
 const chromium = await launchChromium();
 try {
-	const [{ id }] = await n8n.importWorkflows([join(PACKAGE_ROOT, 'workflows', 'order-push-scheduled.json')]);
+	const [{ id }] = await n8n.importWorkflows([
+		join(PACKAGE_ROOT, 'workflows', 'order-push-scheduled.json'),
+	]);
 	const server = await n8n.start();
 	const page = await chromium.browser.newPage();
 	await page.setViewport({ width: 1600, height: 900, deviceScaleFactor: 1 });

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import * as consignment from './actions/consignment/Consignment.resource';
 import * as customer from './actions/customer/Customer.resource';
@@ -12,7 +17,10 @@ export class CartonCloud implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'CartonCloud',
 		name: 'cartonCloud',
-		icon: { light: 'file:../../icons/cartoncloud.svg', dark: 'file:../../icons/cartoncloud.dark.svg' },
+		icon: {
+			light: 'file:../../icons/cartoncloud.svg',
+			dark: 'file:../../icons/cartoncloud.dark.svg',
+		},
 		group: ['transform'],
 		// Version 2: a failed item keeps its input item whole, led by its outcome (CHANGELOG.md).
 		version: [1, 2],
@@ -37,7 +45,11 @@ export class CartonCloud implements INodeType {
 					{ name: 'Consignment', value: 'consignment' },
 					{ name: 'Customer', value: 'customer' },
 					{ name: 'Sale Order', value: 'saleOrder' },
-					{ name: 'Tracking', value: 'tracking', description: "Write shipment tracking back to a sale order's consignment" },
+					{
+						name: 'Tracking',
+						value: 'tracking',
+						description: "Write shipment tracking back to a sale order's consignment",
+					},
 				],
 				default: 'saleOrder',
 			},

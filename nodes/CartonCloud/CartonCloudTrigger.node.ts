@@ -1,4 +1,9 @@
-import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { pollSaleOrderTrigger } from './triggers/saleOrderPoll';
 import { customersField, STATUS_CHOICE_NOTICE, statusesField } from './triggers/triggerFields';
@@ -12,12 +17,16 @@ export class CartonCloudTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'CartonCloud Sale Order Trigger',
 		name: 'cartonCloudTrigger',
-		icon: { light: 'file:../../icons/cartoncloud.svg', dark: 'file:../../icons/cartoncloud.dark.svg' },
+		icon: {
+			light: 'file:../../icons/cartoncloud.svg',
+			dark: 'file:../../icons/cartoncloud.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
 		subtitle: 'Sale order reached a status',
 		// The node creator shows this for the CartonCloud entry it merges this trigger into (see test/editor/nodeCreator.test.mts).
-		description: 'Work with CartonCloud sale orders, consignments, documents and customers, or start a workflow when a sale order reaches a status',
+		description:
+			'Work with CartonCloud sale orders, consignments, documents and customers, or start a workflow when a sale order reaches a status',
 		defaults: { name: 'CartonCloud Sale Order Trigger' },
 		polling: true,
 		inputs: [],
@@ -39,7 +48,8 @@ export class CartonCloudTrigger implements INodeType {
 						name: 'emitExisting',
 						type: 'boolean',
 						default: false,
-						description: 'Whether the first poll after activation emits every sale order already in the statuses (otherwise it only remembers where to start)',
+						description:
+							'Whether the first poll after activation emits every sale order already in the statuses (otherwise it only remembers where to start)',
 					},
 				],
 			},

@@ -1,7 +1,17 @@
-import type { INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { manuallyRegisteredWebhook } from '../shared/webhooks';
-import { customerIds, customersField, STATUS_CHOICE_NOTICE, statusesField } from './triggers/triggerFields';
+import {
+	customerIds,
+	customersField,
+	STATUS_CHOICE_NOTICE,
+	statusesField,
+} from './triggers/triggerFields';
 import { DEFAULT_SECRET_HEADER, receiveSaleOrderWebhook } from './triggers/saleOrderWebhook';
 import { searchCustomers } from './methods/listSearch';
 import { cartonCloudWebhookSecretTest, webhookSecret } from './triggers/webhookCredential';
@@ -17,21 +27,32 @@ export class CartonCloudWebhookTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'CartonCloud Webhook Trigger',
 		name: 'cartonCloudWebhookTrigger',
-		icon: { light: 'file:../../icons/cartoncloud.svg', dark: 'file:../../icons/cartoncloud.dark.svg' },
+		icon: {
+			light: 'file:../../icons/cartoncloud.svg',
+			dark: 'file:../../icons/cartoncloud.dark.svg',
+		},
 		group: ['trigger'],
 		version: [1, 2],
 		defaultVersion: 2,
 		subtitle: 'Sale order status changed',
-		description: 'Starts the workflow when CartonCloud posts a sale order status change, after reading the order back from CartonCloud',
+		description:
+			'Starts the workflow when CartonCloud posts a sale order status change, after reading the order back from CartonCloud',
 		defaults: { name: 'CartonCloud Webhook Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			// Each delivery is checked by reading the sale order back from CartonCloud.
 			{ name: 'cartonCloudApi', required: true },
-			{ name: 'cartonCloudWebhookApi', required: true, testedBy: 'cartonCloudWebhookSecretTest', displayOptions: { show: { '@version': [2] } } },
+			{
+				name: 'cartonCloudWebhookApi',
+				required: true,
+				testedBy: 'cartonCloudWebhookSecretTest',
+				displayOptions: { show: { '@version': [2] } },
+			},
 		],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [
 			{
 				displayName:
@@ -75,7 +96,8 @@ export class CartonCloudWebhookTrigger implements INodeType {
 						name: 'headerName',
 						type: 'string',
 						default: DEFAULT_SECRET_HEADER,
-						description: 'A header that may carry the secret instead of the URL, if CartonCloud staff can set one on the webhook',
+						description:
+							'A header that may carry the secret instead of the URL, if CartonCloud staff can set one on the webhook',
 					},
 				],
 			},
@@ -91,7 +113,12 @@ export class CartonCloudWebhookTrigger implements INodeType {
 		return await receiveSaleOrderWebhook(this, {
 			secret: await webhookSecret(this),
 			secretHeader: options.headerName ?? DEFAULT_SECRET_HEADER,
-			statuses: readChoices(this, this.getNodeParameter('statuses', []), SALE_ORDER_STATUSES, 'Statuses'),
+			statuses: readChoices(
+				this,
+				this.getNodeParameter('statuses', []),
+				SALE_ORDER_STATUSES,
+				'Statuses',
+			),
 			customerIds: customerIds(this.getNodeParameter('customers', {})),
 		});
 	}

@@ -1,4 +1,10 @@
-import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 import * as address from './actions/address/Address.resource';
 import * as label from './actions/label/Label.resource';
 import * as manifest from './actions/manifest/Manifest.resource';
@@ -13,7 +19,10 @@ export class Starshipit implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Starshipit',
 		name: 'starshipit',
-		icon: { light: 'file:../../icons/starshipit.svg', dark: 'file:../../icons/starshipit.dark.svg' },
+		icon: {
+			light: 'file:../../icons/starshipit.svg',
+			dark: 'file:../../icons/starshipit.dark.svg',
+		},
 		group: ['transform'],
 		// Version 2: a failed item keeps its input item whole, led by its outcome (CHANGELOG.md).
 		version: [1, 2],
@@ -22,7 +31,8 @@ export class Starshipit implements INodeType {
 		// resource and operation; test/editor/nodeDescriptions.test.mts keeps it in step with the options.
 		subtitle:
 			'={{ {"order:archive":"Archive an order","order:create":"Create an order","order:createMany":"Create many orders","order:delete":"Delete an order","order:get":"Get an order","order:getMany":"Get many orders","order:update":"Update an order","label:print":"Print a label","label:printMany":"Print many labels","label:reprint":"Reprint a label","manifest:create":"Create a manifest","tracking:get":"Get tracking","rate:getDeliveryServices":"Get delivery services","rate:getQuotes":"Get rate quotes","address:validate":"Validate an address","report:reconcileWithCartonCloud":"Reconcile orders across both systems"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
-		description: 'Create Starshipit orders, print labels and manifests, track shipments and get rates',
+		description:
+			'Create Starshipit orders, print labels and manifests, track shipments and get rates',
 		defaults: { name: 'Starshipit' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -30,7 +40,11 @@ export class Starshipit implements INodeType {
 		credentials: [
 			{ name: 'starshipitApi', required: true },
 			// Only the reconciliation report reads CartonCloud too.
-			{ name: 'cartonCloudApi', required: true, displayOptions: { show: { resource: ['report'] } } },
+			{
+				name: 'cartonCloudApi',
+				required: true,
+				displayOptions: { show: { resource: ['report'] } },
+			},
 		],
 		properties: [
 			{

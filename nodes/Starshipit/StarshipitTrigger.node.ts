@@ -1,4 +1,10 @@
-import { NodeConnectionTypes, type INodeExecutionData, type INodeType, type INodeTypeDescription, type IPollFunctions } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IPollFunctions,
+} from 'n8n-workflow';
 import { pollShippedOrderTrigger } from './triggers/shippedPoll';
 import { emitOnField, lookbackField, trackingStatusesField } from './triggers/triggerFields';
 
@@ -10,12 +16,16 @@ export class StarshipitTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Starshipit Shipped Order Trigger',
 		name: 'starshipitTrigger',
-		icon: { light: 'file:../../icons/starshipit.svg', dark: 'file:../../icons/starshipit.dark.svg' },
+		icon: {
+			light: 'file:../../icons/starshipit.svg',
+			dark: 'file:../../icons/starshipit.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["emitOn"] === "shipped" ? "Order shipped" : "Tracking updated"}}',
 		// The node creator shows this for the Starshipit entry it merges this trigger into (see test/editor/nodeCreator.test.mts).
-		description: 'Create Starshipit orders, print labels and manifests, track shipments and get rates, or start a workflow when an order ships',
+		description:
+			'Create Starshipit orders, print labels and manifests, track shipments and get rates, or start a workflow when an order ships',
 		defaults: { name: 'Starshipit Shipped Order Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -1,7 +1,19 @@
-import { NodeConnectionTypes, type INodePropertyOptions, type INodeType, type INodeTypeDescription, type IWebhookFunctions, type IWebhookResponseData } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type INodePropertyOptions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
 import { manuallyRegisteredWebhook } from '../shared/webhooks';
 import { receiveTrackingWebhook } from './triggers/trackingWebhook';
-import { secretField, trackingStatusesField, WEBHOOK_SETUP_NOTICE, WEBHOOK_SETUP_NOTICE_V1 } from './triggers/triggerFields';
+import {
+	secretField,
+	trackingStatusesField,
+	WEBHOOK_SETUP_NOTICE,
+	WEBHOOK_SETUP_NOTICE_V1,
+} from './triggers/triggerFields';
 import { starshipitWebhookSecretTest, webhookSecret } from './triggers/webhookCredential';
 import { readChoices } from '../shared/choices';
 
@@ -15,20 +27,45 @@ export class StarshipitWebhookTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Starshipit Webhook Trigger',
 		name: 'starshipitWebhookTrigger',
-		icon: { light: 'file:../../icons/starshipit.svg', dark: 'file:../../icons/starshipit.dark.svg' },
+		icon: {
+			light: 'file:../../icons/starshipit.svg',
+			dark: 'file:../../icons/starshipit.dark.svg',
+		},
 		group: ['trigger'],
 		version: [1, 2],
 		defaultVersion: 2,
 		subtitle: 'Tracking update received',
-		description: 'Starts the workflow when Starshipit posts a tracking update, checking its signature',
+		description:
+			'Starts the workflow when Starshipit posts a tracking update, checking its signature',
 		defaults: { name: 'Starshipit Webhook Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'starshipitWebhookApi', required: true, testedBy: 'starshipitWebhookSecretTest', displayOptions: { show: { '@version': [2] } } }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		credentials: [
+			{
+				name: 'starshipitWebhookApi',
+				required: true,
+				testedBy: 'starshipitWebhookSecretTest',
+				displayOptions: { show: { '@version': [2] } },
+			},
+		],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [
-			{ displayName: WEBHOOK_SETUP_NOTICE, name: 'webhookNotice', type: 'notice', default: '', displayOptions: { show: { '@version': [2] } } },
-			{ displayName: WEBHOOK_SETUP_NOTICE_V1, name: 'webhookNoticeV1', type: 'notice', default: '', displayOptions: { show: { '@version': [1] } } },
+			{
+				displayName: WEBHOOK_SETUP_NOTICE,
+				name: 'webhookNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { '@version': [2] } },
+			},
+			{
+				displayName: WEBHOOK_SETUP_NOTICE_V1,
+				name: 'webhookNoticeV1',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { '@version': [1] } },
+			},
 			{ ...secretField, displayOptions: { show: { '@version': [1] } } },
 			trackingStatusesField,
 		],
@@ -43,7 +80,12 @@ export class StarshipitWebhookTrigger implements INodeType {
 			secret: await webhookSecret(this),
 			// Version 1 checked no signature while its parameter was empty; version 2 fails closed.
 			requireSecret: this.getNode().typeVersion >= 2,
-			statuses: readChoices(this, this.getNodeParameter('statuses', []), trackingStatusesField.options as INodePropertyOptions[], 'Tracking Statuses'),
+			statuses: readChoices(
+				this,
+				this.getNodeParameter('statuses', []),
+				trackingStatusesField.options as INodePropertyOptions[],
+				'Tracking Statuses',
+			),
 		});
 	}
 }

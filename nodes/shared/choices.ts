@@ -39,7 +39,12 @@ function partsOf(raw: unknown): string[] | undefined {
 	return text
 		.replace(/^\[|\]$/g, '')
 		.split(/[,;|\n]+/)
-		.map((part) => part.trim().replace(/^["'`]+|["'`]+$/g, '').trim())
+		.map((part) =>
+			part
+				.trim()
+				.replace(/^["'`]+|["'`]+$/g, '')
+				.trim(),
+		)
 		.filter((part) => part !== '');
 }
 
@@ -49,14 +54,22 @@ export function allowedValues(options: INodePropertyOptions[]): string {
 }
 
 /** The option values the raw parameter names, or what is wrong with it. */
-function choicesOf(raw: unknown, options: INodePropertyOptions[], label: string): { values: string[] } | { problem: string } {
+function choicesOf(
+	raw: unknown,
+	options: INodePropertyOptions[],
+	label: string,
+): { values: string[] } | { problem: string } {
 	const byKey = new Map<string, string>();
 	for (const option of options) {
 		const value = String(option.value);
-		for (const key of [normalise(value), normalise(option.name)]) if (key !== '' && !byKey.has(key)) byKey.set(key, value);
+		for (const key of [normalise(value), normalise(option.name)])
+			if (key !== '' && !byKey.has(key)) byKey.set(key, value);
 	}
 	const parts = partsOf(raw);
-	if (parts === undefined) return { problem: `"${label}" must be a list of values or a comma-separated text, not ${JSON.stringify(raw)}` };
+	if (parts === undefined)
+		return {
+			problem: `"${label}" must be a list of values or a comma-separated text, not ${JSON.stringify(raw)}`,
+		};
 	const values: string[] = [];
 	const unknown: string[] = [];
 	for (const part of parts) {
@@ -75,7 +88,11 @@ function choicesOf(raw: unknown, options: INodePropertyOptions[], label: string)
  * The option values the raw parameter names, in the order given, each once; [] when empty.
  * Throws ChoiceError naming `label` and the allowed values when one matches no option.
  */
-export function parseChoices(raw: unknown, options: INodePropertyOptions[], label: string): string[] {
+export function parseChoices(
+	raw: unknown,
+	options: INodePropertyOptions[],
+	label: string,
+): string[] {
 	const result = choicesOf(raw, options, label);
 	if ('problem' in result) throw new ChoiceError(result.problem);
 	return result.values;
@@ -87,9 +104,16 @@ interface HasNode {
 }
 
 /** `parseChoices`, failing as a NodeOperationError of the node (and item, when given). */
-export function readChoices(context: HasNode, raw: unknown, options: INodePropertyOptions[], label: string, itemIndex?: number): string[] {
+export function readChoices(
+	context: HasNode,
+	raw: unknown,
+	options: INodePropertyOptions[],
+	label: string,
+	itemIndex?: number,
+): string[] {
 	const result = choicesOf(raw, options, label);
-	if ('problem' in result) throw new NodeOperationError(context.getNode(), result.problem, { itemIndex });
+	if ('problem' in result)
+		throw new NodeOperationError(context.getNode(), result.problem, { itemIndex });
 	return result.values;
 }
 
@@ -97,11 +121,22 @@ export function readChoices(context: HasNode, raw: unknown, options: INodeProper
  * One value of an options parameter, matched as `parseChoices` matches (so "Shipped" and "shipped"
  * both give `shipped`); `fallback` when empty. Several values fail naming the allowed ones.
  */
-export function readChoice<T extends string = string>(context: HasNode, raw: unknown, options: INodePropertyOptions[], label: string, fallback: NoInfer<T>, itemIndex?: number): T {
+export function readChoice<T extends string = string>(
+	context: HasNode,
+	raw: unknown,
+	options: INodePropertyOptions[],
+	label: string,
+	fallback: NoInfer<T>,
+	itemIndex?: number,
+): T {
 	const values = readChoices(context, raw, options, label, itemIndex);
 	if (values.length === 0) return fallback;
 	if (values.length > 1) {
-		throw new NodeOperationError(context.getNode(), `"${label}" takes one value, not ${values.length} (${values.join(', ')}). Use one of: ${allowedValues(options)}`, { itemIndex });
+		throw new NodeOperationError(
+			context.getNode(),
+			`"${label}" takes one value, not ${values.length} (${values.join(', ')}). Use one of: ${allowedValues(options)}`,
+			{ itemIndex },
+		);
 	}
 	return values[0] as T;
 }

@@ -12,7 +12,16 @@ import { readHttpFailure } from './transport/request';
  * The error of a look-up: a 404 becomes `message` (what was not found and what to do), with the
  * API's answer as its description; anything else stays as it was.
  */
-export function explainNotFound(context: IExecuteFunctions, error: unknown, itemIndex: number, message: string): Error {
-	if (readHttpFailure(error).status !== 404) return asItemError(context.getNode(), error, itemIndex);
-	return new NodeOperationError(context.getNode(), message, { itemIndex, description: (error as Error).message });
+export function explainNotFound(
+	context: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+	message: string,
+): Error {
+	if (readHttpFailure(error).status !== 404)
+		return asItemError(context.getNode(), error, itemIndex);
+	return new NodeOperationError(context.getNode(), message, {
+		itemIndex,
+		description: (error as Error).message,
+	});
 }

@@ -16,14 +16,21 @@ export interface ItemContext {
 export type ItemResult = IDataObject | IDataObject[] | INodeExecutionData | INodeExecutionData[];
 
 function isExecutionData(value: unknown): value is INodeExecutionData {
-	return typeof value === 'object' && value !== null && 'json' in value && typeof (value as { json: unknown }).json === 'object';
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		'json' in value &&
+		typeof (value as { json: unknown }).json === 'object'
+	);
 }
 
 /** Wraps what an operation returned for item `i` as output items paired with that item. */
 export function toItems(result: ItemResult, itemIndex: number): INodeExecutionData[] {
 	const list = Array.isArray(result) ? result : [result];
 	return list.map((entry) =>
-		isExecutionData(entry) ? { ...entry, pairedItem: entry.pairedItem ?? { item: itemIndex } } : { json: entry as IDataObject, pairedItem: { item: itemIndex } },
+		isExecutionData(entry)
+			? { ...entry, pairedItem: entry.pairedItem ?? { item: itemIndex } }
+			: { json: entry as IDataObject, pairedItem: { item: itemIndex } },
 	);
 }
 
@@ -34,7 +41,12 @@ export function toItems(result: ItemResult, itemIndex: number): INodeExecutionDa
  */
 export function asItemError(node: INode, error: unknown, itemIndex?: number): ItemError {
 	const name = (error as { name?: unknown })?.name;
-	if (error instanceof NodeApiError || error instanceof NodeOperationError || name === 'NodeApiError' || name === 'NodeOperationError') {
+	if (
+		error instanceof NodeApiError ||
+		error instanceof NodeOperationError ||
+		name === 'NodeApiError' ||
+		name === 'NodeOperationError'
+	) {
 		const known = error as NodeApiError;
 		known.context = { ...(known.context ?? {}) };
 		if (itemIndex !== undefined) known.context.itemIndex ??= itemIndex;
@@ -46,7 +58,8 @@ export function asItemError(node: INode, error: unknown, itemIndex?: number): It
 /** What a failed item names: `order_number` and `customerReference` of an item's details, when known. */
 function aboutOf(details: IDataObject): FailedAbout {
 	const orderNumber = typeof details.order_number === 'string' ? details.order_number : undefined;
-	const reference = typeof details.customerReference === 'string' ? details.customerReference : undefined;
+	const reference =
+		typeof details.customerReference === 'string' ? details.customerReference : undefined;
 	return { order_number: orderNumber, sale_order_reference: reference };
 }
 
@@ -65,7 +78,11 @@ export function failItem(
 	const itemError = asItemError(context.getNode(), error, itemIndex);
 	if (!context.continueOnFail()) throw itemError;
 	const node = context.getNode();
-	const input = { version: node.typeVersion, json: context.getInputData()[itemIndex]?.json, toErrorOutput: node.onError === 'continueErrorOutput' };
+	const input = {
+		version: node.typeVersion,
+		json: context.getInputData()[itemIndex]?.json,
+		toErrorOutput: node.onError === 'continueErrorOutput',
+	};
 	return failedOutcomeItem(itemError, itemIndex, input, about, details);
 }
 

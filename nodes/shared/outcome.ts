@@ -6,7 +6,12 @@
  * A failed item (`failedOutcomeItem`) keeps its input item whole and carries the outcome under
  * `error` (node version 2; see there).
  */
-import type { IDataObject, INodeExecutionData, NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	NodeApiError,
+	NodeOperationError,
+} from 'n8n-workflow';
 
 export type OutcomeStatus =
 	/** Starshipit order created by this run. */
@@ -42,12 +47,17 @@ export interface Outcome {
 /** Drops the keys that are undefined, so the table view shows no empty columns. */
 function compact(outcome: Outcome): IDataObject {
 	const result: IDataObject = {};
-	for (const [key, value] of Object.entries(outcome)) if (value !== undefined && value !== '') result[key] = value;
+	for (const [key, value] of Object.entries(outcome))
+		if (value !== undefined && value !== '') result[key] = value;
 	return result;
 }
 
 /** An item led by its outcome, then the data. */
-export function outcomeItem(outcome: Outcome, data: IDataObject, itemIndex: number): INodeExecutionData {
+export function outcomeItem(
+	outcome: Outcome,
+	data: IDataObject,
+	itemIndex: number,
+): INodeExecutionData {
 	// `outcome` is the first key; a stale outcome inside `data` takes its place but not its value.
 	// Spread, not copied key by key: V8 turns an object given more than a dozen keys one by one
 	// into a dictionary, and 10,000 such output items held 14 MB more until the run ended.
@@ -83,11 +93,17 @@ export function failedOutcomeItem(
 	about: FailedAbout = {},
 	details: IDataObject = {},
 ): INodeExecutionData {
-	const description = typeof error.description === 'string' && error.description !== '' ? error.description : undefined;
+	const description =
+		typeof error.description === 'string' && error.description !== ''
+			? error.description
+			: undefined;
 	const outcome = compact({ ...about, status: about.status ?? 'failed', reason: error.message });
 	if (input.version >= 2) {
 		if (description) outcome.description = description;
-		return { json: input.toErrorOutput ? { error: outcome } : { ...input.json, error: outcome }, pairedItem: { item: itemIndex } };
+		return {
+			json: input.toErrorOutput ? { error: outcome } : { ...input.json, error: outcome },
+			pairedItem: { item: itemIndex },
+		};
 	}
 	const allDetails: IDataObject = { outcome, ...details };
 	if (description) allDetails.description = description;

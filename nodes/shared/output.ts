@@ -12,7 +12,12 @@
  *   left out and how to narrow the request, whatever the operation (unless Output is Raw).
  * Version 1 has neither: its output is what it always was.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { readChoice } from './choices';
 import { runsAsTool } from './tool';
 
@@ -26,7 +31,8 @@ const OUTPUT_OPTIONS = [
 	{
 		name: 'Simplified',
 		value: 'simple',
-		description: 'The fields an AI agent needs (numbers, status, customer, destination, carrier, tracking); a list stops at about 8,000 characters with a note when more exist',
+		description:
+			'The fields an AI agent needs (numbers, status, customer, destination, carrier, tracking); a list stops at about 8,000 characters with a note when more exist',
 	},
 ];
 
@@ -54,7 +60,14 @@ export function outputProperties(show: Record<string, string[]> = {}): INodeProp
 
 function outputChoice(context: IExecuteFunctions, itemIndex: number): 'simple' | 'raw' {
 	const fallback = runsAsTool(context) ? 'simple' : 'raw';
-	return readChoice(context, context.getNodeParameter('output', itemIndex, fallback), OUTPUT_OPTIONS, 'Output', fallback, itemIndex);
+	return readChoice(
+		context,
+		context.getNodeParameter('output', itemIndex, fallback),
+		OUTPUT_OPTIONS,
+		'Output',
+		fallback,
+		itemIndex,
+	);
 }
 
 /** Whether the operation answers in its simplified form (version 2, Output Simplified). */
@@ -75,7 +88,8 @@ export function withoutEmpty(entries: IDataObject): IDataObject {
 	for (const [key, value] of Object.entries(entries)) {
 		if (value === undefined || value === null || value === '') continue;
 		if (Array.isArray(value) && value.length === 0) continue;
-		if (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0) continue;
+		if (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0)
+			continue;
 		result[key] = value;
 	}
 	return result;
@@ -87,9 +101,14 @@ const noteItem = (note: string): IDataObject => ({ note });
  * The first rows that fit, with the notes, in an answer of at most `limit` characters: the rows,
  * then `notes.always`, then the cut note when rows were left out.
  */
-export function fitAnswer(rows: IDataObject[], notes: AnswerNotes, limit = ANSWER_LIMIT): IDataObject[] {
+export function fitAnswer(
+	rows: IDataObject[],
+	notes: AnswerNotes,
+	limit = ANSWER_LIMIT,
+): IDataObject[] {
 	const always = (notes.always ?? []).map(noteItem);
-	const sizeOf = (entries: IDataObject[]) => entries.reduce((sum, entry) => sum + JSON.stringify(entry).length + 1, 0);
+	const sizeOf = (entries: IDataObject[]) =>
+		entries.reduce((sum, entry) => sum + JSON.stringify(entry).length + 1, 0);
 	const fixed = 1 + sizeOf(always);
 	if (fixed + sizeOf(rows) <= limit) return [...rows, ...always];
 	let shown = 0;
@@ -112,12 +131,30 @@ export function fitAnswer(rows: IDataObject[], notes: AnswerNotes, limit = ANSWE
  * and a note for an empty one (the model would get an empty string). Binary data and item pairing
  * stay with the items kept.
  */
-export function fitToolAnswer(context: IExecuteFunctions, items: INodeExecutionData[]): INodeExecutionData[] {
-	if (context.getNode().typeVersion < 2 || !runsAsTool(context) || outputChoice(context, 0) === 'raw') return items;
-	if (items.length === 0) return [{ json: noteItem('Nothing found: the request matched nothing.'), pairedItem: { item: 0 } }];
+export function fitToolAnswer(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+): INodeExecutionData[] {
+	if (
+		context.getNode().typeVersion < 2 ||
+		!runsAsTool(context) ||
+		outputChoice(context, 0) === 'raw'
+	)
+		return items;
+	if (items.length === 0)
+		return [
+			{ json: noteItem('Nothing found: the request matched nothing.'), pairedItem: { item: 0 } },
+		];
 	const fitted = fitAnswer(
 		items.map((item) => item.json),
-		{ cut: (shown, total) => `Showing ${shown} of ${total} results: an answer stops at about ${ANSWER_LIMIT.toLocaleString('en')} characters. Narrow the request to see the others.` },
+		{
+			cut: (shown, total) =>
+				`Showing ${shown} of ${total} results: an answer stops at about ${ANSWER_LIMIT.toLocaleString('en')} characters. Narrow the request to see the others.`,
+		},
 	);
-	return fitted.map((json, index) => (index < items.length && json === items[index].json ? items[index] : { json, pairedItem: { item: 0 } }));
+	return fitted.map((json, index) =>
+		index < items.length && json === items[index].json
+			? items[index]
+			: { json, pairedItem: { item: 0 } },
+	);
 }

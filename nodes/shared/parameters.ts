@@ -21,7 +21,11 @@
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-type Reading = { kind: 'constant'; value: unknown } | { kind: 'field'; path: string[]; orEmpty: boolean } | { kind: 'wholeItem' } | { kind: 'expression' };
+type Reading =
+	| { kind: 'constant'; value: unknown }
+	| { kind: 'field'; path: string[]; orEmpty: boolean }
+	| { kind: 'wholeItem' }
+	| { kind: 'expression' };
 
 /** Per context and parameter name: how to read it. */
 const readings = new WeakMap<IExecuteFunctions, Map<string, Reading>>();
@@ -41,7 +45,11 @@ function holdsExpression(value: unknown): boolean {
 function rawParameter(parameters: unknown, name: string): unknown {
 	if (!name.includes('.')) return (parameters as Record<string, unknown>)[name];
 	let value = parameters;
-	for (const key of name.split('.')) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+	for (const key of name.split('.'))
+		value =
+			value !== null && typeof value === 'object'
+				? (value as Record<string, unknown>)[key]
+				: undefined;
 	return value;
 }
 
@@ -51,23 +59,42 @@ function cacheOf(context: IExecuteFunctions): Map<string, Reading> {
 	return cache;
 }
 
-function readingOf(context: IExecuteFunctions, name: string, itemIndex: number, fallback: unknown): Reading {
+function readingOf(
+	context: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	fallback: unknown,
+): Reading {
 	const cache = cacheOf(context);
 	let reading = cache.get(name);
 	if (!reading) {
 		const raw = rawParameter(context.getNode().parameters, name);
 		const field = typeof raw === 'string' ? ITEM_FIELD.exec(raw) : null;
 		if (typeof raw === 'string' && WHOLE_ITEM.test(raw)) reading = { kind: 'wholeItem' };
-		else if (field) reading = { kind: 'field', path: field[1].slice(1).split('.'), orEmpty: field[2] !== undefined };
+		else if (field)
+			reading = {
+				kind: 'field',
+				path: field[1].slice(1).split('.'),
+				orEmpty: field[2] !== undefined,
+			};
 		else if (holdsExpression(raw)) reading = { kind: 'expression' };
-		else reading = { kind: 'constant', value: context.getNodeParameter(name, itemIndex, fallback as never) };
+		else
+			reading = {
+				kind: 'constant',
+				value: context.getNodeParameter(name, itemIndex, fallback as never),
+			};
 		cache.set(name, reading);
 	}
 	return reading;
 }
 
 /** `getNodeParameter(name, itemIndex, fallback)`, through n8n's expression engine only when needed. */
-export function itemParameter<T>(context: IExecuteFunctions, name: string, itemIndex: number, fallback: T): T {
+export function itemParameter<T>(
+	context: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	fallback: T,
+): T {
 	const reading = readingOf(context, name, itemIndex, fallback);
 	if (reading.kind === 'constant') return reading.value as T;
 	if (reading.kind === 'wholeItem') return context.getInputData()[itemIndex]?.json as T;
@@ -81,12 +108,21 @@ export function itemParameter<T>(context: IExecuteFunctions, name: string, itemI
 				absent = true;
 				break;
 			}
-			if (typeof value !== 'object') return context.getNodeParameter(name, itemIndex, fallback as never) as T;
+			if (typeof value !== 'object')
+				return context.getNodeParameter(name, itemIndex, fallback as never) as T;
 			value = (value as Record<string, unknown>)[key];
 		}
-		if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value as T;
+		if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+			return value as T;
 		if (absent) return undefined as T;
-		if (value === undefined || value === null) return (reading.orEmpty ? '' : value === undefined ? undefined : context.getNodeParameter(name, itemIndex, fallback as never)) as T;
+		if (value === undefined || value === null)
+			return (
+				reading.orEmpty
+					? ''
+					: value === undefined
+						? undefined
+						: context.getNodeParameter(name, itemIndex, fallback as never)
+			) as T;
 	}
 	return context.getNodeParameter(name, itemIndex, fallback as never) as T;
 }

@@ -12,12 +12,18 @@ export interface Operation {
  * pairs them itself (several operations batch their items into one API call). Run as an AI
  * agent's tool, the answer is kept to a size a model can take (`fitToolAnswer`).
  */
-export async function routeToOperation(context: IExecuteFunctions, resources: Record<string, Record<string, unknown>>): Promise<INodeExecutionData[][]> {
+export async function routeToOperation(
+	context: IExecuteFunctions,
+	resources: Record<string, Record<string, unknown>>,
+): Promise<INodeExecutionData[][]> {
 	const resource = context.getNodeParameter('resource', 0) as string;
 	const operation = context.getNodeParameter('operation', 0) as string;
 	const handler = resources[resource]?.[operation] as Operation | undefined;
 	if (!handler || typeof handler.execute !== 'function') {
-		throw new NodeOperationError(context.getNode(), `The operation "${operation}" of resource "${resource}" is not supported`);
+		throw new NodeOperationError(
+			context.getNode(),
+			`The operation "${operation}" of resource "${resource}" is not supported`,
+		);
 	}
 	return [fitToolAnswer(context, await handler.execute.call(context, context.getInputData()))];
 }

@@ -17,14 +17,18 @@ export function runsAsTool(context: { getNode(): INode }): boolean {
 }
 
 /** One `toolDescription` per operation of `resource`, each shown only on the Tool variant with that operation. */
-export function toolDescriptions(resource: string, texts: Record<string, string>): INodeProperties[] {
+export function toolDescriptions(
+	resource: string,
+	texts: Record<string, string>,
+): INodeProperties[] {
 	return Object.entries(texts).map(([operation, text]) => ({
 		displayName: 'Description',
 		name: 'toolDescription',
 		type: 'string',
 		typeOptions: { rows: 4 },
 		default: text,
-		description: 'What the AI agent is told about this tool: what it returns, its caveats and its cost. Written for this operation; edit it to fit your workflow.',
+		description:
+			'What the AI agent is told about this tool: what it returns, its caveats and its cost. Written for this operation; edit it to fit your workflow.',
 		displayOptions: { show: { '@tool': [true], resource: [resource], operation: [operation] } },
 	}));
 }

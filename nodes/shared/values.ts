@@ -12,15 +12,26 @@ interface HasNode {
 	getNode(): INode;
 }
 
-const isEmpty = (value: unknown): boolean => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+const isEmpty = (value: unknown): boolean =>
+	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 /**
  * A date or date-time parameter; undefined when empty. Accepts what n8n's date fields and
  * expressions give (ISO text, a Date, a Luxon DateTime) and epoch milliseconds.
  */
-export function readDate(context: HasNode, value: unknown, label: string, itemIndex?: number): Date | undefined {
+export function readDate(
+	context: HasNode,
+	value: unknown,
+	label: string,
+	itemIndex?: number,
+): Date | undefined {
 	if (isEmpty(value)) return undefined;
-	const date = value instanceof Date ? value : typeof value === 'number' ? new Date(value) : new Date(String(value).trim());
+	const date =
+		value instanceof Date
+			? value
+			: typeof value === 'number'
+				? new Date(value)
+				: new Date(String(value).trim());
 	if (Number.isNaN(date.getTime())) {
 		throw new NodeOperationError(
 			context.getNode(),
@@ -32,21 +43,42 @@ export function readDate(context: HasNode, value: unknown, label: string, itemIn
 }
 
 /** A yes/no parameter: true/false, "true"/"false", "yes"/"no", 1/0; `fallback` when empty. */
-export function readBoolean(context: HasNode, value: unknown, label: string, fallback: boolean, itemIndex?: number): boolean {
+export function readBoolean(
+	context: HasNode,
+	value: unknown,
+	label: string,
+	fallback: boolean,
+	itemIndex?: number,
+): boolean {
 	if (isEmpty(value)) return fallback;
 	if (typeof value === 'boolean') return value;
 	const text = String(value).trim().toLowerCase();
 	if (['true', 'yes', '1'].includes(text)) return true;
 	if (['false', 'no', '0'].includes(text)) return false;
-	throw new NodeOperationError(context.getNode(), `"${label}" must be true or false (got ${JSON.stringify(value)})`, { itemIndex });
+	throw new NodeOperationError(
+		context.getNode(),
+		`"${label}" must be true or false (got ${JSON.stringify(value)})`,
+		{ itemIndex },
+	);
 }
 
 /** A whole number of at least `min` (numbers given as text too); `fallback` when empty. */
-export function readWholeNumber(context: HasNode, value: unknown, label: string, fallback: number, itemIndex?: number, min = 1): number {
+export function readWholeNumber(
+	context: HasNode,
+	value: unknown,
+	label: string,
+	fallback: number,
+	itemIndex?: number,
+	min = 1,
+): number {
 	if (isEmpty(value)) return fallback;
 	const number = typeof value === 'number' ? value : Number(String(value).trim());
 	if (!Number.isInteger(number) || number < min) {
-		throw new NodeOperationError(context.getNode(), `"${label}" must be a whole number of at least ${min} (got ${JSON.stringify(value)})`, { itemIndex });
+		throw new NodeOperationError(
+			context.getNode(),
+			`"${label}" must be a whole number of at least ${min} (got ${JSON.stringify(value)})`,
+			{ itemIndex },
+		);
 	}
 	return number;
 }
@@ -55,7 +87,26 @@ export function readWholeNumber(context: HasNode, value: unknown, label: string,
  * Return All and Limit of a list operation read together: undefined for everything, else the
  * limit (default 50).
  */
-export function readLimit(context: HasNode & { getNodeParameter(name: string, itemIndex: number, fallback?: unknown): unknown }, itemIndex: number): number | undefined {
-	const returnAll = readBoolean(context, context.getNodeParameter('returnAll', itemIndex, false), 'Return All', false, itemIndex);
-	return returnAll ? undefined : readWholeNumber(context, context.getNodeParameter('limit', itemIndex, 50), 'Limit', 50, itemIndex);
+export function readLimit(
+	context: HasNode & {
+		getNodeParameter(name: string, itemIndex: number, fallback?: unknown): unknown;
+	},
+	itemIndex: number,
+): number | undefined {
+	const returnAll = readBoolean(
+		context,
+		context.getNodeParameter('returnAll', itemIndex, false),
+		'Return All',
+		false,
+		itemIndex,
+	);
+	return returnAll
+		? undefined
+		: readWholeNumber(
+				context,
+				context.getNodeParameter('limit', itemIndex, 50),
+				'Limit',
+				50,
+				itemIndex,
+			);
 }

@@ -5,7 +5,14 @@
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { type CliResult, DEBUG, isPortClash, PORT_CLASH_ATTEMPTS, spawnN8n, tail } from './processes.mts';
+import {
+	type CliResult,
+	DEBUG,
+	isPortClash,
+	PORT_CLASH_ATTEMPTS,
+	spawnN8n,
+	tail,
+} from './processes.mts';
 import { type ExecuteResult, parseRunOutput, savedRun, toExecuteResult } from './runData.mts';
 import { WEBHOOK_SECRETS, withCartonCloudSecret } from '../../test/sandbox/webhookSecrets.mts';
 
@@ -24,7 +31,9 @@ export type CredentialStore = Record<string, { type: string; data: Record<string
 export type CredentialNames = Record<string, string>;
 
 /** `{ id: name }` from test/sandbox's CREDENTIALS shape. */
-export function credentialNames(credentials: Record<string, { id: string; name: string }>): CredentialNames {
+export function credentialNames(
+	credentials: Record<string, { id: string; name: string }>,
+): CredentialNames {
 	return Object.fromEntries(Object.values(credentials).map((c) => [c.id, c.name]));
 }
 
@@ -54,7 +63,9 @@ export interface WorkflowJson {
 
 /** A stable workflow id (n8n accepts 1-21 characters, utils.js isWorkflowIdValid) from a file name. */
 export function workflowIdFor(file: string): string {
-	const stem = basename(file, '.json').replace(/[^A-Za-z0-9]/g, '').slice(0, 12);
+	const stem = basename(file, '.json')
+		.replace(/[^A-Za-z0-9]/g, '')
+		.slice(0, 12);
 	const hash = createHash('sha1').update(basename(file)).digest('hex').slice(0, 8);
 	return `${stem}${hash}`.slice(0, 21);
 }
@@ -64,21 +75,37 @@ export class N8nCliError extends Error {
 		readonly args: string[],
 		readonly result: CliResult,
 	) {
-		super(`n8n ${args.join(' ')} exited ${result.code}\n--- stdout ---\n${tail(result.stdout)}\n--- stderr ---\n${tail(result.stderr)}`);
+		super(
+			`n8n ${args.join(' ')} exited ${result.code}\n--- stdout ---\n${tail(result.stdout)}\n--- stderr ---\n${tail(result.stderr)}`,
+		);
 	}
 }
 
 /** Runs one n8n CLI command to completion; throws N8nCliError on a non-zero exit when `check`. */
-export async function runN8nCli(args: string[], env: NodeJS.ProcessEnv, cwd: string, { check = true }: { check?: boolean } = {}): Promise<CliResult> {
+export async function runN8nCli(
+	args: string[],
+	env: NodeJS.ProcessEnv,
+	cwd: string,
+	{ check = true }: { check?: boolean } = {},
+): Promise<CliResult> {
 	for (let attempt = 1; ; attempt++) {
 		const result = await runN8nCliOnce(args, env, cwd);
-		if (result.code !== 0 && isPortClash(result.stdout + result.stderr) && attempt < PORT_CLASH_ATTEMPTS) continue;
+		if (
+			result.code !== 0 &&
+			isPortClash(result.stdout + result.stderr) &&
+			attempt < PORT_CLASH_ATTEMPTS
+		)
+			continue;
 		if (check && result.code !== 0) throw new N8nCliError(args, result);
 		return result;
 	}
 }
 
-async function runN8nCliOnce(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<CliResult> {
+async function runN8nCliOnce(
+	args: string[],
+	env: NodeJS.ProcessEnv,
+	cwd: string,
+): Promise<CliResult> {
 	const started = Date.now();
 	const child = await spawnN8n(args, env, cwd);
 	let stdout = '';
@@ -111,10 +138,21 @@ export function workflowImportDir(userFolder: string): string {
 }
 
 /** `n8n import:credentials` of plain data (n8n encrypts object `data` on import: commands/import/credentials.js). */
-export async function importCredentials(n8n: N8nCli, store: CredentialStore, names: CredentialNames = {}): Promise<void> {
+export async function importCredentials(
+	n8n: N8nCli,
+	store: CredentialStore,
+	names: CredentialNames = {},
+): Promise<void> {
 	const file = join(n8n.userFolder, 'credentials.json');
 	const now = new Date().toISOString();
-	const list = Object.entries(store).map(([id, { type, data }]) => ({ id, name: names[id] ?? id, type, data, createdAt: now, updatedAt: now }));
+	const list = Object.entries(store).map(([id, { type, data }]) => ({
+		id,
+		name: names[id] ?? id,
+		type,
+		data,
+		createdAt: now,
+		updatedAt: now,
+	}));
 	writeFileSync(file, JSON.stringify(list, null, 2));
 	try {
 		await n8n.cli(['import:credentials', `--input=${file}`]);
@@ -131,7 +169,10 @@ export async function importWorkflows(n8n: N8nCli, files: string[]): Promise<Imp
 	const dir = mkdtempSync(join(workflowImportDir(n8n.userFolder), 'batch-'));
 	const imported = files.map((file) => {
 		const json = JSON.parse(readFileSync(file, 'utf8')) as WorkflowJson;
-		const id = typeof json.id === 'string' && json.id.length > 0 && json.id.length <= 21 ? json.id : workflowIdFor(file);
+		const id =
+			typeof json.id === 'string' && json.id.length > 0 && json.id.length <= 21
+				? json.id
+				: workflowIdFor(file);
 		const withId = { ...json, id, active: false };
 		writeFileSync(join(dir, `${id}.json`), JSON.stringify(withId, null, 2));
 		return { id, name: json.name ?? id, file: resolve(file), json: withId };

@@ -12,20 +12,35 @@ const require = createRequire(import.meta.url);
 /** A fixed test key: credentials are imported encrypted with it. */
 export const TEST_ENCRYPTION_KEY = 'n8n-nodes-cartoncloud-starshipit-test-encryption-key';
 
-export const OWNER = { email: 'owner@example.com', password: 'Sandbox-Owner-1', firstName: 'Sandbox', lastName: 'Owner' } as const;
+export const OWNER = {
+	email: 'owner@example.com',
+	password: 'Sandbox-Owner-1',
+	firstName: 'Sandbox',
+	lastName: 'Owner',
+} as const;
 
 /** bcrypt hash for N8N_INSTANCE_OWNER_PASSWORD_HASH, computed with n8n's own bcryptjs. */
 function ownerPasswordHash(): string {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const bcrypt = require(join(n8nHome(), 'node_modules', 'bcryptjs')) as { hashSync(s: string, rounds: number): string };
+	const bcrypt = require(join(n8nHome(), 'node_modules', 'bcryptjs')) as {
+		hashSync(s: string, rounds: number): string;
+	};
 	return bcrypt.hashSync(OWNER.password, 10);
 }
 
 /** Environment for every n8n process: isolated user folder, fixed key, offline and quiet. */
-export function n8nEnv(userFolder: string, extra: Record<string, string> = {}, owner = false): NodeJS.ProcessEnv {
+export function n8nEnv(
+	userFolder: string,
+	extra: Record<string, string> = {},
+	owner = false,
+): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {};
 	// Keep PATH/HOME/locale etc. but none of the caller's N8N_* / DB_* settings.
-	for (const [k, v] of Object.entries(process.env)) if (!/^(N8N_|DB_|EXECUTIONS_|WEBHOOK_URL|QUEUE_|GENERIC_TIMEZONE|NODE_OPTIONS|VITEST|TSX)/.test(k)) env[k] = v;
+	for (const [k, v] of Object.entries(process.env))
+		if (
+			!/^(N8N_|DB_|EXECUTIONS_|WEBHOOK_URL|QUEUE_|GENERIC_TIMEZONE|NODE_OPTIONS|VITEST|TSX)/.test(k)
+		)
+			env[k] = v;
 	Object.assign(env, {
 		N8N_USER_FOLDER: userFolder,
 		N8N_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,

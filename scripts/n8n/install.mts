@@ -15,7 +15,15 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { EXIT_REGISTRY_UNAVAILABLE, isInstalled, markerFile, N8N_VERSION, n8nBin, n8nHome, NODE_HEADERS_PACKAGE } from './paths.mts';
+import {
+	EXIT_REGISTRY_UNAVAILABLE,
+	isInstalled,
+	markerFile,
+	N8N_VERSION,
+	n8nBin,
+	n8nHome,
+	NODE_HEADERS_PACKAGE,
+} from './paths.mts';
 
 const NPM_QUIET = ['--no-audit', '--no-fund', '--loglevel=error', '--no-save', '--no-package-lock'];
 
@@ -26,22 +34,37 @@ function log(message: string) {
 function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env) {
 	log(`$ ${cmd} ${args.join(' ')}`);
 	const started = Date.now();
-	const result = spawnSync(cmd, args, { cwd, env, stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+	const result = spawnSync(cmd, args, {
+		cwd,
+		env,
+		stdio: ['ignore', 'inherit', 'pipe'],
+		encoding: 'utf8',
+		maxBuffer: 64 * 1024 * 1024,
+	});
 	const stderr = result.stderr ?? '';
 	if (stderr) process.stderr.write(stderr);
 	log(`  -> exit ${result.status} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 	return { ok: result.status === 0, stderr, status: result.status };
 }
 
-const REGISTRY_TROUBLE = /E404|404 Not Found|ETARGET|No matching version|notarget|ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN|ENETUNREACH|E5\d\d|50[0-9] [A-Z]|integrity checksum failed|EINTEGRITY/i;
+const REGISTRY_TROUBLE =
+	/E404|404 Not Found|ETARGET|No matching version|notarget|ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN|ENETUNREACH|E5\d\d|50[0-9] [A-Z]|integrity checksum failed|EINTEGRITY/i;
 
 /** The npm error line that says why, e.g. "404 Not Found - GET https://registry.../@n8n%2fagents - Not found". */
 function npmReason(stderr: string): { reason: string; registry: boolean } {
-	const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
-	const specific = lines.find((l) => /404|notarget|No matching version|FetchError|EINTEGRITY/i.test(l));
+	const lines = stderr
+		.split('\n')
+		.map((l) => l.trim())
+		.filter(Boolean);
+	const specific = lines.find((l) =>
+		/404|notarget|No matching version|FetchError|EINTEGRITY/i.test(l),
+	);
 	const registryLine = specific ?? lines.find((l) => REGISTRY_TROUBLE.test(l));
 	const line = registryLine ?? lines.find((l) => l.startsWith('npm error')) ?? 'npm install failed';
-	return { reason: line.replace(/^npm error\s*/, '').replace(/^code\s+/, ''), registry: !!registryLine };
+	return {
+		reason: line.replace(/^npm error\s*/, '').replace(/^code\s+/, ''),
+		registry: !!registryLine,
+	};
 }
 
 export function installN8n(home = n8nHome()): string {
@@ -51,7 +74,9 @@ export function installN8n(home = n8nHome()): string {
 	}
 	const major = Number(process.versions.node.split('.')[0]);
 	if (major < 24) {
-		log(`n8n ${N8N_VERSION} needs Node >= 24 on PATH (this is ${process.version}); put .tools/node_modules/.bin first`);
+		log(
+			`n8n ${N8N_VERSION} needs Node >= 24 on PATH (this is ${process.version}); put .tools/node_modules/.bin first`,
+		);
 		process.exit(1);
 	}
 	const started = Date.now();
@@ -60,11 +85,18 @@ export function installN8n(home = n8nHome()): string {
 	// This machine's npm config says yes=false; a preinstall `npx only-allow pnpm` somewhere in the tree would be refused.
 	writeFileSync(join(home, '.npmrc'), 'yes=true\nfund=false\naudit=false\nupdate-notifier=false\n');
 	if (!existsSync(join(home, 'package.json'))) {
-		writeFileSync(join(home, 'package.json'), JSON.stringify({ name: 'n8n-test-home', private: true }, null, 2) + '\n');
+		writeFileSync(
+			join(home, 'package.json'),
+			JSON.stringify({ name: 'n8n-test-home', private: true }, null, 2) + '\n',
+		);
 	}
 
 	// 1. n8n itself. A failure here is "the registry cannot give us n8n": the runner may skip.
-	const n8n = run('npm', ['install', `n8n@${N8N_VERSION}`, NODE_HEADERS_PACKAGE, '--ignore-scripts', ...NPM_QUIET], home);
+	const n8n = run(
+		'npm',
+		['install', `n8n@${N8N_VERSION}`, NODE_HEADERS_PACKAGE, '--ignore-scripts', ...NPM_QUIET],
+		home,
+	);
 	if (!n8n.ok || !existsSync(n8nBin(home))) {
 		const { reason, registry } = npmReason(n8n.stderr);
 		if (registry) {
@@ -83,20 +115,41 @@ export function installN8n(home = n8nHome()): string {
 		process.exit(1);
 	}
 	const env = { ...process.env, npm_config_nodedir: nodedir, npm_config_build_from_source: 'true' };
-	const rebuild = run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--no-audit', '--no-fund', '--loglevel=error'], home, env);
+	const rebuild = run(
+		'npm',
+		['rebuild', 'sqlite3', '--ignore-scripts=false', '--no-audit', '--no-fund', '--loglevel=error'],
+		home,
+		env,
+	);
 	if (!rebuild.ok) {
 		log('npm rebuild sqlite3 failed');
 		process.exit(1);
 	}
-	const check = spawnSync(process.execPath, ['-e', "require('sqlite3'); console.log(require('n8n/package.json').version)"], {
-		cwd: home,
-		encoding: 'utf8',
-	});
+	const check = spawnSync(
+		process.execPath,
+		['-e', "require('sqlite3'); console.log(require('n8n/package.json').version)"],
+		{
+			cwd: home,
+			encoding: 'utf8',
+		},
+	);
 	if (check.status !== 0 || check.stdout.trim() !== N8N_VERSION) {
 		log(`post-install check failed: ${check.stderr || check.stdout}`);
 		process.exit(1);
 	}
-	writeFileSync(markerFile(home), JSON.stringify({ n8n: N8N_VERSION, node: process.version, installedAt: new Date().toISOString(), seconds: (Date.now() - started) / 1000 }, null, 2) + '\n');
+	writeFileSync(
+		markerFile(home),
+		JSON.stringify(
+			{
+				n8n: N8N_VERSION,
+				node: process.version,
+				installedAt: new Date().toISOString(),
+				seconds: (Date.now() - started) / 1000,
+			},
+			null,
+			2,
+		) + '\n',
+	);
 	log(`n8n ${N8N_VERSION} ready in ${home} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 	return home;
 }

@@ -83,15 +83,27 @@ export class RealN8n {
 		webhooks = [],
 		timeoutMs = 120_000,
 		echo = false,
-	}: { port?: number; publish?: string[]; webhooks?: WebhookRef[]; timeoutMs?: number; echo?: boolean } = {}): Promise<RunningN8n> {
+	}: {
+		port?: number;
+		publish?: string[];
+		webhooks?: WebhookRef[];
+		timeoutMs?: number;
+		echo?: boolean;
+	} = {}): Promise<RunningN8n> {
 		for (const id of publish) await this.publish(id);
-		return await startServer(this.env, this.userFolder, this.running, { port, webhooks, timeoutMs, echo });
+		return await startServer(this.env, this.userFolder, this.running, {
+			port,
+			webhooks,
+			timeoutMs,
+			echo,
+		});
 	}
 
 	/** Stops any running n8n and removes the user folder (kept when N8N_TEST_KEEP is set). */
 	async dispose(): Promise<void> {
 		for (const r of [...this.running]) await r.stop();
-		if (this.removeOnDispose && !process.env.N8N_TEST_KEEP) rmSync(this.userFolder, { recursive: true, force: true });
+		if (this.removeOnDispose && !process.env.N8N_TEST_KEEP)
+			rmSync(this.userFolder, { recursive: true, force: true });
 	}
 }
 
@@ -100,7 +112,10 @@ export class RealN8n {
  * given credentials imported. Needs ./install.mts to have run.
  */
 export async function prepareN8n(options: PrepareOptions): Promise<RealN8n> {
-	if (!isInstalled()) throw new Error(`n8n ${N8N_VERSION} is not installed at ${n8nHome()}: run \`npx tsx scripts/n8n/install.mts\` (npm run test:n8n does)`);
+	if (!isInstalled())
+		throw new Error(
+			`n8n ${N8N_VERSION} is not installed at ${n8nHome()}: run \`npx tsx scripts/n8n/install.mts\` (npm run test:n8n does)`,
+		);
 	const userFolder = options.userFolder ?? mkdtempSync(join(tmpdir(), 'n8n-user-'));
 	let packagePath: string;
 	try {
@@ -109,7 +124,12 @@ export async function prepareN8n(options: PrepareOptions): Promise<RealN8n> {
 		if (!options.userFolder) rmSync(userFolder, { recursive: true, force: true });
 		throw error;
 	}
-	const n8n = new RealN8n(userFolder, packagePath, n8nEnv(userFolder, options.env, options.owner), !options.userFolder);
+	const n8n = new RealN8n(
+		userFolder,
+		packagePath,
+		n8nEnv(userFolder, options.env, options.owner),
+		!options.userFolder,
+	);
 	try {
 		await n8n.importCredentials(options.credentials, options.credentialNames);
 	} catch (error) {

@@ -53,7 +53,12 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
  * Any long-running helper process (Redis, PostgreSQL) in its own process group, killed with the
  * others when this process exits. The caller stops it earlier by signalling the group.
  */
-export function spawnGroup(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): ChildProcess {
+export function spawnGroup(
+	cmd: string,
+	args: string[],
+	env: NodeJS.ProcessEnv,
+	cwd: string,
+): ChildProcess {
 	const child = spawn(cmd, args, { env, cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 	track(child);
 	return child;
@@ -74,7 +79,11 @@ function track(child: ChildProcess): void {
  * Every n8n process (also `execute`) starts a task broker on N8N_RUNNERS_BROKER_PORT (default 5679),
  * so concurrent instances need their own port.
  */
-export async function spawnN8n(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<ChildProcess> {
+export async function spawnN8n(
+	args: string[],
+	env: NodeJS.ProcessEnv,
+	cwd: string,
+): Promise<ChildProcess> {
 	const brokerPort = String(await freePort());
 	const child = spawn(process.execPath, [n8nBin(), ...args], {
 		env: { ...env, N8N_RUNNERS_BROKER_PORT: brokerPort },

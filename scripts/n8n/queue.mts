@@ -23,7 +23,13 @@ import { prepareN8n, type RealN8n } from './instance.mts';
 import { installPackage, packPackage } from './package.mts';
 import { DEBUG, killGroup, spawnN8n, tail } from './processes.mts';
 import type { RunningN8n, WebhookRef } from './server.mts';
-import { type Postgres, type QueueBinaries, type Service, startPostgres, startRedis } from './services.mts';
+import {
+	type Postgres,
+	type QueueBinaries,
+	type Service,
+	startPostgres,
+	startRedis,
+} from './services.mts';
 
 export interface QueueClusterOptions {
 	binaries: QueueBinaries;
@@ -98,7 +104,11 @@ export class QueueCluster {
 		const send = async () =>
 			await fetch(`${this.main.baseUrl}/rest/workflows/${workflowId}/run`, {
 				method: 'POST',
-				headers: { 'content-type': 'application/json', cookie: this.cookie, 'browser-id': this.browserId },
+				headers: {
+					'content-type': 'application/json',
+					cookie: this.cookie,
+					'browser-id': this.browserId,
+				},
 				body: JSON.stringify({ triggerToStartFrom: { name: trigger } }),
 			});
 		let res = await send();
@@ -112,7 +122,8 @@ export class QueueCluster {
 		const text = await res.text();
 		if (!res.ok) throw new Error(`POST /rest/workflows/${workflowId}/run -> ${res.status} ${text}`);
 		const body = JSON.parse(text) as { data?: { executionId?: string } };
-		if (!body.data?.executionId) throw new Error(`POST /rest/workflows/${workflowId}/run started nothing: ${text}`);
+		if (!body.data?.executionId)
+			throw new Error(`POST /rest/workflows/${workflowId}/run started nothing: ${text}`);
 		return String(body.data.executionId);
 	}
 
@@ -127,7 +138,11 @@ export class QueueCluster {
 	 * Waits until at least `atLeast` executions exist and none is queued or running, and the
 	 * count has not moved for `settleMs` (webhook runs are enqueued a moment after their answer).
 	 */
-	async waitForIdle({ atLeast = 0, timeoutMs = 300_000, settleMs = 2_000 }: { atLeast?: number; timeoutMs?: number; settleMs?: number } = {}): Promise<ExecutionRow[]> {
+	async waitForIdle({
+		atLeast = 0,
+		timeoutMs = 300_000,
+		settleMs = 2_000,
+	}: { atLeast?: number; timeoutMs?: number; settleMs?: number } = {}): Promise<ExecutionRow[]> {
 		const until = Date.now() + timeoutMs;
 		let last = -1;
 		let stableSince = Date.now();
@@ -138,7 +153,8 @@ export class QueueCluster {
 				last = rows.length;
 				stableSince = Date.now();
 			}
-			if (rows.length >= atLeast && busy.length === 0 && Date.now() - stableSince >= settleMs) return rows;
+			if (rows.length >= atLeast && busy.length === 0 && Date.now() - stableSince >= settleMs)
+				return rows;
 			if (Date.now() > until) {
 				throw new Error(
 					`queue not idle after ${timeoutMs / 1000} s: ${rows.length} executions (wanted >= ${atLeast}), busy ${busy.map((r) => `${r.id}:${r.status}`).join(', ')}\n` +
@@ -162,8 +178,15 @@ export class QueueCluster {
 			} catch {
 				// PostgreSQL is down for a moment (a restart under test).
 			}
-			if (rows.length === ids.length && rows.every((r) => !['new', 'running', 'waiting', 'unknown'].includes(r.status))) return rows;
-			if (Date.now() > until) throw new Error(`executions ${ids.join(', ')} not finished after ${timeoutMs / 1000} s: ${rows.map((r) => `${r.id}:${r.status}`).join(', ')}`);
+			if (
+				rows.length === ids.length &&
+				rows.every((r) => !['new', 'running', 'waiting', 'unknown'].includes(r.status))
+			)
+				return rows;
+			if (Date.now() > until)
+				throw new Error(
+					`executions ${ids.join(', ')} not finished after ${timeoutMs / 1000} s: ${rows.map((r) => `${r.id}:${r.status}`).join(', ')}`,
+				);
 			await sleep(500);
 		}
 	}
@@ -215,7 +238,13 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 		stops.push(postgres.stop);
 		const env = queueEnv(redis, postgres);
 
-		const n8n = await prepareN8n({ credentials: options.credentials, credentialNames: options.credentialNames, userFolder: mkdir(join(root, 'main')), env, owner: true });
+		const n8n = await prepareN8n({
+			credentials: options.credentials,
+			credentialNames: options.credentialNames,
+			userFolder: mkdir(join(root, 'main')),
+			env,
+			owner: true,
+		});
 		stops.push(() => n8n.dispose());
 		const workflows = await n8n.importWorkflows(options.workflows);
 		const cluster = new QueueCluster(root, redis, postgres, n8n, workflows);
@@ -230,7 +259,12 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 				Array.from({ length: count }, async (_, i) => {
 					const folder = mkdir(join(root, `worker-${i + 1}`));
 					await installPackage(folder, tarball);
-					return await startWorker(`worker-${i + 1}`, n8nEnv(folder, env), folder, options.concurrency ?? 5);
+					return await startWorker(
+						`worker-${i + 1}`,
+						n8nEnv(folder, env),
+						folder,
+						options.concurrency ?? 5,
+					);
 				}),
 			);
 			cluster.workers.push(...started);
@@ -247,7 +281,13 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 }
 
 /** `n8n worker --concurrency=N`, resolved once it says it is ready. */
-async function startWorker(name: string, env: NodeJS.ProcessEnv, cwd: string, concurrency: number, timeoutMs = 120_000): Promise<Worker> {
+async function startWorker(
+	name: string,
+	env: NodeJS.ProcessEnv,
+	cwd: string,
+	concurrency: number,
+	timeoutMs = 120_000,
+): Promise<Worker> {
 	const child = await spawnN8n(['worker', `--concurrency=${concurrency}`], env, cwd);
 	let output = '';
 	const onData = (d: Buffer) => {
@@ -257,7 +297,9 @@ async function startWorker(name: string, env: NodeJS.ProcessEnv, cwd: string, co
 	child.stdout!.on('data', onData);
 	child.stderr!.on('data', onData);
 	let exited = false;
-	const exitPromise = new Promise<void>((resolveExit) => child.once('exit', () => ((exited = true), resolveExit())));
+	const exitPromise = new Promise<void>((resolveExit) =>
+		child.once('exit', () => ((exited = true), resolveExit())),
+	);
 	const deadline = Date.now() + timeoutMs;
 	while (!/n8n worker is now ready/.test(output)) {
 		if (exited) throw new Error(`${name} exited early:\n${tail(output)}`);
@@ -270,7 +312,8 @@ async function startWorker(name: string, env: NodeJS.ProcessEnv, cwd: string, co
 	return {
 		name,
 		logs: () => output,
-		startedExecutions: () => [...output.matchAll(/Worker started execution (\d+)/g)].map((m) => m[1]),
+		startedExecutions: () =>
+			[...output.matchAll(/Worker started execution (\d+)/g)].map((m) => m[1]),
 		kill: () => {
 			if (!exited) killGroup(child.pid!, 'SIGKILL');
 		},

@@ -43,5 +43,11 @@ export { n8nEnv, OWNER, TEST_ENCRYPTION_KEY } from './environment.mts';
 export { prepareN8n, type PrepareOptions, RealN8n } from './instance.mts';
 export { installPackage, packPackage } from './package.mts';
 export { type CliResult, freePort } from './processes.mts';
-export { type ExecuteResult, type ExecutionItem, type NodeRunData, parseRunOutput, toExecuteResult } from './runData.mts';
+export {
+	type ExecuteResult,
+	type ExecutionItem,
+	type NodeRunData,
+	parseRunOutput,
+	toExecuteResult,
+} from './runData.mts';
 export { type RunningN8n, type WebhookRef } from './server.mts';

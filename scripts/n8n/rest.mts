@@ -36,7 +36,11 @@ export class N8nRest {
 	constructor(readonly baseUrl: string) {}
 
 	private headers(): Record<string, string> {
-		return { 'content-type': 'application/json', cookie: this.cookie, 'browser-id': this.browserId };
+		return {
+			'content-type': 'application/json',
+			cookie: this.cookie,
+			'browser-id': this.browserId,
+		};
 	}
 
 	/** Logs in as the owner; every call below does it first when needed. */
@@ -70,7 +74,11 @@ export class N8nRest {
 
 	async post<T>(path: string, body: unknown): Promise<T> {
 		if (!this.cookie) await this.login();
-		const res = await fetch(`${this.baseUrl}${path}`, { method: 'POST', headers: this.headers(), body: JSON.stringify(body) });
+		const res = await fetch(`${this.baseUrl}${path}`, {
+			method: 'POST',
+			headers: this.headers(),
+			body: JSON.stringify(body),
+		});
 		const text = await res.text();
 		if (!res.ok) throw new Error(`POST ${path} -> ${res.status} ${text.slice(0, 500)}`);
 		return (JSON.parse(text) as { data: T }).data;
@@ -82,23 +90,42 @@ export class N8nRest {
 	}
 
 	/** A data table by its exact name, or undefined. */
-	async dataTable(name: string): Promise<{ id: string; name: string; projectId: string } | undefined> {
-		const found = await this.get<{ data: Array<{ id: string; name: string; projectId: string }> }>(`/rest/data-tables-global?filter=${encodeURIComponent(JSON.stringify({ name }))}`);
+	async dataTable(
+		name: string,
+	): Promise<{ id: string; name: string; projectId: string } | undefined> {
+		const found = await this.get<{ data: Array<{ id: string; name: string; projectId: string }> }>(
+			`/rest/data-tables-global?filter=${encodeURIComponent(JSON.stringify({ name }))}`,
+		);
 		return found.data.find((t) => t.name === name);
 	}
 
 	/** Rows of a data table (as a person would type them into n8n's Data tables view), creating it with string columns when missing. */
-	async insertRows(name: string, columns: string[], rows: Array<Record<string, string | number | boolean | null>>): Promise<void> {
+	async insertRows(
+		name: string,
+		columns: string[],
+		rows: Array<Record<string, string | number | boolean | null>>,
+	): Promise<void> {
 		const projectId = await this.projectId();
-		const table = (await this.dataTable(name)) ?? (await this.post<{ id: string }>(`/rest/projects/${projectId}/data-tables`, { name, columns: columns.map((c) => ({ name: c, type: 'string' })) }));
-		if (rows.length) await this.post(`/rest/projects/${projectId}/data-tables/${table.id}/insert`, { data: rows, returnType: 'count' });
+		const table =
+			(await this.dataTable(name)) ??
+			(await this.post<{ id: string }>(`/rest/projects/${projectId}/data-tables`, {
+				name,
+				columns: columns.map((c) => ({ name: c, type: 'string' })),
+			}));
+		if (rows.length)
+			await this.post(`/rest/projects/${projectId}/data-tables/${table.id}/insert`, {
+				data: rows,
+				returnType: 'count',
+			});
 	}
 
 	/** Every row of a data table ([] when it does not exist). */
 	async rows(name: string): Promise<Array<Record<string, unknown>>> {
 		const table = await this.dataTable(name);
 		if (!table) return [];
-		const page = await this.get<{ data: Array<Record<string, unknown>> }>(`/rest/projects/${table.projectId}/data-tables/${table.id}/rows?take=1000`);
+		const page = await this.get<{ data: Array<Record<string, unknown>> }>(
+			`/rest/projects/${table.projectId}/data-tables/${table.id}/rows?take=1000`,
+		);
 		return page.data;
 	}
 
@@ -119,7 +146,9 @@ export class N8nRest {
 
 	/** Executions of a workflow (or all), newest first. */
 	async executions(workflowId?: string): Promise<ExecutionSummary[]> {
-		const filter = workflowId ? `?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}` : '';
+		const filter = workflowId
+			? `?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`
+			: '';
 		const page = await this.get<{ results: ExecutionSummary[] }>(`/rest/executions${filter}`);
 		return page.results.map((e) => ({ ...e, id: String(e.id) }));
 	}
@@ -128,13 +157,28 @@ export class N8nRest {
 	async result(executionId: string, timeoutMs = 120_000): Promise<ExecuteResult> {
 		const until = Date.now() + timeoutMs;
 		for (;;) {
-			const execution = await this.get<{ status: string; finished: boolean; data: string }>(`/rest/executions/${executionId}`);
+			const execution = await this.get<{ status: string; finished: boolean; data: string }>(
+				`/rest/executions/${executionId}`,
+			);
 			if (!['new', 'running', 'waiting'].includes(execution.status)) {
-				const cli: CliResult = { code: execution.status === 'success' ? 0 : 1, stdout: '', stderr: '', seconds: 0 };
+				const cli: CliResult = {
+					code: execution.status === 'success' ? 0 : 1,
+					stdout: '',
+					stderr: '',
+					seconds: 0,
+				};
 				// The same run data `n8n execute --rawOutput` prints, read the same way.
-				return toExecuteResult({ status: execution.status, data: flatted().parse(execution.data) } as Parameters<typeof toExecuteResult>[0], cli);
+				return toExecuteResult(
+					{ status: execution.status, data: flatted().parse(execution.data) } as Parameters<
+						typeof toExecuteResult
+					>[0],
+					cli,
+				);
 			}
-			if (Date.now() > until) throw new Error(`execution ${executionId} still ${execution.status} after ${timeoutMs / 1000} s`);
+			if (Date.now() > until)
+				throw new Error(
+					`execution ${executionId} still ${execution.status} after ${timeoutMs / 1000} s`,
+				);
 			await new Promise((r) => setTimeout(r, 250));
 		}
 	}

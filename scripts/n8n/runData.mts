@@ -38,7 +38,14 @@ type RawRun = {
 	data?: {
 		resultData?: {
 			error?: ExecuteResult['error'];
-			runData?: Record<string, { data?: { main?: (ExecutionItem[] | null)[] }; error?: NodeRunData['error']; executionStatus?: string }[]>;
+			runData?: Record<
+				string,
+				{
+					data?: { main?: (ExecutionItem[] | null)[] };
+					error?: NodeRunData['error'];
+					executionStatus?: string;
+				}[]
+			>;
 		};
 	};
 };
@@ -69,22 +76,35 @@ export function parseRunOutput(stdout: string): RawRun | undefined {
  * The newest saved execution of a workflow, read from the user folder's SQLite database with n8n's
  * own sqlite3 and flatted (how n8n stores execution data), as `n8n execute` would have printed it.
  */
-export async function savedRun(userFolder: string, workflowId: string): Promise<RawRun | undefined> {
+export async function savedRun(
+	userFolder: string,
+	workflowId: string,
+): Promise<RawRun | undefined> {
 	const require = createRequire(join(n8nHome(), 'node_modules', 'n8n', 'package.json'));
-	const sqlite3 = require('sqlite3') as { Database: new (file: string, mode: number, done: (error: Error | null) => void) => SqliteDb; OPEN_READONLY: number };
+	const sqlite3 = require('sqlite3') as {
+		Database: new (file: string, mode: number, done: (error: Error | null) => void) => SqliteDb;
+		OPEN_READONLY: number;
+	};
 	const { parse } = require('flatted') as { parse(text: string): unknown };
 	const db = await new Promise<SqliteDb>((resolve, reject) => {
-		const opened = new sqlite3.Database(join(userFolder, '.n8n', 'database.sqlite'), sqlite3.OPEN_READONLY, (error) => (error ? reject(error) : resolve(opened)));
+		const opened = new sqlite3.Database(
+			join(userFolder, '.n8n', 'database.sqlite'),
+			sqlite3.OPEN_READONLY,
+			(error) => (error ? reject(error) : resolve(opened)),
+		);
 	});
 	try {
 		const rows = await new Promise<Array<{ status: string; data: string }>>((resolve, reject) =>
 			db.all(
 				'SELECT e.status AS status, d.data AS data FROM execution_entity e JOIN execution_data d ON d.executionId = e.id WHERE e.workflowId = ? ORDER BY e.id DESC LIMIT 1',
 				[workflowId],
-				(error, found) => (error ? reject(error) : resolve(found as Array<{ status: string; data: string }>)),
+				(error, found) =>
+					error ? reject(error) : resolve(found as Array<{ status: string; data: string }>),
 			),
 		);
-		return rows[0] ? { status: rows[0].status, data: parse(rows[0].data) as RawRun['data'] } : undefined;
+		return rows[0]
+			? { status: rows[0].status, data: parse(rows[0].data) as RawRun['data'] }
+			: undefined;
 	} finally {
 		db.close();
 	}
@@ -108,13 +128,18 @@ export function toExecuteResult(raw: RawRun | undefined, cli: CliResult): Execut
 	}
 	const output = (nodeName: string, outputIndex = 0) => {
 		const node = nodes[nodeName];
-		if (!node) throw new Error(`node "${nodeName}" did not run in real n8n; ran: ${Object.keys(nodes).join(', ') || '(none)'}\n${tail(cli.stdout, 3000)}`);
+		if (!node)
+			throw new Error(
+				`node "${nodeName}" did not run in real n8n; ran: ${Object.keys(nodes).join(', ') || '(none)'}\n${tail(cli.stdout, 3000)}`,
+			);
 		return node.outputs[outputIndex] ?? [];
 	};
 	const error = raw?.data?.resultData?.error;
 	return {
 		status: raw?.status ?? (error || cli.code !== 0 ? 'error' : 'unknown'),
-		error: error ?? (raw ? undefined : { message: `n8n execute printed no run data (exit ${cli.code})` }),
+		error:
+			error ??
+			(raw ? undefined : { message: `n8n execute printed no run data (exit ${cli.code})` }),
 		nodes,
 		output,
 		json: (nodeName, outputIndex) => output(nodeName, outputIndex).map((i) => i.json),

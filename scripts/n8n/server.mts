@@ -2,7 +2,15 @@
  * `n8n start`: a running n8n on a port, ready once its editor and the wanted production webhooks
  * answer, stopped by signalling its process group.
  */
-import { DEBUG, freePort, isPortClash, killGroup, PORT_CLASH_ATTEMPTS, spawnN8n, tail } from './processes.mts';
+import {
+	DEBUG,
+	freePort,
+	isPortClash,
+	killGroup,
+	PORT_CLASH_ATTEMPTS,
+	spawnN8n,
+	tail,
+} from './processes.mts';
 
 export interface WebhookRef {
 	path: string;
@@ -38,7 +46,12 @@ export interface StartOptions {
  * editor is accessible and every `webhooks` entry is served. The server is in `live` from then on
  * (also while waiting for the webhooks) until stopped, so its owner can stop whatever still runs.
  */
-export async function startServer(env: NodeJS.ProcessEnv, cwd: string, live: Set<RunningN8n>, options: StartOptions = {}): Promise<RunningN8n> {
+export async function startServer(
+	env: NodeJS.ProcessEnv,
+	cwd: string,
+	live: Set<RunningN8n>,
+	options: StartOptions = {},
+): Promise<RunningN8n> {
 	for (let attempt = 1; ; attempt++) {
 		try {
 			return await startServerOnce(env, cwd, live, options);
@@ -58,7 +71,12 @@ async function startServerOnce(
 ): Promise<RunningN8n> {
 	const p = port ?? (await freePort());
 	const baseUrl = `http://127.0.0.1:${p}`;
-	const serverEnv = { ...env, N8N_PORT: String(p), N8N_WEBHOOK_URL: `${baseUrl}/`, N8N_EDITOR_BASE_URL: `${baseUrl}/` };
+	const serverEnv = {
+		...env,
+		N8N_PORT: String(p),
+		N8N_WEBHOOK_URL: `${baseUrl}/`,
+		N8N_EDITOR_BASE_URL: `${baseUrl}/`,
+	};
 	const child = await spawnN8n(['start'], serverEnv, cwd);
 	let output = '';
 	const onData = (d: Buffer) => {
@@ -68,11 +86,16 @@ async function startServerOnce(
 	child.stdout!.on('data', onData);
 	child.stderr!.on('data', onData);
 	let exited = false;
-	const exitPromise = new Promise<void>((resolveExit) => child.once('exit', () => ((exited = true), resolveExit())));
+	const exitPromise = new Promise<void>((resolveExit) =>
+		child.once('exit', () => ((exited = true), resolveExit())),
+	);
 
 	const deadline = Date.now() + timeoutMs;
 	while (!/Editor is now accessible via/.test(output)) {
-		if (exited) throw new (isPortClash(output) ? PortClash : Error)(`n8n start exited early:\n${tail(output)}`);
+		if (exited)
+			throw new (isPortClash(output) ? PortClash : Error)(
+				`n8n start exited early:\n${tail(output)}`,
+			);
 		if (Date.now() > deadline) {
 			killGroup(child.pid!, 'SIGKILL');
 			throw new Error(`n8n start not ready after ${timeoutMs / 1000} s:\n${tail(output)}`);
@@ -96,8 +119,14 @@ async function startServerOnce(
 				}).catch(() => undefined);
 				const allowed = res?.headers.get('access-control-allow-methods') ?? '';
 				if (res?.status === 204 && allowed.split(/,\s*/).includes(method.toUpperCase())) return;
-				if (exited) throw new Error(`n8n exited while waiting for webhook ${method} ${path}:\n${tail(output)}`);
-				if (Date.now() > until) throw new Error(`webhook ${method} ${path} not registered after ${waitMs / 1000} s:\n${tail(output)}`);
+				if (exited)
+					throw new Error(
+						`n8n exited while waiting for webhook ${method} ${path}:\n${tail(output)}`,
+					);
+				if (Date.now() > until)
+					throw new Error(
+						`webhook ${method} ${path} not registered after ${waitMs / 1000} s:\n${tail(output)}`,
+					);
 				await sleep(200);
 			}
 		},

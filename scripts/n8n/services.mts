@@ -29,10 +29,16 @@ function log(message: string) {
 }
 
 function findBinaries(): QueueBinaries | undefined {
-	const redisServer = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((p) => existsSync(p));
+	const redisServer = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((p) =>
+		existsSync(p),
+	);
 	const versions = existsSync(POSTGRES_LIB)
 		? readdirSync(POSTGRES_LIB)
-				.filter((v) => existsSync(join(POSTGRES_LIB, v, 'bin', 'initdb')) && existsSync(join(POSTGRES_LIB, v, 'bin', 'postgres')))
+				.filter(
+					(v) =>
+						existsSync(join(POSTGRES_LIB, v, 'bin', 'initdb')) &&
+						existsSync(join(POSTGRES_LIB, v, 'bin', 'postgres')),
+				)
 				.sort((a, b) => Number(b) - Number(a))
 		: [];
 	if (!redisServer || versions.length === 0) return undefined;
@@ -50,23 +56,41 @@ function userExists(name: string): boolean {
 export function ensureQueuePackages(): { binaries: QueueBinaries } | { skip: string } {
 	let found = findBinaries();
 	if (!found) {
-		if (spawnSync('sh', ['-c', 'command -v apt-get'], { encoding: 'utf8' }).status !== 0) return { skip: 'redis-server/postgresql missing and no apt-get to install them' };
-		if (process.getuid?.() !== 0) return { skip: 'redis-server/postgresql missing and apt-get needs root' };
+		if (spawnSync('sh', ['-c', 'command -v apt-get'], { encoding: 'utf8' }).status !== 0)
+			return { skip: 'redis-server/postgresql missing and no apt-get to install them' };
+		if (process.getuid?.() !== 0)
+			return { skip: 'redis-server/postgresql missing and apt-get needs root' };
 		const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-		for (const args of [['update'], ['install', '-y', '--no-install-recommends', ...APT_PACKAGES]]) {
+		for (const args of [
+			['update'],
+			['install', '-y', '--no-install-recommends', ...APT_PACKAGES],
+		]) {
 			log(`$ apt-get ${args.join(' ')}`);
 			const started = Date.now();
-			const result = spawnSync('apt-get', args, { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+			const result = spawnSync('apt-get', args, {
+				env,
+				encoding: 'utf8',
+				stdio: ['ignore', 'pipe', 'pipe'],
+				maxBuffer: 64 * 1024 * 1024,
+			});
 			log(`  -> exit ${result.status} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 			if (result.status !== 0) {
-				const why = `${result.stderr}\n${result.stdout}`.split('\n').map((l) => l.trim()).filter((l) => /^E:|error/i.test(l))[0] ?? `exit ${result.status}`;
+				const why =
+					`${result.stderr}\n${result.stdout}`
+						.split('\n')
+						.map((l) => l.trim())
+						.filter((l) => /^E:|error/i.test(l))[0] ?? `exit ${result.status}`;
 				return { skip: `apt-get ${args[0]} failed: ${why}` };
 			}
 		}
 		found = findBinaries();
-		if (!found) return { skip: `apt-get install ${APT_PACKAGES.join(' ')} succeeded but the binaries are not where Debian puts them` };
+		if (!found)
+			return {
+				skip: `apt-get install ${APT_PACKAGES.join(' ')} succeeded but the binaries are not where Debian puts them`,
+			};
 	}
-	if (!userExists('postgres')) return { skip: 'the postgresql package left no `postgres` user to run the server as' };
+	if (!userExists('postgres'))
+		return { skip: 'the postgresql package left no `postgres` user to run the server as' };
 	return { binaries: found };
 }
 
@@ -79,7 +103,12 @@ export interface Service {
 }
 
 /** Collects a child's output; resolves `ready` once `pattern` appears, rejects if it exits first. */
-function watch(child: ChildProcess, name: string, pattern: RegExp, timeoutMs: number): { ready: Promise<void>; logs(): string; exited: Promise<void> } {
+function watch(
+	child: ChildProcess,
+	name: string,
+	pattern: RegExp,
+	timeoutMs: number,
+): { ready: Promise<void>; logs(): string; exited: Promise<void> } {
 	let output = '';
 	let onData: (() => void) | undefined;
 	const collect = (d: Buffer) => {
@@ -90,7 +119,10 @@ function watch(child: ChildProcess, name: string, pattern: RegExp, timeoutMs: nu
 	child.stderr!.on('data', collect);
 	const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
 	const ready = new Promise<void>((resolveReady, reject) => {
-		const timer = setTimeout(() => reject(new Error(`${name} not ready after ${timeoutMs / 1000} s:\n${tail(output)}`)), timeoutMs);
+		const timer = setTimeout(
+			() => reject(new Error(`${name} not ready after ${timeoutMs / 1000} s:\n${tail(output)}`)),
+			timeoutMs,
+		);
 		onData = () => {
 			if (pattern.test(output)) {
 				clearTimeout(timer);
@@ -105,7 +137,11 @@ function watch(child: ChildProcess, name: string, pattern: RegExp, timeoutMs: nu
 	return { ready, logs: () => output, exited };
 }
 
-async function stopChild(child: ChildProcess, exited: Promise<void>, signal: NodeJS.Signals): Promise<void> {
+async function stopChild(
+	child: ChildProcess,
+	exited: Promise<void>,
+	signal: NodeJS.Signals,
+): Promise<void> {
 	if (child.exitCode !== null || child.signalCode !== null) return;
 	killGroup(child.pid!, signal);
 	const timer = setTimeout(() => killGroup(child.pid!, 'SIGKILL'), 15_000);
@@ -117,7 +153,20 @@ async function stopChild(child: ChildProcess, exited: Promise<void>, signal: Nod
 export async function startRedis(binaries: QueueBinaries, dir: string): Promise<Service> {
 	mkdirSync(dir, { recursive: true });
 	const port = await freePort();
-	const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--protected-mode', 'yes'];
+	const args = [
+		'--port',
+		String(port),
+		'--bind',
+		'127.0.0.1',
+		'--save',
+		'',
+		'--appendonly',
+		'no',
+		'--dir',
+		dir,
+		'--protected-mode',
+		'yes',
+	];
 	const launch = async () => {
 		const child = spawnGroup(binaries.redisServer, args, process.env, dir);
 		const watched = watch(child, 'redis-server', /Ready to accept connections/, 30_000);
@@ -160,17 +209,61 @@ export async function startPostgres(binaries: QueueBinaries, dir: string): Promi
 	writeFileSync(pwfile, `${password}\n`);
 	chownSync(pwfile, uid(user), gid(user));
 	// TCP needs the password (as n8n would use it); the unix socket in `dir` is for our psql calls.
-	const initdb = spawnSync('runuser', ['-u', user, '--', join(binaries.postgresBin, 'initdb'), '-D', data, '-U', user, `--pwfile=${pwfile}`, '--auth-host=scram-sha-256', '--auth-local=trust', '-E', 'UTF8', '--locale=C'], {
-		cwd: dir,
-		encoding: 'utf8',
-	});
-	if (initdb.status !== 0) throw new Error(`initdb failed (exit ${initdb.status}):\n${tail(initdb.stdout + initdb.stderr)}`);
+	const initdb = spawnSync(
+		'runuser',
+		[
+			'-u',
+			user,
+			'--',
+			join(binaries.postgresBin, 'initdb'),
+			'-D',
+			data,
+			'-U',
+			user,
+			`--pwfile=${pwfile}`,
+			'--auth-host=scram-sha-256',
+			'--auth-local=trust',
+			'-E',
+			'UTF8',
+			'--locale=C',
+		],
+		{
+			cwd: dir,
+			encoding: 'utf8',
+		},
+	);
+	if (initdb.status !== 0)
+		throw new Error(
+			`initdb failed (exit ${initdb.status}):\n${tail(initdb.stdout + initdb.stderr)}`,
+		);
 	rmSync(pwfile, { force: true });
 
 	const launch = async (port: number) => {
-		const args = ['-u', user, '--', join(binaries.postgresBin, 'postgres'), '-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dir}`, '-c', 'max_connections=100', '-c', 'fsync=off'];
+		const args = [
+			'-u',
+			user,
+			'--',
+			join(binaries.postgresBin, 'postgres'),
+			'-D',
+			data,
+			'-p',
+			String(port),
+			'-c',
+			'listen_addresses=127.0.0.1',
+			'-c',
+			`unix_socket_directories=${dir}`,
+			'-c',
+			'max_connections=100',
+			'-c',
+			'fsync=off',
+		];
 		const child = spawnGroup('runuser', args, process.env, dir);
-		const watched = watch(child, 'postgres', /database system is ready to accept connections/, 60_000);
+		const watched = watch(
+			child,
+			'postgres',
+			/database system is ready to accept connections/,
+			60_000,
+		);
 		await watched.ready.catch((error: unknown) => {
 			(error as { logs?: string }).logs = watched.logs();
 			throw error;
@@ -183,14 +276,40 @@ export async function startPostgres(binaries: QueueBinaries, dir: string): Promi
 		try {
 			running = await launch(port);
 		} catch (error) {
-			if (attempt < 3 && /could not bind|Address already in use/.test((error as { logs?: string }).logs ?? '')) continue;
+			if (
+				attempt < 3 &&
+				/could not bind|Address already in use/.test((error as { logs?: string }).logs ?? '')
+			)
+				continue;
 			throw error;
 		}
 		let earlier = '';
 		// SIGINT is PostgreSQL's "fast shutdown": roll back, close connections, exit.
 		const stop = () => stopChild(running.child, running.watched.exited, 'SIGINT');
 		const psql = (sql: string, db: string) =>
-			spawnSync('runuser', ['-u', user, '--', join(binaries.postgresBin, 'psql'), '-h', dir, '-p', String(port), '-d', db, '-At', '-F', '\t', '-v', 'ON_ERROR_STOP=1', '-c', sql], { cwd: dir, encoding: 'utf8' });
+			spawnSync(
+				'runuser',
+				[
+					'-u',
+					user,
+					'--',
+					join(binaries.postgresBin, 'psql'),
+					'-h',
+					dir,
+					'-p',
+					String(port),
+					'-d',
+					db,
+					'-At',
+					'-F',
+					'\t',
+					'-v',
+					'ON_ERROR_STOP=1',
+					'-c',
+					sql,
+				],
+				{ cwd: dir, encoding: 'utf8' },
+			);
 		const created = psql(`CREATE DATABASE ${database}`, 'postgres');
 		if (created.status !== 0) throw new Error(`CREATE DATABASE failed: ${created.stderr}`);
 		return {
@@ -207,8 +326,14 @@ export async function startPostgres(binaries: QueueBinaries, dir: string): Promi
 					Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500 * attempt);
 					result = psql(sql, database);
 				}
-				if (result.status !== 0) throw new Error(`psql failed (exit ${result.status}): ${result.error?.message ?? result.stderr}`);
-				return result.stdout.split('\n').filter(Boolean).map((line) => line.split('\t'));
+				if (result.status !== 0)
+					throw new Error(
+						`psql failed (exit ${result.status}): ${result.error?.message ?? result.stderr}`,
+					);
+				return result.stdout
+					.split('\n')
+					.filter(Boolean)
+					.map((line) => line.split('\t'));
 			},
 			stop,
 			restart: async (downMs) => {

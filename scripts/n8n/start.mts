@@ -20,15 +20,28 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CREDENTIALS, startSandboxes } from '../../test/sandbox/index.mts';
 import { EXIT_REGISTRY_UNAVAILABLE, PACKAGE_ROOT } from './paths.mts';
-import { CARTONCLOUD_WEBHOOK_SECRET, credentialNames, OWNER, prepareN8n, withCartonCloudSecret } from './realN8n.mts';
+import {
+	CARTONCLOUD_WEBHOOK_SECRET,
+	credentialNames,
+	OWNER,
+	prepareN8n,
+	withCartonCloudSecret,
+} from './realN8n.mts';
 import { webhooksOf } from './webhooks.mts';
 
 async function main(): Promise<void> {
-	const install = spawnSync(process.execPath, [join(PACKAGE_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(import.meta.dirname, 'install.mts')], {
-		cwd: PACKAGE_ROOT,
-		stdio: ['ignore', 'pipe', 'inherit'],
-		encoding: 'utf8',
-	});
+	const install = spawnSync(
+		process.execPath,
+		[
+			join(PACKAGE_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+			join(import.meta.dirname, 'install.mts'),
+		],
+		{
+			cwd: PACKAGE_ROOT,
+			stdio: ['ignore', 'pipe', 'inherit'],
+			encoding: 'utf8',
+		},
+	);
 	if (install.status !== 0) {
 		process.stdout.write(install.stdout ?? '');
 		process.exit(install.status === EXIT_REGISTRY_UNAVAILABLE ? EXIT_REGISTRY_UNAVAILABLE : 1);
@@ -41,7 +54,11 @@ async function main(): Promise<void> {
 			smtp: Number(process.env.SMTP_PORT ?? 4025),
 		},
 	});
-	const n8n = await prepareN8n({ credentials: sandboxes.credentials(), credentialNames: credentialNames(CREDENTIALS), owner: true });
+	const n8n = await prepareN8n({
+		credentials: sandboxes.credentials(),
+		credentialNames: credentialNames(CREDENTIALS),
+		owner: true,
+	});
 	let stopping = false;
 	const stop = async (code = 0) => {
 		if (stopping) return;
@@ -56,11 +73,22 @@ async function main(): Promise<void> {
 
 	try {
 		const dir = join(PACKAGE_ROOT, 'workflows');
-		const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, f));
+		const files = readdirSync(dir)
+			.filter((f) => f.endsWith('.json'))
+			.sort()
+			.map((f) => join(dir, f));
 		const imported = await n8n.importWorkflows(files);
-		const withHooks = imported.map((w) => ({ ...w, hooks: webhooksOf(w.json.nodes) })).filter((w) => w.hooks.length > 0);
+		const withHooks = imported
+			.map((w) => ({ ...w, hooks: webhooksOf(w.json.nodes) }))
+			.filter((w) => w.hooks.length > 0);
 		// The error workflow and the alert workflow: nothing starts them but another (published) run.
-		const errorWorkflows = imported.filter((w) => w.json.nodes.some((n) => n.type === 'n8n-nodes-base.errorTrigger' || n.type === 'n8n-nodes-base.executeWorkflowTrigger'));
+		const errorWorkflows = imported.filter((w) =>
+			w.json.nodes.some(
+				(n) =>
+					n.type === 'n8n-nodes-base.errorTrigger' ||
+					n.type === 'n8n-nodes-base.executeWorkflowTrigger',
+			),
+		);
 		const port = Number(process.env.N8N_PORT ?? 5678);
 		const server = await n8n.start({
 			port,
@@ -73,8 +101,12 @@ async function main(): Promise<void> {
 		// Point the sandboxes' own webhooks at the published workflows that receive them.
 		for (const w of withHooks) {
 			for (const hook of w.hooks) {
-				if (/\.cartonCloud\w*Trigger$/.test(hook.type)) sandboxes.cartonCloud.configure({ webhookUrl: withCartonCloudSecret(server.webhookUrl(hook.path)) });
-				if (/\.starshipit\w*Trigger$/.test(hook.type)) sandboxes.starshipit.configure({ webhookUrl: server.webhookUrl(hook.path) });
+				if (/\.cartonCloud\w*Trigger$/.test(hook.type))
+					sandboxes.cartonCloud.configure({
+						webhookUrl: withCartonCloudSecret(server.webhookUrl(hook.path)),
+					});
+				if (/\.starshipit\w*Trigger$/.test(hook.type))
+					sandboxes.starshipit.configure({ webhookUrl: server.webhookUrl(hook.path) });
 			}
 		}
 
@@ -88,7 +120,9 @@ async function main(): Promise<void> {
 			`  Mail        SMTP ${sandboxes.mail.host}:${sandboxes.mail.port}, credential "SMTP (alerts)": the alert e-mails show on the console`,
 			'',
 			...imported.map((w) => {
-				const hooks = webhooksOf(w.json.nodes).map((h) => `\n      ${h.method} ${server.webhookUrl(h.path)}`).join('');
+				const hooks = webhooksOf(w.json.nodes)
+					.map((h) => `\n      ${h.method} ${server.webhookUrl(h.path)}`)
+					.join('');
 				const published = hooks || errorWorkflows.includes(w) ? ' (published)' : '';
 				return `  ${server.baseUrl}/workflow/${w.id}  ${w.name}${published}${hooks}`;
 			}),

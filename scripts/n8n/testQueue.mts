@@ -16,7 +16,9 @@ if ('skip' in packages) {
 	console.log(`SKIPPED queue: ${packages.skip}`);
 	process.exit(process.env.N8N_TEST_REQUIRED === '1' ? 3 : 0);
 }
-console.error(`[test:queue] redis-server ${packages.binaries.redisServer}, postgres ${packages.binaries.postgresBin}`);
+console.error(
+	`[test:queue] redis-server ${packages.binaries.redisServer}, postgres ${packages.binaries.postgresBin}`,
+);
 ensureN8nOrExit('queue', started);
 const status = runVitest('test/n8n/queue.vitest.config.mts', process.argv.slice(2));
 console.error(`[test:queue] took ${((Date.now() - started) / 1000).toFixed(1)} s`);

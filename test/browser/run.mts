@@ -14,16 +14,27 @@ import { chromiumPath } from './chromium.mts';
 
 const chromium = chromiumPath();
 if (!existsSync(chromium)) {
-	console.log(`SKIPPED browser: no Chromium at ${chromium} (apt-get install chromium, or set CHROMIUM_PATH)`);
+	console.log(
+		`SKIPPED browser: no Chromium at ${chromium} (apt-get install chromium, or set CHROMIUM_PATH)`,
+	);
 	process.exit(0);
 }
-const install = spawnSync(process.execPath, [join(PACKAGE_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(PACKAGE_ROOT, 'scripts', 'n8n', 'install.mts')], {
-	cwd: PACKAGE_ROOT,
-	stdio: ['ignore', 'pipe', 'inherit'],
-	encoding: 'utf8',
-});
+const install = spawnSync(
+	process.execPath,
+	[
+		join(PACKAGE_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+		join(PACKAGE_ROOT, 'scripts', 'n8n', 'install.mts'),
+	],
+	{
+		cwd: PACKAGE_ROOT,
+		stdio: ['ignore', 'pipe', 'inherit'],
+		encoding: 'utf8',
+	},
+);
 if (install.status === EXIT_REGISTRY_UNAVAILABLE) {
-	console.log(`SKIPPED browser: n8n could not be installed from the registry (${(install.stdout ?? '').trim().split('\n').pop()})`);
+	console.log(
+		`SKIPPED browser: n8n could not be installed from the registry (${(install.stdout ?? '').trim().split('\n').pop()})`,
+	);
 	process.exit(0);
 }
 if (install.status !== 0) {
@@ -33,7 +44,13 @@ if (install.status !== 0) {
 }
 const vitest = spawnSync(
 	process.execPath,
-	[join(PACKAGE_ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', join(PACKAGE_ROOT, 'test', 'browser', 'vitest.config.mts'), ...process.argv.slice(2)],
+	[
+		join(PACKAGE_ROOT, 'node_modules', 'vitest', 'vitest.mjs'),
+		'run',
+		'--config',
+		join(PACKAGE_ROOT, 'test', 'browser', 'vitest.config.mts'),
+		...process.argv.slice(2),
+	],
 	{ cwd: PACKAGE_ROOT, stdio: 'inherit', env: { ...process.env, CHROMIUM_PATH: chromium } },
 );
 process.exit(vitest.status ?? 1);

@@ -6,7 +6,12 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { ICredentialDataDecryptedObject, IDataObject, INode } from 'n8n-workflow';
 import { Harness, type RunResult, type WorkflowJson } from '../harness/index.mts';
-import { type CartonCloudSandbox, type CartonCloudSandboxOptions, type Consignment, createCartonCloudSandbox } from '../sandbox/cartoncloud/index.mts';
+import {
+	type CartonCloudSandbox,
+	type CartonCloudSandboxOptions,
+	type Consignment,
+	createCartonCloudSandbox,
+} from '../sandbox/cartoncloud/index.mts';
 
 export const CC = 'n8n-nodes-cartoncloud-starshipit.cartonCloud';
 export const CC_TRIGGER = 'n8n-nodes-cartoncloud-starshipit.cartonCloudTrigger';
@@ -34,7 +39,13 @@ export async function startEnv(options: CartonCloudSandboxOptions = {}): Promise
 	const sb = createCartonCloudSandbox(options);
 	await sb.listen();
 	const { clientId, clientSecret } = sb.clients[0];
-	const credentialData: ICredentialDataDecryptedObject = { region: 'custom', customBaseUrl: sb.url, clientId, clientSecret, tenantId: sb.tenantId };
+	const credentialData: ICredentialDataDecryptedObject = {
+		region: 'custom',
+		customBaseUrl: sb.url,
+		clientId,
+		clientSecret,
+		tenantId: sb.tenantId,
+	};
 	const harness = new Harness({ cc: { type: 'cartonCloudApi', data: { ...credentialData } } });
 	return { sb, harness, credentialData };
 }
@@ -50,7 +61,14 @@ export interface StepNode {
 /** Manual Trigger → steps[0] → steps[1] … */
 export function chain(...steps: StepNode[]): WorkflowJson {
 	const nodes: INode[] = [
-		{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'start',
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 	];
 	const connections: WorkflowJson['connections'] = {};
 	let previous = 'Start';
@@ -72,7 +90,11 @@ export function chain(...steps: StepNode[]): WorkflowJson {
 }
 
 /** A workflow holding only one CartonCloud trigger (the Sale Order Trigger unless `type` says otherwise). */
-export function triggerWorkflow(parameters: IDataObject, name = 'CartonCloud Trigger', type = CC_TRIGGER): WorkflowJson {
+export function triggerWorkflow(
+	parameters: IDataObject,
+	name = 'CartonCloud Trigger',
+	type = CC_TRIGGER,
+): WorkflowJson {
 	return {
 		name: 'cartoncloud trigger test',
 		nodes: [
@@ -91,14 +113,20 @@ export function triggerWorkflow(parameters: IDataObject, name = 'CartonCloud Tri
 	};
 }
 
-export const json = (run: RunResult, node: string): IDataObject[] => run.output(node).map((item) => item.json);
+export const json = (run: RunResult, node: string): IDataObject[] =>
+	run.output(node).map((item) => item.json);
 
 /** Fails when any secret the sandbox knows (client secret, issued tokens) shows up in `value`. */
 export function assertNoSecrets(sb: CartonCloudSandbox, value: unknown): void {
 	const text = JSON.stringify(value);
-	const secrets = [sb.clients[0].clientSecret, ...sb.tokens.keys(), Buffer.from(`${sb.clients[0].clientId}:${sb.clients[0].clientSecret}`).toString('base64')];
+	const secrets = [
+		sb.clients[0].clientSecret,
+		...sb.tokens.keys(),
+		Buffer.from(`${sb.clients[0].clientId}:${sb.clients[0].clientSecret}`).toString('base64'),
+	];
 	for (const secret of secrets) {
-		if (text.includes(secret)) throw new Error(`a secret leaked into the output: ${secret.slice(0, 4)}…`);
+		if (text.includes(secret))
+			throw new Error(`a secret leaked into the output: ${secret.slice(0, 4)}…`);
 	}
 }
 
@@ -111,7 +139,12 @@ export const customerByName = (sb: CartonCloudSandbox, name: string) => {
 export const rl = (value: string, mode = 'id') => ({ __rl: true, mode, value });
 
 /** A consignment generated from a sale order and not yet tracked, with the id of that order. */
-export function generatedConsignment(sb: CartonCloudSandbox): { consignment: Consignment; orderId: string } {
-	const consignment = [...sb.world.consignments.values()].find((c) => c.generatedFromTask && !c.references.tracking)!;
+export function generatedConsignment(sb: CartonCloudSandbox): {
+	consignment: Consignment;
+	orderId: string;
+} {
+	const consignment = [...sb.world.consignments.values()].find(
+		(c) => c.generatedFromTask && !c.references.tracking,
+	)!;
 	return { consignment, orderId: consignment.generatedFromTask!.id };
 }

@@ -8,8 +8,22 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const DOCS = ['README.md', 'CONTRIBUTING.md', 'CHANGELOG.md', 'bench/README.md', 'test/sandbox/README.md', 'test/n8n/README.md']
-	.concat(fs.existsSync(path.join(ROOT, 'docs')) ? fs.readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`) : [])
+const DOCS = [
+	'README.md',
+	'CONTRIBUTING.md',
+	'CHANGELOG.md',
+	'bench/README.md',
+	'test/sandbox/README.md',
+	'test/n8n/README.md',
+]
+	.concat(
+		fs.existsSync(path.join(ROOT, 'docs'))
+			? fs
+					.readdirSync(path.join(ROOT, 'docs'))
+					.filter((f) => f.endsWith('.md'))
+					.map((f) => `docs/${f}`)
+			: [],
+	)
 	.filter((file) => fs.existsSync(path.join(ROOT, file)));
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
@@ -27,7 +41,10 @@ function anchors(file: string): Set<string> {
 }
 
 function links(file: string): string[] {
-	const text = fs.readFileSync(path.join(ROOT, file), 'utf8').replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
+	const text = fs
+		.readFileSync(path.join(ROOT, file), 'utf8')
+		.replace(/```[\s\S]*?```/g, '')
+		.replace(/`[^`\n]*`/g, '');
 	return [...text.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)].map((m) => m[1]);
 }
 
@@ -41,12 +58,15 @@ describe('documentation links', () => {
 				continue;
 			}
 			const [target, fragment] = link.split('#');
-			const resolved = target ? path.resolve(ROOT, path.dirname(file), decodeURIComponent(target)) : path.join(ROOT, file);
+			const resolved = target
+				? path.resolve(ROOT, path.dirname(file), decodeURIComponent(target))
+				: path.join(ROOT, file);
 			if (!fs.existsSync(resolved)) {
 				broken.push(`${link} (no such file)`);
 				continue;
 			}
-			if (fragment && resolved.endsWith('.md') && !anchors(resolved).has(fragment.toLowerCase())) broken.push(`${link} (no heading #${fragment})`);
+			if (fragment && resolved.endsWith('.md') && !anchors(resolved).has(fragment.toLowerCase()))
+				broken.push(`${link} (no heading #${fragment})`);
 		}
 		expect(broken).toEqual([]);
 	});

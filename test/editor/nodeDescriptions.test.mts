@@ -25,7 +25,9 @@ function labels(properties: INodeProperties[]): string[] {
 	const walk = (list: INodeProperties[]) => {
 		for (const p of list) {
 			if (p.type !== 'notice') found.push(p.displayName);
-			for (const option of (p.options ?? []) as Array<INodePropertyOptions | INodeProperties | { displayName: string; values: INodeProperties[] }>) {
+			for (const option of (p.options ?? []) as Array<
+				INodePropertyOptions | INodeProperties | { displayName: string; values: INodeProperties[] }
+			>) {
 				if ('values' in option) {
 					found.push(option.displayName);
 					walk(option.values);
@@ -39,16 +41,28 @@ function labels(properties: INodeProperties[]): string[] {
 }
 
 /** Every (resource, operation option) pair of a node. */
-function operations(properties: INodeProperties[]): Array<{ resource: string; option: INodePropertyOptions }> {
+function operations(
+	properties: INodeProperties[],
+): Array<{ resource: string; option: INodePropertyOptions }> {
 	return properties
 		.filter((p) => p.name === 'operation' && p.type === 'options')
-		.flatMap((p) => ((p.displayOptions?.show?.resource ?? []) as string[]).flatMap((resource) => ((p.options ?? []) as INodePropertyOptions[]).map((option) => ({ resource, option }))));
+		.flatMap((p) =>
+			((p.displayOptions?.show?.resource ?? []) as string[]).flatMap((resource) =>
+				((p.options ?? []) as INodePropertyOptions[]).map((option) => ({ resource, option })),
+			),
+		);
 }
 
 function subtitle(type: string, parameters: Record<string, string>): unknown {
 	const description = nodeTypes.getByNameAndVersion(type, 1).description;
 	const node: INode = { id: 'n', name: 'Node', type, typeVersion: 1, position: [0, 0], parameters };
-	const workflow = new n8nWorkflow.Workflow({ id: 'w', nodes: [node], connections: {}, active: false, nodeTypes });
+	const workflow = new n8nWorkflow.Workflow({
+		id: 'w',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes,
+	});
 	return workflow.expression.getSimpleParameterValue(node, description.subtitle, 'internal', {});
 }
 
@@ -59,17 +73,24 @@ describe.each(ACTION_NODES)('%s node in the editor', (name) => {
 
 	it('has operations', () => expect(all.length).toBeGreaterThan(3));
 
-	it.each(all.map(({ resource, option }) => [`${resource}: ${option.name}`, option] as const))('%s has a description and an action', (_label, option) => {
-		expect(option.description?.length ?? 0).toBeGreaterThan(10);
-		expect(option.action?.length ?? 0).toBeGreaterThan(5);
-	});
+	it.each(all.map(({ resource, option }) => [`${resource}: ${option.name}`, option] as const))(
+		'%s has a description and an action',
+		(_label, option) => {
+			expect(option.description?.length ?? 0).toBeGreaterThan(10);
+			expect(option.action?.length ?? 0).toBeGreaterThan(5);
+		},
+	);
 
 	it('labels are not cut off', () => {
-		expect(all.map(({ option }) => option.action ?? '').filter((a) => a.length > MAX_ACTION)).toEqual([]);
+		expect(
+			all.map(({ option }) => option.action ?? '').filter((a) => a.length > MAX_ACTION),
+		).toEqual([]);
 		expect(labels(properties).filter((l) => l.length > MAX_LABEL)).toEqual([]);
 	});
 
-	it.each(all.map(({ resource, option }) => [resource, String(option.value), option.action] as const))('subtitle of %s / %s reads "%s"', (resource, operation, action) => {
+	it.each(
+		all.map(({ resource, option }) => [resource, String(option.value), option.action] as const),
+	)('subtitle of %s / %s reads "%s"', (resource, operation, action) => {
 		expect(subtitle(type, { resource, operation })).toBe(action);
 	});
 });

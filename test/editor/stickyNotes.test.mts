@@ -24,10 +24,16 @@ const notes = fs
 describe('sticky notes fit their text', () => {
 	it('the bundled workflows have sticky notes', () => expect(notes.length).toBeGreaterThan(0));
 
-	it.each(notes.map(({ file, note }) => [`${file}: ${note.name}`, note] as const))('%s', (_label, note) => {
-		// n8n's defaults when a note has no size: 240 × 160.
-		const width = note.parameters.width ?? 240;
-		const height = note.parameters.height ?? 160;
-		expect(neededHeight(note.parameters.content ?? '', width), `needs more than ${height} px at width ${width}`).toBeLessThanOrEqual(height);
-	});
+	it.each(notes.map(({ file, note }) => [`${file}: ${note.name}`, note] as const))(
+		'%s',
+		(_label, note) => {
+			// n8n's defaults when a note has no size: 240 × 160.
+			const width = note.parameters.width ?? 240;
+			const height = note.parameters.height ?? 160;
+			expect(
+				neededHeight(note.parameters.content ?? '', width),
+				`needs more than ${height} px at width ${width}`,
+			).toBeLessThanOrEqual(height);
+		},
+	);
 });

@@ -18,13 +18,24 @@
  *   Data Table node (./dataTables.mts), Execute Workflow and its trigger (./subWorkflows.mts).
  * Anything beyond these (Respond to Webhook …) is proven in real n8n (`npm run test:n8n`).
  */
-import type { INodeType, INodeTypeDescription, ITriggerFunctions, ITriggerResponse, INodeExecutionData, IExecuteFunctions } from 'n8n-workflow';
+import type {
+	INodeType,
+	INodeTypeDescription,
+	ITriggerFunctions,
+	ITriggerResponse,
+	INodeExecutionData,
+	IExecuteFunctions,
+} from 'n8n-workflow';
 import { n8nWorkflow } from './n8n.mts';
 import { dataTableNodeTypes } from './dataTables.mts';
 import { flowNodeTypes } from './flowNodes.mts';
 import { subWorkflowNodeTypes } from './subWorkflows.mts';
 
-function description(name: string, displayName: string, extra: Partial<INodeTypeDescription>): INodeTypeDescription {
+function description(
+	name: string,
+	displayName: string,
+	extra: Partial<INodeTypeDescription>,
+): INodeTypeDescription {
 	return {
 		displayName,
 		name,
@@ -58,7 +69,11 @@ class ScheduleTrigger implements INodeType {
 			const now = new Date();
 			this.emit([
 				this.helpers.returnJsonArray([
-					{ timestamp: now.toISOString(), 'Readable date': now.toUTCString(), Timezone: 'UTC (UTC+00:00)' },
+					{
+						timestamp: now.toISOString(),
+						'Readable date': now.toUTCString(),
+						Timezone: 'UTC (UTC+00:00)',
+					},
 				]),
 			]);
 		};
@@ -71,7 +86,10 @@ class StickyNote implements INodeType {
 }
 
 class NoOp implements INodeType {
-	description = description('noOp', 'No Operation, do nothing', { group: ['organization'], inputs: ['main'] });
+	description = description('noOp', 'No Operation, do nothing', {
+		group: ['organization'],
+		inputs: ['main'],
+	});
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return [this.getInputData()];
@@ -86,7 +104,13 @@ class Switch implements INodeType {
 		// The real node computes its outputs from its parameters; the engine only needs enough slots.
 		outputs: Array.from({ length: 10 }, () => 'main'),
 		properties: [
-			{ displayName: 'Mode', name: 'mode', type: 'options', options: [{ name: 'Expression', value: 'expression' }], default: 'rules' },
+			{
+				displayName: 'Mode',
+				name: 'mode',
+				type: 'options',
+				options: [{ name: 'Expression', value: 'expression' }],
+				default: 'rules',
+			},
 			{ displayName: 'Number of Outputs', name: 'numberOutputs', type: 'number', default: 4 },
 			{ displayName: 'Output Index', name: 'output', type: 'number', default: 0 },
 			{
@@ -100,24 +124,67 @@ class Switch implements INodeType {
 						displayName: 'Values',
 						name: 'values',
 						values: [
-							{ displayName: 'Conditions', name: 'conditions', type: 'filter', default: {}, typeOptions: { filter: { caseSensitive: true, typeValidation: 'strict', version: 2 } } },
-							{ displayName: 'Rename Output', name: 'renameOutput', type: 'boolean', default: false },
+							{
+								displayName: 'Conditions',
+								name: 'conditions',
+								type: 'filter',
+								default: {},
+								typeOptions: {
+									filter: { caseSensitive: true, typeValidation: 'strict', version: 2 },
+								},
+							},
+							{
+								displayName: 'Rename Output',
+								name: 'renameOutput',
+								type: 'boolean',
+								default: false,
+							},
 							{ displayName: 'Output Name', name: 'outputKey', type: 'string', default: '' },
 						],
 					},
 				],
 			},
-			{ displayName: 'Options', name: 'options', type: 'collection', default: {}, options: [{ displayName: 'Fallback Output', name: 'fallbackOutput', type: 'string', default: 'none' }, { displayName: 'Rename Fallback Output', name: 'renameFallbackOutput', type: 'string', default: '' }, { displayName: 'Send Data to All Matching Outputs', name: 'allMatchingOutputs', type: 'boolean', default: false }] },
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				default: {},
+				options: [
+					{
+						displayName: 'Fallback Output',
+						name: 'fallbackOutput',
+						type: 'string',
+						default: 'none',
+					},
+					{
+						displayName: 'Rename Fallback Output',
+						name: 'renameFallbackOutput',
+						type: 'string',
+						default: '',
+					},
+					{
+						displayName: 'Send Data to All Matching Outputs',
+						name: 'allMatchingOutputs',
+						type: 'boolean',
+						default: false,
+					},
+				],
+			},
 		],
 	} as Partial<INodeTypeDescription>);
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		if (this.getNodeParameter('mode', 0) === 'rules') return rulesSwitch(this);
-		if (this.getNodeParameter('mode', 0) !== 'expression') throw new Error('harness Switch stand-in: only expression and rules modes are implemented');
-		const outputs: INodeExecutionData[][] = Array.from({ length: Number(this.getNodeParameter('numberOutputs', 0)) }, () => []);
+		if (this.getNodeParameter('mode', 0) !== 'expression')
+			throw new Error('harness Switch stand-in: only expression and rules modes are implemented');
+		const outputs: INodeExecutionData[][] = Array.from(
+			{ length: Number(this.getNodeParameter('numberOutputs', 0)) },
+			() => [],
+		);
 		this.getInputData().forEach((item, itemIndex) => {
 			const index = Number(this.getNodeParameter('output', itemIndex));
-			if (!Number.isInteger(index) || index < 0 || index >= outputs.length) throw new Error(`The ouput ${index} is not allowed`);
+			if (!Number.isInteger(index) || index < 0 || index >= outputs.length)
+				throw new Error(`The ouput ${index} is not allowed`);
 			outputs[index].push({ ...item, pairedItem: { item: itemIndex } });
 		});
 		return outputs;
@@ -127,18 +194,31 @@ class Switch implements INodeType {
 /** Switch in rules mode, as SwitchV3 routes: the first matching rule (or every one), else the fallback. */
 function rulesSwitch(context: IExecuteFunctions): INodeExecutionData[][] {
 	const rules = context.getNodeParameter('rules.values', 0, []) as unknown[];
-	const options = context.getNodeParameter('options', 0, {}) as { fallbackOutput?: string | number; allMatchingOutputs?: boolean };
-	const outputs: INodeExecutionData[][] = Array.from({ length: rules.length + (options.fallbackOutput === 'extra' ? 1 : 0) }, () => []);
+	const options = context.getNodeParameter('options', 0, {}) as {
+		fallbackOutput?: string | number;
+		allMatchingOutputs?: boolean;
+	};
+	const outputs: INodeExecutionData[][] = Array.from(
+		{ length: rules.length + (options.fallbackOutput === 'extra' ? 1 : 0) },
+		() => [],
+	);
 	context.getInputData().forEach((item, itemIndex) => {
 		let matched = false;
 		for (let rule = 0; rule < rules.length; rule++) {
-			if (!(context.getNodeParameter(`rules.values[${rule}].conditions`, itemIndex, false, { extractValue: true }) as boolean)) continue;
+			if (
+				!(context.getNodeParameter(`rules.values[${rule}].conditions`, itemIndex, false, {
+					extractValue: true,
+				}) as boolean)
+			)
+				continue;
 			matched = true;
 			outputs[rule].push({ ...item, pairedItem: { item: itemIndex } });
 			if (!options.allMatchingOutputs) break;
 		}
-		if (matched || options.fallbackOutput === undefined || options.fallbackOutput === 'none') return;
-		const fallback = options.fallbackOutput === 'extra' ? rules.length : Number(options.fallbackOutput);
+		if (matched || options.fallbackOutput === undefined || options.fallbackOutput === 'none')
+			return;
+		const fallback =
+			options.fallbackOutput === 'extra' ? rules.length : Number(options.fallbackOutput);
 		outputs[fallback].push({ ...item, pairedItem: { item: itemIndex } });
 	});
 	return outputs;
@@ -166,10 +246,41 @@ class EmailSend implements INodeType {
 			{ displayName: 'From Email', name: 'fromEmail', type: 'string', default: '' },
 			{ displayName: 'To Email', name: 'toEmail', type: 'string', default: '' },
 			{ displayName: 'Subject', name: 'subject', type: 'string', default: '' },
-			{ displayName: 'Email Format', name: 'emailFormat', type: 'options', options: ['text', 'html', 'both'].map((v) => ({ name: v, value: v })), default: 'text' },
-			{ displayName: 'Text', name: 'text', type: 'string', default: '', displayOptions: { show: { emailFormat: ['text', 'both'] } } },
-			{ displayName: 'HTML', name: 'html', type: 'string', default: '', displayOptions: { show: { emailFormat: ['html', 'both'] } } },
-			{ displayName: 'Options', name: 'options', type: 'collection', default: {}, options: [{ displayName: 'Append Attribution', name: 'appendAttribution', type: 'boolean', default: true }] },
+			{
+				displayName: 'Email Format',
+				name: 'emailFormat',
+				type: 'options',
+				options: ['text', 'html', 'both'].map((v) => ({ name: v, value: v })),
+				default: 'text',
+			},
+			{
+				displayName: 'Text',
+				name: 'text',
+				type: 'string',
+				default: '',
+				displayOptions: { show: { emailFormat: ['text', 'both'] } },
+			},
+			{
+				displayName: 'HTML',
+				name: 'html',
+				type: 'string',
+				default: '',
+				displayOptions: { show: { emailFormat: ['html', 'both'] } },
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				default: {},
+				options: [
+					{
+						displayName: 'Append Attribution',
+						name: 'appendAttribution',
+						type: 'boolean',
+						default: true,
+					},
+				],
+			},
 		],
 	});
 
@@ -186,7 +297,10 @@ class EmailSend implements INodeType {
 				html: format === 'text' ? '' : String(this.getNodeParameter('html', i, '')),
 			};
 			harnessOutbox.push(mail);
-			returned.push({ json: { accepted: [mail.to], rejected: [], response: '250 harness outbox' }, pairedItem: { item: i } });
+			returned.push({
+				json: { accepted: [mail.to], rejected: [], response: '250 harness outbox' },
+				pairedItem: { item: i },
+			});
 		}
 		return [returned];
 	}
@@ -199,13 +313,22 @@ class StopAndError implements INodeType {
 		inputs: ['main'],
 		outputs: [],
 		properties: [
-			{ displayName: 'Error Type', name: 'errorType', type: 'options', options: [{ name: 'Error Message', value: 'errorMessage' }], default: 'errorMessage' },
+			{
+				displayName: 'Error Type',
+				name: 'errorType',
+				type: 'options',
+				options: [{ name: 'Error Message', value: 'errorMessage' }],
+				default: 'errorMessage',
+			},
 			{ displayName: 'Error Message', name: 'errorMessage', type: 'string', default: '' },
 		],
 	});
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		throw new n8nWorkflow.NodeOperationError(this.getNode(), String(this.getNodeParameter('errorMessage', 0)));
+		throw new n8nWorkflow.NodeOperationError(
+			this.getNode(),
+			String(this.getNodeParameter('errorMessage', 0)),
+		);
 	}
 }
 

@@ -30,7 +30,10 @@ interface TestError {
 }
 
 /** What n8n's testing path reads off the stored-credentials helper: the tested data, never the stored one. */
-function withTestedData(additionalData: IWorkflowExecuteAdditionalData, credential: ICredentialsDecrypted): IWorkflowExecuteAdditionalData {
+function withTestedData(
+	additionalData: IWorkflowExecuteAdditionalData,
+	credential: ICredentialsDecrypted,
+): IWorkflowExecuteAdditionalData {
 	const stored = additionalData.credentialsHelper;
 	const getDecrypted = async (...args: Parameters<typeof stored.getDecrypted>) =>
 		args[5] ? await stored.getDecrypted(...args) : (credential.data ?? {});
@@ -38,7 +41,9 @@ function withTestedData(additionalData: IWorkflowExecuteAdditionalData, credenti
 		get(target, prop) {
 			if (prop === 'getDecrypted') return getDecrypted;
 			const value = Reflect.get(target, prop) as unknown;
-			return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+			return typeof value === 'function'
+				? (value as (...a: unknown[]) => unknown).bind(target)
+				: value;
 		},
 	});
 	return { ...additionalData, credentialsHelper };
@@ -48,7 +53,10 @@ export async function runDeclarativeCredentialTest(
 	type: ICredentialType,
 	credential: ICredentialsDecrypted,
 	noOp: INodeType,
-	additionalData: (workflow: import('n8n-workflow').Workflow, node: INode) => IWorkflowExecuteAdditionalData,
+	additionalData: (
+		workflow: import('n8n-workflow').Workflow,
+		node: INode,
+	) => IWorkflowExecuteAdditionalData,
 ): Promise<INodeCredentialTestResult> {
 	const test = type.test;
 	if (!test) throw new Error(`${type.name} has no declarative test`);
@@ -68,7 +76,15 @@ export async function runDeclarativeCredentialTest(
 			...noOp.description,
 			name: node.type,
 			credentials: [{ name: credential.type, required: true }],
-			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: test.request }, default: '' }],
+			properties: [
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					routing: { request: test.request },
+					default: '',
+				},
+			],
 		},
 	} as unknown as INodeType;
 	const nodeTypes: INodeTypes = {
@@ -79,7 +95,18 @@ export async function runDeclarativeCredentialTest(
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 	const data = withTestedData(additionalData(workflow, node), credential);
 	const executeData = { node, data: {}, source: null };
-	const context = new ExecuteContext(workflow, node, data, 'internal', createEmptyRunExecutionData(), 0, [], { main: [[{ json: {} }]] }, executeData, []);
+	const context = new ExecuteContext(
+		workflow,
+		node,
+		data,
+		'internal',
+		createEmptyRunExecutionData(),
+		0,
+		[],
+		{ main: [[{ json: {} }]] },
+		executeData,
+		[],
+	);
 	const routingNode = new RoutingNode(context, nodeTypeCopy, credential);
 
 	let response: INodeExecutionData[][] | null | undefined;
@@ -91,9 +118,11 @@ export async function runDeclarativeCredentialTest(
 		if (error.cause?.response) {
 			const { status, statusText } = error.cause.response;
 			for (const rule of test.rules ?? []) {
-				if (rule.type === 'responseCode' && status === rule.properties.value) return { status: 'Error', message: rule.properties.message };
+				if (rule.type === 'responseCode' && status === rule.properties.value)
+					return { status: 'Error', message: rule.properties.message };
 			}
-			if (status < 199 || status > 299) return { status: 'Error', message: statusText || `Received HTTP status code: ${status}` };
+			if (status < 199 || status > 299)
+				return { status: 'Error', message: statusText || `Received HTTP status code: ${status}` };
 		} else if (error.cause?.code) {
 			return { status: 'Error', message: error.cause.code };
 		}
@@ -104,8 +133,11 @@ export async function runDeclarativeCredentialTest(
 	for (const rule of test.rules ?? []) {
 		if (rule.type !== 'responseSuccessBody') continue;
 		const json = response?.[0]?.[0]?.json as IDataObject | undefined;
-		const value = rule.properties.key.split('.').reduce<unknown>((v, key) => (v as IDataObject | undefined)?.[key], json);
-		if (value === rule.properties.value) return { status: 'Error', message: rule.properties.message };
+		const value = rule.properties.key
+			.split('.')
+			.reduce<unknown>((v, key) => (v as IDataObject | undefined)?.[key], json);
+		if (value === rule.properties.value)
+			return { status: 'Error', message: rule.properties.message };
 	}
 	return { status: 'OK', message: 'Connection successful!' };
 }

@@ -89,9 +89,18 @@ export class TestCredentialsHelper extends n8nWorkflow.ICredentialsHelper {
 		// As n8n's CredentialsHelper: a credential test (the temporary No Operation node with an empty
 		// `temp` parameter, see ./credentialTest.mts) always fetches a fresh token.
 		const testing = node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
-		if (credentials[expirable.name] !== '' && credentials[expirable.name] !== undefined && !credentialsExpired && !testing) return undefined;
+		if (
+			credentials[expirable.name] !== '' &&
+			credentials[expirable.name] !== undefined &&
+			!credentialsExpired &&
+			!testing
+		)
+			return undefined;
 		this.events.preAuthentications.push({ type: typeName, expired: credentialsExpired });
-		const output = (await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
+		const output = (await type.preAuthentication.call(
+			helpers,
+			credentials,
+		)) as ICredentialDataDecryptedObject;
 		if (output[expirable.name] === undefined) return undefined;
 		const stored = this.findByCredentialData(typeName, credentials, node);
 		if (stored) Object.assign(stored.data, output);
@@ -104,10 +113,18 @@ export class TestCredentialsHelper extends n8nWorkflow.ICredentialsHelper {
 		typeName: string,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = this.type(typeName);
-		return type.preAuthentication ? ((await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject) : undefined;
+		return type.preAuthentication
+			? ((await type.preAuthentication.call(
+					helpers,
+					credentials,
+				)) as ICredentialDataDecryptedObject)
+			: undefined;
 	}
 
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<ICredentials> {
+	async getCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentials> {
 		throw new Error(`getCredentials is not used by the harness (${type} ${nodeCredentials.name})`);
 	}
 
@@ -127,11 +144,16 @@ export class TestCredentialsHelper extends n8nWorkflow.ICredentialsHelper {
 		}
 		const stored = this.lookup(nodeCredentials, type);
 		const defaults: ICredentialDataDecryptedObject = {};
-		for (const property of this.getCredentialsProperties(type)) defaults[property.name] = property.default as never;
+		for (const property of this.getCredentialsProperties(type))
+			defaults[property.name] = property.default as never;
 		return { ...defaults, ...stored.data };
 	}
 
-	async updateCredentials(nodeCredentials: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject): Promise<void> {
+	async updateCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	): Promise<void> {
 		Object.assign(this.lookup(nodeCredentials, type).data, data);
 	}
 
@@ -152,14 +174,23 @@ export class TestCredentialsHelper extends n8nWorkflow.ICredentialsHelper {
 	}
 
 	private lookup(nodeCredentials: INodeCredentialsDetails, type: string): StoredCredential {
-		const stored = (nodeCredentials.id && this.store[nodeCredentials.id]) || this.store[nodeCredentials.name];
-		if (!stored) throw new Error(`No test credential "${nodeCredentials.name}" (id ${nodeCredentials.id ?? '-'})`);
-		if (stored.type !== type) throw new Error(`Credential "${nodeCredentials.name}" is a ${stored.type}, not a ${type}`);
+		const stored =
+			(nodeCredentials.id && this.store[nodeCredentials.id]) || this.store[nodeCredentials.name];
+		if (!stored)
+			throw new Error(
+				`No test credential "${nodeCredentials.name}" (id ${nodeCredentials.id ?? '-'})`,
+			);
+		if (stored.type !== type)
+			throw new Error(`Credential "${nodeCredentials.name}" is a ${stored.type}, not a ${type}`);
 		return stored;
 	}
 
 	/** The stored entry the node's credential points at, to persist a refreshed token into it. */
-	private findByCredentialData(typeName: string, _credentials: ICredentialDataDecryptedObject, node: INode): StoredCredential | undefined {
+	private findByCredentialData(
+		typeName: string,
+		_credentials: ICredentialDataDecryptedObject,
+		node: INode,
+	): StoredCredential | undefined {
 		const details = node.credentials?.[typeName];
 		return details ? this.lookup(details, typeName) : undefined;
 	}

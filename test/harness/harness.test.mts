@@ -11,7 +11,13 @@ const PKG = 'n8n-nodes-cartoncloud-starshipit';
 const TOKEN = 'POST /uaa/oauth/token';
 
 function workflow(reference: string): WorkflowJson {
-	const node = (name: string, type: string, parameters: Record<string, unknown>, credentials: Record<string, unknown>, x: number) => ({
+	const node = (
+		name: string,
+		type: string,
+		parameters: Record<string, unknown>,
+		credentials: Record<string, unknown>,
+		x: number,
+	) => ({
 		id: name,
 		name,
 		type: `${PKG}.${type}`,
@@ -23,10 +29,53 @@ function workflow(reference: string): WorkflowJson {
 	return {
 		name: 'harness proof',
 		nodes: [
-			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			node('Sale order', 'cartonCloud', { resource: 'saleOrder', operation: 'getMany', returnAll: false, limit: 1, filters: { customerReference: reference } }, { cartonCloudApi: CREDENTIALS.cartonCloud }, 200),
-			node('Create', 'starshipit', { resource: 'order', operation: 'create', inputMode: 'saleOrder', saleOrder: '={{ $json }}', skipExisting: true }, { starshipitApi: CREDENTIALS.starshipit }, 400),
-			node('Label', 'starshipit', { resource: 'label', operation: 'print', orderBy: 'orderNumber', orderNumber: '={{ $json.order_number }}', binaryPropertyName: 'label' }, { starshipitApi: CREDENTIALS.starshipit }, 600),
+			{
+				id: 'start',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			node(
+				'Sale order',
+				'cartonCloud',
+				{
+					resource: 'saleOrder',
+					operation: 'getMany',
+					returnAll: false,
+					limit: 1,
+					filters: { customerReference: reference },
+				},
+				{ cartonCloudApi: CREDENTIALS.cartonCloud },
+				200,
+			),
+			node(
+				'Create',
+				'starshipit',
+				{
+					resource: 'order',
+					operation: 'create',
+					inputMode: 'saleOrder',
+					saleOrder: '={{ $json }}',
+					skipExisting: true,
+				},
+				{ starshipitApi: CREDENTIALS.starshipit },
+				400,
+			),
+			node(
+				'Label',
+				'starshipit',
+				{
+					resource: 'label',
+					operation: 'print',
+					orderBy: 'orderNumber',
+					orderNumber: '={{ $json.order_number }}',
+					binaryPropertyName: 'label',
+				},
+				{ starshipitApi: CREDENTIALS.starshipit },
+				600,
+			),
 		],
 		connections: {
 			Start: { main: [[{ node: 'Sale order', type: 'main', index: 0 }]] },
@@ -48,12 +97,18 @@ describe('engine harness', () => {
 	it('runs a workflow across both APIs through a token refresh and returns the label as a binary PDF', async () => {
 		const credentials = sandboxes.credentials();
 		const harness = new Harness(credentials);
-		const [first, second] = sandboxes.cartonCloud.state().outboundOrders.filter((o) => o.status === 'PACKED' && o.customer.name === 'Kiwi Kitchenware');
+		const [first, second] = sandboxes.cartonCloud
+			.state()
+			.outboundOrders.filter(
+				(o) => o.status === 'PACKED' && o.customer.name === 'Kiwi Kitchenware',
+			);
 
 		// First run: no stored token yet, so exactly one is fetched and stored with the credential.
 		const warmUp = await harness.run(workflow(first.references.customer));
 		expect(warmUp.status).toBe('success');
-		expect(harness.credentialsHelper.events.preAuthentications).toEqual([{ type: 'cartonCloudApi', expired: false }]);
+		expect(harness.credentialsHelper.events.preAuthentications).toEqual([
+			{ type: 'cartonCloudApi', expired: false },
+		]);
 		const storedToken = credentials[CREDENTIALS.cartonCloud.id].data.accessToken;
 		expect(storedToken).toEqual(expect.any(String));
 
@@ -71,7 +126,10 @@ describe('engine harness', () => {
 
 		const [label] = run.output('Label');
 		expect(label.json.order_number).toBe(second.references.customer);
-		expect(label.binary?.label).toMatchObject({ mimeType: 'application/pdf', fileName: `label-${second.references.customer}.pdf` });
+		expect(label.binary?.label).toMatchObject({
+			mimeType: 'application/pdf',
+			fileName: `label-${second.references.customer}.pdf`,
+		});
 		const pdf = Buffer.from(label.binary!.label.data, 'base64');
 		expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 		expect(pdf.length).toBeGreaterThan(500);

@@ -34,7 +34,13 @@ import { loadPackageTypes, type PackageTypes } from './registry.mts';
 import { createRequire } from 'node:module';
 import { n8nCore, n8nWorkflow } from './n8n.mts';
 
-const { ExecutionLifecycleHooks, LoadOptionsContext, PollContext, WebhookContext, WorkflowExecute } = n8nCore;
+const {
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	PollContext,
+	WebhookContext,
+	WorkflowExecute,
+} = n8nCore;
 const { Workflow } = n8nWorkflow;
 type Workflow = import('n8n-workflow').Workflow;
 
@@ -139,12 +145,20 @@ export class Harness {
 	 * that id from its Execute Workflow Trigger with the caller's items and returns the output of its
 	 * last node; a failed sub-workflow fails the caller's node with its error.
 	 */
-	private async executeSubWorkflow(workflowInfo: { id?: string }, options: { inputData?: INodeExecutionData[] }): Promise<{ executionId: string; data: INodeExecutionData[][] }> {
+	private async executeSubWorkflow(
+		workflowInfo: { id?: string },
+		options: { inputData?: INodeExecutionData[] },
+	): Promise<{ executionId: string; data: INodeExecutionData[][] }> {
 		const json = workflowInfo.id ? this.workflows.get(workflowInfo.id) : undefined;
-		if (!json) throw new n8nWorkflow.UnexpectedError('Workflow does not exist.', { extra: { workflowId: workflowInfo.id } });
+		if (!json)
+			throw new n8nWorkflow.UnexpectedError('Workflow does not exist.', {
+				extra: { workflowId: workflowInfo.id },
+			});
 		const trigger = json.nodes.find((n) => n.type === 'n8n-nodes-base.executeWorkflowTrigger');
 		if (!trigger) throw new Error(`workflow ${workflowInfo.id} has no Execute Workflow Trigger`);
-		const run = await this.execute(this.workflow(json), 'integrated', trigger, [options.inputData ?? []]);
+		const run = await this.execute(this.workflow(json), 'integrated', trigger, [
+			options.inputData ?? [],
+		]);
 		this.subRuns.push({ workflowId: workflowInfo.id!, run });
 		if (run.error) throw run.error;
 		const last = run.lastNodeExecuted ? run.nodes[run.lastNodeExecuted] : undefined;
@@ -165,29 +179,54 @@ export class Harness {
 		const type = this.types.credentialTypes[credential.type];
 		if (!type) throw new Error(`Unknown credential type ${credential.type}`);
 		const noOp = this.types.nodeTypes.getByNameAndVersion('n8n-nodes-base.noOp', 1);
-		return await runDeclarativeCredentialTest(type, credential, noOp, (workflow, node) => this.additionalData(workflow, { nodes: [node], connections: {} }));
+		return await runDeclarativeCredentialTest(type, credential, noOp, (workflow, node) =>
+			this.additionalData(workflow, { nodes: [node], connections: {} }),
+		);
 	}
 
 	/**
 	 * Calls a node's list-search method (a resource-locator picker) as the editor does, through
 	 * n8n-core's LoadOptionsContext for the named node and parameter.
 	 */
-	async listSearch(json: WorkflowJson, nodeName: string, parameterPath: string, method: string, filter?: string): Promise<INodeListSearchResult> {
+	async listSearch(
+		json: WorkflowJson,
+		nodeName: string,
+		parameterPath: string,
+		method: string,
+		filter?: string,
+	): Promise<INodeListSearchResult> {
 		const workflow = this.workflow(json);
 		const node = workflow.getNode(nodeName)!;
-		const search = this.types.nodeTypes.getByNameAndVersion(node.type, node.typeVersion).methods?.listSearch?.[method];
+		const search = this.types.nodeTypes.getByNameAndVersion(node.type, node.typeVersion).methods
+			?.listSearch?.[method];
 		if (!search) throw new Error(`${node.type} has no list search "${method}"`);
-		const context = new LoadOptionsContext(workflow, node, this.additionalData(workflow, json), parameterPath);
+		const context = new LoadOptionsContext(
+			workflow,
+			node,
+			this.additionalData(workflow, json),
+			parameterPath,
+		);
 		return await search.call(context, filter);
 	}
 
 	/** Calls a node's load-options method (an options or multi-options picker) as the editor does. */
-	async loadOptions(json: WorkflowJson, nodeName: string, parameterPath: string, method: string): Promise<INodePropertyOptions[]> {
+	async loadOptions(
+		json: WorkflowJson,
+		nodeName: string,
+		parameterPath: string,
+		method: string,
+	): Promise<INodePropertyOptions[]> {
 		const workflow = this.workflow(json);
 		const node = workflow.getNode(nodeName)!;
-		const load = this.types.nodeTypes.getByNameAndVersion(node.type, node.typeVersion).methods?.loadOptions?.[method];
+		const load = this.types.nodeTypes.getByNameAndVersion(node.type, node.typeVersion).methods
+			?.loadOptions?.[method];
 		if (!load) throw new Error(`${node.type} has no load-options method "${method}"`);
-		const context = new LoadOptionsContext(workflow, node, this.additionalData(workflow, json), parameterPath);
+		const context = new LoadOptionsContext(
+			workflow,
+			node,
+			this.additionalData(workflow, json),
+			parameterPath,
+		);
 		return await load.call(context);
 	}
 
@@ -196,7 +235,10 @@ export class Harness {
 	 * `items`: the input handed to the start node (default one empty item), e.g. 120 orders fed
 	 * through a No Operation node, as pinned data would be in the editor.
 	 */
-	async run(json: WorkflowJson, options: { startNode?: string; staticData?: IDataObject; items?: INodeExecutionData[] } = {}): Promise<RunResult> {
+	async run(
+		json: WorkflowJson,
+		options: { startNode?: string; staticData?: IDataObject; items?: INodeExecutionData[] } = {},
+	): Promise<RunResult> {
 		const workflow = this.workflow(json, options.staticData);
 		const start = workflow.getNode(options.startNode ?? this.defaultStartNode(json))!;
 		return await this.execute(workflow, 'manual', start, [options.items ?? [{ json: {} }]]);
@@ -213,7 +255,13 @@ export class Harness {
 		const type = this.types.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 		if (!type.poll) throw new Error(`${triggerName} is not a polling trigger`);
 		const mode = options.mode ?? 'trigger';
-		const context = new PollContext(workflow, node, this.additionalData(workflow, json), mode, mode === 'manual' ? 'manual' : 'activate');
+		const context = new PollContext(
+			workflow,
+			node,
+			this.additionalData(workflow, json),
+			mode,
+			mode === 'manual' ? 'manual' : 'activate',
+		);
 		const emitted = await type.poll.call(context);
 		const staticData = snapshotStaticData(workflow);
 		if (!emitted) return { emitted, staticData };
@@ -234,7 +282,9 @@ export class Harness {
 		if (!type.webhook) throw new Error(`${triggerName} is not a webhook trigger`);
 		const response = new CapturedResponse();
 		const rawBody = request.rawBody ?? Buffer.from(JSON.stringify(request.body ?? {}));
-		const headers = Object.fromEntries(Object.entries(request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+		const headers = Object.fromEntries(
+			Object.entries(request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
+		);
 		const httpRequest = {
 			method: request.method ?? 'POST',
 			headers,
@@ -243,7 +293,11 @@ export class Harness {
 			body: request.body ?? JSON.parse(rawBody.toString('utf8') || '{}'),
 			rawBody,
 		};
-		const additionalData = { ...this.additionalData(workflow, json), httpRequest, httpResponse: response } as unknown as IWorkflowExecuteAdditionalData;
+		const additionalData = {
+			...this.additionalData(workflow, json),
+			httpRequest,
+			httpResponse: response,
+		} as unknown as IWorkflowExecuteAdditionalData;
 		const description = type.description.webhooks?.[0];
 		const webhookData = {
 			httpMethod: description?.httpMethod ?? 'POST',
@@ -254,13 +308,22 @@ export class Harness {
 			workflowExecuteAdditionalData: additionalData,
 			webhookId: node.webhookId,
 		};
-		const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData as never, [], null);
+		const context = new WebhookContext(
+			workflow,
+			node,
+			additionalData,
+			'webhook',
+			webhookData as never,
+			[],
+			null,
+		);
 		const answer: IWebhookResponseData = await type.webhook.call(context);
 		const result: WebhookResult = {
 			statusCode: response.statusCode ?? 200,
 			responseBody: answer.webhookResponse ?? response.body,
 		};
-		if (answer.workflowData) result.run = await this.execute(workflow, 'webhook', node, answer.workflowData);
+		if (answer.workflowData)
+			result.run = await this.execute(workflow, 'webhook', node, answer.workflowData);
 		return result;
 	}
 
@@ -280,8 +343,17 @@ export class Harness {
 	private defaultStartNode(json: WorkflowJson): string {
 		const manual = json.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger');
 		if (manual) return manual.name;
-		const triggers = json.nodes.filter((n) => !n.disabled && this.types.nodeTypes.getByNameAndVersion(n.type, n.typeVersion).description.inputs.length === 0 && n.type !== 'n8n-nodes-base.stickyNote');
-		if (triggers.length !== 1) throw new Error(`Name the start node: found ${triggers.map((t) => t.name).join(', ') || 'no trigger'}`);
+		const triggers = json.nodes.filter(
+			(n) =>
+				!n.disabled &&
+				this.types.nodeTypes.getByNameAndVersion(n.type, n.typeVersion).description.inputs
+					.length === 0 &&
+				n.type !== 'n8n-nodes-base.stickyNote',
+		);
+		if (triggers.length !== 1)
+			throw new Error(
+				`Name the start node: found ${triggers.map((t) => t.name).join(', ') || 'no trigger'}`,
+			);
 		return triggers[0].name;
 	}
 
@@ -310,8 +382,11 @@ export class Harness {
 			formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting/',
 			variables: {},
 			currentNodeParameters: undefined,
-			executeWorkflow: async (workflowInfo: { id?: string }, _additionalData: unknown, options: { inputData?: INodeExecutionData[] }) =>
-				await this.executeSubWorkflow(workflowInfo, options),
+			executeWorkflow: async (
+				workflowInfo: { id?: string },
+				_additionalData: unknown,
+				options: { inputData?: INodeExecutionData[] },
+			) => await this.executeSubWorkflow(workflowInfo, options),
 			getRunExecutionData: async () => undefined,
 			logAiEvent: () => {},
 			startRunnerTask: async () => {
@@ -320,8 +395,16 @@ export class Harness {
 		} as unknown as IWorkflowExecuteAdditionalData;
 	}
 
-	private async execute(workflow: Workflow, mode: WorkflowExecuteMode, start: INode, startData: INodeExecutionData[][]): Promise<RunResult> {
-		const additionalData = this.additionalData(workflow, { nodes: Object.values(workflow.nodes), connections: workflow.connectionsBySourceNode });
+	private async execute(
+		workflow: Workflow,
+		mode: WorkflowExecuteMode,
+		start: INode,
+		startData: INodeExecutionData[][],
+	): Promise<RunResult> {
+		const additionalData = this.additionalData(workflow, {
+			nodes: Object.values(workflow.nodes),
+			connections: workflow.connectionsBySourceNode,
+		});
 		const runExecutionData = {
 			startData: {},
 			resultData: { runData: {} },
@@ -333,7 +416,11 @@ export class Harness {
 				waitingExecutionSource: {},
 			},
 		} as unknown as IRunExecutionData;
-		const run = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+		const run = await new WorkflowExecute(
+			additionalData,
+			mode,
+			runExecutionData,
+		).processRunExecutionData(workflow);
 		return toRunResult(run, workflow);
 	}
 }
@@ -342,7 +429,11 @@ function toRunResult(run: IRun, workflow: Workflow): RunResult {
 	const nodes: Record<string, NodeRun> = {};
 	for (const [name, taskRuns] of Object.entries(run.data.resultData.runData)) {
 		const last = taskRuns[taskRuns.length - 1];
-		nodes[name] = { outputs: (last.data?.main ?? []).map((items) => items ?? []), error: last.error, hints: (last as { hints?: Array<{ message: string }> }).hints };
+		nodes[name] = {
+			outputs: (last.data?.main ?? []).map((items) => items ?? []),
+			error: last.error,
+			hints: (last as { hints?: Array<{ message: string }> }).hints,
+		};
 	}
 	return {
 		status: run.status,
@@ -352,7 +443,8 @@ function toRunResult(run: IRun, workflow: Workflow): RunResult {
 		lastNodeExecuted: run.data.resultData.lastNodeExecuted,
 		output(nodeName, outputIndex = 0) {
 			const node = nodes[nodeName];
-			if (!node) throw new Error(`Node "${nodeName}" did not run (ran: ${Object.keys(nodes).join(', ')})`);
+			if (!node)
+				throw new Error(`Node "${nodeName}" did not run (ran: ${Object.keys(nodes).join(', ')})`);
 			if (node.error) throw new Error(`Node "${nodeName}" failed: ${node.error.message}`);
 			return node.outputs[outputIndex] ?? [];
 		},
@@ -407,7 +499,9 @@ export async function shutdownEngine(): Promise<void> {
 	// Resolved from n8n-core, which carries its own copy of @n8n/di: the container must be the one
 	// n8n-core registered its services in.
 	const fromCore = { paths: [path.dirname(require.resolve('n8n-core'))] };
-	const { Container } = require(require.resolve('@n8n/di', fromCore)) as { Container: { get<T>(type: new () => T): T } };
+	const { Container } = require(require.resolve('@n8n/di', fromCore)) as {
+		Container: { get<T>(type: new () => T): T };
+	};
 	const { SSHClientsManager } = require('n8n-core/dist/execution-engine/ssh-clients-manager') as {
 		SSHClientsManager: new () => { onShutdown(): void };
 	};

@@ -9,9 +9,14 @@ type Item = Pick<INodeExecutionData, 'json'>;
 
 /** The outcome block of an item (status, order_number, reason …), or undefined. */
 export function outcomeOf(item: Item): IDataObject | undefined {
-	const { error, details, outcome } = item.json as { error?: unknown; details?: { outcome?: unknown }; outcome?: unknown };
+	const { error, details, outcome } = item.json as {
+		error?: unknown;
+		details?: { outcome?: unknown };
+		outcome?: unknown;
+	};
 	if (typeof error === 'object' && error !== null) return error as IDataObject;
-	if (typeof error === 'string' && typeof details?.outcome === 'object') return details.outcome as IDataObject;
+	if (typeof error === 'string' && typeof details?.outcome === 'object')
+		return details.outcome as IDataObject;
 	return typeof outcome === 'object' && outcome !== null ? (outcome as IDataObject) : undefined;
 }
 

@@ -43,17 +43,28 @@ function instantiate<T>(root: string, file: string): T {
  * n8n's engine runs a tool an AI agent calls: one input item holding the agent's arguments.
  */
 function asTool(node: INodeType | IVersionedNodeType): INodeType | IVersionedNodeType {
-	const description = { ...node.description, name: `${node.description.name}Tool`, displayName: `${node.description.displayName} Tool` };
+	const description = {
+		...node.description,
+		name: `${node.description.name}Tool`,
+		displayName: `${node.description.displayName} Tool`,
+	};
 	return Object.create(node, { description: { value: description } }) as INodeType;
 }
 
-export function loadPackageTypes(root: string, extraNodeTypes: Record<string, INodeType> = {}): PackageTypes {
+export function loadPackageTypes(
+	root: string,
+	extraNodeTypes: Record<string, INodeType> = {},
+): PackageTypes {
 	const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as PackageJson;
-	const nodes: Record<string, INodeType | IVersionedNodeType> = { ...coreNodeTypes, ...extraNodeTypes };
+	const nodes: Record<string, INodeType | IVersionedNodeType> = {
+		...coreNodeTypes,
+		...extraNodeTypes,
+	};
 	for (const file of pkg.n8n.nodes) {
 		const node = instantiate<INodeType | IVersionedNodeType>(root, file);
 		nodes[`${pkg.name}.${node.description.name}`] = node;
-		if (node.description.usableAsTool) nodes[`${pkg.name}.${node.description.name}Tool`] = asTool(node);
+		if (node.description.usableAsTool)
+			nodes[`${pkg.name}.${node.description.name}Tool`] = asTool(node);
 	}
 	const credentialTypes: Record<string, ICredentialType> = {};
 	for (const file of pkg.n8n.credentials) {

@@ -3,7 +3,10 @@
  * error workflow and the alert workflow have no trigger a run can start at (n8n starts the one
  * when another run fails, the pushes and write-backs call the other).
  */
-export const PROVEN_BY_ALERTS_SUITE = ['workflows/error-alerts.json', 'workflows/order-alerts.json'];
+export const PROVEN_BY_ALERTS_SUITE = [
+	'workflows/error-alerts.json',
+	'workflows/order-alerts.json',
+];
 
 /**
  * The step a push or write-back ends in when any order failed: it fails the run on purpose, so the

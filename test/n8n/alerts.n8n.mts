@@ -16,7 +16,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../scripts/n8n/paths.mts';
-import { credentialNames, type ImportedWorkflow, prepareN8n, type RealN8n, type RunningN8n, withCartonCloudSecret } from '../../scripts/n8n/realN8n.mts';
+import {
+	credentialNames,
+	type ImportedWorkflow,
+	prepareN8n,
+	type RealN8n,
+	type RunningN8n,
+	withCartonCloudSecret,
+} from '../../scripts/n8n/realN8n.mts';
 import { N8nRest } from '../../scripts/n8n/rest.mts';
 import { BAD_ORDER_REFERENCES } from '../sandbox/cartoncloud/index.mts';
 import { CREDENTIALS, type Sandboxes, startSandboxes } from '../sandbox/index.mts';
@@ -36,9 +43,17 @@ let workflows: Record<string, ImportedWorkflow>;
 
 /** A copy of the scheduled write-back that knows Bondi Beauty generates no consignments, as an ops person would set it once (in the user folder, removed with it). */
 function writeBackExpectingBondi(folder: string): string {
-	const json = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'workflows/tracking-writeback-scheduled.json'), 'utf8')) as { id: string; name: string; nodes: Array<{ name: string; parameters: Record<string, unknown> }> };
+	const json = JSON.parse(
+		readFileSync(join(PACKAGE_ROOT, 'workflows/tracking-writeback-scheduled.json'), 'utf8'),
+	) as {
+		id: string;
+		name: string;
+		nodes: Array<{ name: string; parameters: Record<string, unknown> }>;
+	};
 	const bondi = sb.cartonCloud.world.customers.find((c) => c.name === 'Bondi Beauty')!;
-	json.nodes.find((n) => n.name === 'Write tracking to consignment')!.parameters.customersWithoutConsignments = [bondi.id];
+	json.nodes.find(
+		(n) => n.name === 'Write tracking to consignment',
+	)!.parameters.customersWithoutConsignments = [bondi.id];
 	json.id = WRITE_BACK_EXPECTED;
 	json.name += ' (Bondi Beauty expected without consignments)';
 	const file = join(folder, 'tracking-writeback-expected.json');
@@ -48,14 +63,40 @@ function writeBackExpectingBondi(folder: string): string {
 
 beforeAll(async () => {
 	sb = await startSandboxes({ starshipit: { ratePerSecond: 1000, burst: 1000 } });
-	n8n = await prepareN8n({ credentials: sb.credentials(), credentialNames: credentialNames(CREDENTIALS), owner: true });
-	const files = ['error-alerts', 'order-alerts', 'order-push-scheduled', 'order-push-webhook', 'tracking-writeback-scheduled'].map((f) => join(PACKAGE_ROOT, 'workflows', `${f}.json`));
+	n8n = await prepareN8n({
+		credentials: sb.credentials(),
+		credentialNames: credentialNames(CREDENTIALS),
+		owner: true,
+	});
+	const files = [
+		'error-alerts',
+		'order-alerts',
+		'order-push-scheduled',
+		'order-push-webhook',
+		'tracking-writeback-scheduled',
+	].map((f) => join(PACKAGE_ROOT, 'workflows', `${f}.json`));
 	const imported = await n8n.importWorkflows([...files, writeBackExpectingBondi(n8n.userFolder)]);
-	workflows = Object.fromEntries(imported.map((w) => [w.id === WRITE_BACK_EXPECTED ? 'writeback-expected' : w.file.split('/').pop()!.replace('.json', ''), w]));
+	workflows = Object.fromEntries(
+		imported.map((w) => [
+			w.id === WRITE_BACK_EXPECTED
+				? 'writeback-expected'
+				: w.file.split('/').pop()!.replace('.json', ''),
+			w,
+		]),
+	);
 	// n8n 2.x runs a sub-workflow or an error workflow for a published workflow only when it is published too.
-	server = await n8n.start({ publish: [workflows['order-alerts'].id, workflows['error-alerts'].id, workflows['order-push-webhook'].id], webhooks: [PUSH_WEBHOOK] });
+	server = await n8n.start({
+		publish: [
+			workflows['order-alerts'].id,
+			workflows['error-alerts'].id,
+			workflows['order-push-webhook'].id,
+		],
+		webhooks: [PUSH_WEBHOOK],
+	});
 	rest = new N8nRest(server.baseUrl);
-	sb.cartonCloud.configure({ webhookUrl: withCartonCloudSecret(server.webhookUrl(PUSH_WEBHOOK.path)) });
+	sb.cartonCloud.configure({
+		webhookUrl: withCartonCloudSecret(server.webhookUrl(PUSH_WEBHOOK.path)),
+	});
 });
 
 afterAll(async () => {
@@ -64,7 +105,8 @@ afterAll(async () => {
 	await sb?.close();
 });
 
-const order = (reference: string) => [...sb.cartonCloud.world.orders.values()].find((o) => o.references.customer === reference)!;
+const order = (reference: string) =>
+	[...sb.cartonCloud.world.orders.values()].find((o) => o.references.customer === reference)!;
 const subjects = () => sb.mail.messages.map((m) => m.subject);
 const settle = () => new Promise((r) => setTimeout(r, 5000));
 
@@ -85,7 +127,10 @@ async function nextWebhookRun(known: number) {
 		const runs = await rest.executions(workflows['order-push-webhook'].id);
 		const done = runs.filter((r) => !['new', 'running', 'waiting'].includes(r.status));
 		if (runs.length > known && done.length === runs.length) return runs[0];
-		if (Date.now() > until) throw new Error(`no finished webhook push after ${known} (have ${runs.map((r) => r.status).join(', ')})`);
+		if (Date.now() > until)
+			throw new Error(
+				`no finished webhook push after ${known} (have ${runs.map((r) => r.status).join(', ')})`,
+			);
 		await new Promise((r) => setTimeout(r, 250));
 	}
 }
@@ -97,7 +142,12 @@ describe('alerts in real n8n, delivered over SMTP', () => {
 			const run = await rest.run(push.id);
 			expect(run.status).toBe('error');
 			expect(run.error?.node?.name).toBe(RUN_FAILED_NODE);
-			expect(run.json(FAILED_ORDERS_NODE).map((item) => item.order_number).sort()).toEqual([...BAD].sort());
+			expect(
+				run
+					.json(FAILED_ORDERS_NODE)
+					.map((item) => item.order_number)
+					.sort(),
+			).toEqual([...BAD].sort());
 		}
 		expect(subjects()).toEqual([`3 order(s) need attention: ${push.name}`]);
 		const [mail] = sb.mail.messages;
@@ -105,15 +155,26 @@ describe('alerts in real n8n, delivered over SMTP', () => {
 		expect(mail.text).toMatch(/- KOA-19001: not created in Starshipit\. .*address1/);
 		expect(mail.text).toMatch(/- KOA-19002: not created in Starshipit\. .*postcode.*10/);
 		expect(mail.text).toMatch(/- KOA-19003: not created in Starshipit\. .*Atlantis/);
-		expect(mail.text).toMatch(new RegExp(`Execution: ${server.baseUrl.replace(/\./g, '\\.')}/workflow/${push.id}/executions/\\d+`));
-		expect((await rest.rows(ALERTS_TABLE)).map((r) => r.alert_key).sort()).toEqual(BAD.map((b) => `push:main:${b}`));
+		expect(mail.text).toMatch(
+			new RegExp(
+				`Execution: ${server.baseUrl.replace(/\./g, '\\.')}/workflow/${push.id}/executions/\\d+`,
+			),
+		);
+		expect((await rest.rows(ALERTS_TABLE)).map((r) => r.alert_key).sort()).toEqual(
+			BAD.map((b) => `push:main:${b}`),
+		);
 
 		order(BAD_ORDER_REFERENCES.emptyAddress1).details.deliver.address.address1 = '12 Fixed Street';
 		const fixed = await rest.run(push.id);
 		expect(fixed.error?.message).toMatch(/^2 order\(s\) not created/);
 		expect(subjects().slice(1)).toEqual([`1 fixed: ${push.name}`]);
-		expect(sb.mail.messages[1].text).toMatch(/Fixed since the last alert:\n- KOA-19001: fixed \(it had failed: .*address1/);
-		expect((await rest.rows(ALERTS_TABLE)).map((r) => r.order_number).sort()).toEqual(['KOA-19002', 'KOA-19003']);
+		expect(sb.mail.messages[1].text).toMatch(
+			/Fixed since the last alert:\n- KOA-19001: fixed \(it had failed: .*address1/,
+		);
+		expect((await rest.rows(ALERTS_TABLE)).map((r) => r.order_number).sort()).toEqual([
+			'KOA-19002',
+			'KOA-19003',
+		]);
 	});
 
 	it('the webhook push meeting one of those orders again sends nothing: both pushes share one memory', async () => {
@@ -140,12 +201,20 @@ describe('alerts in real n8n, delivered over SMTP', () => {
 		const [alert] = (await sb.mail.waitFor(before + 1, 60_000)).slice(before);
 		expect(alert.subject).toBe(`n8n run failed: ${workflows['order-push-webhook'].name}`);
 		expect(alert.text).toContain('failed at step "Report each problem once"');
-		expect(alert.text).toMatch(new RegExp(`Execution: ${server.baseUrl.replace(/\./g, '\\.')}/workflow/${workflows['order-push-webhook'].id}/executions/\\d+`));
+		expect(alert.text).toMatch(
+			new RegExp(
+				`Execution: ${server.baseUrl.replace(/\./g, '\\.')}/workflow/${workflows['order-push-webhook'].id}/executions/\\d+`,
+			),
+		);
 
 		// Nothing was remembered as mailed: the next run sends it.
 		await rest.run(workflows['order-push-scheduled'].id);
-		expect(subjects().slice(before + 1)).toEqual([`1 order(s) need attention: ${workflows['order-push-scheduled'].name}`]);
-		expect(sb.mail.messages.at(-1)!.text).toMatch(/- KOA-19003: not created in Starshipit\. .*Narnia/);
+		expect(subjects().slice(before + 1)).toEqual([
+			`1 order(s) need attention: ${workflows['order-push-scheduled'].name}`,
+		]);
+		expect(sb.mail.messages.at(-1)!.text).toMatch(
+			/- KOA-19003: not created in Starshipit\. .*Narnia/,
+		);
 		await settle();
 		expect(sb.mail.messages).toHaveLength(before + 2);
 	});
@@ -156,16 +225,24 @@ describe('alerts in real n8n, delivered over SMTP', () => {
 		const expected = await rest.run(workflows['writeback-expected'].id);
 		expect(expected.status).toBe('success');
 		expect(expected.nodes[TRACKING_NOT_WRITTEN_NODE]).toBeUndefined();
-		const ignored = expected.json('Written or already there').filter((i) => (i.outcome as { status: string }).status === 'ignored');
+		const ignored = expected
+			.json('Written or already there')
+			.filter((i) => (i.outcome as { status: string }).status === 'ignored');
 		expect(ignored.length).toBeGreaterThan(0);
 		expect(sb.mail.messages).toHaveLength(before);
 
 		const plain = workflows['tracking-writeback-scheduled'];
 		const first = await rest.run(plain.id);
 		const notWritten = first.json(TRACKING_NOT_WRITTEN_NODE);
-		expect(notWritten.map((i) => i.order_number).sort()).toEqual(ignored.map((i) => (i.outcome as { order_number: string }).order_number).sort());
+		expect(notWritten.map((i) => i.order_number).sort()).toEqual(
+			ignored.map((i) => (i.outcome as { order_number: string }).order_number).sort(),
+		);
 		await rest.run(plain.id);
-		expect(subjects().slice(before)).toEqual([`${notWritten.length} order(s) need attention: ${plain.name}`]);
-		expect(sb.mail.messages.at(-1)!.text).toMatch(/- BON-\S+: tracking not written to CartonCloud\. .*has no consignment/);
+		expect(subjects().slice(before)).toEqual([
+			`${notWritten.length} order(s) need attention: ${plain.name}`,
+		]);
+		expect(sb.mail.messages.at(-1)!.text).toMatch(
+			/- BON-\S+: tracking not written to CartonCloud\. .*has no consignment/,
+		);
 	});
 });

@@ -16,7 +16,12 @@
  *   Webhooks that answer before the workflow ends need `eventually` around sandbox assertions.
  */
 import { expect } from 'vitest';
-import { type ExecuteResult, type RunningN8n, type WebhookRef, withCartonCloudSecret } from '../../scripts/n8n/realN8n.mts';
+import {
+	type ExecuteResult,
+	type RunningN8n,
+	type WebhookRef,
+	withCartonCloudSecret,
+} from '../../scripts/n8n/realN8n.mts';
 import { BAD_ORDER_REFERENCES } from '../sandbox/cartoncloud/index.mts';
 import type { Sandboxes } from '../sandbox/index.mts';
 import { FAILED_ORDERS_NODE, TRACKING_NOT_WRITTEN_NODE } from './alertFiles.mts';
@@ -95,7 +100,10 @@ export interface ChatCase extends CaseBase {
 export type RealN8nCase = ExecuteCase | WebhookCase | ChatCase;
 
 /** Polls until `check` stops throwing (for webhook runs that answer before the workflow ends). */
-export async function eventually(check: () => void | Promise<void>, timeoutMs = 30_000): Promise<void> {
+export async function eventually(
+	check: () => void | Promise<void>,
+	timeoutMs = 30_000,
+): Promise<void> {
 	const until = Date.now() + timeoutMs;
 	for (;;) {
 		try {
@@ -137,11 +145,15 @@ const CHILD_KEY = 'sandbox-child-api-key';
 const BAD = Object.values(BAD_ORDER_REFERENCES) as string[];
 
 export function starshipitOrders(sb: Sandboxes, apiKey = MAIN_KEY): StarshipitOrderView[] {
-	const snapshot = sb.starshipit.snapshot() as { accounts: { apiKey: string; orders: StarshipitOrderView[] }[] };
+	const snapshot = sb.starshipit.snapshot() as {
+		accounts: { apiKey: string; orders: StarshipitOrderView[] }[];
+	};
 	return snapshot.accounts.find((a) => a.apiKey === apiKey)?.orders ?? [];
 }
 export function saleOrders(sb: Sandboxes, status?: string): SaleOrderView[] {
-	return (sb.cartonCloud.state().outboundOrders as unknown as SaleOrderView[]).filter((o) => !status || o.status === status);
+	return (sb.cartonCloud.state().outboundOrders as unknown as SaleOrderView[]).filter(
+		(o) => !status || o.status === status,
+	);
 }
 export function consignments(sb: Sandboxes): ConsignmentView[] {
 	return sb.cartonCloud.state().consignments as ConsignmentView[];
@@ -154,12 +166,18 @@ function linked(sb: Sandboxes) {
 		.filter((o) => o.tracking_numbers.length > 0)
 		.map((shipped) => {
 			const saleOrder = orders.find((o) => o.references.customer === shipped.order_number)!;
-			return { shipped, saleOrder, consignment: all.find((c) => c.generatedFromTask?.id === saleOrder.id) };
+			return {
+				shipped,
+				saleOrder,
+				consignment: all.find((c) => c.generatedFromTask?.id === saleOrder.id),
+			};
 		});
 }
 const goodPacked = (sb: Sandboxes, customer?: string) =>
 	saleOrders(sb, 'PACKED')
-		.filter((o) => (!customer || o.customer.name === customer) && !BAD.includes(o.references.customer))
+		.filter(
+			(o) => (!customer || o.customer.name === customer) && !BAD.includes(o.references.customer),
+		)
 		.map((o) => o.references.customer)
 		.sort();
 
@@ -179,7 +197,12 @@ export const SMOKE_CASES: RealN8nCase[] = [
 			seededStarshipitOrders = starshipitOrders(sb).length;
 		},
 		assert: ({ sb, run }) => {
-			expect(run.json('Customers').map((c) => c.name).sort()).toEqual(CUSTOMERS);
+			expect(
+				run
+					.json('Customers')
+					.map((c) => c.name)
+					.sort(),
+			).toEqual(CUSTOMERS);
 			expect(run.json('Packed Sale Orders')).toHaveLength(2);
 			// n8n stores the OAuth token with the credential, so only a first run fetches one.
 			expect(sb.cartonCloud.server.count('POST /uaa/oauth/token')).toBeLessThanOrEqual(1);
@@ -217,24 +240,40 @@ export const BUNDLED_CASES: RealN8nCase[] = [
 		assert: ({ sb, run }) => {
 			const good = goodPacked(sb);
 			expect(good.length).toBeGreaterThan(30);
-			expect(starshipitOrders(sb).map((o) => o.order_number).filter((n) => good.includes(n)).sort()).toEqual(good);
+			expect(
+				starshipitOrders(sb)
+					.map((o) => o.order_number)
+					.filter((n) => good.includes(n))
+					.sort(),
+			).toEqual(good);
 			expect(run.output('In Starshipit')).toHaveLength(good.length);
 			const failed = run.json(FAILED_ORDERS_NODE);
-			expect(failed.map((i) => (i.references as { customer: string }).customer).sort()).toEqual([...BAD].sort());
+			expect(failed.map((i) => (i.references as { customer: string }).customer).sort()).toEqual(
+				[...BAD].sort(),
+			);
 			// The workflow's overrides in real n8n: Reference from the Customer PO custom field, else the
 			// default (the customer's name); Shipping Method from Values per Customer, else the default.
-			const table: Record<string, string> = { 'Koala Outdoor Co': 'Bulky Goods', 'Kiwi Kitchenware': 'Trans-Tasman Express' };
+			const table: Record<string, string> = {
+				'Koala Outdoor Co': 'Bulky Goods',
+				'Kiwi Kitchenware': 'Trans-Tasman Express',
+			};
 			const sent = new Map(starshipitOrders(sb).map((o) => [o.order_number, o]));
 			const packed = saleOrders(sb, 'PACKED').filter((o) => good.includes(o.references.customer));
 			expect(packed.filter((o) => o.properties.customerPo).length).toBeGreaterThan(3);
 			for (const order of packed) {
 				expect(sent.get(order.references.customer)).toMatchObject({
 					reference: order.properties.customerPo ?? order.customer.name,
-					shipping_method: table[order.customer.name] ?? order.details.deliver.method?.requestedService,
+					shipping_method:
+						table[order.customer.name] ?? order.details.deliver.method?.requestedService,
 				});
 			}
 			// The failed item as people read it: outcome, order number and reason first, then the sale order whole.
-			expect(Object.keys(failed[0]).slice(0, 4)).toEqual(['outcome', 'order_number', 'reason', 'id']);
+			expect(Object.keys(failed[0]).slice(0, 4)).toEqual([
+				'outcome',
+				'order_number',
+				'reason',
+				'id',
+			]);
 			expect(run.output('Report each problem once').length).toBeGreaterThan(0);
 		},
 	},
@@ -244,23 +283,45 @@ export const BUNDLED_CASES: RealN8nCase[] = [
 		// The routing table, as an ops person fills it in (n8n's Data tables view).
 		arrange: async ({ insertRows }) => {
 			if (!routesSeeded) {
-				await insertRows(ROUTES_TABLE, ['customer_name', 'account'], [
-					{ customer_name: 'Koala Outdoor Co', account: 'main' },
-					{ customer_name: 'Kiwi Kitchenware', account: 'child' },
-				]);
+				await insertRows(
+					ROUTES_TABLE,
+					['customer_name', 'account'],
+					[
+						{ customer_name: 'Koala Outdoor Co', account: 'main' },
+						{ customer_name: 'Kiwi Kitchenware', account: 'child' },
+					],
+				);
 				routesSeeded = true;
 			}
 		},
 		assert: ({ sb, run }) => {
 			const main = goodPacked(sb, 'Koala Outdoor Co');
 			const child = goodPacked(sb, 'Kiwi Kitchenware');
-			expect(starshipitOrders(sb, MAIN_KEY).map((o) => o.order_number).filter((n) => main.includes(n)).sort()).toEqual(main);
-			expect(starshipitOrders(sb, CHILD_KEY).map((o) => o.order_number).filter((n) => child.includes(n)).sort()).toEqual(child);
+			expect(
+				starshipitOrders(sb, MAIN_KEY)
+					.map((o) => o.order_number)
+					.filter((n) => main.includes(n))
+					.sort(),
+			).toEqual(main);
+			expect(
+				starshipitOrders(sb, CHILD_KEY)
+					.map((o) => o.order_number)
+					.filter((n) => child.includes(n))
+					.sort(),
+			).toEqual(child);
 			// Nothing crossed over: no Koala order in the child account, no Kiwi order in the main one.
-			expect(starshipitOrders(sb, CHILD_KEY).filter((o) => main.includes(o.order_number))).toEqual([]);
-			expect(starshipitOrders(sb, MAIN_KEY).filter((o) => child.includes(o.order_number))).toEqual([]);
+			expect(starshipitOrders(sb, CHILD_KEY).filter((o) => main.includes(o.order_number))).toEqual(
+				[],
+			);
+			expect(starshipitOrders(sb, MAIN_KEY).filter((o) => child.includes(o.order_number))).toEqual(
+				[],
+			);
 			expect(run.output('Failed orders, main account (see reason)')).toHaveLength(3);
-			expect(run.json('Not routed (customer not in the table)').every((o) => (o.customer as { name: string }).name === 'Bondi Beauty')).toBe(true);
+			expect(
+				run
+					.json('Not routed (customer not in the table)')
+					.every((o) => (o.customer as { name: string }).name === 'Bondi Beauty'),
+			).toBe(true);
 		},
 	},
 	{
@@ -279,8 +340,16 @@ export const BUNDLED_CASES: RealN8nCase[] = [
 				expect(consignment!.details.tracking?.companyName).toBe(shipped.carrier_name);
 			}
 			expect(run.output('Written or already there')).toHaveLength(withConsignment.length);
-			const without = pairs.filter((p) => !p.consignment).map((p) => p.shipped.order_number).sort();
-			expect(run.json(TRACKING_NOT_WRITTEN_NODE).map((i) => i.order_number).sort()).toEqual(without);
+			const without = pairs
+				.filter((p) => !p.consignment)
+				.map((p) => p.shipped.order_number)
+				.sort();
+			expect(
+				run
+					.json(TRACKING_NOT_WRITTEN_NODE)
+					.map((i) => i.order_number)
+					.sort(),
+			).toEqual(without);
 		},
 	},
 	{
@@ -290,7 +359,9 @@ export const BUNDLED_CASES: RealN8nCase[] = [
 		// CartonCloud itself delivers its status-change webhooks to n8n.
 		call: async ({ sb, url }) => {
 			sb.cartonCloud.configure({ webhookUrl: withCartonCloudSecret(url) });
-			const picked = saleOrders(sb, 'AWAITING_PICK_AND_PACK').find((o) => o.customer.name === 'Kiwi Kitchenware')!;
+			const picked = saleOrders(sb, 'AWAITING_PICK_AND_PACK').find(
+				(o) => o.customer.name === 'Kiwi Kitchenware',
+			)!;
 			pushTarget = picked.references.customer;
 			sb.cartonCloud.setOutboundOrderStatus(picked.id, 'PICKED');
 			sb.cartonCloud.setOutboundOrderStatus(picked.id, 'PACKED');
@@ -299,8 +370,12 @@ export const BUNDLED_CASES: RealN8nCase[] = [
 			return undefined;
 		},
 		assert: async ({ sb }) => {
-			expect(sb.cartonCloud.webhookDeliveries.map((d) => d.status)).toEqual(sb.cartonCloud.webhookDeliveries.map(() => 200));
-			await eventually(() => expect(starshipitOrders(sb).filter((o) => o.order_number === pushTarget)).toHaveLength(1));
+			expect(sb.cartonCloud.webhookDeliveries.map((d) => d.status)).toEqual(
+				sb.cartonCloud.webhookDeliveries.map(() => 200),
+			);
+			await eventually(() =>
+				expect(starshipitOrders(sb).filter((o) => o.order_number === pushTarget)).toHaveLength(1),
+			);
 		},
 	},
 	{
@@ -313,7 +388,9 @@ export const BUNDLED_CASES: RealN8nCase[] = [
 		// Starshipit itself delivers the tracking webhook when the label is printed.
 		call: async ({ sb, url }) => {
 			sb.starshipit.configure({ webhookUrl: url });
-			trackingTarget = starshipitOrders(sb).find((o) => o.order_number.startsWith('KIW-'))!.order_number;
+			trackingTarget = starshipitOrders(sb).find((o) =>
+				o.order_number.startsWith('KIW-'),
+			)!.order_number;
 			sb.starshipit.printOrder(trackingTarget);
 			await sb.starshipit.flushWebhooks();
 			return undefined;
@@ -333,10 +410,16 @@ export const BUNDLED_CASES: RealN8nCase[] = [
 		// Asked twice for the same order: the second answer is the same label (a reprint), with no
 		// second shipment and no second document on the sale order.
 		call: async ({ sb, post }) => {
-			const order = saleOrders(sb, 'PACKED').find((o) => o.customer.name === 'Koala Outdoor Co' && !BAD.includes(o.references.customer))!;
+			const order = saleOrders(sb, 'PACKED').find(
+				(o) => o.customer.name === 'Koala Outdoor Co' && !BAD.includes(o.references.customer),
+			)!;
 			labelTarget = order;
 			firstLabel = await post({ reference: order.references.customer });
-			await eventually(() => expect(sb.cartonCloud.state().documents.filter((d) => d.ownerId === order.id)).toHaveLength(1));
+			await eventually(() =>
+				expect(sb.cartonCloud.state().documents.filter((d) => d.ownerId === order.id)).toHaveLength(
+					1,
+				),
+			);
 			return await post({ reference: order.references.customer });
 		},
 		assert: async ({ sb, response }) => {
@@ -345,14 +428,20 @@ export const BUNDLED_CASES: RealN8nCase[] = [
 				expect(answer?.headers.get('content-type')).toMatch(/pdf/);
 				expect(answer?.bytes.subarray(0, 5).toString()).toBe('%PDF-');
 			}
-			const shipped = starshipitOrders(sb).filter((o) => o.order_number === labelTarget.references.customer);
+			const shipped = starshipitOrders(sb).filter(
+				(o) => o.order_number === labelTarget.references.customer,
+			);
 			expect(shipped).toHaveLength(1);
 			expect(shipped[0].tracking_numbers.length).toBeGreaterThan(0);
 			await eventually(() => {
-				const consignment = consignments(sb).find((c) => c.generatedFromTask?.id === labelTarget.id)!;
+				const consignment = consignments(sb).find(
+					(c) => c.generatedFromTask?.id === labelTarget.id,
+				)!;
 				expect(consignment.references.tracking).toBe(shipped[0].tracking_numbers[0]);
 			});
-			expect(sb.cartonCloud.state().documents.filter((d) => d.ownerId === labelTarget.id)).toHaveLength(1);
+			expect(
+				sb.cartonCloud.state().documents.filter((d) => d.ownerId === labelTarget.id),
+			).toHaveLength(1);
 		},
 	},
 	{
@@ -372,7 +461,9 @@ export const BUNDLED_CASES: RealN8nCase[] = [
 			expect(missing.map((e) => e.order_number).sort()).toEqual([...BAD].sort());
 			// The reason the push recorded (the alert workflow's data table), and what fixes it.
 			for (const e of missing) expect(String(e.last_reason)).toContain(String(e.order_number));
-			expect((summary.window as { since: string }).since).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
+			expect((summary.window as { since: string }).since).toMatch(
+				/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/,
+			);
 		},
 	},
 	// Asked where an order is, what is stuck and what failed, through a local stub model.

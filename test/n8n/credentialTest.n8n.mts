@@ -9,7 +9,13 @@
  * triggers' `testedBy` (shown for the triggers' version 2 only) and runs the local check.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { credentialNames, OWNER, prepareN8n, type RealN8n, type RunningN8n } from '../../scripts/n8n/realN8n.mts';
+import {
+	credentialNames,
+	OWNER,
+	prepareN8n,
+	type RealN8n,
+	type RunningN8n,
+} from '../../scripts/n8n/realN8n.mts';
 import { CREDENTIALS, type Sandboxes, startSandboxes, WEBHOOK_SECRETS } from '../sandbox/index.mts';
 import { DEFAULT_ACCOUNTS, DEFAULT_SUBSCRIPTION_KEY } from '../sandbox/starshipit/index.mts';
 
@@ -22,7 +28,11 @@ let cookie = '';
 
 beforeAll(async () => {
 	sb = await startSandboxes({ starshipit: { ratePerSecond: 1000, burst: 1000 } });
-	n8n = await prepareN8n({ credentials: sb.credentials(), credentialNames: credentialNames(CREDENTIALS), owner: true });
+	n8n = await prepareN8n({
+		credentials: sb.credentials(),
+		credentialNames: credentialNames(CREDENTIALS),
+		owner: true,
+	});
 	server = await n8n.start();
 	const login = await fetch(`${server.baseUrl}/rest/login`, {
 		method: 'POST',
@@ -30,7 +40,10 @@ beforeAll(async () => {
 		body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
 	});
 	expect(login.status, await login.clone().text()).toBe(200);
-	cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+	cookie = login.headers
+		.getSetCookie()
+		.map((c) => c.split(';')[0])
+		.join('; ');
 });
 
 afterAll(async () => {
@@ -52,21 +65,36 @@ async function testCredential(
 	return ((await res.json()) as { data: { status: string; message: string } }).data;
 }
 
-const starshipit = async (data: Record<string, string>) => await testCredential(CREDENTIALS.starshipit, 'starshipitApi', { baseUrl: sb.starshipit.url, ...data });
+const starshipit = async (data: Record<string, string>) =>
+	await testCredential(CREDENTIALS.starshipit, 'starshipitApi', {
+		baseUrl: sb.starshipit.url,
+		...data,
+	});
 
 describe('Starshipit credential test in real n8n', () => {
 	it('accepts good keys', async () => {
-		expect(await starshipit({ apiKey: DEFAULT_ACCOUNTS[0].apiKey, subscriptionKey: DEFAULT_SUBSCRIPTION_KEY })).toMatchObject({ status: 'OK' });
+		expect(
+			await starshipit({
+				apiKey: DEFAULT_ACCOUNTS[0].apiKey,
+				subscriptionKey: DEFAULT_SUBSCRIPTION_KEY,
+			}),
+		).toMatchObject({ status: 'OK' });
 	});
 
 	it('names a refused subscription key', async () => {
-		const result = await starshipit({ apiKey: DEFAULT_ACCOUNTS[0].apiKey, subscriptionKey: 'wrong-subscription-key' });
+		const result = await starshipit({
+			apiKey: DEFAULT_ACCOUNTS[0].apiKey,
+			subscriptionKey: 'wrong-subscription-key',
+		});
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/^Subscription key rejected/);
 	});
 
 	it('names a refused API key', async () => {
-		const result = await starshipit({ apiKey: 'wrong-api-key', subscriptionKey: DEFAULT_SUBSCRIPTION_KEY });
+		const result = await starshipit({
+			apiKey: 'wrong-api-key',
+			subscriptionKey: DEFAULT_SUBSCRIPTION_KEY,
+		});
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/^API key rejected/);
 	});
@@ -74,7 +102,8 @@ describe('Starshipit credential test in real n8n', () => {
 
 describe('CartonCloud credential test in real n8n', () => {
 	const stored = () => sb.credentials()[CREDENTIALS.cartonCloud.id].data as Record<string, string>;
-	const cartonCloud = async (data: Record<string, string>) => await testCredential(CREDENTIALS.cartonCloud, 'cartonCloudApi', { ...stored(), ...data });
+	const cartonCloud = async (data: Record<string, string>) =>
+		await testCredential(CREDENTIALS.cartonCloud, 'cartonCloudApi', { ...stored(), ...data });
 	const TOKEN = 'POST /uaa/oauth/token';
 
 	it('accepts the right tenant: a token from preAuthentication, then the tenant-scoped call', async () => {
@@ -86,7 +115,7 @@ describe('CartonCloud credential test in real n8n', () => {
 		]);
 	});
 
-	it('names the Tenant ID when the tenant is not the client\'s', async () => {
+	it("names the Tenant ID when the tenant is not the client's", async () => {
 		const result = await cartonCloud({ tenantId: '11111111-2222-4333-8444-555555555555' });
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/^Tenant ID refused/);
@@ -100,16 +129,34 @@ describe('CartonCloud credential test in real n8n', () => {
 	});
 });
 
-describe('webhook secret credentials in real n8n (the triggers\' testedBy)', () => {
+describe("webhook secret credentials in real n8n (the triggers' testedBy)", () => {
 	it('CartonCloud Webhook: the sandbox secret passes, a short one is named', async () => {
-		expect(await testCredential(CREDENTIALS.cartonCloudWebhook, 'cartonCloudWebhookApi', { secret: WEBHOOK_SECRETS.cartonCloud })).toMatchObject({ status: 'OK' });
-		const short = await testCredential(CREDENTIALS.cartonCloudWebhook, 'cartonCloudWebhookApi', { secret: 'short' });
-		expect(short).toMatchObject({ status: 'Error', message: expect.stringMatching(/^Use at least 32 characters/) });
+		expect(
+			await testCredential(CREDENTIALS.cartonCloudWebhook, 'cartonCloudWebhookApi', {
+				secret: WEBHOOK_SECRETS.cartonCloud,
+			}),
+		).toMatchObject({ status: 'OK' });
+		const short = await testCredential(CREDENTIALS.cartonCloudWebhook, 'cartonCloudWebhookApi', {
+			secret: 'short',
+		});
+		expect(short).toMatchObject({
+			status: 'Error',
+			message: expect.stringMatching(/^Use at least 32 characters/),
+		});
 	});
 
 	it('Starshipit Webhook: the sandbox secret key passes, an empty one is named', async () => {
-		expect(await testCredential(CREDENTIALS.starshipitWebhook, 'starshipitWebhookApi', { secret: WEBHOOK_SECRETS.starshipit })).toMatchObject({ status: 'OK' });
-		const empty = await testCredential(CREDENTIALS.starshipitWebhook, 'starshipitWebhookApi', { secret: '' });
-		expect(empty).toMatchObject({ status: 'Error', message: expect.stringMatching(/^Enter the secret key/) });
+		expect(
+			await testCredential(CREDENTIALS.starshipitWebhook, 'starshipitWebhookApi', {
+				secret: WEBHOOK_SECRETS.starshipit,
+			}),
+		).toMatchObject({ status: 'OK' });
+		const empty = await testCredential(CREDENTIALS.starshipitWebhook, 'starshipitWebhookApi', {
+			secret: '',
+		});
+		expect(empty).toMatchObject({
+			status: 'Error',
+			message: expect.stringMatching(/^Enter the secret key/),
+		});
 	});
 });

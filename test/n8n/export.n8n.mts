@@ -22,8 +22,13 @@ let n8n: RealN8n;
 
 beforeAll(async () => {
 	sb = await startSandboxes();
-	n8n = await prepareN8n({ credentials: sb.credentials(), credentialNames: credentialNames(CREDENTIALS) });
-	const files = readdirSync(WORKFLOWS).filter((f) => f.endsWith('.json')).map((f) => join(WORKFLOWS, f));
+	n8n = await prepareN8n({
+		credentials: sb.credentials(),
+		credentialNames: credentialNames(CREDENTIALS),
+	});
+	const files = readdirSync(WORKFLOWS)
+		.filter((f) => f.endsWith('.json'))
+		.map((f) => join(WORKFLOWS, f));
 	await n8n.importWorkflows(files);
 });
 
@@ -37,7 +42,10 @@ function secretValues(): string[] {
 	const secretField = /secret|password|key|token/i;
 	return Object.values(sb.credentials()).flatMap(({ data }) =>
 		Object.entries(data)
-			.filter(([field, value]) => secretField.test(field) && typeof value === 'string' && value.length > 0)
+			.filter(
+				([field, value]) =>
+					secretField.test(field) && typeof value === 'string' && value.length > 0,
+			)
 			.map(([, value]) => String(value)),
 	);
 }
@@ -47,22 +55,55 @@ describe('n8n export:workflow with every secret set', () => {
 		const file = join(n8n.userFolder, 'export.json');
 		await n8n.cli(['export:workflow', '--all', `--output=${file}`]);
 		const text = readFileSync(file, 'utf8');
-		const exported = JSON.parse(text) as { name: string; nodes: { name: string; type: string; typeVersion: number; parameters?: unknown; credentials?: Record<string, { id: string; name: string }> }[] }[];
+		const exported = JSON.parse(text) as {
+			name: string;
+			nodes: {
+				name: string;
+				type: string;
+				typeVersion: number;
+				parameters?: unknown;
+				credentials?: Record<string, { id: string; name: string }>;
+			}[];
+		}[];
 		expect(exported).toHaveLength(readdirSync(WORKFLOWS).filter((f) => f.endsWith('.json')).length);
 
 		const secrets = secretValues();
-		expect(secrets).toEqual(expect.arrayContaining([WEBHOOK_SECRETS.cartonCloud, WEBHOOK_SECRETS.starshipit, DEFAULT_SUBSCRIPTION_KEY, DEFAULT_CLIENT.clientSecret]));
-		expect(secrets.filter((secret) => text.includes(secret)).map((s) => `${s.slice(0, 4)}…`)).toEqual([]);
+		expect(secrets).toEqual(
+			expect.arrayContaining([
+				WEBHOOK_SECRETS.cartonCloud,
+				WEBHOOK_SECRETS.starshipit,
+				DEFAULT_SUBSCRIPTION_KEY,
+				DEFAULT_CLIENT.clientSecret,
+			]),
+		);
+		expect(
+			secrets.filter((secret) => text.includes(secret)).map((s) => `${s.slice(0, 4)}…`),
+		).toEqual([]);
 		expect(exported.flatMap((w) => secretFindings(w.name, w))).toEqual([]);
 
 		const triggers = exported
 			.flatMap((w) => w.nodes)
 			.filter((n) => /\.(cartonCloud|starshipit)WebhookTrigger$/.test(n.type))
-			.map((n) => ({ type: n.type.split('.')[1], version: n.typeVersion, credentials: n.credentials }))
+			.map((n) => ({
+				type: n.type.split('.')[1],
+				version: n.typeVersion,
+				credentials: n.credentials,
+			}))
 			.sort((a, b) => a.type.localeCompare(b.type));
 		expect(triggers).toEqual([
-			{ type: 'cartonCloudWebhookTrigger', version: 2, credentials: { cartonCloudApi: CREDENTIALS.cartonCloud, cartonCloudWebhookApi: CREDENTIALS.cartonCloudWebhook } },
-			{ type: 'starshipitWebhookTrigger', version: 2, credentials: { starshipitWebhookApi: CREDENTIALS.starshipitWebhook } },
+			{
+				type: 'cartonCloudWebhookTrigger',
+				version: 2,
+				credentials: {
+					cartonCloudApi: CREDENTIALS.cartonCloud,
+					cartonCloudWebhookApi: CREDENTIALS.cartonCloudWebhook,
+				},
+			},
+			{
+				type: 'starshipitWebhookTrigger',
+				version: 2,
+				credentials: { starshipitWebhookApi: CREDENTIALS.starshipitWebhook },
+			},
 		]);
 	});
 
@@ -71,8 +112,14 @@ describe('n8n export:workflow with every secret set', () => {
 		await n8n.cli(['export:credentials', '--all', `--output=${file}`]);
 		const text = readFileSync(file, 'utf8');
 		const exported = JSON.parse(text) as { id: string; type: string; data: unknown }[];
-		expect(exported.map((c) => c.id)).toEqual(expect.arrayContaining([CREDENTIALS.cartonCloudWebhook.id, CREDENTIALS.starshipitWebhook.id]));
+		expect(exported.map((c) => c.id)).toEqual(
+			expect.arrayContaining([CREDENTIALS.cartonCloudWebhook.id, CREDENTIALS.starshipitWebhook.id]),
+		);
 		expect(exported.every((c) => typeof c.data === 'string')).toBe(true);
-		expect(secretValues().filter((secret) => text.includes(secret)).map((s) => `${s.slice(0, 4)}…`)).toEqual([]);
+		expect(
+			secretValues()
+				.filter((secret) => text.includes(secret))
+				.map((s) => `${s.slice(0, 4)}…`),
+		).toEqual([]);
 	});
 });

@@ -7,7 +7,12 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../scripts/n8n/paths.mts';
-import { credentialNames, prepareN8n, type RealN8n, type RunningN8n } from '../../scripts/n8n/realN8n.mts';
+import {
+	credentialNames,
+	prepareN8n,
+	type RealN8n,
+	type RunningN8n,
+} from '../../scripts/n8n/realN8n.mts';
 import { BAD_ORDER_REFERENCES } from '../sandbox/cartoncloud/index.mts';
 import { CREDENTIALS, type Sandboxes, startSandboxes } from '../sandbox/index.mts';
 import { labelsBought } from '../sandbox/starshipit/lifecycle.mts';
@@ -22,7 +27,10 @@ let server: RunningN8n;
 
 beforeAll(async () => {
 	sb = await startSandboxes({ starshipit: { ratePerSecond: 1000, burst: 1000 } });
-	n8n = await prepareN8n({ credentials: sb.credentials(), credentialNames: credentialNames(CREDENTIALS) });
+	n8n = await prepareN8n({
+		credentials: sb.credentials(),
+		credentialNames: credentialNames(CREDENTIALS),
+	});
 	const [imported] = await n8n.importWorkflows([FILE]);
 	server = await n8n.start({ publish: [imported.id], webhooks: [WEBHOOK] });
 });
@@ -33,14 +41,32 @@ afterAll(async () => {
 	await sb?.close();
 });
 
-async function ask(reference: unknown): Promise<{ status: number; type: string; bytes: Buffer; json?: { reason?: string } }> {
-	const res = await fetch(server.webhookUrl(WEBHOOK.path), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reference }) });
+async function ask(
+	reference: unknown,
+): Promise<{ status: number; type: string; bytes: Buffer; json?: { reason?: string } }> {
+	const res = await fetch(server.webhookUrl(WEBHOOK.path), {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ reference }),
+	});
 	const bytes = Buffer.from(await res.arrayBuffer());
 	const type = res.headers.get('content-type') ?? '';
-	return { status: res.status, type, bytes, json: type.includes('json') ? (JSON.parse(bytes.toString('utf8')) as { reason?: string }) : undefined };
+	return {
+		status: res.status,
+		type,
+		bytes,
+		json: type.includes('json')
+			? (JSON.parse(bytes.toString('utf8')) as { reason?: string })
+			: undefined,
+	};
 }
 
-const packedKoala = () => saleOrders(sb, 'PACKED').filter((o) => o.customer.name === 'Koala Outdoor Co' && !(Object.values(BAD_ORDER_REFERENCES) as string[]).includes(o.references.customer));
+const packedKoala = () =>
+	saleOrders(sb, 'PACKED').filter(
+		(o) =>
+			o.customer.name === 'Koala Outdoor Co' &&
+			!(Object.values(BAD_ORDER_REFERENCES) as string[]).includes(o.references.customer),
+	);
 
 function bought(orderNumber: string): number {
 	const stored = sb.starshipit.state.findByNumber(sb.starshipit.state.accountByKey(), orderNumber);
@@ -51,7 +77,9 @@ describe('print-label endpoint in real n8n', () => {
 	it('an unknown reference answers 404 with a JSON reason', async () => {
 		const answer = await ask('NO-SUCH-REF');
 		expect(answer.status).toBe(404);
-		expect(answer.json?.reason).toBe('No sale order in CartonCloud has the customer reference "NO-SUCH-REF"');
+		expect(answer.json?.reason).toBe(
+			'No sale order in CartonCloud has the customer reference "NO-SUCH-REF"',
+		);
 	});
 
 	it('an order that cannot be shipped answers 422 naming the order and the field', async () => {
@@ -80,13 +108,21 @@ describe('print-label endpoint in real n8n', () => {
 
 	it('a write-back that fails after the label was sent is a warning: the caller still gets the PDF', async () => {
 		const order = packedKoala()[1];
-		sb.cartonCloud.server.injectFaults('POST /tenants/:tenantId/consignments/search', [{ kind: 'status', status: 501, body: [{ message: 'Search is down' }] }]);
+		sb.cartonCloud.server.injectFaults('POST /tenants/:tenantId/consignments/search', [
+			{ kind: 'status', status: 501, body: [{ message: 'Search is down' }] },
+		]);
 		const answer = await ask(order.references.customer);
 		expect(answer.status).toBe(200);
 		expect(answer.bytes.subarray(0, 5).toString()).toBe('%PDF-');
-		await eventually(() => expect(sb.cartonCloud.server.count('POST /tenants/:tenantId/consignments/search')).toBeGreaterThan(0));
+		await eventually(() =>
+			expect(
+				sb.cartonCloud.server.count('POST /tenants/:tenantId/consignments/search'),
+			).toBeGreaterThan(0),
+		);
 		await new Promise((r) => setTimeout(r, 1000));
-		expect(consignments(sb).find((c) => c.generatedFromTask?.id === order.id)!.references.tracking).toBeFalsy();
+		expect(
+			consignments(sb).find((c) => c.generatedFromTask?.id === order.id)!.references.tracking,
+		).toBeFalsy();
 		expect(server.logs()).not.toMatch(/Search is down/);
 	});
 });

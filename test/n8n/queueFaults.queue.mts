@@ -33,7 +33,10 @@ let nextNumber = 90001;
 
 beforeAll(async () => {
 	const packages = ensureQueuePackages();
-	if ('skip' in packages) throw new Error(`queue services unavailable: ${packages.skip} (scripts/n8n/testQueue.mts skips before this)`);
+	if ('skip' in packages)
+		throw new Error(
+			`queue services unavailable: ${packages.skip} (scripts/n8n/testQueue.mts skips before this)`,
+		);
 	sb = await startSandboxes({ starshipit: { ratePerSecond: 20, burst: 20 } });
 	cluster = await startQueueCluster({
 		binaries: packages.binaries,
@@ -54,7 +57,9 @@ function freshOrders(count: number): string[] {
 	const references = addPackedOrders(sb, count, CONSIGNMENT_CUSTOMERS, nextNumber);
 	nextNumber += count;
 	const fresh = new Set(references);
-	for (const order of saleOrders(sb, 'PACKED')) if (!fresh.has(order.references.customer)) sb.cartonCloud.setOutboundOrderStatus(order.id, 'DISPATCHED');
+	for (const order of saleOrders(sb, 'PACKED'))
+		if (!fresh.has(order.references.customer))
+			sb.cartonCloud.setOutboundOrderStatus(order.id, 'DISPATCHED');
 	return references;
 }
 
@@ -86,7 +91,14 @@ function watchCopies(references: string[]) {
 		stop() {
 			clearInterval(timer);
 			const end = look();
-			return { ...end, peakSurplus: peak, consistentAfterS: consistentSince === undefined ? undefined : Number(((consistentSince - started) / 1000).toFixed(1)) };
+			return {
+				...end,
+				peakSurplus: peak,
+				consistentAfterS:
+					consistentSince === undefined
+						? undefined
+						: Number(((consistentSince - started) / 1000).toFixed(1)),
+			};
 		},
 	};
 }
@@ -97,7 +109,11 @@ function watchCopies(references: string[]) {
  */
 function notCreatedIn(id: string): string[] {
 	const pattern = 'Order [\\\\]?"([^"\\\\]+)[\\\\]?" was not created';
-	return cluster.postgres.query(`SELECT DISTINCT (regexp_matches(data, '${pattern}', 'g'))[1] FROM execution_data WHERE "executionId" = ${Number(id)}`).flat();
+	return cluster.postgres
+		.query(
+			`SELECT DISTINCT (regexp_matches(data, '${pattern}', 'g'))[1] FROM execution_data WHERE "executionId" = ${Number(id)}`,
+		)
+		.flat();
 }
 
 /** Order numbers among `references` that an execution called "not created" although Starshipit holds them. */
@@ -118,8 +134,16 @@ async function importsReached(count: number, timeoutMs = 120_000): Promise<void>
 
 /** A third of the imports faulted, in turn: cut reply, 500, reset, a 30 s delay, 503. */
 function faultyThird(imports: number): Fault[] {
-	const kinds: Fault[] = [{ kind: 'cut' }, { kind: 'status', status: 500 }, { kind: 'reset' }, { kind: 'delay', ms: 30_000 }, { kind: 'status', status: 503 }];
-	return Array.from({ length: imports }, (_, i) => (i % 3 === 1 ? kinds[Math.floor(i / 3) % kinds.length] : { kind: 'delay' as const, ms: 0 }));
+	const kinds: Fault[] = [
+		{ kind: 'cut' },
+		{ kind: 'status', status: 500 },
+		{ kind: 'reset' },
+		{ kind: 'delay', ms: 30_000 },
+		{ kind: 'status', status: 503 },
+	];
+	return Array.from({ length: imports }, (_, i) =>
+		i % 3 === 1 ? kinds[Math.floor(i / 3) % kinds.length] : { kind: 'delay' as const, ms: 0 },
+	);
 }
 
 /** Runs the push once more (the next schedule) when the last one did not finish cleanly; returns every execution id. */
@@ -132,74 +156,121 @@ async function untilComplete(ids: string[], references: string[]): Promise<strin
 }
 
 describe('queue mode under faults (issue 25)', () => {
-	it(`two pushes at once with a third of the imports faulted, ${ROUNDS} rounds: every round ends with one copy per sale order`, { timeout: ROUNDS * 240_000 }, async () => {
-		const rounds = [];
-		for (let round = 1; round <= ROUNDS; round++) {
-			const references = freshOrders(250);
-			sb.starshipit.server.clearLog();
-			sb.starshipit.server.injectFaults(IMPORT, faultyThird(30));
-			const watch = watchCopies(references);
-			const started = Date.now();
-			const ids = await Promise.all([cluster.runManually(cluster.workflow(ORDER_PUSH).id, RUN_NOW), cluster.runManually(cluster.workflow(ORDER_PUSH).id, RUN_NOW)]);
-			const rows = await cluster.waitForExecutions(ids, 240_000);
-			const end = watch.stop();
-			sb.starshipit.server.clearFaults();
-			const log = sb.starshipit.server.log;
-			rounds.push({
-				round,
-				statuses: rows.map((r) => r.status),
-				seconds: Number(((Date.now() - started) / 1000).toFixed(1)),
-				...end,
-				starshipitCalls: log.length,
-				byEndpoint: sb.starshipit.server.counts(),
-				answered429: log.filter((e) => e.status === 429).length,
-				falselyNotCreated: falselyNotCreated(ids, references),
-			});
-			console.log(`two pushes with faulty imports, round ${round}: ${JSON.stringify(rounds.at(-1))}`);
-		}
-		expect(rounds.map(({ round, surplus, missing, falselyNotCreated: falsely }) => ({ round, surplus, missing, falsely }))).toEqual(
-			rounds.map(({ round }) => ({ round, surplus: 0, missing: 0, falsely: [] })),
-		);
-	});
+	it(
+		`two pushes at once with a third of the imports faulted, ${ROUNDS} rounds: every round ends with one copy per sale order`,
+		{ timeout: ROUNDS * 240_000 },
+		async () => {
+			const rounds = [];
+			for (let round = 1; round <= ROUNDS; round++) {
+				const references = freshOrders(250);
+				sb.starshipit.server.clearLog();
+				sb.starshipit.server.injectFaults(IMPORT, faultyThird(30));
+				const watch = watchCopies(references);
+				const started = Date.now();
+				const ids = await Promise.all([
+					cluster.runManually(cluster.workflow(ORDER_PUSH).id, RUN_NOW),
+					cluster.runManually(cluster.workflow(ORDER_PUSH).id, RUN_NOW),
+				]);
+				const rows = await cluster.waitForExecutions(ids, 240_000);
+				const end = watch.stop();
+				sb.starshipit.server.clearFaults();
+				const log = sb.starshipit.server.log;
+				rounds.push({
+					round,
+					statuses: rows.map((r) => r.status),
+					seconds: Number(((Date.now() - started) / 1000).toFixed(1)),
+					...end,
+					starshipitCalls: log.length,
+					byEndpoint: sb.starshipit.server.counts(),
+					answered429: log.filter((e) => e.status === 429).length,
+					falselyNotCreated: falselyNotCreated(ids, references),
+				});
+				console.log(
+					`two pushes with faulty imports, round ${round}: ${JSON.stringify(rounds.at(-1))}`,
+				);
+			}
+			expect(
+				rounds.map(({ round, surplus, missing, falselyNotCreated: falsely }) => ({
+					round,
+					surplus,
+					missing,
+					falsely,
+				})),
+			).toEqual(rounds.map(({ round }) => ({ round, surplus: 0, missing: 0, falsely: [] })));
+		},
+	);
 
 	for (const [name, restart] of [
 		['PostgreSQL restarted (down 5 s)', () => cluster.postgres.restart(5000)],
 		['Redis restarted (down 3 s)', () => cluster.redis.restart(3000)],
 	] as const) {
-		it(`${name} mid-push: the push waits and finishes, or the next run completes it; nothing existing is called not created`, { timeout: 400_000 }, async () => {
+		it(
+			`${name} mid-push: the push waits and finishes, or the next run completes it; nothing existing is called not created`,
+			{ timeout: 400_000 },
+			async () => {
+				const references = freshOrders(200);
+				sb.starshipit.server.clearLog();
+				// Slow imports, so the restart falls in the middle of them.
+				sb.starshipit.server.injectFaults(
+					IMPORT,
+					Array.from({ length: 4 }, () => ({ kind: 'delay' as const, ms: 1500 })),
+				);
+				const watch = watchCopies(references);
+				const id = await cluster.runManually(cluster.workflow(ORDER_PUSH).id, RUN_NOW);
+				await importsReached(1);
+				await restart();
+				const [row] = await cluster.waitForExecutions([id], 240_000);
+				const ids = await untilComplete([id], references);
+				const end = watch.stop();
+				const result = {
+					push: row.status,
+					runs: ids.length,
+					...end,
+					falselyNotCreated: falselyNotCreated(ids, references),
+				};
+				console.log(`${name} mid-push: ${JSON.stringify(result)}`);
+				expect({
+					surplus: end.surplus,
+					missing: end.missing,
+					falsely: result.falselyNotCreated,
+				}).toEqual({ surplus: 0, missing: 0, falsely: [] });
+			},
+		);
+	}
+
+	it(
+		'a worker killed mid-import, then the next scheduled run on the other worker: one copy per sale order',
+		{ timeout: 400_000 },
+		async () => {
 			const references = freshOrders(200);
 			sb.starshipit.server.clearLog();
-			// Slow imports, so the restart falls in the middle of them.
-			sb.starshipit.server.injectFaults(IMPORT, Array.from({ length: 4 }, () => ({ kind: 'delay' as const, ms: 1500 })));
+			sb.starshipit.server.injectFaults(
+				IMPORT,
+				Array.from({ length: 4 }, () => ({ kind: 'delay' as const, ms: 1500 })),
+			);
 			const watch = watchCopies(references);
 			const id = await cluster.runManually(cluster.workflow(ORDER_PUSH).id, RUN_NOW);
 			await importsReached(1);
-			await restart();
-			const [row] = await cluster.waitForExecutions([id], 240_000);
-			const ids = await untilComplete([id], references);
+			const victim = cluster.workers.find((w) => w.startedExecutions().includes(id));
+			expect(victim).toBeDefined();
+			victim!.kill();
+			const next = await cluster.runManually(cluster.workflow(ORDER_PUSH).id, RUN_NOW);
+			const [row] = await cluster.waitForExecutions([next], 240_000);
+			const ids = await untilComplete([next], references);
 			const end = watch.stop();
-			const result = { push: row.status, runs: ids.length, ...end, falselyNotCreated: falselyNotCreated(ids, references) };
-			console.log(`${name} mid-push: ${JSON.stringify(result)}`);
-			expect({ surplus: end.surplus, missing: end.missing, falsely: result.falselyNotCreated }).toEqual({ surplus: 0, missing: 0, falsely: [] });
-		});
-	}
-
-	it('a worker killed mid-import, then the next scheduled run on the other worker: one copy per sale order', { timeout: 400_000 }, async () => {
-		const references = freshOrders(200);
-		sb.starshipit.server.clearLog();
-		sb.starshipit.server.injectFaults(IMPORT, Array.from({ length: 4 }, () => ({ kind: 'delay' as const, ms: 1500 })));
-		const watch = watchCopies(references);
-		const id = await cluster.runManually(cluster.workflow(ORDER_PUSH).id, RUN_NOW);
-		await importsReached(1);
-		const victim = cluster.workers.find((w) => w.startedExecutions().includes(id));
-		expect(victim).toBeDefined();
-		victim!.kill();
-		const next = await cluster.runManually(cluster.workflow(ORDER_PUSH).id, RUN_NOW);
-		const [row] = await cluster.waitForExecutions([next], 240_000);
-		const ids = await untilComplete([next], references);
-		const end = watch.stop();
-		const result = { killed: victim!.name, nextRun: row.status, runs: ids.length, ...end, falselyNotCreated: falselyNotCreated(ids, references) };
-		console.log(`worker killed mid-import: ${JSON.stringify(result)}`);
-		expect({ surplus: end.surplus, missing: end.missing, falsely: result.falselyNotCreated }).toEqual({ surplus: 0, missing: 0, falsely: [] });
-	});
+			const result = {
+				killed: victim!.name,
+				nextRun: row.status,
+				runs: ids.length,
+				...end,
+				falselyNotCreated: falselyNotCreated(ids, references),
+			};
+			console.log(`worker killed mid-import: ${JSON.stringify(result)}`);
+			expect({
+				surplus: end.surplus,
+				missing: end.missing,
+				falsely: result.falselyNotCreated,
+			}).toEqual({ surplus: 0, missing: 0, falsely: [] });
+		},
+	);
 });

@@ -23,7 +23,17 @@ import { ensureQueuePackages } from '../../scripts/n8n/services.mts';
 import { webhooksOf } from '../../scripts/n8n/webhooks.mts';
 import { BAD_ORDER_REFERENCES } from '../sandbox/cartoncloud/index.mts';
 import { CREDENTIALS, type Sandboxes, startSandboxes } from '../sandbox/index.mts';
-import { addPackedOrders, CONSIGNMENT_CUSTOMERS, expectBurstWritten, expectExactlyOnePerSaleOrder, expectTrackingWritten, goodPackedReferences, starshipitCopies, trackingBurst, trackingNotWritten } from './volume.mts';
+import {
+	addPackedOrders,
+	CONSIGNMENT_CUSTOMERS,
+	expectBurstWritten,
+	expectExactlyOnePerSaleOrder,
+	expectTrackingWritten,
+	goodPackedReferences,
+	starshipitCopies,
+	trackingBurst,
+	trackingNotWritten,
+} from './volume.mts';
 
 const ORDER_PUSH = 'workflows/order-push-scheduled.json';
 const ORDER_WEBHOOK = 'workflows/order-push-webhook.json';
@@ -44,19 +54,31 @@ let cluster: QueueCluster;
 
 beforeAll(async () => {
 	const packages = ensureQueuePackages();
-	if ('skip' in packages) throw new Error(`queue services unavailable: ${packages.skip} (scripts/n8n/testQueue.mts skips before this)`);
+	if ('skip' in packages)
+		throw new Error(
+			`queue services unavailable: ${packages.skip} (scripts/n8n/testQueue.mts skips before this)`,
+		);
 	// Starshipit's production tier (20 requests/s), as a team that outgrew one n8n would have.
 	sb = await startSandboxes({ starshipit: { ratePerSecond: 20, burst: 20 } });
 	// The seed's three deliberately bad orders make every push end at its failures digest (an Error
 	// run, on purpose: test/workflows/alerts.test.mts); here a push must succeed, so they ship.
-	for (const reference of Object.values(BAD_ORDER_REFERENCES)) sb.cartonCloud.setOutboundOrderStatus(sb.cartonCloud.findOrderByReference(reference)!.id, 'DISPATCHED');
+	for (const reference of Object.values(BAD_ORDER_REFERENCES))
+		sb.cartonCloud.setOutboundOrderStatus(
+			sb.cartonCloud.findOrderByReference(reference)!.id,
+			'DISPATCHED',
+		);
 	cluster = await startQueueCluster({
 		binaries: packages.binaries,
 		credentials: sb.credentials(),
 		credentialNames: credentialNames(CREDENTIALS),
-		workflows: [ORDER_PUSH, ORDER_WEBHOOK, TRACKING_WEBHOOK, TRACKING_SCHEDULED, ORDER_ALERTS].map((f) => join(PACKAGE_ROOT, f)),
+		workflows: [ORDER_PUSH, ORDER_WEBHOOK, TRACKING_WEBHOOK, TRACKING_SCHEDULED, ORDER_ALERTS].map(
+			(f) => join(PACKAGE_ROOT, f),
+		),
 		publish: (w) => webhooksOf(w.json.nodes).length > 0 || w.file.endsWith(ORDER_ALERTS),
-		webhooks: (workflows) => workflows.flatMap((w) => webhooksOf(w.json.nodes).map(({ path, method }) => ({ path, method }))),
+		webhooks: (workflows) =>
+			workflows.flatMap((w) =>
+				webhooksOf(w.json.nodes).map(({ path, method }) => ({ path, method })),
+			),
 		workers: 2,
 	});
 }, 600_000);
@@ -78,10 +100,16 @@ describe('queue mode: a main, Redis, PostgreSQL and two workers', () => {
 	it('runs the scheduled push on both workers at once, plus a burst of order webhooks, and ends with exactly one Starshipit order per sale order', async () => {
 		sb.cartonCloud.configure({ webhookUrl: withCartonCloudSecret(webhookUrl(ORDER_WEBHOOK)) });
 		// Two "Execute workflow" clicks at the same moment: both enqueued, each taken by a free worker.
-		pushIds = await Promise.all([cluster.runManually(cluster.workflow(ORDER_PUSH).id, RUN_NOW), cluster.runManually(cluster.workflow(ORDER_PUSH).id, RUN_NOW)]);
+		pushIds = await Promise.all([
+			cluster.runManually(cluster.workflow(ORDER_PUSH).id, RUN_NOW),
+			cluster.runManually(cluster.workflow(ORDER_PUSH).id, RUN_NOW),
+		]);
 		// While they run, the warehouse packs more sale orders: CartonCloud's webhooks, all at once.
 		const before = sb.cartonCloud.webhookDeliveries.length;
-		packedDuringPush = addPackedOrders(sb, PACKED_DURING_PUSH, [...CONSIGNMENT_CUSTOMERS, 'Bondi Beauty']);
+		packedDuringPush = addPackedOrders(sb, PACKED_DURING_PUSH, [
+			...CONSIGNMENT_CUSTOMERS,
+			'Bondi Beauty',
+		]);
 		const deliveries = (await sb.cartonCloud.flushWebhooks()).slice(before);
 
 		// Deliveries of other entity types (the consignment) are answered and start no execution.
@@ -92,12 +120,19 @@ describe('queue mode: a main, Redis, PostgreSQL and two workers', () => {
 		const netId = await cluster.runManually(cluster.workflow(ORDER_PUSH).id, RUN_NOW);
 		const rows = await cluster.waitForIdle({ atLeast: firstRows.length + 1 });
 		// One push on each worker (their logs name the executions they started).
-		const ranOn = pushIds.map((id) => cluster.workers.filter((w) => w.startedExecutions().includes(id)).map((w) => w.name).join(','));
+		const ranOn = pushIds.map((id) =>
+			cluster.workers
+				.filter((w) => w.startedExecutions().includes(id))
+				.map((w) => w.name)
+				.join(','),
+		);
 		const started = new Set(cluster.workers.flatMap((w) => w.startedExecutions()));
 		const copies = starshipitCopies(sb);
 		const references = goodPackedReferences(sb);
 		const refused = deliveries.filter((d) => d.status !== 200).length;
-		console.log(`order webhooks during the pushes: ${deliveries.length} delivered, ${deliveries.length - refused} answered in time, ${refused} timed out`);
+		console.log(
+			`order webhooks during the pushes: ${deliveries.length} delivered, ${deliveries.length - refused} answered in time, ${refused} timed out`,
+		);
 		// All figures in one assertion, so a failure shows each of them.
 		expect({
 			pushes: [...pushIds, netId].map((id) => rows.find((r) => r.id === id)?.status),
@@ -105,10 +140,14 @@ describe('queue mode: a main, Redis, PostgreSQL and two workers', () => {
 			oneWorkerEach: ranOn.every((names) => !names.includes(',') && names.length > 0),
 			// Webhook runs went through the queue too: the workers started every execution (the alert
 			// workflow's runs are sub-executions, run inside their caller's job).
-			notOnAWorker: rows.filter((r) => r.mode !== 'integrated' && !started.has(r.id)).map((r) => `${r.id}:${r.mode}`),
+			notOnAWorker: rows
+				.filter((r) => r.mode !== 'integrated' && !started.has(r.id))
+				.map((r) => `${r.id}:${r.mode}`),
 			packedDuringPushIncluded: packedDuringPush.filter((r) => !references.includes(r)),
 			missing: references.filter((r) => !copies.has(r)),
-			doubled: references.filter((r) => (copies.get(r) ?? 0) > 1).map((r) => `${r} x${copies.get(r)}`),
+			doubled: references
+				.filter((r) => (copies.get(r) ?? 0) > 1)
+				.map((r) => `${r} x${copies.get(r)}`),
 		}).toEqual({
 			pushes: ['success', 'success', 'success'],
 			pushWorkers: 2,
@@ -124,7 +163,12 @@ describe('queue mode: a main, Redis, PostgreSQL and two workers', () => {
 		// A full manifest of fresh sale orders with a consignment, pushed by one run (so each is in
 		// Starshipit once whatever the first test left behind).
 		sb.cartonCloud.configure({ webhookUrl: undefined });
-		const [single, ...targets] = addPackedOrders(sb, MANIFEST_SIZE + 1, CONSIGNMENT_CUSTOMERS, 80000);
+		const [single, ...targets] = addPackedOrders(
+			sb,
+			MANIFEST_SIZE + 1,
+			CONSIGNMENT_CUSTOMERS,
+			80000,
+		);
 		const before = cluster.executions().length;
 		const pushId = await cluster.runManually(cluster.workflow(ORDER_PUSH).id, RUN_NOW);
 		const afterPush = await cluster.waitForIdle({ atLeast: before + 1 });
@@ -143,8 +187,14 @@ describe('queue mode: a main, Redis, PostgreSQL and two workers', () => {
 		// The sandbox delivers each webhook once (Starshipit's retries are undocumented) and n8n answers
 		// only after it has stored and queued the execution, so under a burst some deliveries time
 		// out. The scheduled writeback is the safety net (README): one run covers whatever was missed.
-		const byWebhooks = { sent: answers.length, acknowledged: received, written: targets.length - trackingNotWritten(sb, targets).length };
-		console.log(`burst of ${MANIFEST_SIZE} tracking webhooks in queue mode, before the safety net: ${JSON.stringify(byWebhooks)}`);
+		const byWebhooks = {
+			sent: answers.length,
+			acknowledged: received,
+			written: targets.length - trackingNotWritten(sb, targets).length,
+		};
+		console.log(
+			`burst of ${MANIFEST_SIZE} tracking webhooks in queue mode, before the safety net: ${JSON.stringify(byWebhooks)}`,
+		);
 		const netId = await cluster.runManually(cluster.workflow(TRACKING_SCHEDULED).id, RUN_NOW);
 		const afterNet = await cluster.waitForIdle({ atLeast: afterBurst.length + 1 });
 		expect(afterNet.find((r) => r.id === netId)?.status).toBe('success');
@@ -154,13 +204,18 @@ describe('queue mode: a main, Redis, PostgreSQL and two workers', () => {
 	it('e-mails an order that cannot be pushed once, whichever worker runs the push, and its recovery once', async () => {
 		sb.mail.clear();
 		const bad = BAD_ORDER_REFERENCES.emptyAddress1;
-		const order = [...sb.cartonCloud.world.orders.values()].find((o) => o.references.customer === bad)!;
+		const order = [...sb.cartonCloud.world.orders.values()].find(
+			(o) => o.references.customer === bad,
+		)!;
 		sb.cartonCloud.setOutboundOrderStatus(order.id, 'PACKED');
 		const push = async () => {
 			const before = cluster.executions().length;
 			const id = await cluster.runManually(cluster.workflow(ORDER_PUSH).id, RUN_NOW);
 			const rows = await cluster.waitForIdle({ atLeast: before + 1 });
-			return { status: rows.find((r) => r.id === id)?.status, worker: cluster.workers.find((w) => w.startedExecutions().includes(id))?.name };
+			return {
+				status: rows.find((r) => r.id === id)?.status,
+				worker: cluster.workers.find((w) => w.startedExecutions().includes(id))?.name,
+			};
 		};
 		const runs = [await push(), await push(), await push()];
 		const afterFailures = sb.mail.messages.map((m) => m.subject);

@@ -10,11 +10,23 @@ import { isBuiltin } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_NAME, PACKAGE_ROOT } from '../../scripts/n8n/paths.mts';
-import { credentialNames, type ExecuteResult, prepareN8n, type RealN8n, type RunningN8n } from '../../scripts/n8n/realN8n.mts';
+import {
+	credentialNames,
+	type ExecuteResult,
+	prepareN8n,
+	type RealN8n,
+	type RunningN8n,
+} from '../../scripts/n8n/realN8n.mts';
 import { N8nRest } from '../../scripts/n8n/rest.mts';
 import { CREDENTIALS, type Sandboxes, startSandboxes } from '../sandbox/index.mts';
 import { ORDER_ALERTS_FILE, RUN_FAILED_NODE, PROVEN_BY_ALERTS_SUITE } from './alertFiles.mts';
-import { type ArrangeContext, BUNDLED_CASES, type RealN8nCase, SMOKE_CASES, type WebhookResponse } from './cases.mts';
+import {
+	type ArrangeContext,
+	BUNDLED_CASES,
+	type RealN8nCase,
+	SMOKE_CASES,
+	type WebhookResponse,
+} from './cases.mts';
 
 const CASES: RealN8nCase[] = [...SMOKE_CASES, ...BUNDLED_CASES];
 
@@ -25,7 +37,11 @@ const ids = new Map<string, string>();
 beforeAll(async () => {
 	// Starshipit's developer-tier rate (2/s) is the sandbox default; the in-process workflow tests lift it too.
 	sb = await startSandboxes({ starshipit: { ratePerSecond: 1000, burst: 1000 } });
-	n8n = await prepareN8n({ credentials: sb.credentials(), credentialNames: credentialNames(CREDENTIALS), owner: true });
+	n8n = await prepareN8n({
+		credentials: sb.credentials(),
+		credentialNames: credentialNames(CREDENTIALS),
+		owner: true,
+	});
 	const files = [...new Set([...CASES.map((c) => c.file), ORDER_ALERTS_FILE])];
 	const imported = await n8n.importWorkflows(files.map((f) => join(PACKAGE_ROOT, f)));
 	files.forEach((f, i) => ids.set(f, imported[i].id));
@@ -50,17 +66,28 @@ function idOf(file: string): string {
 }
 
 /** Runs a workflow file as the editor does ("Execute workflow" from "Run now") in the running n8n, or with `n8n execute`. */
-async function execute(file: string, rest: N8nRest | undefined, runner: 'editor' | 'cli' = 'editor'): Promise<ExecuteResult> {
+async function execute(
+	file: string,
+	rest: N8nRest | undefined,
+	runner: 'editor' | 'cli' = 'editor',
+): Promise<ExecuteResult> {
 	if (runner === 'cli') return await n8n.execute(idOf(file));
 	if (!rest) throw new Error(`${file}: no running n8n to run it in`);
 	return await rest.run(idOf(file), 'Run now');
 }
 
-async function executeOk(file: string, rest: N8nRest | undefined, runner: 'editor' | 'cli' = 'editor'): Promise<ExecuteResult> {
+async function executeOk(
+	file: string,
+	rest: N8nRest | undefined,
+	runner: 'editor' | 'cli' = 'editor',
+): Promise<ExecuteResult> {
 	const run = await execute(file, rest, runner);
 	// A run with failed orders fails on purpose once the alerts have run (test/n8n/alerts.n8n.mts).
 	if (run.error?.node?.name === RUN_FAILED_NODE) return run;
-	expect(run.error, `${file} failed: ${run.error?.message}\n${run.cli.stdout.slice(-4000)}\n${run.cli.stderr.slice(-2000)}`).toBeUndefined();
+	expect(
+		run.error,
+		`${file} failed: ${run.error?.message}\n${run.cli.stdout.slice(-4000)}\n${run.cli.stderr.slice(-2000)}`,
+	).toBeUndefined();
 	expect(run.status).toBe('success');
 	return run;
 }
@@ -94,7 +121,10 @@ async function toResponse(res: Response): Promise<WebhookResponse> {
 }
 
 describe('the package as n8n installs it', () => {
-	const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+	const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as Record<
+		string,
+		Record<string, string> | undefined
+	>;
 
 	it('has no runtime dependencies', () => {
 		expect(Object.keys(pkg.dependencies ?? {})).toEqual([]);
@@ -102,7 +132,11 @@ describe('the package as n8n installs it', () => {
 		expect(Object.keys(pkg.optionalDependencies ?? {})).toEqual([]);
 		// The install brought nothing along: no nested node_modules, nothing beside our package.
 		expect(existsSync(join(n8n.packagePath, 'node_modules'))).toBe(false);
-		expect(readdirSync(join(n8n.userFolder, '.n8n', 'nodes', 'node_modules')).filter((d) => !d.startsWith('.'))).toEqual([PACKAGE_NAME]);
+		expect(
+			readdirSync(join(n8n.userFolder, '.n8n', 'nodes', 'node_modules')).filter(
+				(d) => !d.startsWith('.'),
+			),
+		).toEqual([PACKAGE_NAME]);
 	});
 
 	it('imports nothing at run time but n8n-workflow and zod (both provided by n8n) and Node built-ins', () => {
@@ -115,8 +149,14 @@ describe('the package as n8n installs it', () => {
 
 	it('every bundled workflow has a real-n8n case', () => {
 		const dir = join(PACKAGE_ROOT, 'workflows');
-		const bundled = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => `workflows/${f}`) : [];
-		expect([...BUNDLED_CASES.map((c) => c.file), ...PROVEN_BY_ALERTS_SUITE].sort()).toEqual(bundled.sort());
+		const bundled = existsSync(dir)
+			? readdirSync(dir)
+					.filter((f) => f.endsWith('.json'))
+					.map((f) => `workflows/${f}`)
+			: [];
+		expect([...BUNDLED_CASES.map((c) => c.file), ...PROVEN_BY_ALERTS_SUITE].sort()).toEqual(
+			bundled.sort(),
+		);
 	});
 });
 
@@ -129,7 +169,10 @@ function externalImports(): string[] {
 			if (entry.isDirectory()) walk(full);
 			else if (entry.name.endsWith('.js')) {
 				for (const [, name] of readFileSync(full, 'utf8').matchAll(/require\("([^".][^"]*)"\)/g)) {
-					if (!isBuiltin(name)) found.add(name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0]);
+					if (!isBuiltin(name))
+						found.add(
+							name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0],
+						);
 				}
 			}
 		}
@@ -153,11 +196,15 @@ describe('workflows run as the editor runs them (`n8n start`), or with `n8n exec
 		if (c.kind !== 'execute') continue;
 		it(c.title ?? c.file, async () => {
 			await arrange(c, rest);
-			const run = c.expectSuccess === false ? await execute(c.file, rest, c.runner) : await executeOk(c.file, rest, c.runner);
+			const run =
+				c.expectSuccess === false
+					? await execute(c.file, rest, c.runner)
+					: await executeOk(c.file, rest, c.runner);
 			try {
 				await c.assert({ sb, run });
 			} catch (error) {
-				if (server) (error as Error).message += `\n--- n8n log (tail) ---\n${server.logs().slice(-4000)}`;
+				if (server)
+					(error as Error).message += `\n--- n8n log (tail) ---\n${server.logs().slice(-4000)}`;
 				throw error;
 			}
 		});
@@ -169,16 +216,24 @@ describe('webhook workflows, published and called over HTTP in `n8n start`', () 
 		if (c.kind !== 'webhook') continue;
 		it(c.title ?? c.file, async () => {
 			// The alert workflow is published with it: a published workflow runs only published sub-workflows.
-			const server = await n8n.start({ publish: [idOf(c.file), idOf(ORDER_ALERTS_FILE)], webhooks: [c.webhook] });
+			const server = await n8n.start({
+				publish: [idOf(c.file), idOf(ORDER_ALERTS_FILE)],
+				webhooks: [c.webhook],
+			});
 			try {
 				await arrange(c, new N8nRest(server.baseUrl));
-				expect(server.logs()).not.toMatch(/Unrecognized node type|is not a known node type|Failed to load/i);
+				expect(server.logs()).not.toMatch(
+					/Unrecognized node type|is not a known node type|Failed to load/i,
+				);
 				const url = server.webhookUrl(c.webhook.path);
 				const post = async (body: unknown, headers: Record<string, string> = {}) =>
 					await toResponse(
 						await fetch(url, {
 							method: c.webhook.method ?? 'POST',
-							headers: { ...(typeof body === 'string' ? {} : { 'content-type': 'application/json' }), ...headers },
+							headers: {
+								...(typeof body === 'string' ? {} : { 'content-type': 'application/json' }),
+								...headers,
+							},
 							body: typeof body === 'string' ? body : JSON.stringify(body ?? {}),
 						}),
 					);

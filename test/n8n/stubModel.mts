@@ -26,7 +26,11 @@ export interface ToolCall {
 
 export interface ToolSpec {
 	type: 'function';
-	function: { name: string; description: string; parameters: { properties?: Record<string, { description?: string; type?: string }> } };
+	function: {
+		name: string;
+		description: string;
+		parameters: { properties?: Record<string, { description?: string; type?: string }> };
+	};
 }
 
 export interface ChatRequest {
@@ -37,7 +41,9 @@ export interface ChatRequest {
 }
 
 /** What the script answers: tool calls (arguments as the model writes them) or the final text. */
-export type ScriptReply = { toolCalls: Array<{ name: string; arguments: Record<string, unknown> }> } | { text: string };
+export type ScriptReply =
+	| { toolCalls: Array<{ name: string; arguments: Record<string, unknown> }> }
+	| { text: string };
 
 export interface StubModel {
 	/** Base URL for the OpenAI credential, e.g. http://127.0.0.1:4321/v1. */
@@ -62,9 +68,17 @@ async function bodyOf(req: IncomingMessage): Promise<string> {
 function completion(request: ChatRequest, reply: ScriptReply) {
 	const toolCalls: ToolCall[] | undefined =
 		'toolCalls' in reply
-			? reply.toolCalls.map((call) => ({ id: `call_${randomUUID().slice(0, 8)}`, type: 'function', function: { name: call.name, arguments: JSON.stringify(call.arguments) } }))
+			? reply.toolCalls.map((call) => ({
+					id: `call_${randomUUID().slice(0, 8)}`,
+					type: 'function',
+					function: { name: call.name, arguments: JSON.stringify(call.arguments) },
+				}))
 			: undefined;
-	const message = { role: 'assistant', content: 'text' in reply ? reply.text : null, ...(toolCalls ? { tool_calls: toolCalls } : {}) };
+	const message = {
+		role: 'assistant',
+		content: 'text' in reply ? reply.text : null,
+		...(toolCalls ? { tool_calls: toolCalls } : {}),
+	};
 	return { message, finish_reason: toolCalls ? 'tool_calls' : 'stop', model: request.model };
 }
 
@@ -75,35 +89,59 @@ function answer(res: ServerResponse, request: ChatRequest, reply: ScriptReply): 
 	const usage = { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 };
 	if (!request.stream) {
 		res.writeHead(200, { 'content-type': 'application/json' });
-		res.end(JSON.stringify({ id, object: 'chat.completion', created, model, choices: [{ index: 0, message, finish_reason, logprobs: null }], usage }));
+		res.end(
+			JSON.stringify({
+				id,
+				object: 'chat.completion',
+				created,
+				model,
+				choices: [{ index: 0, message, finish_reason, logprobs: null }],
+				usage,
+			}),
+		);
 		return;
 	}
 	// Streamed: the role, then the content or each tool call whole, then the finish and [DONE].
 	res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
 	const chunk = (delta: object, finish: string | null = null) =>
-		res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }] })}\n\n`);
+		res.write(
+			`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }] })}\n\n`,
+		);
 	chunk({ role: 'assistant', content: '' });
 	if (message.content) chunk({ content: message.content });
-	(message.tool_calls ?? []).forEach((call, index) => chunk({ tool_calls: [{ index, id: call.id, type: 'function', function: call.function }] }));
+	(message.tool_calls ?? []).forEach((call, index) =>
+		chunk({ tool_calls: [{ index, id: call.id, type: 'function', function: call.function }] }),
+	);
 	chunk({}, finish_reason);
-	res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [], usage })}\n\n`);
+	res.write(
+		`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [], usage })}\n\n`,
+	);
 	res.end('data: [DONE]\n\n');
 }
 
 /** Starts the stub on a free loopback port; `script` answers each chat request. */
-export async function startStubModel(script: (request: ChatRequest) => ScriptReply): Promise<StubModel> {
+export async function startStubModel(
+	script: (request: ChatRequest) => ScriptReply,
+): Promise<StubModel> {
 	const requests: ChatRequest[] = [];
 	const server = createServer((req, res) => {
 		void (async () => {
 			const path = (req.url ?? '').split('?')[0];
 			if (req.method === 'GET' && path.endsWith('/models')) {
 				res.writeHead(200, { 'content-type': 'application/json' });
-				res.end(JSON.stringify({ object: 'list', data: [{ id: 'stub-model', object: 'model', owned_by: 'test' }] }));
+				res.end(
+					JSON.stringify({
+						object: 'list',
+						data: [{ id: 'stub-model', object: 'model', owned_by: 'test' }],
+					}),
+				);
 				return;
 			}
 			if (req.method !== 'POST' || !path.endsWith('/chat/completions')) {
 				res.writeHead(404, { 'content-type': 'application/json' });
-				res.end(JSON.stringify({ error: { message: `The stub model has no ${req.method} ${path}` } }));
+				res.end(
+					JSON.stringify({ error: { message: `The stub model has no ${req.method} ${path}` } }),
+				);
 				return;
 			}
 			const request = JSON.parse(await bodyOf(req)) as ChatRequest;
@@ -112,7 +150,9 @@ export async function startStubModel(script: (request: ChatRequest) => ScriptRep
 				answer(res, request, script(request));
 			} catch (error) {
 				res.writeHead(500, { 'content-type': 'application/json' });
-				res.end(JSON.stringify({ error: { message: `stub script failed: ${(error as Error).message}` } }));
+				res.end(
+					JSON.stringify({ error: { message: `stub script failed: ${(error as Error).message}` } }),
+				);
 			}
 		})();
 	});

@@ -26,7 +26,9 @@ async function main(): Promise<void> {
 		'',
 		`Console      ${sandboxes.consoleUrl}  (both systems side by side: pack, dispatch, print, ship, inject faults)`,
 		'',
-		...Object.entries(CREDENTIALS).map(([key, { id, name }]) => `${name} (${key}): ${JSON.stringify(credentials[id].data)}`),
+		...Object.entries(CREDENTIALS).map(
+			([key, { id, name }]) => `${name} (${key}): ${JSON.stringify(credentials[id].data)}`,
+		),
 		'',
 		'Control API: GET <url>/_sandbox/state, GET <url>/_sandbox/log, POST <url>/_sandbox/reset. Ctrl+C stops.',
 	];

@@ -2,8 +2,20 @@
  * Both simulated APIs together, as tests, the demo, benchmarks and `npm run sandbox` use them,
  * plus the credential values that point our n8n credentials at them.
  */
-import { type CartonCloudSandbox, type CartonCloudSandboxOptions, createCartonCloudSandbox, type OutboundOrder } from './cartoncloud/index.mts';
-import { type Order, type StarshipitSandbox, type StarshipitSandboxOptions, createStarshipitSandbox, DEFAULT_ACCOUNTS, DEFAULT_SUBSCRIPTION_KEY } from './starshipit/index.mts';
+import {
+	type CartonCloudSandbox,
+	type CartonCloudSandboxOptions,
+	createCartonCloudSandbox,
+	type OutboundOrder,
+} from './cartoncloud/index.mts';
+import {
+	type Order,
+	type StarshipitSandbox,
+	type StarshipitSandboxOptions,
+	createStarshipitSandbox,
+	DEFAULT_ACCOUNTS,
+	DEFAULT_SUBSCRIPTION_KEY,
+} from './starshipit/index.mts';
 import type { CredentialStore } from '../harness/credentials.mts';
 import { type ConsoleTargets, registerConsole } from './console/index.mts';
 import { type SmtpSink, startSmtpSink } from './mail/smtpSink.mts';
@@ -42,7 +54,12 @@ export interface Sandboxes {
 	 * CartonCloud, whose copy (same order number, order date and last update that long ago) sits
 	 * unshipped in Starshipit: what an existence check must still find.
 	 */
-	plantStaleOrder(options?: { createdDaysAgo?: number; customer?: string; reference?: string; apiKey?: string }): { saleOrder: OutboundOrder; starshipitOrder: Order };
+	plantStaleOrder(options?: {
+		createdDaysAgo?: number;
+		customer?: string;
+		reference?: string;
+		apiKey?: string;
+	}): { saleOrder: OutboundOrder; starshipitOrder: Order };
 	close(): Promise<void>;
 }
 
@@ -55,12 +72,19 @@ export interface SandboxesOptions {
 export async function startSandboxes(options: SandboxesOptions = {}): Promise<Sandboxes> {
 	// Starshipit signs its tracking webhooks with the secret key set in its settings: the one the
 	// sandbox credential holds, unless a test configures another.
-	const starshipit = createStarshipitSandbox({ webhookSecret: WEBHOOK_SECRETS.starshipit, ...options.starshipit });
+	const starshipit = createStarshipitSandbox({
+		webhookSecret: WEBHOOK_SECRETS.starshipit,
+		...options.starshipit,
+	});
 	const cartonCloud = createCartonCloudSandbox(options.cartonCloud);
 	await starshipit.listen(options.ports?.starshipit ?? 0);
 	await cartonCloud.listen(options.ports?.cartonCloud ?? 0);
 	const mail = await startSmtpSink(options.ports?.smtp ?? 0);
-	const consoleTargets: ConsoleTargets = { cartonCloudUrl: cartonCloud.url, starshipitUrl: starshipit.url, mail };
+	const consoleTargets: ConsoleTargets = {
+		cartonCloudUrl: cartonCloud.url,
+		starshipitUrl: starshipit.url,
+		mail,
+	};
 	const consoleUrl = registerConsole(cartonCloud.server, consoleTargets);
 	return {
 		starshipit,
@@ -73,7 +97,14 @@ export async function startSandboxes(options: SandboxesOptions = {}): Promise<Sa
 			const saleOrder = cartonCloud.plantSaleOrder({ createdDaysAgo, customer, reference });
 			const date = new Date(Date.parse(saleOrder.timestamps.created!.time)).toISOString();
 			// As the order push made it: order number = the customer reference, reference = the customer's name.
-			const starshipitOrder = starshipit.plantOrder({ order_number: saleOrder.references.customer, reference: saleOrder.customer.name, order_date: date, last_updated: date, status: 'Unshipped', apiKey });
+			const starshipitOrder = starshipit.plantOrder({
+				order_number: saleOrder.references.customer,
+				reference: saleOrder.customer.name,
+				order_date: date,
+				last_updated: date,
+				status: 'Unshipped',
+				apiKey,
+			});
 			return { saleOrder, starshipitOrder };
 		},
 		async close() {
@@ -82,24 +113,59 @@ export async function startSandboxes(options: SandboxesOptions = {}): Promise<Sa
 	};
 }
 
-export function sandboxCredentials(starshipit: { url: string; rateTier?: () => string }, cartonCloud: CartonCloudSandbox, mail?: { host: string; port: number }): CredentialStore {
+export function sandboxCredentials(
+	starshipit: { url: string; rateTier?: () => string },
+	cartonCloud: CartonCloudSandbox,
+	mail?: { host: string; port: number },
+): CredentialStore {
 	const cc = cartonCloud.credentials();
 	// The tier a user would pick for a subscription with the sandbox's rate limit.
 	const rateTier = starshipit.rateTier?.() ?? 'developer';
-	const starshipitData = (apiKey: string) => ({ apiKey, subscriptionKey: DEFAULT_SUBSCRIPTION_KEY, baseUrl: starshipit.url, rateTier });
+	const starshipitData = (apiKey: string) => ({
+		apiKey,
+		subscriptionKey: DEFAULT_SUBSCRIPTION_KEY,
+		baseUrl: starshipit.url,
+		rateTier,
+	});
 	return {
 		[CREDENTIALS.cartonCloud.id]: {
 			type: 'cartonCloudApi',
-			data: { region: 'custom', customBaseUrl: cartonCloud.url, clientId: cc.clientId, clientSecret: cc.clientSecret, tenantId: cc.tenantId },
+			data: {
+				region: 'custom',
+				customBaseUrl: cartonCloud.url,
+				clientId: cc.clientId,
+				clientSecret: cc.clientSecret,
+				tenantId: cc.tenantId,
+			},
 		},
-		[CREDENTIALS.starshipit.id]: { type: 'starshipitApi', data: starshipitData(DEFAULT_ACCOUNTS[0].apiKey) },
-		[CREDENTIALS.starshipitChild.id]: { type: 'starshipitApi', data: starshipitData(DEFAULT_ACCOUNTS[1].apiKey) },
-		[CREDENTIALS.cartonCloudWebhook.id]: { type: 'cartonCloudWebhookApi', data: { secret: WEBHOOK_SECRETS.cartonCloud } },
-		[CREDENTIALS.starshipitWebhook.id]: { type: 'starshipitWebhookApi', data: { secret: WEBHOOK_SECRETS.starshipit } },
+		[CREDENTIALS.starshipit.id]: {
+			type: 'starshipitApi',
+			data: starshipitData(DEFAULT_ACCOUNTS[0].apiKey),
+		},
+		[CREDENTIALS.starshipitChild.id]: {
+			type: 'starshipitApi',
+			data: starshipitData(DEFAULT_ACCOUNTS[1].apiKey),
+		},
+		[CREDENTIALS.cartonCloudWebhook.id]: {
+			type: 'cartonCloudWebhookApi',
+			data: { secret: WEBHOOK_SECRETS.cartonCloud },
+		},
+		[CREDENTIALS.starshipitWebhook.id]: {
+			type: 'starshipitWebhookApi',
+			data: { secret: WEBHOOK_SECRETS.starshipit },
+		},
 		...(mail && {
 			[CREDENTIALS.smtp.id]: {
 				type: 'smtp',
-				data: { host: mail.host, port: mail.port, secure: false, disableStartTls: true, user: '', password: '', hostName: '' },
+				data: {
+					host: mail.host,
+					port: mail.port,
+					secure: false,
+					disableStartTls: true,
+					user: '',
+					password: '',
+					hostName: '',
+				},
 			},
 		}),
 	};

@@ -13,6 +13,9 @@ export const WEBHOOK_SECRETS = {
 } as const;
 
 /** A webhook URL as CartonCloud staff would configure it for the bundled workflows. */
-export function withCartonCloudSecret(url: string, secret: string = WEBHOOK_SECRETS.cartonCloud): string {
+export function withCartonCloudSecret(
+	url: string,
+	secret: string = WEBHOOK_SECRETS.cartonCloud,
+): string {
 	return `${url}${url.includes('?') ? '&' : '?'}secret=${secret}`;
 }

@@ -13,10 +13,20 @@ describe('parseChoices', () => {
 	});
 
 	it('takes what a model sends: comma-separated text, one value, a JSON list in text, names in any case', () => {
-		expect(statuses('PACKED, AWAITING_PICK_AND_PACK')).toEqual(['PACKED', 'AWAITING_PICK_AND_PACK']);
+		expect(statuses('PACKED, AWAITING_PICK_AND_PACK')).toEqual([
+			'PACKED',
+			'AWAITING_PICK_AND_PACK',
+		]);
 		expect(statuses('packed')).toEqual(['PACKED']);
-		expect(statuses('["Packed", "Awaiting Pick and Pack"]')).toEqual(['PACKED', 'AWAITING_PICK_AND_PACK']);
-		expect(statuses('awaiting pick and pack; dispatched\nrejected')).toEqual(['AWAITING_PICK_AND_PACK', 'DISPATCHED', 'REJECTED']);
+		expect(statuses('["Packed", "Awaiting Pick and Pack"]')).toEqual([
+			'PACKED',
+			'AWAITING_PICK_AND_PACK',
+		]);
+		expect(statuses('awaiting pick and pack; dispatched\nrejected')).toEqual([
+			'AWAITING_PICK_AND_PACK',
+			'DISPATCHED',
+			'REJECTED',
+		]);
 		expect(statuses("'PACKED'")).toEqual(['PACKED']);
 	});
 
@@ -29,7 +39,9 @@ describe('parseChoices', () => {
 
 	it('matches an option by its value or its display name, however they differ', () => {
 		const consignment = (raw: unknown) => parseChoices(raw, CONSIGNMENT_STATUSES, 'Statuses');
-		expect(consignment('In Transit (Pickup to Warehouse), in_transit_pickup_warehouse')).toEqual(['IN_TRANSIT_PICKUP_WAREHOUSE']);
+		expect(consignment('In Transit (Pickup to Warehouse), in_transit_pickup_warehouse')).toEqual([
+			'IN_TRANSIT_PICKUP_WAREHOUSE',
+		]);
 		expect(consignment('With On-Forwarder')).toEqual(['WITH_ON_FORWARDER']);
 	});
 
@@ -39,6 +51,8 @@ describe('parseChoices', () => {
 			'"Statuses": "SHIPPED" is not an allowed value. Use one or more of: AWAITING_PICK_AND_PACK, AWAITING_STOCK, DISPATCHED, DRAFT, PACKED, PACKING_IN_PROGRESS, PICKED, REJECTED (as a list or comma-separated)',
 		);
 		expect(() => statuses(['SHIPPED', 'DONE'])).toThrow('"SHIPPED", "DONE" are not allowed values');
-		expect(() => statuses({ status: 'PACKED' })).toThrow('"Statuses" must be a list of values or a comma-separated text');
+		expect(() => statuses({ status: 'PACKED' })).toThrow(
+			'"Statuses" must be a list of values or a comma-separated text',
+		);
 	});
 });

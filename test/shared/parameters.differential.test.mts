@@ -8,13 +8,20 @@
  * must be equal: value for value, and error for error.
  */
 import { createRequire } from 'node:module';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Harness, shutdownEngine, type WorkflowJson } from '../harness/index.mts';
 
 // The built module, as the package's nodes load it.
 const require = createRequire(import.meta.url);
-const { itemParameter } = require('../../dist/nodes/shared/parameters.js') as typeof import('../../nodes/shared/parameters');
+const { itemParameter } =
+	require('../../dist/nodes/shared/parameters.js') as typeof import('../../nodes/shared/parameters');
 
 const PROBE = 'test.parameterProbe';
 
@@ -32,7 +39,13 @@ class ParameterProbe implements INodeType {
 		properties: [
 			{ displayName: 'Text', name: 'text', type: 'string', default: '' },
 			{ displayName: 'Json', name: 'json', type: 'json', default: '' },
-			{ displayName: 'Options', name: 'options', type: 'collection', default: {}, options: [{ displayName: 'A', name: 'a', type: 'string', default: '' }] },
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				default: {},
+				options: [{ displayName: 'A', name: 'a', type: 'string', default: '' }],
+			},
 			{ displayName: 'Read', name: 'read', type: 'string', default: 'text' },
 		],
 	} as unknown as INodeTypeDescription;
@@ -48,7 +61,10 @@ class ParameterProbe implements INodeType {
 		};
 		return [
 			this.getInputData().map((_, i) => ({
-				json: { shortcut: attempt(() => itemParameter(this, name, i, '')), n8n: attempt(() => this.getNodeParameter(name, i, '')) } as IDataObject,
+				json: {
+					shortcut: attempt(() => itemParameter(this, name, i, '')),
+					n8n: attempt(() => this.getNodeParameter(name, i, '')),
+				} as IDataObject,
 				pairedItem: { item: i },
 			})),
 		];
@@ -57,12 +73,22 @@ class ParameterProbe implements INodeType {
 
 /** Items as the nodes meet them: orders with nested, absent, null and odd fields. */
 const items: IDataObject[] = [
-	{ order_number: 'SO-1', shipment: { number: 4711, carrier: { name: 'Australia Post' } }, url: 'https://t.example/1', flag: true },
+	{
+		order_number: 'SO-1',
+		shipment: { number: 4711, carrier: { name: 'Australia Post' } },
+		url: 'https://t.example/1',
+		flag: true,
+	},
 	{ order_number: 'ORDER-名前-🚚', shipment: { number: 'TN-2' }, url: null, flag: false, zero: 0 },
 	{ order_number: '', shipment: {}, nested: { list: [1, 2, { deep: 'x' }] } },
 	{ shipment: null, 'with space': 'spaced', $weird: 'dollar', _under: 'score' },
 	{ order_number: 12345, shipment: { number: -1.5e3 }, empty: '', negative: -0 },
-	{ order_number: ' padded ', unicode: 'e\u0301 \u2028 \uD83D\uDE9A', object: { a: 1 }, list: ['a', 'b'] },
+	{
+		order_number: ' padded ',
+		unicode: 'e\u0301 \u2028 \uD83D\uDE9A',
+		object: { a: 1 },
+		list: ['a', 'b'],
+	},
 ];
 
 /** Parameter values: what the shortcut reads itself, and what it must leave to n8n. */
@@ -98,9 +124,30 @@ function probeWorkflow(parameter: string, value: unknown): WorkflowJson {
 	return {
 		name: 'parameter probe',
 		nodes: [
-			{ id: '1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{ id: '2', name: 'Orders', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [200, 0], parameters: {} },
-			{ id: '3', name: 'Probe', type: PROBE, typeVersion: 1, position: [400, 0], parameters: { read: parameter, [parameter]: value } as never },
+			{
+				id: '1',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: '2',
+				name: 'Orders',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: {},
+			},
+			{
+				id: '3',
+				name: 'Probe',
+				type: PROBE,
+				typeVersion: 1,
+				position: [400, 0],
+				parameters: { read: parameter, [parameter]: value } as never,
+			},
 		],
 		connections: {
 			Start: { main: [[{ node: 'Orders', type: 'main', index: 0 }]] },
@@ -114,10 +161,14 @@ afterAll(shutdownEngine);
 
 describe('itemParameter reads what n8n reads', () => {
 	it.each(expressions)('%s = %j', async (parameter, value) => {
-		const run = await harness.run(probeWorkflow(parameter, value), { startNode: 'Orders', items: items.map((json) => ({ json })) });
+		const run = await harness.run(probeWorkflow(parameter, value), {
+			startNode: 'Orders',
+			items: items.map((json) => ({ json })),
+		});
 		expect(run.status, run.error?.message).toBe('success');
 		const out = run.output('Probe');
 		expect(out).toHaveLength(items.length);
-		for (const [i, item] of out.entries()) expect(item.json.shortcut, `item ${i}`).toEqual(item.json.n8n);
+		for (const [i, item] of out.entries())
+			expect(item.json.shortcut, `item ${i}`).toEqual(item.json.n8n);
 	});
 });

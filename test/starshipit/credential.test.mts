@@ -20,18 +20,33 @@ beforeAll(async () => {
 afterAll(async () => sandbox.close());
 
 async function test(data: Record<string, string>): Promise<INodeCredentialTestResult> {
-	return await harness.testCredential({ ...CREDENTIALS.starshipitApi, type: 'starshipitApi', data: { baseUrl: sandbox.url, ...data } });
+	return await harness.testCredential({
+		...CREDENTIALS.starshipitApi,
+		type: 'starshipitApi',
+		data: { baseUrl: sandbox.url, ...data },
+	});
 }
 
 describe('Starshipit credential test, as n8n runs a declarative test', () => {
 	it('accepts good keys with one search call', async () => {
 		sandbox.server.clearLog();
-		expect(await test({ apiKey: API_KEY, subscriptionKey: DEFAULT_SUBSCRIPTION_KEY })).toEqual({ status: 'OK', message: 'Connection successful!' });
-		expect(sandbox.server.log.map((e) => `${e.endpoint} ${e.status}`)).toEqual(['GET /api/orders/search 200']);
+		expect(await test({ apiKey: API_KEY, subscriptionKey: DEFAULT_SUBSCRIPTION_KEY })).toEqual({
+			status: 'OK',
+			message: 'Connection successful!',
+		});
+		expect(sandbox.server.log.map((e) => `${e.endpoint} ${e.status}`)).toEqual([
+			'GET /api/orders/search 200',
+		]);
 	});
 
 	it('accepts a base URL with a trailing slash', async () => {
-		expect(await test({ apiKey: API_KEY, subscriptionKey: DEFAULT_SUBSCRIPTION_KEY, baseUrl: `${sandbox.url}/` })).toMatchObject({ status: 'OK' });
+		expect(
+			await test({
+				apiKey: API_KEY,
+				subscriptionKey: DEFAULT_SUBSCRIPTION_KEY,
+				baseUrl: `${sandbox.url}/`,
+			}),
+		).toMatchObject({ status: 'OK' });
 	});
 
 	it('names a refused subscription key (401)', async () => {
@@ -42,7 +57,10 @@ describe('Starshipit credential test, as n8n runs a declarative test', () => {
 	});
 
 	it('names a refused API key (403)', async () => {
-		const result = await test({ apiKey: 'wrong-api-key', subscriptionKey: DEFAULT_SUBSCRIPTION_KEY });
+		const result = await test({
+			apiKey: 'wrong-api-key',
+			subscriptionKey: DEFAULT_SUBSCRIPTION_KEY,
+		});
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/^API key rejected/);
 		expect(result.message).not.toContain('wrong-api-key');
@@ -61,6 +79,12 @@ describe('Starshipit credential test, as n8n runs a declarative test', () => {
 	});
 
 	it('reports an unreachable host by its error code', async () => {
-		expect(await test({ apiKey: API_KEY, subscriptionKey: DEFAULT_SUBSCRIPTION_KEY, baseUrl: 'http://127.0.0.1:9' })).toEqual({ status: 'Error', message: 'ECONNREFUSED' });
+		expect(
+			await test({
+				apiKey: API_KEY,
+				subscriptionKey: DEFAULT_SUBSCRIPTION_KEY,
+				baseUrl: 'http://127.0.0.1:9',
+			}),
+		).toEqual({ status: 'Error', message: 'ECONNREFUSED' });
 	});
 });

@@ -6,7 +6,12 @@ import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { Harness, type WorkflowJson } from '../harness/index.mts';
 import { outcomeOf } from '../harness/outcome.mts';
-import { createStarshipitSandbox, DEFAULT_SUBSCRIPTION_KEY, type StarshipitSandbox, type StarshipitSandboxOptions } from '../sandbox/starshipit/index.mts';
+import {
+	createStarshipitSandbox,
+	DEFAULT_SUBSCRIPTION_KEY,
+	type StarshipitSandbox,
+	type StarshipitSandboxOptions,
+} from '../sandbox/starshipit/index.mts';
 import { labelsBought } from '../sandbox/starshipit/lifecycle.mts';
 
 export const API_KEY = 'sandbox-api-key';
@@ -14,7 +19,9 @@ export const PACKAGE = 'n8n-nodes-cartoncloud-starshipit';
 export const CREDENTIALS = { starshipitApi: { id: 'ss', name: 'Starshipit Sandbox' } };
 
 /** A sandbox on 127.0.0.1:0; a high rate unless the test is about rate limits. */
-export async function startSandbox(options: StarshipitSandboxOptions = {}): Promise<StarshipitSandbox> {
+export async function startSandbox(
+	options: StarshipitSandboxOptions = {},
+): Promise<StarshipitSandbox> {
 	const sandbox = createStarshipitSandbox({ ratePerSecond: 1000, burst: 1000, ...options });
 	await sandbox.listen();
 	return sandbox;
@@ -42,7 +49,16 @@ export function useSandbox(
 
 export function harnessFor(sandbox: StarshipitSandbox, data: IDataObject = {}): Harness {
 	return new Harness({
-		ss: { type: 'starshipitApi', data: { apiKey: API_KEY, subscriptionKey: DEFAULT_SUBSCRIPTION_KEY, baseUrl: sandbox.url, rateTier: sandbox.rateTier(), ...data } as never },
+		ss: {
+			type: 'starshipitApi',
+			data: {
+				apiKey: API_KEY,
+				subscriptionKey: DEFAULT_SUBSCRIPTION_KEY,
+				baseUrl: sandbox.url,
+				rateTier: sandbox.rateTier(),
+				...data,
+			} as never,
+		},
 	});
 }
 
@@ -50,10 +66,27 @@ export function harnessFor(sandbox: StarshipitSandbox, data: IDataObject = {}): 
  * Manual trigger → "Orders" (No Operation, where test items enter) → "Starshipit"; `continueOnFail`
  * sets On Error to "Continue", `errorOutput` to "Continue (using error output)".
  */
-export function nodeWorkflow(parameters: IDataObject, options: { continueOnFail?: boolean; errorOutput?: boolean; typeVersion?: number } = {}): WorkflowJson {
+export function nodeWorkflow(
+	parameters: IDataObject,
+	options: { continueOnFail?: boolean; errorOutput?: boolean; typeVersion?: number } = {},
+): WorkflowJson {
 	const nodes: INode[] = [
-		{ id: '1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-		{ id: '2', name: 'Orders', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [200, 0], parameters: {} },
+		{
+			id: '1',
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
+		{
+			id: '2',
+			name: 'Orders',
+			type: 'n8n-nodes-base.noOp',
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: {},
+		},
 		{
 			id: '3',
 			name: 'Starshipit',
@@ -62,7 +95,11 @@ export function nodeWorkflow(parameters: IDataObject, options: { continueOnFail?
 			position: [400, 0],
 			parameters: parameters as INode['parameters'],
 			credentials: CREDENTIALS,
-			...(options.errorOutput ? { onError: 'continueErrorOutput' as const } : options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			...(options.errorOutput
+				? { onError: 'continueErrorOutput' as const }
+				: options.continueOnFail
+					? { onError: 'continueRegularOutput' as const }
+					: {}),
 		},
 	];
 	return {
@@ -82,14 +119,28 @@ export async function runNode(
 	items: IDataObject[] = [{}],
 	options: { continueOnFail?: boolean; typeVersion?: number } = {},
 ) {
-	const run = await harness.run(nodeWorkflow(parameters, options), { startNode: 'Orders', items: items.map((json) => ({ json })) });
+	const run = await harness.run(nodeWorkflow(parameters, options), {
+		startNode: 'Orders',
+		items: items.map((json) => ({ json })),
+	});
 	return run;
 }
 
 /** Runs the Starshipit node with "On Error: Continue (using error output)": both outputs. */
-export async function runWithErrorOutput(harness: Harness, parameters: IDataObject, items: IDataObject[]) {
-	const run = await harness.run(nodeWorkflow(parameters, { errorOutput: true }), { startNode: 'Orders', items: items.map((json) => ({ json })) });
-	return { status: run.status, success: run.output('Starshipit', 0), errors: run.output('Starshipit', 1) };
+export async function runWithErrorOutput(
+	harness: Harness,
+	parameters: IDataObject,
+	items: IDataObject[],
+) {
+	const run = await harness.run(nodeWorkflow(parameters, { errorOutput: true }), {
+		startNode: 'Orders',
+		items: items.map((json) => ({ json })),
+	});
+	return {
+		status: run.status,
+		success: run.output('Starshipit', 0),
+		errors: run.output('Starshipit', 1),
+	};
 }
 
 export function outputOf(run: Awaited<ReturnType<typeof runNode>>): INodeExecutionData[] {
@@ -97,7 +148,10 @@ export function outputOf(run: Awaited<ReturnType<typeof runNode>>): INodeExecuti
 }
 
 /** Create parameters in "Define Below" mode reading each item's fields by expression. */
-export const uiCreateParameters = (operation: 'create' | 'createMany', extra: IDataObject = {}): IDataObject => ({
+export const uiCreateParameters = (
+	operation: 'create' | 'createMany',
+	extra: IDataObject = {},
+): IDataObject => ({
 	resource: 'order',
 	operation,
 	inputMode: 'fields',
@@ -127,14 +181,22 @@ export const uiOrderItem = (orderNumber: string, overrides: IDataObject = {}): I
 });
 
 /** A CartonCloud sale order as the CartonCloud API returns it (cartoncloud-api §3.2). */
-export function saleOrder(reference: string, overrides: { address?: IDataObject; instructions?: string | null; items?: IDataObject[] } = {}): IDataObject {
+export function saleOrder(
+	reference: string,
+	overrides: { address?: IDataObject; instructions?: string | null; items?: IDataObject[] } = {},
+): IDataObject {
 	return {
 		id: `uuid-${reference}`,
 		type: 'OUTBOUND',
 		status: 'PACKED',
 		version: 1,
 		references: { customer: reference, numericId: String(reference.replace(/\D/g, '') || '1') },
-		customer: { id: 'cust-1', name: 'Acme Homewares Pty Ltd', enabled: true, references: { code: 'ACME' } },
+		customer: {
+			id: 'cust-1',
+			name: 'Acme Homewares Pty Ltd',
+			enabled: true,
+			references: { code: 'ACME' },
+		},
 		warehouse: { id: 'wh-1', name: 'Sydney DC' },
 		details: {
 			urgent: false,
@@ -156,7 +218,8 @@ export function saleOrder(reference: string, overrides: { address?: IDataObject;
 					...overrides.address,
 				},
 				method: { type: 'SHIPPING', requestedService: 'Standard' },
-				instructions: overrides.instructions === undefined ? 'Leave at the front door' : overrides.instructions,
+				instructions:
+					overrides.instructions === undefined ? 'Leave at the front door' : overrides.instructions,
 				requiredDate: null,
 			},
 			invoiceValue: { amount: 120, currency: 'AUD' },
@@ -203,19 +266,37 @@ export function useLabelOrders(ready: (sandbox: StarshipitSandbox, harness: Harn
 		return labelsBought(stored);
 	};
 	const createOrders = async () => {
-		const twoPackages = { packages: { package: [{ weight: 1.2, length: 0.3, width: 0.2, height: 0.1 }, { weight: 0.8, length: 0.2, width: 0.2, height: 0.1 }] } };
-		const [l1] = outputOf(await runNode(harness, uiCreateParameters('create', twoPackages), [uiOrderItem('L-1')]));
-		const [l2] = outputOf(await runNode(harness, uiCreateParameters('create'), [uiOrderItem('L-2')]));
+		const twoPackages = {
+			packages: {
+				package: [
+					{ weight: 1.2, length: 0.3, width: 0.2, height: 0.1 },
+					{ weight: 0.8, length: 0.2, width: 0.2, height: 0.1 },
+				],
+			},
+		};
+		const [l1] = outputOf(
+			await runNode(harness, uiCreateParameters('create', twoPackages), [uiOrderItem('L-1')]),
+		);
+		const [l2] = outputOf(
+			await runNode(harness, uiCreateParameters('create'), [uiOrderItem('L-2')]),
+		);
 		return { l1: l1.json, l2: l2.json };
 	};
 	return { bought, createOrders };
 }
 
 /** The PDF in an output item's binary property `key` (which must be there): bytes, name, MIME type. */
-export function pdf(item: INodeExecutionData, key: string): { bytes: Buffer; fileName?: string; mimeType: string } {
+export function pdf(
+	item: INodeExecutionData,
+	key: string,
+): { bytes: Buffer; fileName?: string; mimeType: string } {
 	const binary = item.binary?.[key];
 	expect(binary, `binary ${key}`).toBeDefined();
-	return { bytes: Buffer.from(binary!.data, 'base64'), fileName: binary!.fileName, mimeType: binary!.mimeType };
+	return {
+		bytes: Buffer.from(binary!.data, 'base64'),
+		fileName: binary!.fileName,
+		mimeType: binary!.mimeType,
+	};
 }
 
 /** The outcome in an output item's JSON. */

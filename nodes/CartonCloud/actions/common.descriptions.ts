@@ -5,7 +5,15 @@ import { NodeOperationError } from 'n8n-workflow';
 export { SALE_ORDER_STATUSES } from '../transport/saleOrderSearch';
 
 /** The documented consignment types (`details.type`); `/details/type` is a documented search pointer, `/type` is not. */
-export const CONSIGNMENT_DETAIL_TYPES = ['DELIVERY', 'DUPLICATE', 'RETURNED', 'PICKUP', 'POINT_TO_POINT', 'PICKUP_DELIVERY', 'WAREHOUSE_FULFILMENT'];
+export const CONSIGNMENT_DETAIL_TYPES = [
+	'DELIVERY',
+	'DUPLICATE',
+	'RETURNED',
+	'PICKUP',
+	'POINT_TO_POINT',
+	'PICKUP_DELIVERY',
+	'WAREHOUSE_FULFILMENT',
+];
 
 /** The documented consignment statuses, plus DRAFT from the docs' examples. */
 export const CONSIGNMENT_STATUSES: INodePropertyOptions[] = [
@@ -47,7 +55,12 @@ export function customerLocator(overrides: Partial<INodeProperties> = {}): INode
 				name: 'id',
 				type: 'string',
 				placeholder: 'e.g. 6a1f0c52-3f7e-4b8a-9d2c-1e5b7a9c0d11',
-				validation: [{ type: 'regex', properties: { regex: UUID, errorMessage: 'Not a valid customer ID (a UUID)' } }],
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: UUID, errorMessage: 'Not a valid customer ID (a UUID)' },
+					},
+				],
 			},
 		],
 		...overrides,
@@ -78,14 +91,25 @@ export const returnAllOrLimit = (show: Record<string, string[]>): INodePropertie
  * A required, non-empty string parameter. The error names the field (and the sale order, when
  * known) and says what to give, in its message: an AI agent gets only the message.
  */
-export function requireText(context: IExecuteFunctions, name: string, label: string, itemIndex: number, subject?: string, hint?: string): string {
+export function requireText(
+	context: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+	subject?: string,
+	hint?: string,
+): string {
 	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
 	const text = value === undefined || value === null ? '' : String(value).trim();
 	if (text === '') {
-		throw new NodeOperationError(context.getNode(), `${subject ? `${subject}: ` : ''}"${label}" is empty: ${hint ?? `set "${label}" (or the expression that fills it)`}`, {
-			itemIndex,
-			description: `Set the "${label}" field (or the expression that fills it) for item ${itemIndex + 1}.`,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`${subject ? `${subject}: ` : ''}"${label}" is empty: ${hint ?? `set "${label}" (or the expression that fills it)`}`,
+			{
+				itemIndex,
+				description: `Set the "${label}" field (or the expression that fills it) for item ${itemIndex + 1}.`,
+			},
+		);
 	}
 	return text;
 }

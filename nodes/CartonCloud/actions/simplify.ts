@@ -11,10 +11,17 @@ type Tree = IDataObject | undefined;
 
 const at = (value: unknown, ...path: string[]): unknown => {
 	let current = value;
-	for (const key of path) current = current !== null && typeof current === 'object' ? (current as IDataObject)[key] : undefined;
+	for (const key of path)
+		current =
+			current !== null && typeof current === 'object' ? (current as IDataObject)[key] : undefined;
 	return current;
 };
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : typeof value === 'number' ? String(value) : undefined);
+const text = (value: unknown): string | undefined =>
+	typeof value === 'string' && value.trim() !== ''
+		? value
+		: typeof value === 'number'
+			? String(value)
+			: undefined;
 
 /** City (or suburb) and country name of an address. */
 function place(address: Tree): IDataObject {
@@ -41,7 +48,9 @@ export function simpleSaleOrder(order: IDataObject): IDataObject {
 export function simpleSaleOrderDetail(order: IDataObject): IDataObject {
 	const address = at(order, 'details', 'deliver', 'address') as Tree;
 	const times: IDataObject = {};
-	for (const [stamp, value] of Object.entries((at(order, 'timestamps') as IDataObject | undefined) ?? {})) {
+	for (const [stamp, value] of Object.entries(
+		(at(order, 'timestamps') as IDataObject | undefined) ?? {},
+	)) {
 		const time = text(at(value, 'time'));
 		if (time) times[stamp] = time;
 	}
@@ -52,7 +61,9 @@ export function simpleSaleOrderDetail(order: IDataObject): IDataObject {
 		deliver_to: withoutEmpty({
 			name: text(at(address, 'contactName')),
 			company: text(at(address, 'companyName')),
-			street: [text(at(address, 'address1')), text(at(address, 'address2'))].filter(Boolean).join(', '),
+			street: [text(at(address, 'address1')), text(at(address, 'address2'))]
+				.filter(Boolean)
+				.join(', '),
 			suburb: text(at(address, 'suburb')),
 			state: text(at(address, 'state', 'code')),
 			postcode: text(at(address, 'postcode')),
@@ -60,7 +71,9 @@ export function simpleSaleOrderDetail(order: IDataObject): IDataObject {
 		}),
 		service: text(at(order, 'details', 'deliver', 'method', 'requestedService')),
 		urgent: at(order, 'details', 'urgent') === true ? true : undefined,
-		instructions: text(at(order, 'details', 'deliver', 'instructions')) ?? text(at(order, 'details', 'instructions')),
+		instructions:
+			text(at(order, 'details', 'deliver', 'instructions')) ??
+			text(at(order, 'details', 'instructions')),
 		items: items.map((item) =>
 			withoutEmpty({
 				sku: text(at(item, 'details', 'product', 'references', 'code')),
@@ -90,5 +103,9 @@ export function simpleConsignment(consignment: IDataObject): IDataObject {
 
 /** A customer (the 3PL client who owns orders): ID, name and code. */
 export function simpleCustomer(customer: IDataObject): IDataObject {
-	return withoutEmpty({ id: text(customer.id), name: text(customer.name), code: text(at(customer, 'references', 'code')) });
+	return withoutEmpty({
+		id: text(customer.id),
+		name: text(customer.name),
+		code: text(at(customer, 'references', 'code')),
+	});
 }

@@ -4,7 +4,12 @@
  * searchable as the pointer `/status` (the ValueField key "status" is rejected).
  */
 
-export type TextMethod = 'EQUAL_TO' | 'NOT_EQUAL_TO' | 'CONTAINS' | 'DOES_NOT_CONTAIN' | 'STARTS_WITH';
+export type TextMethod =
+	| 'EQUAL_TO'
+	| 'NOT_EQUAL_TO'
+	| 'CONTAINS'
+	| 'DOES_NOT_CONTAIN'
+	| 'STARTS_WITH';
 export type OrderedMethod =
 	| 'EQUAL_TO'
 	| 'NOT_EQUAL_TO'
@@ -14,7 +19,11 @@ export type OrderedMethod =
 	| 'LESS_THAN_OR_EQUAL_TO';
 
 export interface LeafCondition {
-	type: 'TextComparisonCondition' | 'DateTimeComparisonCondition' | 'NumericComparisonCondition' | 'BooleanComparisonCondition';
+	type:
+		| 'TextComparisonCondition'
+		| 'DateTimeComparisonCondition'
+		| 'NumericComparisonCondition'
+		| 'BooleanComparisonCondition';
 	field: { type: 'JsonField'; pointer: string };
 	value: { type: 'ValueField'; value: string | number | boolean };
 	method?: string;
@@ -27,13 +36,27 @@ export interface CompoundCondition {
 
 export type SearchCondition = LeafCondition | CompoundCondition;
 
-export function text(pointer: string, value: string, method: TextMethod = 'EQUAL_TO'): LeafCondition {
-	return { type: 'TextComparisonCondition', field: { type: 'JsonField', pointer }, value: { type: 'ValueField', value }, method };
+export function text(
+	pointer: string,
+	value: string,
+	method: TextMethod = 'EQUAL_TO',
+): LeafCondition {
+	return {
+		type: 'TextComparisonCondition',
+		field: { type: 'JsonField', pointer },
+		value: { type: 'ValueField', value },
+		method,
+	};
 }
 
 /** `value` must be an ISO-8601 date-time with an offset (see `toApiDateTime`). */
 export function dateTime(pointer: string, method: OrderedMethod, value: string): LeafCondition {
-	return { type: 'DateTimeComparisonCondition', field: { type: 'JsonField', pointer }, value: { type: 'ValueField', value }, method };
+	return {
+		type: 'DateTimeComparisonCondition',
+		field: { type: 'JsonField', pointer },
+		value: { type: 'ValueField', value },
+		method,
+	};
 }
 
 /**
@@ -52,13 +75,19 @@ export function allOf(conditions: SearchCondition[]): CompoundCondition {
 	return compound('AndCondition', conditions);
 }
 
-function compound(type: CompoundCondition['type'], conditions: SearchCondition[]): CompoundCondition {
-	if (conditions.length === 0) throw new Error(`${type} needs at least one condition (CartonCloud refuses an empty list)`);
+function compound(
+	type: CompoundCondition['type'],
+	conditions: SearchCondition[],
+): CompoundCondition {
+	if (conditions.length === 0)
+		throw new Error(`${type} needs at least one condition (CartonCloud refuses an empty list)`);
 	return { type, conditions: conditions.map(unwrapSingle) };
 }
 
 function unwrapSingle(condition: SearchCondition): SearchCondition {
-	return 'conditions' in condition && condition.conditions.length === 1 ? condition.conditions[0] : condition;
+	return 'conditions' in condition && condition.conditions.length === 1
+		? condition.conditions[0]
+		: condition;
 }
 
 /** `pointer` equals one of `values` (an OrCondition of EQUAL_TO leaves). */

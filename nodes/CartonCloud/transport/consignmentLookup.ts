@@ -59,14 +59,19 @@ function factsOf(order: IDataObject): SaleOrderFacts {
 }
 
 /** Sale orders by customer reference: one search per customer and 50 references. */
-async function ordersByReference(context: RequestContext, lookups: SaleOrderLookup[]): Promise<Map<string, SaleOrderFacts[]>> {
+async function ordersByReference(
+	context: RequestContext,
+	lookups: SaleOrderLookup[],
+): Promise<Map<string, SaleOrderFacts[]>> {
 	const found = new Map<string, SaleOrderFacts[]>();
 	const byCustomer = new Map<string, Set<string>>();
 	for (const l of lookups) {
 		if (!byCustomer.has(l.customerId)) byCustomer.set(l.customerId, new Set());
 		byCustomer.get(l.customerId)!.add(l.key);
 	}
-	const searches = [...byCustomer].flatMap(([customerId, references]) => chunk([...references], LOOKUP_CHUNK).map((part) => ({ customerId, part })));
+	const searches = [...byCustomer].flatMap(([customerId, references]) =>
+		chunk([...references], LOOKUP_CHUNK).map((part) => ({ customerId, part })),
+	);
 	await forEachInFlight(searches, async ({ customerId, part }) => {
 		const conditions: SearchCondition[] = [oneOf('/references/customer', part)];
 		if (customerId) conditions.push(text('/customer/id', customerId));
@@ -85,11 +90,17 @@ async function ordersByReference(context: RequestContext, lookups: SaleOrderLook
  * Sale orders by ID, one `GET` each: the documented search fields do not include `/id`, and a
  * sale order ID comes from a single caller (e.g. the print-label endpoint) more than from a batch.
  */
-async function ordersById(context: RequestContext, ids: string[]): Promise<Map<string, SaleOrderFacts | Error>> {
+async function ordersById(
+	context: RequestContext,
+	ids: string[],
+): Promise<Map<string, SaleOrderFacts | Error>> {
 	const found = new Map<string, SaleOrderFacts | Error>();
 	await forEachInFlight(ids, async (id) => {
 		try {
-			const order = await apiRequest<IDataObject>(context, { method: 'GET', path: `${SALE_ORDERS}/${encodeURIComponent(id)}` });
+			const order = await apiRequest<IDataObject>(context, {
+				method: 'GET',
+				path: `${SALE_ORDERS}/${encodeURIComponent(id)}`,
+			});
 			found.set(id, factsOf(order.body ?? {}));
 		} catch (error) {
 			const status = Number((error as { httpCode?: unknown }).httpCode);
@@ -107,15 +118,27 @@ async function ordersById(context: RequestContext, ids: string[]): Promise<Map<s
  * reference that several sale orders share, or a failed single read. Throws when a whole search
  * fails, which concerns every item.
  */
-export async function findSaleOrders(context: RequestContext, lookups: SaleOrderLookup[]): Promise<Map<number, SaleOrderFacts | Error>> {
-	const byReference = await ordersByReference(context, lookups.filter((l) => l.by === 'customerReference'));
+export async function findSaleOrders(
+	context: RequestContext,
+	lookups: SaleOrderLookup[],
+): Promise<Map<number, SaleOrderFacts | Error>> {
+	const byReference = await ordersByReference(
+		context,
+		lookups.filter((l) => l.by === 'customerReference'),
+	);
 	const idLookups = lookups.filter((l) => l.by === 'id');
 	const byId = await ordersById(context, [...new Set(idLookups.map((l) => l.key))]);
 	const result = new Map<number, SaleOrderFacts | Error>();
 	for (const l of lookups) {
 		if (l.by === 'id') {
 			const facts = byId.get(l.key);
-			result.set(l.itemIndex, facts ?? new NodeOperationError(context.getNode(), `${l.subject} not found in CartonCloud`, { itemIndex: l.itemIndex }));
+			result.set(
+				l.itemIndex,
+				facts ??
+					new NodeOperationError(context.getNode(), `${l.subject} not found in CartonCloud`, {
+						itemIndex: l.itemIndex,
+					}),
+			);
 			continue;
 		}
 		const matches = byReference.get(`${l.customerId}|${l.key}`) ?? [];
@@ -123,18 +146,26 @@ export async function findSaleOrders(context: RequestContext, lookups: SaleOrder
 			const scope = l.customerId ? ` for customer ${l.customerId}` : '';
 			result.set(
 				l.itemIndex,
-				new NodeOperationError(context.getNode(), `${l.subject} not found in CartonCloud${scope} (no sale order has this customer reference)`, {
-					itemIndex: l.itemIndex,
-				}),
+				new NodeOperationError(
+					context.getNode(),
+					`${l.subject} not found in CartonCloud${scope} (no sale order has this customer reference)`,
+					{
+						itemIndex: l.itemIndex,
+					},
+				),
 			);
 		} else if (matches.length > 1) {
 			const who = matches.map((m) => `${m.customerName || m.customerId} (${m.id})`).join(', ');
 			result.set(
 				l.itemIndex,
-				new NodeOperationError(context.getNode(), `${l.subject} is ambiguous: ${matches.length} sale orders have this reference: ${who}`, {
-					itemIndex: l.itemIndex,
-					description: 'Choose a Customer, or find the sale order by ID',
-				}),
+				new NodeOperationError(
+					context.getNode(),
+					`${l.subject} is ambiguous: ${matches.length} sale orders have this reference: ${who}`,
+					{
+						itemIndex: l.itemIndex,
+						description: 'Choose a Customer, or find the sale order by ID',
+					},
+				),
 			);
 		} else {
 			result.set(l.itemIndex, matches[0]);
@@ -149,18 +180,28 @@ export async function findSaleOrders(context: RequestContext, lookups: SaleOrder
  * carries it; otherwise by the customer reference and customer, which a generated consignment
  * copies from its sale order. A sale order may have several (e.g. one cancelled and remade).
  */
-export async function findConsignments(context: RequestContext, orders: SaleOrderFacts[]): Promise<Map<string, IDataObject[]>> {
+export async function findConsignments(
+	context: RequestContext,
+	orders: SaleOrderFacts[],
+): Promise<Map<string, IDataObject[]>> {
 	const result = new Map<string, IDataObject[]>();
 	await forEachInFlight(chunk(orders, LOOKUP_CHUNK), async (part) => {
 		const ids = new Set(part.map((o) => o.id));
 		const byReference = new Map(part.map((o) => [`${o.customerId}|${o.reference}`, o.id]));
-		const consignments = await search(context, CONSIGNMENTS, oneOf('/generatedFromTask/id', [...ids]), { returnAll: true });
+		const consignments = await search(
+			context,
+			CONSIGNMENTS,
+			oneOf('/generatedFromTask/id', [...ids]),
+			{ returnAll: true },
+		);
 		for (const consignment of consignments) {
 			const taskId = (consignment.generatedFromTask as IDataObject | undefined)?.id;
 			let orderId = typeof taskId === 'string' && ids.has(taskId) ? taskId : undefined;
 			if (!orderId) {
 				const customerId = String((consignment.customer as IDataObject | undefined)?.id ?? '');
-				const reference = String((consignment.references as IDataObject | undefined)?.customer ?? '');
+				const reference = String(
+					(consignment.references as IDataObject | undefined)?.customer ?? '',
+				);
 				orderId = byReference.get(`${customerId}|${reference}`);
 			}
 			if (orderId) result.set(orderId, [...(result.get(orderId) ?? []), consignment]);

@@ -83,7 +83,10 @@ export function describeCartonCloudError(failure: HttpFailure): ApiErrorDescript
 		parts.push(`${field}${text}${type}${duplicate}`);
 	}
 	const hint = failure.status !== undefined ? STATUS_HINTS[failure.status] : undefined;
-	const message = parts.length > 0 ? `CartonCloud: ${parts.join('; ')}` : `CartonCloud: ${hint ?? 'request failed'}`;
+	const message =
+		parts.length > 0
+			? `CartonCloud: ${parts.join('; ')}`
+			: `CartonCloud: ${hint ?? 'request failed'}`;
 	return { message, description: hint };
 }
 
@@ -118,13 +121,18 @@ export const CREATES_PER_SECOND = 0.5;
 
 /** The tenant's API root, e.g. `https://api.cartoncloud.com/tenants/<uuid>`. */
 export async function tenantRoot(context: RequestContext): Promise<string> {
-	const credentials = (await context.getCredentials(CREDENTIAL_TYPE)) as ICredentialDataDecryptedObject;
+	const credentials = (await context.getCredentials(
+		CREDENTIAL_TYPE,
+	)) as ICredentialDataDecryptedObject;
 	const tenantId = String(credentials.tenantId ?? '').trim();
 	return `${cartonCloudBaseUrl(credentials)}/tenants/${encodeURIComponent(tenantId)}`;
 }
 
 /** One CartonCloud API call under the tenant, with the shared retry policy. */
-export async function apiRequest<T = unknown>(context: RequestContext, call: ApiCall): Promise<ApiResponse<T>> {
+export async function apiRequest<T = unknown>(
+	context: RequestContext,
+	call: ApiCall,
+): Promise<ApiResponse<T>> {
 	const request: IHttpRequestOptions = {
 		method: call.method,
 		url: `${await tenantRoot(context)}${call.path}`,
@@ -146,7 +154,12 @@ export async function apiRequest<T = unknown>(context: RequestContext, call: Api
 		idempotent: call.idempotent ?? call.method !== 'POST',
 		reconcile: call.reconcile,
 		itemIndex: call.itemIndex,
-		pacing: call.create ? { bucket: `cartoncloud-create:${credential?.id ?? credential?.name ?? 'default'}`, requestsPerSecond: CREATES_PER_SECOND } : undefined,
+		pacing: call.create
+			? {
+					bucket: `cartoncloud-create:${credential?.id ?? credential?.name ?? 'default'}`,
+					requestsPerSecond: CREATES_PER_SECOND,
+				}
+			: undefined,
 	});
 }
 
@@ -184,7 +197,11 @@ export async function fetchPages<T extends IDataObject = IDataObject>(
 ): Promise<T[]> {
 	const limit = options.returnAll ? Number.POSITIVE_INFINITY : Math.max(0, options.limit ?? 50);
 	if (limit === 0) return [];
-	const size = Math.min(MAX_PAGE_SIZE, options.pageSize ?? MAX_PAGE_SIZE, Number.isFinite(limit) ? limit : MAX_PAGE_SIZE);
+	const size = Math.min(
+		MAX_PAGE_SIZE,
+		options.pageSize ?? MAX_PAGE_SIZE,
+		Number.isFinite(limit) ? limit : MAX_PAGE_SIZE,
+	);
 	const results: T[] = [];
 	const seen = new Set<string>();
 
@@ -202,7 +219,10 @@ export async function fetchPages<T extends IDataObject = IDataObject>(
 		const reportedSize = Number(response.headers['page-size']);
 		return {
 			items: (Array.isArray(response.body) ? response.body : []) as T[],
-			totalPages: response.headers['total-pages'] !== undefined && Number.isFinite(totalPages) ? totalPages : undefined,
+			totalPages:
+				response.headers['total-pages'] !== undefined && Number.isFinite(totalPages)
+					? totalPages
+					: undefined,
 			pageSize: Number.isFinite(reportedSize) && reportedSize > 0 ? reportedSize : size,
 		};
 	};
@@ -255,5 +275,9 @@ export async function search<T extends IDataObject = IDataObject>(
 	options: PagingOptions,
 	headers?: IDataObject,
 ): Promise<T[]> {
-	return await fetchPages<T>(context, { method: 'POST', path: `${resourcePath}/search`, body: { condition }, headers }, options);
+	return await fetchPages<T>(
+		context,
+		{ method: 'POST', path: `${resourcePath}/search`, body: { condition }, headers },
+		options,
+	);
 }

@@ -12,7 +12,16 @@ import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 import type { RequestContext } from '../../shared/transport/request';
 import { readHttpFailure } from '../../shared/transport/request';
 import { search } from './index';
-import { allOf, anyOf, chunk, dateTime, oneOf, text, toApiDateTime, type SearchCondition } from './conditions';
+import {
+	allOf,
+	anyOf,
+	chunk,
+	dateTime,
+	oneOf,
+	text,
+	toApiDateTime,
+	type SearchCondition,
+} from './conditions';
 
 export const SALE_ORDERS = '/outbound-orders';
 
@@ -58,16 +67,29 @@ const DAY_MS = 86_400_000;
  * GREATER_THAN/LESS_THAN and, when CartonCloud refuses a range, as one STARTS_WITH per day.
  * `limit` stops early (Get Many without Return All).
  */
-export async function searchSaleOrders(context: RequestContext, query: SaleOrderQuery, itemIndex?: number, limit?: number): Promise<IDataObject[]> {
-	const paging = limit === undefined ? { returnAll: true, itemIndex } : { returnAll: false, limit, itemIndex };
+export async function searchSaleOrders(
+	context: RequestContext,
+	query: SaleOrderQuery,
+	itemIndex?: number,
+	limit?: number,
+): Promise<IDataObject[]> {
+	const paging =
+		limit === undefined ? { returnAll: true, itemIndex } : { returnAll: false, limit, itemIndex };
 	const windows = windowsOf(query);
-	if (windows.length === 0) return await search(context, SALE_ORDERS, allOf(baseConditions(query, false)), paging);
+	if (windows.length === 0)
+		return await search(context, SALE_ORDERS, allOf(baseConditions(query, false)), paging);
 	const range: SearchCondition[] = [];
 	for (const w of windows) {
-		if (w.since) range.push(dateTime(w.pointer, 'GREATER_THAN_OR_EQUAL_TO', toApiDateTime(w.since)));
+		if (w.since)
+			range.push(dateTime(w.pointer, 'GREATER_THAN_OR_EQUAL_TO', toApiDateTime(w.since)));
 		if (w.until) range.push(dateTime(w.pointer, 'LESS_THAN', toApiDateTime(w.until)));
 	}
-	const ranged = await search(context, SALE_ORDERS, allOf([...baseConditions(query, true), ...range]), paging).catch((error: unknown) => {
+	const ranged = await search(
+		context,
+		SALE_ORDERS,
+		allOf([...baseConditions(query, true), ...range]),
+		paging,
+	).catch((error: unknown) => {
 		if (isRefusal(error)) return undefined;
 		throw error;
 	});
@@ -78,7 +100,8 @@ export async function searchSaleOrders(context: RequestContext, query: SaleOrder
 
 function windowsOf(query: SaleOrderQuery): TimeWindow[] {
 	const windows = [...(query.moreWindows ?? [])];
-	if (query.timePointer) windows.unshift({ pointer: query.timePointer, since: query.since, until: query.until });
+	if (query.timePointer)
+		windows.unshift({ pointer: query.timePointer, since: query.since, until: query.until });
 	return windows.filter((w) => w.since !== undefined || w.until !== undefined);
 }
 
@@ -92,8 +115,15 @@ function baseConditions(query: SaleOrderQuery, hasTimeCondition: boolean): Searc
 	if (query.statuses?.length) conditions.push(oneOf('/status', query.statuses));
 	if (query.customerIds?.length) conditions.push(oneOf('/customer/id', query.customerIds));
 	if (query.customerNames?.length) conditions.push(oneOf('/customer/name', query.customerNames));
-	if (query.customerReference) conditions.push(text('/references/customer', query.customerReference));
-	if (conditions.length === 0 && !hasTimeCondition) conditions.push(oneOf('/status', SALE_ORDER_STATUSES.map((s) => String(s.value))));
+	if (query.customerReference)
+		conditions.push(text('/references/customer', query.customerReference));
+	if (conditions.length === 0 && !hasTimeCondition)
+		conditions.push(
+			oneOf(
+				'/status',
+				SALE_ORDER_STATUSES.map((s) => String(s.value)),
+			),
+		);
 	return conditions;
 }
 
@@ -108,26 +138,43 @@ function isRefusal(error: unknown): boolean {
  * applied exactly here. CartonCloud may render timestamps in the tenant's offset, so a day
  * either side of the UTC window is searched. With no start at all, the other filters alone.
  */
-async function searchByDayPrefixes(context: RequestContext, query: SaleOrderQuery, windows: TimeWindow[], itemIndex?: number): Promise<IDataObject[]> {
+async function searchByDayPrefixes(
+	context: RequestContext,
+	query: SaleOrderQuery,
+	windows: TimeWindow[],
+	itemIndex?: number,
+): Promise<IDataObject[]> {
 	const now = new Date();
 	const span = (w: TimeWindow) => (w.until ?? now).getTime() - (w.since as Date).getTime();
 	const driving = windows.filter((w) => w.since !== undefined).sort((a, b) => span(a) - span(b))[0];
 	const keep = (order: IDataObject) => windows.every((w) => inWindow(order, w));
 	if (!driving) {
-		const orders = await search(context, SALE_ORDERS, allOf(baseConditions(query, false)), { returnAll: true, itemIndex });
+		const orders = await search(context, SALE_ORDERS, allOf(baseConditions(query, false)), {
+			returnAll: true,
+			itemIndex,
+		});
 		return orders.filter(keep);
 	}
 	const since = driving.since as Date;
 	const until = driving.until ?? now;
 	const days: string[] = [];
 	const last = Date.UTC(until.getUTCFullYear(), until.getUTCMonth(), until.getUTCDate()) + DAY_MS;
-	for (let day = Date.UTC(since.getUTCFullYear(), since.getUTCMonth(), since.getUTCDate()) - DAY_MS; day <= last; day += DAY_MS) {
+	for (
+		let day = Date.UTC(since.getUTCFullYear(), since.getUTCMonth(), since.getUTCDate()) - DAY_MS;
+		day <= last;
+		day += DAY_MS
+	) {
 		days.push(new Date(day).toISOString().slice(0, 10));
 	}
 	const found = new Map<string, IDataObject>();
 	for (const part of chunk(days, DAYS_PER_SEARCH)) {
 		const dayCondition = anyOf(part.map((day) => text(driving.pointer, day, 'STARTS_WITH')));
-		const orders = await search(context, SALE_ORDERS, allOf([...baseConditions(query, true), dayCondition]), { returnAll: true, itemIndex });
+		const orders = await search(
+			context,
+			SALE_ORDERS,
+			allOf([...baseConditions(query, true), dayCondition]),
+			{ returnAll: true, itemIndex },
+		);
 		for (const order of orders) if (keep(order)) found.set(String(order.id), order);
 	}
 	return [...found.values()];
@@ -135,7 +182,8 @@ async function searchByDayPrefixes(context: RequestContext, query: SaleOrderQuer
 
 function inWindow(order: IDataObject, window: TimeWindow): boolean {
 	let value: unknown = order;
-	for (const key of window.pointer.slice(1).split('/')) value = (value as IDataObject | undefined)?.[key];
+	for (const key of window.pointer.slice(1).split('/'))
+		value = (value as IDataObject | undefined)?.[key];
 	const ms = typeof value === 'string' ? Date.parse(value) : Number.NaN;
 	if (Number.isNaN(ms)) return false;
 	if (window.since && ms < window.since.getTime()) return false;

@@ -44,14 +44,19 @@ export function timestampFor(status: string): string {
 }
 
 function timeOf(order: IDataObject, stamp: string): number | undefined {
-	const value = ((order.timestamps as IDataObject | undefined)?.[stamp] as IDataObject | undefined)?.time;
+	const value = ((order.timestamps as IDataObject | undefined)?.[stamp] as IDataObject | undefined)
+		?.time;
 	const ms = typeof value === 'string' ? Date.parse(value) : Number.NaN;
 	return Number.isNaN(ms) ? undefined : ms;
 }
 
 /** When the order reached its current status, as well as the API lets us tell. */
 export function reachedAt(order: IDataObject): number | undefined {
-	return timeOf(order, timestampFor(String(order.status))) ?? timeOf(order, 'modified') ?? timeOf(order, 'created');
+	return (
+		timeOf(order, timestampFor(String(order.status))) ??
+		timeOf(order, 'modified') ??
+		timeOf(order, 'created')
+	);
 }
 
 /** The statuses grouped by the timestamp that records them: one search per timestamp. */
@@ -64,7 +69,11 @@ function statusesByTimestamp(statuses: string[]): Map<string, string[]> {
 	return groups;
 }
 
-async function searchSince(context: IPollFunctions, settings: PollSettings, since?: Date): Promise<IDataObject[]> {
+async function searchSince(
+	context: IPollFunctions,
+	settings: PollSettings,
+	since?: Date,
+): Promise<IDataObject[]> {
 	const found = new Map<string, IDataObject>();
 	for (const [stamp, statuses] of statusesByTimestamp(settings.statuses)) {
 		const orders = await searchSaleOrders(context, {
@@ -78,18 +87,33 @@ async function searchSince(context: IPollFunctions, settings: PollSettings, sinc
 }
 
 /** A few recent orders for building the workflow in the editor; the state is not touched. */
-export async function sampleOrders(context: IPollFunctions, settings: PollSettings, now = new Date()): Promise<IDataObject[]> {
-	const orders = await searchSince(context, settings, new Date(now.getTime() - SAMPLE_DAYS * 86_400_000));
+export async function sampleOrders(
+	context: IPollFunctions,
+	settings: PollSettings,
+	now = new Date(),
+): Promise<IDataObject[]> {
+	const orders = await searchSince(
+		context,
+		settings,
+		new Date(now.getTime() - SAMPLE_DAYS * 86_400_000),
+	);
 	return orders.sort((a, b) => (reachedAt(b) ?? 0) - (reachedAt(a) ?? 0)).slice(0, SAMPLE_SIZE);
 }
 
 /** One poll: the orders that reached a watched status since the cursor, each `<id>:<status>` once. */
-export async function pollSaleOrders(context: IPollFunctions, state: PollState, settings: PollSettings, now = new Date()): Promise<IDataObject[]> {
+export async function pollSaleOrders(
+	context: IPollFunctions,
+	state: PollState,
+	settings: PollSettings,
+	now = new Date(),
+): Promise<IDataObject[]> {
 	if (!state.cursor) {
 		state.cursor = { time: now.toISOString(), id: '' };
 		state.recent = [];
 		if (!settings.emitExisting) return [];
-		const existing = (await searchSince(context, settings)).filter((order) => settings.statuses.includes(String(order.status)));
+		const existing = (await searchSince(context, settings)).filter((order) =>
+			settings.statuses.includes(String(order.status)),
+		);
 		advance(state, existing, now);
 		return existing;
 	}
@@ -98,7 +122,8 @@ export async function pollSaleOrders(context: IPollFunctions, state: PollState, 
 	const recent = new Set((state.recent ?? []).map(([key]) => key));
 	const candidates = await searchSince(context, settings, new Date(since));
 	const fresh = candidates.filter((order) => {
-		if (!settings.statuses.includes(String(order.status)) || recent.has(seenKey(order))) return false;
+		if (!settings.statuses.includes(String(order.status)) || recent.has(seenKey(order)))
+			return false;
 		// An order edited long after it reached the status is not a new arrival.
 		const at = reachedAt(order);
 		return at === undefined || at >= since;
@@ -131,14 +156,23 @@ function advance(state: PollState, emitted: IDataObject[], now: Date): void {
  * One poll of the Sale Order Trigger: by hand, a
  * sample to build the workflow on; on schedule, the orders that reached a status since the cursor.
  */
-export async function pollSaleOrderTrigger(context: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+export async function pollSaleOrderTrigger(
+	context: IPollFunctions,
+): Promise<INodeExecutionData[][] | null> {
 	const settings: PollSettings = {
-		statuses: readChoices(context, context.getNodeParameter('statuses', []), SALE_ORDER_STATUSES, 'Statuses'),
+		statuses: readChoices(
+			context,
+			context.getNodeParameter('statuses', []),
+			SALE_ORDER_STATUSES,
+			'Statuses',
+		),
 		customerIds: customerIds(context.getNodeParameter('customers', {})),
 		emitExisting: (context.getNodeParameter('options', {}) as IDataObject).emitExisting === true,
 	};
 	if (settings.statuses.length === 0) return null;
 	const orders =
-		context.getMode() === 'manual' ? await sampleOrders(context, settings) : await pollSaleOrders(context, context.getWorkflowStaticData('node') as PollState, settings);
+		context.getMode() === 'manual'
+			? await sampleOrders(context, settings)
+			: await pollSaleOrders(context, context.getWorkflowStaticData('node') as PollState, settings);
 	return orders.length > 0 ? [context.helpers.returnJsonArray(orders)] : null;
 }

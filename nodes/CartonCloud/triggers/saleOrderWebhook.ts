@@ -66,34 +66,55 @@ function entityIn(body: IDataObject): IDataObject {
 function saleOrderId(entity: IDataObject): string | undefined {
 	const isSaleOrder =
 		entity.type === 'OUTBOUND' ||
-		(entity.type === undefined && typeof entity.status === 'string' && typeof entity.references === 'object' && entity.references !== null);
-	return isSaleOrder && typeof entity.id === 'string' && entity.id.trim() !== '' ? entity.id.trim() : undefined;
+		(entity.type === undefined &&
+			typeof entity.status === 'string' &&
+			typeof entity.references === 'object' &&
+			entity.references !== null);
+	return isSaleOrder && typeof entity.id === 'string' && entity.id.trim() !== ''
+		? entity.id.trim()
+		: undefined;
 }
 
-export async function receiveSaleOrderWebhook(context: IWebhookFunctions, settings: WebhookSettings): Promise<IWebhookResponseData> {
+export async function receiveSaleOrderWebhook(
+	context: IWebhookFunctions,
+	settings: WebhookSettings,
+): Promise<IWebhookResponseData> {
 	const response = context.getResponseObject();
 	const answer = (status: number, body: IDataObject): IWebhookResponseData => {
 		response.status(status).json(body);
 		return { noWebhookResponse: true };
 	};
-	const ignored = (reason: string): IWebhookResponseData => ({ webhookResponse: { received: true, emitted: 0, ignored: reason } });
+	const ignored = (reason: string): IWebhookResponseData => ({
+		webhookResponse: { received: true, emitted: 0, ignored: reason },
+	});
 
 	if (!settings.secret) {
-		return answer(401, { message: 'This webhook has no secret set yet: set it on the trigger (from version 2 in its CartonCloud Webhook credential) and add it to the URL CartonCloud calls (?secret=…)' });
+		return answer(401, {
+			message:
+				'This webhook has no secret set yet: set it on the trigger (from version 2 in its CartonCloud Webhook credential) and add it to the URL CartonCloud calls (?secret=…)',
+		});
 	}
 	const header = settings.secretHeader.trim().toLowerCase() || DEFAULT_SECRET_HEADER;
-	const received = first((context.getQueryData() as IDataObject)[SECRET_QUERY]) || first(context.getHeaderData()[header]);
-	if (!sameSecret(received, settings.secret)) return answer(401, { message: 'Unauthorized: missing or wrong webhook secret' });
+	const received =
+		first((context.getQueryData() as IDataObject)[SECRET_QUERY]) ||
+		first(context.getHeaderData()[header]);
+	if (!sameSecret(received, settings.secret))
+		return answer(401, { message: 'Unauthorized: missing or wrong webhook secret' });
 
 	const size = bodySize(context);
 	if (size > MAX_BODY_BYTES) {
-		return answer(413, { message: `Body of ${size} bytes refused: CartonCloud sends one entity per request, at most ${MAX_BODY_BYTES} bytes` });
+		return answer(413, {
+			message: `Body of ${size} bytes refused: CartonCloud sends one entity per request, at most ${MAX_BODY_BYTES} bytes`,
+		});
 	}
 	const body = context.getBodyData() as unknown;
 	if (Array.isArray(body)) {
-		return answer(400, { message: `Body is a list of ${body.length} entries: CartonCloud sends one entity per request, so nothing was accepted` });
+		return answer(400, {
+			message: `Body is a list of ${body.length} entries: CartonCloud sends one entity per request, so nothing was accepted`,
+		});
 	}
-	if (!body || typeof body !== 'object') return answer(400, { message: 'Body is not a JSON object (a CartonCloud entity)' });
+	if (!body || typeof body !== 'object')
+		return answer(400, { message: 'Body is not a JSON object (a CartonCloud entity)' });
 
 	const entity = entityIn(body as IDataObject);
 	const id = saleOrderId(entity);
@@ -101,19 +122,32 @@ export async function receiveSaleOrderWebhook(context: IWebhookFunctions, settin
 
 	let order: IDataObject;
 	try {
-		order = (await apiRequest<IDataObject>(context, { method: 'GET', path: `${SALE_ORDERS}/${encodeURIComponent(id)}` })).body;
+		order = (
+			await apiRequest<IDataObject>(context, {
+				method: 'GET',
+				path: `${SALE_ORDERS}/${encodeURIComponent(id)}`,
+			})
+		).body;
 	} catch (error) {
 		const status = readHttpFailure(error).status;
 		if (status === 404) return ignored(`sale order ${id} does not exist in CartonCloud`);
 		// Nothing unverified is emitted; a 5xx tells the sender to try again, and the scheduled push
 		// is the safety net for anything that never arrives.
-		return answer(503, { message: `Could not read sale order ${id} from CartonCloud (${status ?? 'no answer'}); nothing was emitted, try again` });
+		return answer(503, {
+			message: `Could not read sale order ${id} from CartonCloud (${status ?? 'no answer'}); nothing was emitted, try again`,
+		});
 	}
-	if (!order || typeof order !== 'object' || String(order.id) !== id) return ignored(`CartonCloud returned no sale order for ${id}`);
+	if (!order || typeof order !== 'object' || String(order.id) !== id)
+		return ignored(`CartonCloud returned no sale order for ${id}`);
 
 	const status = String(order.status ?? '');
-	if (settings.statuses.length > 0 && !settings.statuses.includes(status)) return ignored(`sale order ${id} is ${status} in CartonCloud`);
+	if (settings.statuses.length > 0 && !settings.statuses.includes(status))
+		return ignored(`sale order ${id} is ${status} in CartonCloud`);
 	const customerId = String((order.customer as IDataObject | undefined)?.id ?? '');
-	if (settings.customerIds.length > 0 && !settings.customerIds.includes(customerId)) return ignored(`sale order ${id} belongs to another customer`);
-	return { webhookResponse: { received: true, emitted: 1 }, workflowData: [context.helpers.returnJsonArray([order])] };
+	if (settings.customerIds.length > 0 && !settings.customerIds.includes(customerId))
+		return ignored(`sale order ${id} belongs to another customer`);
+	return {
+		webhookResponse: { received: true, emitted: 1 },
+		workflowData: [context.helpers.returnJsonArray([order])],
+	};
 }

@@ -5,7 +5,10 @@ import { customerLocator, SALE_ORDER_STATUSES } from '../actions/common.descript
 export const STATUS_CHOICE_NOTICE =
 	'Packed is off by default in CartonCloud: orders then go from Awaiting Pick and Pack straight to Dispatched. Choose Dispatched if your warehouse does not use Packed.';
 
-export function statusesField(description: string, overrides: Partial<INodeProperties> = {}): INodeProperties {
+export function statusesField(
+	description: string,
+	overrides: Partial<INodeProperties> = {},
+): INodeProperties {
 	return {
 		displayName: 'Statuses',
 		name: 'statuses',
@@ -26,7 +29,9 @@ export const customersField: INodeProperties = {
 	placeholder: 'Add Customer',
 	default: {},
 	description: 'Only sale orders of these customers (all customers when empty)',
-	options: [{ displayName: 'Customer', name: 'customer', values: [customerLocator({ name: 'id' })] }],
+	options: [
+		{ displayName: 'Customer', name: 'customer', values: [customerLocator({ name: 'id' })] },
+	],
 };
 
 /** The customer ids picked in `customersField`. */
@@ -35,7 +40,9 @@ export function customerIds(raw: unknown): string[] {
 	return entries
 		.map((entry) => {
 			const value = entry.id as { value?: unknown } | string | undefined;
-			return String(typeof value === 'object' && value !== null ? (value.value ?? '') : (value ?? '')).trim();
+			return String(
+				typeof value === 'object' && value !== null ? (value.value ?? '') : (value ?? ''),
+			).trim();
 		})
 		.filter((id) => id !== '');
 }

@@ -17,12 +17,24 @@ export function binaryKey(base: string, index: number): string {
 	return index === 0 ? base : `${base}_${index + 1}`;
 }
 
-export function decodePdf(context: IExecuteFunctions, base64: unknown, what: string, itemIndex: number): Buffer {
+export function decodePdf(
+	context: IExecuteFunctions,
+	base64: unknown,
+	what: string,
+	itemIndex: number,
+): Buffer {
 	if (typeof base64 !== 'string' || base64.length === 0) {
-		throw new NodeOperationError(context.getNode(), `Starshipit returned no PDF for ${what}`, { itemIndex });
+		throw new NodeOperationError(context.getNode(), `Starshipit returned no PDF for ${what}`, {
+			itemIndex,
+		});
 	}
 	const data = Buffer.from(base64.replace(/^data:[^,]*,/, ''), 'base64');
-	if (data.length === 0) throw new NodeOperationError(context.getNode(), `Starshipit returned an empty PDF for ${what}`, { itemIndex });
+	if (data.length === 0)
+		throw new NodeOperationError(
+			context.getNode(),
+			`Starshipit returned an empty PDF for ${what}`,
+			{ itemIndex },
+		);
 	return data;
 }
 
@@ -35,7 +47,11 @@ export async function pdfBinaries(
 	const binary: IBinaryKeyData = {};
 	for (const [index, file] of files.entries()) {
 		const data = decodePdf(context, file.base64, file.what, itemIndex);
-		binary[binaryKey(property, index)] = await context.helpers.prepareBinaryData(data, file.fileName, 'application/pdf');
+		binary[binaryKey(property, index)] = await context.helpers.prepareBinaryData(
+			data,
+			file.fileName,
+			'application/pdf',
+		);
 	}
 	return binary;
 }

@@ -8,7 +8,15 @@ import * as rate from './rate/Rate.resource';
 import * as report from './report/Report.resource';
 import * as tracking from './tracking/Tracking.resource';
 
-const resources: Record<string, Record<string, unknown>> = { address, label, manifest, order, rate, report, tracking };
+const resources: Record<string, Record<string, unknown>> = {
+	address,
+	label,
+	manifest,
+	order,
+	rate,
+	report,
+	tracking,
+};
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await routeToOperation(this, resources);

@@ -7,12 +7,18 @@
 import type { IDataObject } from 'n8n-workflow';
 import { withoutEmpty } from '../../shared/output';
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
-const record = (value: unknown): IDataObject | undefined => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined);
-const list = (value: unknown): IDataObject[] => (Array.isArray(value) ? (value as IDataObject[]).filter((v) => record(v) !== undefined) : []);
+const text = (value: unknown): string | undefined =>
+	typeof value === 'string' && value.trim() !== '' ? value : undefined;
+const record = (value: unknown): IDataObject | undefined =>
+	value !== null && typeof value === 'object' && !Array.isArray(value)
+		? (value as IDataObject)
+		: undefined;
+const list = (value: unknown): IDataObject[] =>
+	Array.isArray(value) ? (value as IDataObject[]).filter((v) => record(v) !== undefined) : [];
 
 /** Starshipit's "2026-10-20T19:17:18.000Z" without the milliseconds no one reads. */
-const time = (value: unknown): string | undefined => text(value)?.replace(/\.\d{3}(?=Z|[+-]\d\d:?\d\d$)/, '');
+const time = (value: unknown): string | undefined =>
+	text(value)?.replace(/\.\d{3}(?=Z|[+-]\d\d:?\d\d$)/, '');
 
 /**
  * One order of a list. `status` stands in for rows that carry none (the shipped list's rows are
@@ -44,15 +50,31 @@ export function simpleOrderDetail(order: IDataObject): IDataObject {
 		recipient: text(destination?.name),
 		state: text(destination?.state),
 		service: text(order.carrier_service_code) ?? text(order.shipping_method),
-		tracking_urls: [...new Set(packages.map((p) => text(p.tracking_url)).filter((url): url is string => url !== undefined))],
+		tracking_urls: [
+			...new Set(
+				packages.map((p) => text(p.tracking_url)).filter((url): url is string => url !== undefined),
+			),
+		],
 		manifested: order.manifested === true ? true : undefined,
 		archived: order.archived === true ? true : undefined,
 		last_updated: time(order.last_updated),
-		items: list(order.items).map((item) => withoutEmpty({ sku: text(item.sku), description: text(item.description), quantity: item.quantity as number | undefined })),
+		items: list(order.items).map((item) =>
+			withoutEmpty({
+				sku: text(item.sku),
+				description: text(item.description),
+				quantity: item.quantity as number | undefined,
+			}),
+		),
 		packages: packages.length || undefined,
 		latest_events: list(order.events)
 			.slice(-3)
-			.map((event) => withoutEmpty({ time: time(event.time), name: text(event.name), description: text(event.description) })),
+			.map((event) =>
+				withoutEmpty({
+					time: time(event.time),
+					name: text(event.name),
+					description: text(event.description),
+				}),
+			),
 	});
 }
 
@@ -70,6 +92,12 @@ export function simpleTracking(results: IDataObject): IDataObject {
 		tracking_url: text(results.tracking_url),
 		latest_events: list(results.tracking_events)
 			.slice(-5)
-			.map((event) => withoutEmpty({ time: time(event.event_datetime), status: text(event.status), details: text(event.details) })),
+			.map((event) =>
+				withoutEmpty({
+					time: time(event.event_datetime),
+					status: text(event.status),
+					details: text(event.details),
+				}),
+			),
 	});
 }

@@ -5,7 +5,11 @@
  * overrides and every other field keeps its default; none is required, since each has a default
  * or may be left out.
  */
-import type { ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
+import type {
+	ILoadOptionsFunctions,
+	ResourceMapperField,
+	ResourceMapperFields,
+} from 'n8n-workflow';
 import { editorLabelOf, ORDER_FIELDS } from '../../shared/mapping/mappingTable';
 
 /** The fields as the resource mapper stores them in a workflow's `schema`. */

@@ -51,17 +51,25 @@ export interface HeldOrders {
  * Where a listing for these order dates starts: the earliest (minus the clock margin);
  * `now - lookbackDays` stands in for an order with no (valid) date.
  */
-export function listingSince(orderDates: Array<string | undefined>, lookbackDays: number, now = new Date()): Date {
+export function listingSince(
+	orderDates: Array<string | undefined>,
+	lookbackDays: number,
+	now = new Date(),
+): Date {
 	let earliest = Number.POSITIVE_INFINITY;
 	for (const value of orderDates) {
 		const time = value ? Date.parse(value) : Number.NaN;
-		earliest = Math.min(earliest, Number.isNaN(time) ? now.getTime() - lookbackDays * DAY_MS : time);
+		earliest = Math.min(
+			earliest,
+			Number.isNaN(time) ? now.getTime() - lookbackDays * DAY_MS : time,
+		);
 	}
 	if (!Number.isFinite(earliest)) earliest = now.getTime() - lookbackDays * DAY_MS;
 	return new Date(Math.min(earliest, now.getTime()) - CLOCK_SKEW_MS);
 }
 
-const keyOf = (order: WantedOrder) => (order.orderNumber !== undefined ? `n:${order.orderNumber}` : `i:${order.orderId}`);
+const keyOf = (order: WantedOrder) =>
+	order.orderNumber !== undefined ? `n:${order.orderNumber}` : `i:${order.orderId}`;
 
 export interface HeldOrderOptions {
 	/** How far back an order without a date may reach (Create's look-back setting). */
@@ -85,12 +93,17 @@ export interface WorkInFlight {
  * numbers are known: Create builds its orders meanwhile, so the mapping fills the listing's waits.
  * Undefined when so few orders are due that looking each up is cheaper.
  */
-export function listWorkInFlight(context: RequestContext, orderDates: Array<string | undefined>, options: HeldOrderOptions = {}): WorkInFlight | undefined {
+export function listWorkInFlight(
+	context: RequestContext,
+	orderDates: Array<string | undefined>,
+	options: HeldOrderOptions = {},
+): WorkInFlight | undefined {
 	if (orderDates.length <= LOOKUPS_AT_MOST) return undefined;
 	const since = listingSince(orderDates, options.lookbackDays ?? 30, options.now);
 	const pages: TabPage[] = [];
 	const listed = (async () => {
-		for (const tab of ['unshipped', 'printed'] as const) await listTab(context, tab, since, (page) => void pages.push(page), options.itemIndex);
+		for (const tab of ['unshipped', 'printed'] as const)
+			await listTab(context, tab, since, (page) => void pages.push(page), options.itemIndex);
 		return pages;
 	})();
 	// Awaited by `findHeldOrders`; this only keeps a failure before then from going unhandled.
@@ -99,7 +112,11 @@ export function listWorkInFlight(context: RequestContext, orderDates: Array<stri
 }
 
 /** Finds `wanted` in Starshipit (see the module's note). Throws when Starshipit cannot be asked. */
-export async function findHeldOrders(context: RequestContext, wanted: WantedOrder[], options: HeldOrderOptions = {}): Promise<HeldOrders> {
+export async function findHeldOrders(
+	context: RequestContext,
+	wanted: WantedOrder[],
+	options: HeldOrderOptions = {},
+): Promise<HeldOrders> {
 	const search = new Search(context, wanted, options.itemIndex);
 	const now = options.now ?? new Date();
 	if (options.inFlight) {
@@ -108,14 +125,27 @@ export async function findHeldOrders(context: RequestContext, wanted: WantedOrde
 		await search.shipped(now, options.lookbackDays ?? 30);
 		return search.result();
 	}
-	const dated = (o: WantedOrder) => o.orderDate !== undefined && !Number.isNaN(Date.parse(o.orderDate));
-	if (options.lookUpUndated) await search.lookUp([...search.open.values()].filter((o) => !dated(o)));
+	const dated = (o: WantedOrder) =>
+		o.orderDate !== undefined && !Number.isNaN(Date.parse(o.orderDate));
+	if (options.lookUpUndated)
+		await search.lookUp([...search.open.values()].filter((o) => !dated(o)));
 	if (search.open.size <= LOOKUPS_AT_MOST) {
 		await search.lookUp([...search.open.values()]);
 		return search.result();
 	}
-	search.listedSince = listingSince([...search.open.values()].map((w) => w.orderDate), options.lookbackDays ?? 30, now);
-	for (const tab of ['unshipped', 'printed'] as const) await listTab(context, tab, search.listedSince, (page) => void search.take(page), options.itemIndex);
+	search.listedSince = listingSince(
+		[...search.open.values()].map((w) => w.orderDate),
+		options.lookbackDays ?? 30,
+		now,
+	);
+	for (const tab of ['unshipped', 'printed'] as const)
+		await listTab(
+			context,
+			tab,
+			search.listedSince,
+			(page) => void search.take(page),
+			options.itemIndex,
+		);
 	await search.shipped(now, options.lookbackDays ?? 30);
 	return search.result();
 }
@@ -163,7 +193,10 @@ class Search {
 	async shipped(now: Date, lookbackDays: number): Promise<void> {
 		if (this.open.size === 0) return;
 		if (this.open.size <= LOOKUPS_AT_MOST) return await this.lookUp([...this.open.values()]);
-		const byAge = () => [...this.open.values()].sort((a, b) => this.timeOf(a, now, lookbackDays) - this.timeOf(b, now, lookbackDays));
+		const byAge = () =>
+			[...this.open.values()].sort(
+				(a, b) => this.timeOf(a, now, lookbackDays) - this.timeOf(b, now, lookbackDays),
+			);
 		const since = new Date(this.timeOf(byAge()[0], now, lookbackDays) - CLOCK_SKEW_MS);
 		let plan: { lookUpOldest: number; since: Date } | undefined;
 		await listTab(
@@ -172,15 +205,34 @@ class Search {
 			since,
 			(page) => {
 				this.take(page);
-				if (page.page > 1 || page.totalPages === undefined || page.totalPages <= 1 || this.open.size === 0) return true;
-				plan = this.split(byAge(), page.totalPages / (now.getTime() - since.getTime()), now, lookbackDays, page.totalPages - 1);
+				if (
+					page.page > 1 ||
+					page.totalPages === undefined ||
+					page.totalPages <= 1 ||
+					this.open.size === 0
+				)
+					return true;
+				plan = this.split(
+					byAge(),
+					page.totalPages / (now.getTime() - since.getTime()),
+					now,
+					lookbackDays,
+					page.totalPages - 1,
+				);
 				return plan.lookUpOldest === 0;
 			},
 			this.itemIndex,
 		);
 		if (!plan || plan.lookUpOldest === 0 || this.open.size === 0) return;
 		const oldest = byAge().slice(0, plan.lookUpOldest);
-		if (plan.lookUpOldest < this.open.size) await listTab(this.context, 'shipped', plan.since, (page) => void this.take(page), this.itemIndex);
+		if (plan.lookUpOldest < this.open.size)
+			await listTab(
+				this.context,
+				'shipped',
+				plan.since,
+				(page) => void this.take(page),
+				this.itemIndex,
+			);
 		await this.lookUp(oldest.filter((o) => this.open.has(keyOf(o))));
 	}
 
@@ -189,11 +241,21 @@ class Search {
 	 * the shipped tab's pages per millisecond. k = 0 goes on with the listing already started
 	 * (`remainingPages` more).
 	 */
-	private split(byAge: WantedOrder[], pagesPerMs: number, now: Date, lookbackDays: number, remainingPages: number): { lookUpOldest: number; since: Date } {
+	private split(
+		byAge: WantedOrder[],
+		pagesPerMs: number,
+		now: Date,
+		lookbackDays: number,
+		remainingPages: number,
+	): { lookUpOldest: number; since: Date } {
 		let best = { lookUpOldest: 0, since: new Date(0), calls: remainingPages };
 		for (let k = 1; k <= byAge.length; k++) {
-			const since = k < byAge.length ? new Date(this.timeOf(byAge[k], now, lookbackDays) - CLOCK_SKEW_MS) : now;
-			const pages = k < byAge.length ? Math.max(1, Math.ceil(pagesPerMs * (now.getTime() - since.getTime()))) : 0;
+			const since =
+				k < byAge.length ? new Date(this.timeOf(byAge[k], now, lookbackDays) - CLOCK_SKEW_MS) : now;
+			const pages =
+				k < byAge.length
+					? Math.max(1, Math.ceil(pagesPerMs * (now.getTime() - since.getTime())))
+					: 0;
 			if (k + pages < best.calls) best = { lookUpOldest: k, since, calls: k + pages };
 		}
 		return best;
@@ -201,7 +263,9 @@ class Search {
 
 	private timeOf(order: WantedOrder, now: Date, lookbackDays: number): number {
 		const time = order.orderDate ? Date.parse(order.orderDate) : Number.NaN;
-		return Number.isNaN(time) ? now.getTime() - lookbackDays * DAY_MS : Math.min(time, now.getTime());
+		return Number.isNaN(time)
+			? now.getTime() - lookbackDays * DAY_MS
+			: Math.min(time, now.getTime());
 	}
 
 	/** One look-up per order, a few in flight (the pacing keeps them under the rate). */
@@ -217,7 +281,12 @@ class Search {
 	}
 
 	result(): HeldOrders {
-		return { rows: this.rows, listingPages: this.listingPages, lookups: this.lookups, listedSince: this.listedSince };
+		return {
+			rows: this.rows,
+			listingPages: this.listingPages,
+			lookups: this.lookups,
+			listedSince: this.listedSince,
+		};
 	}
 }
 
@@ -225,15 +294,31 @@ class Search {
  * The order by number (or id), or undefined when Starshipit has none (404). No `status` is sent:
  * the look-up then finds the order in any tab. The reply is checked to be the order asked for.
  */
-export async function lookUpOrder(context: RequestContext, order: WantedOrder, itemIndex?: number): Promise<IDataObject | undefined> {
-	const qs = order.orderNumber !== undefined ? { order_number: order.orderNumber } : { order_id: order.orderId };
-	const body = await starshipitRequest(context, { method: 'GET', path: '/api/orders', qs, itemIndex, allowAppErrors: true }).catch((error: unknown) => {
+export async function lookUpOrder(
+	context: RequestContext,
+	order: WantedOrder,
+	itemIndex?: number,
+): Promise<IDataObject | undefined> {
+	const qs =
+		order.orderNumber !== undefined
+			? { order_number: order.orderNumber }
+			: { order_id: order.orderId };
+	const body = await starshipitRequest(context, {
+		method: 'GET',
+		path: '/api/orders',
+		qs,
+		itemIndex,
+		allowAppErrors: true,
+	}).catch((error: unknown) => {
 		if (String((error as { httpCode?: unknown }).httpCode) === '404') return undefined;
 		throw error;
 	});
 	const found = body?.order as IDataObject | undefined;
 	if (!found || Array.isArray(found)) return undefined;
 	// Pitfall 9: make sure the reply really is the order asked for.
-	const matches = order.orderNumber !== undefined ? found.order_number === order.orderNumber : Number(found.order_id) === order.orderId;
+	const matches =
+		order.orderNumber !== undefined
+			? found.order_number === order.orderNumber
+			: Number(found.order_id) === order.orderId;
 	return matches ? found : undefined;
 }

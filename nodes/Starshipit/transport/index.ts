@@ -3,7 +3,12 @@
  * counts as a rate limit), the base URL from the credential, `success:false` inside a 2xx, and the
  * one paging helper. Every Starshipit call of both nodes goes through `starshipitRequest`.
  */
-import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	JsonObject,
+} from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import {
 	beforeSending,
@@ -34,26 +39,41 @@ export function appErrors(body: unknown): string[] {
 	return errors.map((e: AppError) => {
 		const message = typeof e?.message === 'string' ? e.message : '';
 		const details = typeof e?.details === 'string' ? e.details : '';
-		return message && details && message !== details ? `${message}: ${details}` : message || details || 'Unknown error';
+		return message && details && message !== details
+			? `${message}: ${details}`
+			: message || details || 'Unknown error';
 	});
 }
 
 /** Reads both envelopes: the application's `{success, errors[]}` and the gateway's `{statusCode, message}`. */
-export function describeStarshipitError(failure: HttpFailure): { message: string; description?: string } {
+export function describeStarshipitError(failure: HttpFailure): {
+	message: string;
+	description?: string;
+} {
 	const body = (failure.body ?? {}) as { message?: unknown; statusCode?: unknown };
 	const lines = appErrors(failure.body);
 	const gatewayMessage = typeof body.message === 'string' ? body.message : undefined;
-	const status = failure.status ?? (typeof body.statusCode === 'number' ? body.statusCode : undefined);
+	const status =
+		failure.status ?? (typeof body.statusCode === 'number' ? body.statusCode : undefined);
 	if (status === 401 && /subscription key/i.test(gatewayMessage ?? '')) {
-		return { message: `Starshipit rejected the subscription key: ${gatewayMessage}`, description: 'Check the Subscription Key (Ocp-Apim-Subscription-Key) in the Starshipit credential.' };
+		return {
+			message: `Starshipit rejected the subscription key: ${gatewayMessage}`,
+			description:
+				'Check the Subscription Key (Ocp-Apim-Subscription-Key) in the Starshipit credential.',
+		};
 	}
 	if (status === 403 && lines.length === 0) {
 		return {
 			message: `Starshipit rejected the API key${gatewayMessage ? `: ${gatewayMessage}` : ''}`,
-			description: 'Check the API Key (StarShipIT-Api-Key) in the Starshipit credential; each child account has its own.',
+			description:
+				'Check the API Key (StarShipIT-Api-Key) in the Starshipit credential; each child account has its own.',
 		};
 	}
-	if (lines.length) return { message: `Starshipit: ${lines[0]}`, description: lines.length > 1 ? lines.join('\n') : undefined };
+	if (lines.length)
+		return {
+			message: `Starshipit: ${lines[0]}`,
+			description: lines.length > 1 ? lines.join('\n') : undefined,
+		};
 	if (gatewayMessage) return { message: `Starshipit: ${gatewayMessage}` };
 	if (failure.code) return { message: `Starshipit could not be reached (${failure.code})` };
 	return { message: `Starshipit request failed${status ? ` with HTTP ${status}` : ''}` };
@@ -63,7 +83,8 @@ export const starshipitDialect: ApiDialect = {
 	credentialType: CREDENTIAL_TYPE,
 	describeError: describeStarshipitError,
 	// APIM may also say so in the body (reference §2; ODOO/NET check body.statusCode === 429).
-	isRateLimited: (failure) => (failure.body as { statusCode?: unknown } | undefined)?.statusCode === 429,
+	isRateLimited: (failure) =>
+		(failure.body as { statusCode?: unknown } | undefined)?.statusCode === 429,
 };
 
 /** Requests per second of each rate tier the credential offers (Starshipit's published limits). */
@@ -78,13 +99,22 @@ export interface StarshipitSettings {
 /** Base URL and pacing from the credential; a credential saved before the tier existed paces as Developer. */
 export async function starshipitSettings(context: RequestContext): Promise<StarshipitSettings> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	const url = typeof credentials.baseUrl === 'string' && credentials.baseUrl.trim() ? credentials.baseUrl.trim() : DEFAULT_BASE_URL;
-	const tier = typeof credentials.rateTier === 'string' && credentials.rateTier in RATE_TIERS ? credentials.rateTier : 'developer';
+	const url =
+		typeof credentials.baseUrl === 'string' && credentials.baseUrl.trim()
+			? credentials.baseUrl.trim()
+			: DEFAULT_BASE_URL;
+	const tier =
+		typeof credentials.rateTier === 'string' && credentials.rateTier in RATE_TIERS
+			? credentials.rateTier
+			: 'developer';
 	const credential = context.getNode().credentials?.[CREDENTIAL_TYPE];
 	return {
 		baseUrl: url.replace(/\/+$/, ''),
 		// One lane per account: every execution of this process with this credential shares its pace.
-		pacing: { bucket: `starshipit:${credential?.id ?? credential?.name ?? 'default'}@${url}`, requestsPerSecond: RATE_TIERS[tier] },
+		pacing: {
+			bucket: `starshipit:${credential?.id ?? credential?.name ?? 'default'}@${url}`,
+			requestsPerSecond: RATE_TIERS[tier],
+		},
 	};
 }
 
@@ -108,7 +138,10 @@ export interface StarshipitRequest {
 	policy?: Partial<RetryPolicy>;
 }
 
-function requestOptions(settings: StarshipitSettings, request: StarshipitRequest): IHttpRequestOptions {
+function requestOptions(
+	settings: StarshipitSettings,
+	request: StarshipitRequest,
+): IHttpRequestOptions {
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${settings.baseUrl}${request.path}`,
@@ -143,27 +176,56 @@ function callOptions(settings: StarshipitSettings, request: StarshipitRequest): 
 }
 
 /** The credential's settings; a failed read (n8n's database) is retried: nothing was sent yet. */
-const settingsOf = async (context: RequestContext) => await beforeSending(context, async () => await starshipitSettings(context), STARSHIPIT_POLICY);
+const settingsOf = async (context: RequestContext) =>
+	await beforeSending(context, async () => await starshipitSettings(context), STARSHIPIT_POLICY);
 
 /** `success:false` inside a 2xx is an error unless the caller reads per-order errors itself. */
-function checkSuccess(context: RequestContext, request: StarshipitRequest, response: ApiResponse, body: IDataObject): void {
+function checkSuccess(
+	context: RequestContext,
+	request: StarshipitRequest,
+	response: ApiResponse,
+	body: IDataObject,
+): void {
 	if (body.success === false && !request.allowAppErrors) {
-		throw toNodeApiError(context, starshipitDialect, { status: response.statusCode, headers: response.headers, body }, request.itemIndex);
+		throw toNodeApiError(
+			context,
+			starshipitDialect,
+			{ status: response.statusCode, headers: response.headers, body },
+			request.itemIndex,
+		);
 	}
 }
 
 /** One Starshipit call: JSON in and out, retries per the shared policy, `success:false` is an error. */
-export async function starshipitRequest<T extends IDataObject = IDataObject>(context: RequestContext, request: StarshipitRequest): Promise<T> {
+export async function starshipitRequest<T extends IDataObject = IDataObject>(
+	context: RequestContext,
+	request: StarshipitRequest,
+): Promise<T> {
 	const settings = await settingsOf(context);
-	const response = await sendWithRetry<T>(context, starshipitDialect, requestOptions(settings, request), { ...callOptions(settings, request), readBody: readJson });
-	const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as T;
+	const response = await sendWithRetry<T>(
+		context,
+		starshipitDialect,
+		requestOptions(settings, request),
+		{ ...callOptions(settings, request), readBody: readJson },
+	);
+	const body = (
+		typeof response.body === 'object' && response.body !== null ? response.body : {}
+	) as T;
 	checkSuccess(context, request, response, body);
 	return body;
 }
 
 /** An error with Starshipit's words for a reply that is not what the docs promise. */
-export function unexpectedReply(context: RequestContext, what: string, body: unknown, itemIndex?: number): NodeApiError {
-	return new NodeApiError(context.getNode(), { body } as unknown as JsonObject, { message: `Starshipit: unexpected reply (${what})`, itemIndex });
+export function unexpectedReply(
+	context: RequestContext,
+	what: string,
+	body: unknown,
+	itemIndex?: number,
+): NodeApiError {
+	return new NodeApiError(context.getNode(), { body } as unknown as JsonObject, {
+		message: `Starshipit: unexpected reply (${what})`,
+		itemIndex,
+	});
 }
 
 export interface PageRequest {
@@ -182,13 +244,24 @@ export interface PageRequest {
  * One page of a list, read as it arrives (`readRows`): only what `keepRow` returns of each row is
  * held, never the page whole. The envelope (total_pages, success, errors) is read as usual.
  */
-async function starshipitPage<T>(context: RequestContext, request: StarshipitRequest, rowsKey: string, keepRow: (row: IDataObject) => T | undefined): Promise<{ body: IDataObject; page: RowsReply<T> }> {
+async function starshipitPage<T>(
+	context: RequestContext,
+	request: StarshipitRequest,
+	rowsKey: string,
+	keepRow: (row: IDataObject) => T | undefined,
+): Promise<{ body: IDataObject; page: RowsReply<T> }> {
 	const settings = await settingsOf(context);
-	const keep = (row: unknown) => (typeof row === 'object' && row !== null ? keepRow(row as IDataObject) : undefined);
-	const response = await sendWithRetry<RowsReply<T>>(context, starshipitDialect, requestOptions(settings, request), {
-		...callOptions(settings, request),
-		readBody: async (stream) => await readRows(stream as AsyncIterable<Buffer>, rowsKey, keep),
-	});
+	const keep = (row: unknown) =>
+		typeof row === 'object' && row !== null ? keepRow(row as IDataObject) : undefined;
+	const response = await sendWithRetry<RowsReply<T>>(
+		context,
+		starshipitDialect,
+		requestOptions(settings, request),
+		{
+			...callOptions(settings, request),
+			readBody: async (stream) => await readRows(stream as AsyncIterable<Buffer>, rowsKey, keep),
+		},
+	);
 	const page = response.body;
 	if (!page.envelope) throw unexpectedReply(context, 'not JSON', page.head, request.itemIndex);
 	const body = page.envelope as IDataObject;
@@ -215,7 +288,12 @@ export async function starshipitForEachPage<T = IDataObject>(
 	for (let page = 1; ; page++) {
 		const { body, page: reply } = await starshipitPage(
 			context,
-			{ method: 'GET', path: request.path, qs: { ...request.qs, limit: pageSize, page }, itemIndex: request.itemIndex },
+			{
+				method: 'GET',
+				path: request.path,
+				qs: { ...request.qs, limit: pageSize, page },
+				itemIndex: request.itemIndex,
+			},
 			request.rowsKey,
 			keepRow,
 		);
@@ -229,14 +307,18 @@ export async function starshipitForEachPage<T = IDataObject>(
 		previousFirst = first;
 		if (reply.count === 0) return;
 		const totalPages = Number(body.total_pages);
-		const hasTotal = body.total_pages !== undefined && body.total_pages !== null && Number.isFinite(totalPages);
+		const hasTotal =
+			body.total_pages !== undefined && body.total_pages !== null && Number.isFinite(totalPages);
 		if (onPage(reply.rows, hasTotal ? totalPages : undefined) === false) return;
 		if (hasTotal ? page >= totalPages : reply.count < pageSize) return;
 	}
 }
 
 /** Every row of a paged list (or the first `limit`), through `starshipitForEachPage`. */
-export async function starshipitRequestAllItems(context: RequestContext, request: PageRequest): Promise<IDataObject[]> {
+export async function starshipitRequestAllItems(
+	context: RequestContext,
+	request: PageRequest,
+): Promise<IDataObject[]> {
 	const rows: IDataObject[] = [];
 	await starshipitForEachPage(context, request, (page) => {
 		rows.push(...page);

@@ -42,7 +42,8 @@ export function utcStamp(date: Date): string {
 	return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+const text = (value: unknown): string | undefined =>
+	typeof value === 'string' && value !== '' ? value : undefined;
 
 /** A full (unshipped) order has labels once a package or the order carries a tracking number. */
 function unshippedHasLabels(row: IDataObject): boolean {
@@ -53,7 +54,8 @@ function unshippedHasLabels(row: IDataObject): boolean {
 }
 
 /** Lower-case letters and digits only: "1 George St." and "1 george st" are one street. */
-export const normalized = (value: unknown): string => (typeof value === 'string' ? value.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '') : '');
+export const normalized = (value: unknown): string =>
+	typeof value === 'string' ? value.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '') : '';
 
 /** street + post code of a Starshipit destination, normalized; undefined when it has neither. */
 export function addressKey(destination: IDataObject | undefined): string | undefined {
@@ -63,9 +65,14 @@ export function addressKey(destination: IDataObject | undefined): string | undef
 
 function slim(row: IDataObject, tab: OrderTab): ListedOrder | undefined {
 	const orderId = Number(row.order_id);
-	const orderNumber = row.order_number === undefined || row.order_number === null ? undefined : String(row.order_number);
+	const orderNumber =
+		row.order_number === undefined || row.order_number === null
+			? undefined
+			: String(row.order_number);
 	if (!Number.isFinite(orderId) || !orderNumber) return undefined;
-	const trackingNumbers = Array.isArray(row.tracking_numbers) ? (row.tracking_numbers as unknown[]).map(String) : [];
+	const trackingNumbers = Array.isArray(row.tracking_numbers)
+		? (row.tracking_numbers as unknown[]).map(String)
+		: [];
 	const listed: ListedOrder = {
 		order_id: orderId,
 		order_number: orderNumber,
@@ -85,14 +92,18 @@ function slim(row: IDataObject, tab: OrderTab): ListedOrder | undefined {
 		destination_name: text((row.destination as IDataObject | undefined)?.name) ?? text(row.name),
 		destination_address: addressKey(row.destination as IDataObject | undefined),
 	};
-	for (const [key, value] of Object.entries(optional)) if (value !== undefined) (listed as unknown as IDataObject)[key] = value;
+	for (const [key, value] of Object.entries(optional))
+		if (value !== undefined) (listed as unknown as IDataObject)[key] = value;
 	return listed;
 }
 
 const TAB_LISTS: Record<OrderTab, { path: string; qs: (since: string) => IDataObject }> = {
 	unshipped: { path: '/api/orders/unshipped', qs: (since) => ({ since_last_updated: since }) },
 	// Printing happens after the order is created, so "printed since" covers "updated since".
-	printed: { path: '/api/orders/shipments', qs: (since) => ({ status: 'unmanifested', since_created_date: since }) },
+	printed: {
+		path: '/api/orders/shipments',
+		qs: (since) => ({ status: 'unmanifested', since_created_date: since }),
+	},
 	shipped: { path: '/api/orders/shipped', qs: (since) => ({ since_last_updated: since }) },
 };
 
@@ -120,7 +131,13 @@ export interface TabPage {
  * One tab's orders updated at or after `since`, page by page, as slim rows (cut as they arrive: a
  * full page is never held). `onPage` returns false to stop before the next page.
  */
-export async function listTab(context: RequestContext, tab: OrderTab, since: Date, onPage: (page: TabPage) => boolean | void, itemIndex?: number): Promise<void> {
+export async function listTab(
+	context: RequestContext,
+	tab: OrderTab,
+	since: Date,
+	onPage: (page: TabPage) => boolean | void,
+	itemIndex?: number,
+): Promise<void> {
 	const list = TAB_LISTS[tab];
 	let page = 0;
 	await starshipitForEachPage<ListedOrder>(
@@ -132,8 +149,14 @@ export async function listTab(context: RequestContext, tab: OrderTab, since: Dat
 }
 
 /** Every order of the given tabs updated at or after `since`, as slim rows, paged 250 at a time. */
-export async function listOrdersSince(context: RequestContext, since: Date, tabs: OrderTab[] = ALL_TABS, itemIndex?: number): Promise<ListedOrder[]> {
+export async function listOrdersSince(
+	context: RequestContext,
+	since: Date,
+	tabs: OrderTab[] = ALL_TABS,
+	itemIndex?: number,
+): Promise<ListedOrder[]> {
 	const found: ListedOrder[] = [];
-	for (const tab of tabs) await listTab(context, tab, since, ({ rows }) => void found.push(...rows), itemIndex);
+	for (const tab of tabs)
+		await listTab(context, tab, since, ({ rows }) => void found.push(...rows), itemIndex);
 	return found;
 }

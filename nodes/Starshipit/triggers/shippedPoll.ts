@@ -13,7 +13,12 @@
  *   pause) a second, narrow listing tells which rows can come back, and only those are kept.
  * Either way the state is one overlap window of keys, whatever the number of orders ever shipped.
  */
-import type { IDataObject, INodeExecutionData, INodePropertyOptions, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodePropertyOptions,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { starshipitRequestAllItems } from '../transport';
 import { utcStamp } from '../transport/orderListing';
 import { readChoices } from '../../shared/choices';
@@ -36,23 +41,45 @@ export interface PollSettings {
 }
 
 const idOf = (row: IDataObject) => String(row.order_id ?? row.order_number ?? '');
-const statusOf = (row: IDataObject) => String(row.tracking_short_status ?? row.tracking_status ?? row.status ?? '');
+const statusOf = (row: IDataObject) =>
+	String(row.tracking_short_status ?? row.tracking_status ?? row.status ?? '');
 const shippedAt = (row: IDataObject) => Date.parse(String(row.shipped_date ?? ''));
-const keyOf = (row: IDataObject, settings: PollSettings) => (settings.emitOn === 'shipped' ? idOf(row) : `${idOf(row)}:${statusOf(row)}`);
+const keyOf = (row: IDataObject, settings: PollSettings) =>
+	settings.emitOn === 'shipped' ? idOf(row) : `${idOf(row)}:${statusOf(row)}`;
 
-async function listShipped(context: IPollFunctions, since: Date, limit?: number): Promise<IDataObject[]> {
-	return await starshipitRequestAllItems(context, { path: '/api/orders/shipped', qs: { since_last_updated: utcStamp(since) }, rowsKey: 'orders', limit });
+async function listShipped(
+	context: IPollFunctions,
+	since: Date,
+	limit?: number,
+): Promise<IDataObject[]> {
+	return await starshipitRequestAllItems(context, {
+		path: '/api/orders/shipped',
+		qs: { since_last_updated: utcStamp(since) },
+		rowsKey: 'orders',
+		limit,
+	});
 }
 
 /** Recent shipped orders for building the workflow in the editor; the state is not touched. */
-export async function sampleShipped(context: IPollFunctions, settings: PollSettings, now = new Date()): Promise<IDataObject[]> {
+export async function sampleShipped(
+	context: IPollFunctions,
+	settings: PollSettings,
+	now = new Date(),
+): Promise<IDataObject[]> {
 	const hours = Math.max(settings.initialLookbackHours, 24 * 7);
 	return await listShipped(context, new Date(now.getTime() - hours * 3600 * 1000), SAMPLE_SIZE);
 }
 
-export async function pollShipped(context: IPollFunctions, state: PollState, settings: PollSettings, now = new Date()): Promise<IDataObject[]> {
+export async function pollShipped(
+	context: IPollFunctions,
+	state: PollState,
+	settings: PollSettings,
+	now = new Date(),
+): Promise<IDataObject[]> {
 	const firstPoll = !state.cursor;
-	const since = firstPoll ? now.getTime() - settings.initialLookbackHours * 3600 * 1000 : Date.parse(state.cursor!.time) - OVERLAP_MS;
+	const since = firstPoll
+		? now.getTime() - settings.initialLookbackHours * 3600 * 1000
+		: Date.parse(state.cursor!.time) - OVERLAP_MS;
 	const remembered = new Map(state.recent ?? []);
 	const rows = await listShipped(context, new Date(since));
 
@@ -73,11 +100,15 @@ export async function pollShipped(context: IPollFunctions, state: PollState, set
 	}
 
 	if (settings.emitOn === 'shipped') {
-		let cursorMs = Math.max(firstPoll ? since : Date.parse(state.cursor!.time), now.getTime() - OVERLAP_MS);
+		let cursorMs = Math.max(
+			firstPoll ? since : Date.parse(state.cursor!.time),
+			now.getTime() - OVERLAP_MS,
+		);
 		let cursorId = state.cursor?.id ?? '';
 		for (const row of rows) {
 			const shipped = shippedAt(row);
-			if (shipped > cursorMs || (shipped === cursorMs && idOf(row) > cursorId)) [cursorMs, cursorId] = [shipped, idOf(row)];
+			if (shipped > cursorMs || (shipped === cursorMs && idOf(row) > cursorId))
+				[cursorMs, cursorId] = [shipped, idOf(row)];
 		}
 		state.cursor = { time: new Date(cursorMs).toISOString(), id: cursorId };
 		state.recent = [...remembered].filter(([, at]) => at >= cursorMs - OVERLAP_MS);
@@ -89,7 +120,9 @@ export async function pollShipped(context: IPollFunctions, state: PollState, set
 	const nextSince = now.getTime() - OVERLAP_MS;
 	let keep = (key: string, at: number) => at >= nextSince - OVERLAP_MS;
 	if (now.getTime() - since > 2 * OVERLAP_MS) {
-		const listedAgain = new Set((await listShipped(context, new Date(nextSince))).map((row) => keyOf(row, settings)));
+		const listedAgain = new Set(
+			(await listShipped(context, new Date(nextSince))).map((row) => keyOf(row, settings)),
+		);
 		keep = (key) => listedAgain.has(key);
 	}
 	state.cursor = { time: now.toISOString(), id: '' };
@@ -101,12 +134,22 @@ export async function pollShipped(context: IPollFunctions, state: PollState, set
  * One poll of the Shipped Order Trigger: by hand, a
  * sample to build the workflow on; on schedule, what shipped or changed since the cursor.
  */
-export async function pollShippedOrderTrigger(context: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+export async function pollShippedOrderTrigger(
+	context: IPollFunctions,
+): Promise<INodeExecutionData[][] | null> {
 	const settings: PollSettings = {
 		emitOn: context.getNodeParameter('emitOn', 'statusChange') as PollSettings['emitOn'],
-		statuses: readChoices(context, context.getNodeParameter('statuses', []), trackingStatusesField.options as INodePropertyOptions[], 'Tracking Statuses'),
+		statuses: readChoices(
+			context,
+			context.getNodeParameter('statuses', []),
+			trackingStatusesField.options as INodePropertyOptions[],
+			'Tracking Statuses',
+		),
 		initialLookbackHours: context.getNodeParameter('initialLookbackHours', 24) as number,
 	};
-	const rows = context.getMode() === 'manual' ? await sampleShipped(context, settings) : await pollShipped(context, context.getWorkflowStaticData('node') as PollState, settings);
+	const rows =
+		context.getMode() === 'manual'
+			? await sampleShipped(context, settings)
+			: await pollShipped(context, context.getWorkflowStaticData('node') as PollState, settings);
 	return rows.length ? [context.helpers.returnJsonArray(rows)] : null;
 }

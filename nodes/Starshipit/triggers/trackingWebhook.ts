@@ -24,7 +24,10 @@ export interface TrackingWebhookSettings {
 	statuses: string[];
 }
 
-export async function receiveTrackingWebhook(context: IWebhookFunctions, settings: TrackingWebhookSettings): Promise<IWebhookResponseData> {
+export async function receiveTrackingWebhook(
+	context: IWebhookFunctions,
+	settings: TrackingWebhookSettings,
+): Promise<IWebhookResponseData> {
 	const response = context.getResponseObject();
 	const answer = (status: number, body: IDataObject): IWebhookResponseData => {
 		response.status(status).json(body);
@@ -32,28 +35,46 @@ export async function receiveTrackingWebhook(context: IWebhookFunctions, setting
 	};
 	const rawBody = (context.getRequestObject() as { rawBody?: Buffer }).rawBody;
 	if (rawBody && rawBody.length > MAX_BODY_BYTES) {
-		return answer(413, { message: `Body of ${rawBody.length} bytes refused: Starshipit sends one tracking event per request (limit ${MAX_BODY_BYTES} bytes)` });
+		return answer(413, {
+			message: `Body of ${rawBody.length} bytes refused: Starshipit sends one tracking event per request (limit ${MAX_BODY_BYTES} bytes)`,
+		});
 	}
 	if (!settings.secret && settings.requireSecret) {
-		return answer(401, { message: 'This webhook has no secret key set yet: select a Starshipit Webhook credential holding the secret key set in Starshipit' });
+		return answer(401, {
+			message:
+				'This webhook has no secret key set yet: select a Starshipit Webhook credential holding the secret key set in Starshipit',
+		});
 	}
 	if (settings.secret) {
 		if (!rawBody) {
 			return answer(500, {
-				message: 'Cannot check X-Starshipit-Signature: n8n did not provide the raw request body, so the request was refused (the parsed body is never re-serialised for a signature check)',
+				message:
+					'Cannot check X-Starshipit-Signature: n8n did not provide the raw request body, so the request was refused (the parsed body is never re-serialised for a signature check)',
 			});
 		}
-		if (!verifySignature(rawBody, context.getHeaderData()[SIGNATURE_HEADER] as string | undefined, settings.secret)) {
+		if (
+			!verifySignature(
+				rawBody,
+				context.getHeaderData()[SIGNATURE_HEADER] as string | undefined,
+				settings.secret,
+			)
+		) {
 			return answer(401, { message: 'Invalid or missing X-Starshipit-Signature' });
 		}
 	}
 	const body = context.getBodyData() as unknown;
 	const events = (Array.isArray(body) ? body : [body]) as unknown[];
 	if (events.length > MAX_EVENTS) {
-		return answer(413, { message: `${events.length} events in one request refused: at most ${MAX_EVENTS} are accepted (Starshipit sends one per request)` });
+		return answer(413, {
+			message: `${events.length} events in one request refused: at most ${MAX_EVENTS} are accepted (Starshipit sends one per request)`,
+		});
 	}
-	const objects = events.filter((e): e is IDataObject => typeof e === 'object' && e !== null && !Array.isArray(e));
-	const wanted = settings.statuses.length ? objects.filter((e) => settings.statuses.includes(String(e.tracking_status))) : objects;
+	const objects = events.filter(
+		(e): e is IDataObject => typeof e === 'object' && e !== null && !Array.isArray(e),
+	);
+	const wanted = settings.statuses.length
+		? objects.filter((e) => settings.statuses.includes(String(e.tracking_status)))
+		: objects;
 	if (wanted.length === 0) return { webhookResponse: { received: true, emitted: 0 } };
 	return { workflowData: [context.helpers.returnJsonArray(wanted)] };
 }

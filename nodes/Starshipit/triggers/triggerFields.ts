@@ -20,7 +20,10 @@ export const trackingStatusesField: INodeProperties = {
 	displayName: 'Tracking Statuses',
 	name: 'statuses',
 	type: 'multiOptions',
-	options: TRACKING_STATUSES.map((s) => ({ name: s.replace(/([a-z])([A-Z])/g, '$1 $2'), value: s })),
+	options: TRACKING_STATUSES.map((s) => ({
+		name: s.replace(/([a-z])([A-Z])/g, '$1 $2'),
+		value: s,
+	})),
 	default: [],
 	description: 'Only these tracking statuses start the workflow; none selected means all',
 };
@@ -47,8 +50,17 @@ export const emitOnField: INodeProperties = {
 	name: 'emitOn',
 	type: 'options',
 	options: [
-		{ name: 'Each Shipped Order Once', value: 'shipped', description: 'An order only when it first shows up shipped' },
-		{ name: 'Each Tracking Update', value: 'statusChange', description: 'An order when it first shows up shipped, and again when Starshipit reports it with a new tracking status' },
+		{
+			name: 'Each Shipped Order Once',
+			value: 'shipped',
+			description: 'An order only when it first shows up shipped',
+		},
+		{
+			name: 'Each Tracking Update',
+			value: 'statusChange',
+			description:
+				'An order when it first shows up shipped, and again when Starshipit reports it with a new tracking status',
+		},
 	],
 	default: 'statusChange',
 };
@@ -59,5 +71,6 @@ export const lookbackField: INodeProperties = {
 	type: 'number',
 	typeOptions: { minValue: 0 },
 	default: 24,
-	description: 'On the first poll, orders shipped this far back are emitted too (0 = only from now on)',
+	description:
+		'On the first poll, orders shipped this far back are emitted too (0 = only from now on)',
 };

@@ -4,11 +4,23 @@
  * short name Starshipit shows in its UI. Names not in the table are an error (never guessed):
  * a wrong country sends a parcel abroad.
  */
-const COUNTRIES: ReadonlyArray<readonly [iso2: string, iso3: string, name: string, ...aliases: string[]]> = [
+const COUNTRIES: ReadonlyArray<
+	readonly [iso2: string, iso3: string, name: string, ...aliases: string[]]
+> = [
 	['AU', 'AUS', 'Australia'],
 	['NZ', 'NZL', 'New Zealand', 'Aotearoa'],
 	['US', 'USA', 'United States', 'United States of America', 'America'],
-	['GB', 'GBR', 'United Kingdom', 'UK', 'Great Britain', 'England', 'Scotland', 'Wales', 'Northern Ireland'],
+	[
+		'GB',
+		'GBR',
+		'United Kingdom',
+		'UK',
+		'Great Britain',
+		'England',
+		'Scotland',
+		'Wales',
+		'Northern Ireland',
+	],
 	['CA', 'CAN', 'Canada'],
 	['SG', 'SGP', 'Singapore'],
 	['IE', 'IRL', 'Ireland', 'Republic of Ireland'],

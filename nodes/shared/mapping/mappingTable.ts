@@ -54,7 +54,13 @@ const NOT_SENT = 'Not Sent';
 
 type Extra = Partial<OrderField> & Pick<OrderField, 'defaultText'>;
 
-function field(group: FieldGroup, key: string, label: string, type: FieldType, extra: Extra): OrderField {
+function field(
+	group: FieldGroup,
+	key: string,
+	label: string,
+	type: FieldType,
+	extra: Extra,
+): OrderField {
 	const path = group === 'order' ? key : `${group}.${key}`;
 	return {
 		path,
@@ -73,7 +79,10 @@ const address = (so: SaleOrder) => so.details.deliver.address;
 const COUNTRY = 'details.deliver.address.country';
 
 /** The destination's country as CartonCloud reads it: the first of iso2Code, iso3Code, name that is given. */
-const countryGiven = (so: SaleOrder) => clean(address(so).country?.iso2Code) ?? clean(address(so).country?.iso3Code) ?? clean(address(so).country?.name);
+const countryGiven = (so: SaleOrder) =>
+	clean(address(so).country?.iso2Code) ??
+	clean(address(so).country?.iso3Code) ??
+	clean(address(so).country?.name);
 
 function orderNumberOf(so: SaleOrder, context: DefaultsContext): string | undefined {
 	if (context.orderNumberSource === 'numericId') return textOf(so.references.numericId);
@@ -114,12 +123,28 @@ const DESTINATION: Record<string, Extra> = {
 	company: {
 		source: 'details.deliver.address.companyName',
 		defaultShort: 'Company Name',
-		defaultText: '`details.deliver.address.companyName` when the address also has a contact name (else the company is the name)',
+		defaultText:
+			'`details.deliver.address.companyName` when the address also has a contact name (else the company is the name)',
 		from: (so) => (clean(address(so).contactName) ? clean(address(so).companyName) : undefined),
 	},
-	email: { source: 'details.deliver.address.email', defaultShort: 'Email', defaultText: '`details.deliver.address.email`', from: (so) => clean(address(so).email) },
-	phone: { source: 'details.deliver.address.phone', defaultShort: 'Phone', defaultText: '`details.deliver.address.phone`', from: (so) => clean(address(so).phone) },
-	building: { source: 'details.deliver.address.address2', defaultShort: 'Address 2', defaultText: '`details.deliver.address.address2`', from: (so) => clean(address(so).address2) },
+	email: {
+		source: 'details.deliver.address.email',
+		defaultShort: 'Email',
+		defaultText: '`details.deliver.address.email`',
+		from: (so) => clean(address(so).email),
+	},
+	phone: {
+		source: 'details.deliver.address.phone',
+		defaultShort: 'Phone',
+		defaultText: '`details.deliver.address.phone`',
+		from: (so) => clean(address(so).phone),
+	},
+	building: {
+		source: 'details.deliver.address.address2',
+		defaultShort: 'Address 2',
+		defaultText: '`details.deliver.address.address2`',
+		from: (so) => clean(address(so).address2),
+	},
 	street: {
 		required: true,
 		source: 'details.deliver.address.address1',
@@ -136,7 +161,12 @@ const DESTINATION: Record<string, Extra> = {
 		fix: 'fill in the suburb of the delivery address in CartonCloud',
 		from: (so) => clean(address(so).suburb) ?? clean(address(so).city),
 	},
-	city: { source: 'details.deliver.address.city', defaultShort: 'City', defaultText: '`details.deliver.address.city`', from: (so) => clean(address(so).city) },
+	city: {
+		source: 'details.deliver.address.city',
+		defaultShort: 'City',
+		defaultText: '`details.deliver.address.city`',
+		from: (so) => clean(address(so).city),
+	},
 	state: {
 		source: 'details.deliver.address.state',
 		defaultShort: 'State Code/Name',
@@ -154,13 +184,17 @@ const DESTINATION: Record<string, Extra> = {
 		required: true,
 		source: COUNTRY,
 		defaultShort: 'Country',
-		defaultText: "`details.deliver.address.country`: its `iso2Code`, `iso3Code` or `name` (the first one given, as CartonCloud reads it) turned into the country name Starshipit wants; an unknown country fails the order",
+		defaultText:
+			'`details.deliver.address.country`: its `iso2Code`, `iso3Code` or `name` (the first one given, as CartonCloud reads it) turned into the country name Starshipit wants; an unknown country fails the order',
 		fix: 'correct the country of the delivery address in CartonCloud',
 		from: (so, context) => {
 			const given = countryGiven(so);
 			const name = toCountryName(given);
 			if (!given) context.problem(`${COUNTRY}: is required`);
-			else if (!name) context.problem(`${COUNTRY}: unknown country "${given}" (use an ISO code or a country name)`);
+			else if (!name)
+				context.problem(
+					`${COUNTRY}: unknown country "${given}" (use an ISO code or a country name)`,
+				);
 			return name ?? given ?? '';
 		},
 	},
@@ -169,13 +203,16 @@ const DESTINATION: Record<string, Extra> = {
 		cleaning: 'multi-line',
 		source: 'details.deliver.instructions',
 		defaultShort: 'Instructions',
-		defaultText: '`details.deliver.instructions`, line breaks kept; over 100 characters cut to 100 (Options > Long Delivery Instructions can fail the order instead)',
+		defaultText:
+			'`details.deliver.instructions`, line breaks kept; over 100 characters cut to 100 (Options > Long Delivery Instructions can fail the order instead)',
 		fix: 'shorten the delivery instructions in CartonCloud, or set Options > Long Delivery Instructions to cut them',
 		from: (so, context) => {
 			const instructions = clean(so.details.deliver.instructions);
 			if (!instructions || instructions.length <= 100) return instructions;
 			if (context.longInstructions !== 'error') return instructions.slice(0, 100);
-			context.problem(`details.deliver.instructions: must be at most 100 characters for Starshipit (got ${instructions.length})`);
+			context.problem(
+				`details.deliver.instructions: must be at most 100 characters for Starshipit (got ${instructions.length})`,
+			);
 			return instructions;
 		},
 	},
@@ -200,19 +237,23 @@ export const ORDER_FIELDS: readonly OrderField[] = [
 		max: 50,
 		source: 'customer.name',
 		defaultShort: 'Customer Name',
-		defaultText: '`customer.name`, cut to 50 characters (Options > Reference From: Nothing leaves it empty)',
-		from: (so, context) => (context.referenceSource === 'none' ? undefined : clean(so.customer?.name)?.slice(0, 50)),
+		defaultText:
+			'`customer.name`, cut to 50 characters (Options > Reference From: Nothing leaves it empty)',
+		from: (so, context) =>
+			context.referenceSource === 'none' ? undefined : clean(so.customer?.name)?.slice(0, 50),
 	}),
 	field('order', 'order_date', 'Order Date', 'dateTime', {
 		format: 'date',
 		source: 'timestamps.created.time',
 		defaultShort: 'Created Time',
-		defaultText: '`timestamps.created.time`, in UTC; a time that does not read as a date fails the order',
+		defaultText:
+			'`timestamps.created.time`, in UTC; a time that does not read as a date fails the order',
 		fix: 'correct the created time of the sale order',
 		from: (so, context) => {
 			const created = createdTimeOf(so);
 			// A date that cannot be read is bad input, not "now": the order date also bounds the existence check's listing.
-			if (created.text && !created.iso) context.problem(`timestamps.created.time: "${created.text}" is not a date`);
+			if (created.text && !created.iso)
+				context.problem(`timestamps.created.time: "${created.text}" is not a date`);
 			return created.iso;
 		},
 	}),
@@ -220,14 +261,28 @@ export const ORDER_FIELDS: readonly OrderField[] = [
 		max: 100,
 		source: 'details.deliver.method.requestedService',
 		defaultShort: 'Requested Service',
-		defaultText: "`details.deliver.method.requestedService` (Starshipit's rules match on it to choose the carrier)",
+		defaultText:
+			"`details.deliver.method.requestedService` (Starshipit's rules match on it to choose the carrier)",
 		from: (so) => clean(so.details.deliver.method?.requestedService),
 	}),
-	field('order', 'shipping_description', 'Shipping Description', 'string', { max: 100, defaultText: 'not sent' }),
-	field('order', 'carrier', 'Carrier', 'string', { max: 100, defaultText: "not sent: Starshipit's rules choose the carrier" }),
-	field('order', 'carrier_service_code', 'Carrier Service Code', 'string', { max: 100, defaultText: "not sent: Starshipit's rules choose the service" }),
-	field('order', 'signature_required', 'Signature Required', 'boolean', { defaultText: "not sent: the carrier's default" }),
-	field('order', 'authority_to_leave', 'Authority to Leave', 'boolean', { defaultText: "not sent: the carrier's default" }),
+	field('order', 'shipping_description', 'Shipping Description', 'string', {
+		max: 100,
+		defaultText: 'not sent',
+	}),
+	field('order', 'carrier', 'Carrier', 'string', {
+		max: 100,
+		defaultText: "not sent: Starshipit's rules choose the carrier",
+	}),
+	field('order', 'carrier_service_code', 'Carrier Service Code', 'string', {
+		max: 100,
+		defaultText: "not sent: Starshipit's rules choose the service",
+	}),
+	field('order', 'signature_required', 'Signature Required', 'boolean', {
+		defaultText: "not sent: the carrier's default",
+	}),
+	field('order', 'authority_to_leave', 'Authority to Leave', 'boolean', {
+		defaultText: "not sent: the carrier's default",
+	}),
 	field('order', 'dangerous_goods', 'Dangerous Goods', 'boolean', { defaultText: 'not sent' }),
 	field('order', 'currency', 'Currency', 'string', {
 		format: 'currency',
@@ -242,23 +297,57 @@ export const ORDER_FIELDS: readonly OrderField[] = [
 		defaultText:
 			'not sent. Give the Mapped Field names of CartonCloud custom fields (`properties`), separated by commas: each one the sale order has is sent as a metadata entry (`metafield_key` = the name, `value` = its value as text)',
 	}),
-	...ADDRESS.map(([key, label, max]) => field('destination', key, `Destination ${label}`, 'string', { max, format: key === 'country' ? 'country' : undefined, ...DESTINATION[key] })),
+	...ADDRESS.map(([key, label, max]) =>
+		field('destination', key, `Destination ${label}`, 'string', {
+			max,
+			format: key === 'country' ? 'country' : undefined,
+			...DESTINATION[key],
+		}),
+	),
 	...ADDRESS.filter(([key]) => key !== 'delivery_instructions').map(([key, label, max]) =>
-		field('sender_details', key, `Sender ${label}`, 'string', { max, format: key === 'country' ? 'country' : undefined, defaultText: SENDER_DEFAULT }),
+		field('sender_details', key, `Sender ${label}`, 'string', {
+			max,
+			format: key === 'country' ? 'country' : undefined,
+			defaultText: SENDER_DEFAULT,
+		}),
 	),
 ];
 
-export const FIELDS_BY_PATH: ReadonlyMap<string, OrderField> = new Map(ORDER_FIELDS.map((f) => [f.path, f]));
-export const FIELDS_BY_ID: ReadonlyMap<string, OrderField> = new Map(ORDER_FIELDS.map((f) => [f.id, f]));
+export const FIELDS_BY_PATH: ReadonlyMap<string, OrderField> = new Map(
+	ORDER_FIELDS.map((f) => [f.path, f]),
+);
+export const FIELDS_BY_ID: ReadonlyMap<string, OrderField> = new Map(
+	ORDER_FIELDS.map((f) => [f.id, f]),
+);
 
 /** The field as the editor lists it: its name and where its value comes from unless overridden. */
 export const editorLabelOf = (f: OrderField): string => `${f.label} ← ${f.defaultShort}`;
 
 /** Item fields: filled from each sale-order line, not overridable; here for error paths and the docs. */
-export const ITEM_FIELDS: ReadonlyArray<{ key: string; source: string; limits: string; defaultText: string }> = [
-	{ key: 'sku', source: 'details.product.references.code', limits: 'text, at most 50 characters', defaultText: '`details.product.references.code`' },
-	{ key: 'description', source: 'details.product.name', limits: 'text, at most 500 characters', defaultText: '`details.product.name`, else the product code' },
-	{ key: 'quantity', source: 'measures.quantity', limits: 'number, greater than 0', defaultText: '`measures.quantity`' },
+export const ITEM_FIELDS: ReadonlyArray<{
+	key: string;
+	source: string;
+	limits: string;
+	defaultText: string;
+}> = [
+	{
+		key: 'sku',
+		source: 'details.product.references.code',
+		limits: 'text, at most 50 characters',
+		defaultText: '`details.product.references.code`',
+	},
+	{
+		key: 'description',
+		source: 'details.product.name',
+		limits: 'text, at most 500 characters',
+		defaultText: '`details.product.name`, else the product code',
+	},
+	{
+		key: 'quantity',
+		source: 'measures.quantity',
+		limits: 'number, greater than 0',
+		defaultText: '`measures.quantity`',
+	},
 	{
 		key: 'weight',
 		source: 'measures.weight',
@@ -266,7 +355,12 @@ export const ITEM_FIELDS: ReadonlyArray<{ key: string; source: string; limits: s
 		defaultText:
 			"the warehouse product's weight for the line's unit of measure (the CartonCloud node's Add Product Weights; a carton without its own weight weighs its base quantity times the base unit), else a line `measures.weight` ÷ quantity, else Options > Default Item Weight; none of these fails the order",
 	},
-	{ key: 'value', source: 'details.approximateUnitPrice.amount', limits: 'number, not negative', defaultText: '`details.approximateUnitPrice.amount`' },
+	{
+		key: 'value',
+		source: 'details.approximateUnitPrice.amount',
+		limits: 'number, not negative',
+		defaultText: '`details.approximateUnitPrice.amount`',
+	},
 ];
 
 export const PACKAGES_TEXT =

@@ -20,7 +20,10 @@ export interface FieldOverride {
 /** Per field id (see `OrderField.id`). */
 export type Overrides = Record<string, FieldOverride>;
 
-export type ReadOverride = { kind: 'value'; value: unknown } | { kind: 'empty' } | { kind: 'wrong'; message: string };
+export type ReadOverride =
+	| { kind: 'value'; value: unknown }
+	| { kind: 'empty' }
+	| { kind: 'wrong'; message: string };
 
 const EMPTY: ReadOverride = { kind: 'empty' };
 
@@ -32,20 +35,27 @@ export function quote(value: unknown): string {
 	return Array.isArray(value) ? 'a list' : `an ${typeof value}`;
 }
 
-const isEmpty = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+const isEmpty = (value: unknown) =>
+	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 function asText(f: OrderField, value: unknown): ReadOverride {
 	if (typeof value === 'number' && Number.isFinite(value)) value = String(value);
-	if (typeof value !== 'string') return { kind: 'wrong', message: `must be text (got ${quote(value)})` };
+	if (typeof value !== 'string')
+		return { kind: 'wrong', message: `must be text (got ${quote(value)})` };
 	const cleaned = cleanStrings(value, f.key);
 	if (cleaned === '') return EMPTY;
 	// A country may be given as an ISO code or a name, as the sale order's is: Starshipit wants the name.
-	return { kind: 'value', value: f.format === 'country' ? (toCountryName(cleaned) ?? cleaned) : cleaned };
+	return {
+		kind: 'value',
+		value: f.format === 'country' ? (toCountryName(cleaned) ?? cleaned) : cleaned,
+	};
 }
 
 function asNumber(value: unknown): ReadOverride {
 	const number = typeof value === 'string' ? Number(value.trim()) : value;
-	return typeof number === 'number' && Number.isFinite(number) ? { kind: 'value', value: number } : { kind: 'wrong', message: `must be a number (got ${quote(value)})` };
+	return typeof number === 'number' && Number.isFinite(number)
+		? { kind: 'value', value: number }
+		: { kind: 'wrong', message: `must be a number (got ${quote(value)})` };
 }
 
 const TRUE = new Set(['true', 'yes']);
@@ -63,33 +73,62 @@ function asBoolean(value: unknown): ReadOverride {
 function asDate(value: unknown): ReadOverride {
 	const luxon = value as { toISO?: () => string | null } | null;
 	const date =
-		value instanceof Date ? value : typeof luxon?.toISO === 'function' ? new Date(luxon.toISO() ?? '') : typeof value === 'string' ? new Date(value.trim()) : undefined;
+		value instanceof Date
+			? value
+			: typeof luxon?.toISO === 'function'
+				? new Date(luxon.toISO() ?? '')
+				: typeof value === 'string'
+					? new Date(value.trim())
+					: undefined;
 	return date && !Number.isNaN(date.getTime())
 		? { kind: 'value', value: date.toISOString() }
-		: { kind: 'wrong', message: `must be a date and time such as 2026-03-01T09:30:00+10:00 (got ${quote(value)})` };
+		: {
+				kind: 'wrong',
+				message: `must be a date and time such as 2026-03-01T09:30:00+10:00 (got ${quote(value)})`,
+			};
 }
 
 /**
  * Custom fields as Starshipit metadata: Mapped Field names separated by commas (each one the sale
  * order has becomes `{metafield_key: name, value}`), or an object of keys and values from an expression.
  */
-function asMetadata(value: unknown, customFields: Record<string, unknown> | undefined): ReadOverride {
+function asMetadata(
+	value: unknown,
+	customFields: Record<string, unknown> | undefined,
+): ReadOverride {
 	let entries: Array<[string, unknown]>;
 	if (typeof value === 'string') {
-		const names = value.split(',').map((name) => name.trim()).filter(Boolean);
-		entries = names.filter((name) => customFields && !isEmpty(customFields[name])).map((name) => [name, customFields![name]]);
+		const names = value
+			.split(',')
+			.map((name) => name.trim())
+			.filter(Boolean);
+		entries = names
+			.filter((name) => customFields && !isEmpty(customFields[name]))
+			.map((name) => [name, customFields![name]]);
 	} else if (value && typeof value === 'object' && !Array.isArray(value)) {
 		entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => !isEmpty(v));
 	} else {
-		return { kind: 'wrong', message: `must be custom field names separated by commas, or an object of keys and values (got ${quote(value)})` };
+		return {
+			kind: 'wrong',
+			message: `must be custom field names separated by commas, or an object of keys and values (got ${quote(value)})`,
+		};
 	}
 	if (entries.length === 0) return EMPTY;
-	const metadatas = entries.map(([key, v]) => ({ metafield_key: cleanStrings(key), value: cleanStrings(typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v)) }));
+	const metadatas = entries.map(([key, v]) => ({
+		metafield_key: cleanStrings(key),
+		value: cleanStrings(
+			typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v),
+		),
+	}));
 	return { kind: 'value', value: metadatas };
 }
 
 /** An override read as its field's type; `empty` keeps the default. */
-export function readOverride(f: OrderField, value: unknown, customFields: Record<string, unknown> | undefined): ReadOverride {
+export function readOverride(
+	f: OrderField,
+	value: unknown,
+	customFields: Record<string, unknown> | undefined,
+): ReadOverride {
 	if (isEmpty(value)) return EMPTY;
 	if (f.format === 'metadata') return asMetadata(value, customFields);
 	if (f.type === 'number') return asNumber(value);

@@ -26,10 +26,13 @@ export interface Package {
 
 /** What the packages were made from, as errors about them say. */
 export function packagesOrigin(option: PackagesOption): string {
-	return option.from === 'fixedBox' ? 'the fixed box of Packages' : `product dimensions in ${option.unit}, divided by ${1 / METRES_PER[option.unit]}`;
+	return option.from === 'fixedBox'
+		? 'the fixed box of Packages'
+		: `product dimensions in ${option.unit}, divided by ${1 / METRES_PER[option.unit]}`;
 }
 
-const metres = (value: number, unit: DimensionUnit) => Math.round(value * METRES_PER[unit] * 1e5) / 1e5;
+const metres = (value: number, unit: DimensionUnit) =>
+	Math.round(value * METRES_PER[unit] * 1e5) / 1e5;
 const grams = (kg: number) => Math.round(kg * 1000) / 1000;
 
 interface MappedItem {
@@ -51,7 +54,9 @@ export function packagesFor(
 	if (option.from === 'fixedBox') {
 		const { length, width, height } = option;
 		if (!(length > 0 && width > 0 && height > 0)) {
-			problem('Packages: the fixed box needs a length, width and height in metres (e.g. 0.4 x 0.3 x 0.2); set them in the node');
+			problem(
+				'Packages: the fixed box needs a length, width and height in metres (e.g. 0.4 x 0.3 x 0.2); set them in the node',
+			);
 			return undefined;
 		}
 		const total = items.reduce((sum, item) => sum + (item.weight ?? 0) * item.quantity, 0);
@@ -71,10 +76,16 @@ export function packagesFor(
 		}
 		if (!Number.isInteger(quantity) || quantity <= 0) {
 			ok = false;
-			problem(`items[${n}] (${lineLabelOf(line)}): a quantity of ${quantity} is not a whole number of packages; choose Packages: One Box of Fixed Size for this order`);
+			problem(
+				`items[${n}] (${lineLabelOf(line)}): a quantity of ${quantity} is not a whole number of packages; choose Packages: One Box of Fixed Size for this order`,
+			);
 			return;
 		}
-		const sized: Package = { length: metres(unit.length, option.unit), width: metres(unit.width, option.unit), height: metres(unit.height, option.unit) };
+		const sized: Package = {
+			length: metres(unit.length, option.unit),
+			width: metres(unit.width, option.unit),
+			height: metres(unit.height, option.unit),
+		};
 		const weight = items[n]?.weight;
 		for (let k = 0; k < quantity; k++) packages.push(weight ? { weight, ...sized } : { ...sized });
 	});

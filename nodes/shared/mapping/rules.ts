@@ -27,33 +27,57 @@ export interface Issue {
 	message: string;
 }
 
-const kindOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'number' && Number.isNaN(value) ? 'NaN' : typeof value);
+const kindOf = (value: unknown) =>
+	value === null
+		? 'null'
+		: Array.isArray(value)
+			? 'a list'
+			: typeof value === 'number' && Number.isNaN(value)
+				? 'NaN'
+				: typeof value;
 
 /** The message of a value of the wrong type: a missing key "is required", anything else says what it got. */
-const wrongType = (expected: string) => ({ error: (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : `must be ${expected} (got ${kindOf(issue.input)})`) });
+const wrongType = (expected: string) => ({
+	error: (issue: { input?: unknown }) =>
+		issue.input === undefined ? 'is required' : `must be ${expected} (got ${kindOf(issue.input)})`,
+});
 
 /** Extra checks on a string or number: each returns a message, or undefined when the value passes. */
 export type Test<T> = (value: T) => string | undefined;
 
 /** A test as a zod check; the first failing check of a value is its only message. */
-const asCheck = <T>(test: Test<T>) => z.refine<T>((value) => test(value) === undefined, { error: (issue) => test(issue.input as T), abort: true });
+const asCheck = <T>(test: Test<T>) =>
+	z.refine<T>((value) => test(value) === undefined, {
+		error: (issue) => test(issue.input as T),
+		abort: true,
+	});
 
 export function text(max?: number, ...tests: Array<Test<string>>): Rule<string> {
 	const checks = tests.map((test) => asCheck(test));
-	if (max !== undefined) checks.unshift(z.maxLength(max, { message: `must be at most ${max} characters`, abort: true }) as never);
+	if (max !== undefined)
+		checks.unshift(
+			z.maxLength(max, { message: `must be at most ${max} characters`, abort: true }) as never,
+		);
 	return z.string(wrongType('text')).check(...checks);
 }
 
 /** Text that must not be blank; kept trimmed. */
 export function requiredText(max: number): Rule<string> {
-	return z.string(wrongType('text')).check(z.trim(), z.minLength(1, { message: 'is required', abort: true }), z.maxLength(max, { message: `must be at most ${max} characters`, abort: true }));
+	return z
+		.string(wrongType('text'))
+		.check(
+			z.trim(),
+			z.minLength(1, { message: 'is required', abort: true }),
+			z.maxLength(max, { message: `must be at most ${max} characters`, abort: true }),
+		);
 }
 
 export function number(...tests: Array<Test<number>>): Rule<number> {
 	return z.number(wrongType('a number')).check(...tests.map((test) => asCheck(test)));
 }
 
-export const integer: Test<number> = (n) => (Number.isInteger(n) ? undefined : 'must be a whole number');
+export const integer: Test<number> = (n) =>
+	Number.isInteger(n) ? undefined : 'must be a whole number';
 export const notNegative: Test<number> = (n) => (n < 0 ? 'must not be negative' : undefined);
 export const positive: Test<number> = (n) => (n > 0 ? undefined : 'must be greater than 0');
 export const atMost =
@@ -64,7 +88,10 @@ export const atMost =
 export const boolean: Rule<boolean> = z.boolean(wrongType('true or false'));
 
 /** Text or a number (CartonCloud sends some references and postcodes as either). */
-export const textOrNumber: Rule<string | number> = z.union([z.string(), z.number()], wrongType('text or a number'));
+export const textOrNumber: Rule<string | number> = z.union(
+	[z.string(), z.number()],
+	wrongType('text or a number'),
+);
 
 /** The key may be absent. */
 export const optional = z.optional;
@@ -98,6 +125,9 @@ export const partial = z.partial;
 export function check<T>(rule: Rule<T>, value: unknown): { value: T; issues: Issue[] } {
 	const result = rule.safeParse(value);
 	if (result.success) return { value: readOnly.has(rule) ? (value as T) : result.data, issues: [] };
-	const issues = result.error.issues.map((issue) => ({ path: issue.path.map((key) => (typeof key === 'number' ? key : String(key))), message: issue.message }));
+	const issues = result.error.issues.map((issue) => ({
+		path: issue.path.map((key) => (typeof key === 'number' ? key : String(key))),
+		message: issue.message,
+	}));
 	return { value: value as T, issues };
 }

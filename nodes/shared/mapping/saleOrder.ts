@@ -3,7 +3,17 @@
  * §3.2) and of its warehouse products: the shape of the parts it reads, checked where they lie and
  * never copied, and the small readers the mapping table's defaults share.
  */
-import { list, nullish, number, object, optional, text, textOrNumber, type Checked, type Shape } from './rules';
+import {
+	list,
+	nullish,
+	number,
+	object,
+	optional,
+	text,
+	textOrNumber,
+	type Checked,
+	type Shape,
+} from './rules';
 import { cleanStrings } from './text';
 
 /**
@@ -42,7 +52,9 @@ const part = <S extends Shape>(shape: S) => object(shape, 'all');
 /** Only the parts the mapping reads; everything else of the sale order is ignored. */
 export const saleOrderShape = part({
 	references: part({ customer: nullableText, numericId: nullish(textOrNumber) }),
-	customer: nullish(part({ name: nullableText, references: nullish(part({ code: nullableText })) })),
+	customer: nullish(
+		part({ name: nullableText, references: nullish(part({ code: nullableText })) }),
+	),
 	details: part({
 		deliver: part({
 			address: part({
@@ -56,7 +68,9 @@ export const saleOrderShape = part({
 				phone: nullableText,
 				email: nullableText,
 				state: nullish(part({ code: nullableText, name: nullableText })),
-				country: nullish(part({ iso2Code: nullableText, iso3Code: nullableText, name: nullableText })),
+				country: nullish(
+					part({ iso2Code: nullableText, iso3Code: nullableText, name: nullableText }),
+				),
 			}),
 			instructions: nullableText,
 			method: nullish(part({ requestedService: nullableText })),
@@ -67,7 +81,11 @@ export const saleOrderShape = part({
 		list(
 			part({
 				details: part({
-					product: part({ id: nullableText, references: nullish(part({ code: nullableText })), name: nullableText }),
+					product: part({
+						id: nullableText,
+						references: nullish(part({ code: nullableText })),
+						name: nullableText,
+					}),
 					unitOfMeasure: nullish(part({ type: nullableText })),
 					approximateUnitPrice: nullish(part({ amount: nullableNumber })),
 				}),
@@ -93,22 +111,29 @@ export const textOf = (value: string | number | null | undefined): string | unde
 
 /** `Sale order "SO-1"`, as every error begins. */
 export function orderLabelOf(saleOrder: unknown): string {
-	const refs = (saleOrder as { references?: { customer?: unknown; numericId?: unknown } } | null)?.references;
+	const refs = (saleOrder as { references?: { customer?: unknown; numericId?: unknown } } | null)
+		?.references;
 	const value = refs?.customer ?? refs?.numericId;
 	return `Sale order ${typeof value === 'string' || typeof value === 'number' ? `"${value}"` : '(no customer reference)'}`;
 }
 
 /** `timestamps.created.time` as given (cleaned) and in UTC, when it reads as a date. */
 export function createdTimeOf(saleOrder: unknown): { text?: string; iso?: string } {
-	const time = (saleOrder as { timestamps?: { created?: { time?: unknown } | null } | null } | null)?.timestamps?.created?.time;
+	const time = (saleOrder as { timestamps?: { created?: { time?: unknown } | null } | null } | null)
+		?.timestamps?.created?.time;
 	const given = typeof time === 'string' ? clean(cleanStrings(time, 'time')) : undefined;
-	return { text: given, iso: given && !Number.isNaN(Date.parse(given)) ? new Date(given).toISOString() : undefined };
+	return {
+		text: given,
+		iso: given && !Number.isNaN(Date.parse(given)) ? new Date(given).toISOString() : undefined,
+	};
 }
 
 /** The sale order's custom fields (`properties`, keyed by each field's Mapped Field name), when it has any. */
 export function customFieldsOf(saleOrder: unknown): Record<string, unknown> | undefined {
 	const properties = (saleOrder as { properties?: unknown } | null)?.properties;
-	return properties && typeof properties === 'object' && !Array.isArray(properties) ? (properties as Record<string, unknown>) : undefined;
+	return properties && typeof properties === 'object' && !Array.isArray(properties)
+		? (properties as Record<string, unknown>)
+		: undefined;
 }
 
 /**
@@ -121,7 +146,10 @@ export function unitOf(line: SaleOrderLine, products: SaleOrderProducts): UnitMe
 	const code = clean(line.details.product.references?.code);
 	const product = (id ? products[id] : undefined) ?? (code ? products[`code:${code}`] : undefined);
 	const units = product?.unitsOfMeasure ?? {};
-	const named = (type: string | undefined) => (type ? Object.entries(units).find(([key]) => key.toLowerCase() === type.toLowerCase())?.[1] : undefined);
+	const named = (type: string | undefined) =>
+		type
+			? Object.entries(units).find(([key]) => key.toLowerCase() === type.toLowerCase())?.[1]
+			: undefined;
 	return (
 		named(clean(line.details.unitOfMeasure?.type)) ??
 		named(product?.defaultUnit) ??
@@ -133,7 +161,11 @@ export function unitOf(line: SaleOrderLine, products: SaleOrderProducts): UnitMe
 const grams = (kg: number) => Math.round(kg * 1000) / 1000;
 
 /** Weight per unit in kg, rounded to grams: the product's, else a line weight, else the default. */
-export function unitWeightOf(line: SaleOrderLine, products: SaleOrderProducts, fallback: number | undefined): number | undefined {
+export function unitWeightOf(
+	line: SaleOrderLine,
+	products: SaleOrderProducts,
+	fallback: number | undefined,
+): number | undefined {
 	const unit = unitOf(line, products);
 	if (unit?.weightKg) return grams(unit.weightKg);
 	const { quantity, weight } = line.measures;
@@ -143,5 +175,9 @@ export function unitWeightOf(line: SaleOrderLine, products: SaleOrderProducts, f
 
 /** The line's product, as errors name it: its code, else its name. */
 export function lineLabelOf(line: SaleOrderLine): string {
-	return clean(line.details.product.references?.code) ?? clean(line.details.product.name) ?? 'no product code';
+	return (
+		clean(line.details.product.references?.code) ??
+		clean(line.details.product.name) ??
+		'no product code'
+	);
 }

@@ -14,10 +14,26 @@
  * CartonCloud's terms for a default and as the user set it for an override.
  */
 import { check } from './rules';
-import { FIELDS_BY_PATH, ITEM_FIELDS, ORDER_FIELDS, type DefaultsContext, type OrderField } from './mappingTable';
+import {
+	FIELDS_BY_PATH,
+	ITEM_FIELDS,
+	ORDER_FIELDS,
+	type DefaultsContext,
+	type OrderField,
+} from './mappingTable';
 import { readOverride, type Overrides } from './overrides';
 import { packagesFor, packagesOrigin, type PackagesOption } from './packages';
-import { clean, createdTimeOf, customFieldsOf, lineLabelOf, orderLabelOf, saleOrderShape, unitWeightOf, type SaleOrder, type SaleOrderProducts } from './saleOrder';
+import {
+	clean,
+	createdTimeOf,
+	customFieldsOf,
+	lineLabelOf,
+	orderLabelOf,
+	saleOrderShape,
+	unitWeightOf,
+	type SaleOrder,
+	type SaleOrderProducts,
+} from './saleOrder';
 import { formatPath, starshipitOrder, type StarshipitOrder } from './starshipitOrder';
 import { cleanStrings } from './text';
 
@@ -27,7 +43,8 @@ export type { ProductMeasures, SaleOrderProducts } from './saleOrder';
 export type { FieldOverride, Overrides } from './overrides';
 export type { PackagesOption } from './packages';
 
-export interface SaleOrderMappingOptions extends Pick<DefaultsContext, 'orderNumberSource' | 'referenceSource' | 'longInstructions'> {
+export interface SaleOrderMappingOptions
+	extends Pick<DefaultsContext, 'orderNumberSource' | 'referenceSource' | 'longInstructions'> {
 	/** Warehouse products of this order (default: the sale order's own `productMeasures`). */
 	products?: SaleOrderProducts;
 	/** Weight per unit (kg) for an item whose product has none; without it such an order fails. */
@@ -45,29 +62,49 @@ export interface SaleOrderMappingOptions extends Pick<DefaultsContext, 'orderNum
 export type MappingResult = { ok: true; order: StarshipitOrder } | { ok: false; errors: string[] };
 
 /** The CartonCloud field each item field comes from, by Starshipit key. */
-const ITEM_SOURCES: Record<string, string> = Object.fromEntries(ITEM_FIELDS.map((f) => [f.key, f.source]));
+const ITEM_SOURCES: Record<string, string> = Object.fromEntries(
+	ITEM_FIELDS.map((f) => [f.key, f.source]),
+);
 
 /** The field of the mapping table an issue's path falls in (`destination.street` of ['destination', 'street']). */
 function fieldAt(path: ReadonlyArray<string | number>): OrderField | undefined {
 	const [head, key] = path;
-	return FIELDS_BY_PATH.get(head === 'destination' || head === 'sender_details' ? `${head}.${String(key)}` : String(head));
+	return FIELDS_BY_PATH.get(
+		head === 'destination' || head === 'sender_details' ? `${head}.${String(key)}` : String(head),
+	);
 }
 
 function valueAt(order: unknown, path: ReadonlyArray<string | number>): unknown {
 	let value = order;
-	for (const key of path) value = value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[key] : undefined;
+	for (const key of path)
+		value =
+			value !== null && typeof value === 'object'
+				? (value as Record<string | number, unknown>)[key]
+				: undefined;
 	return value;
 }
 
 /** Maps one CartonCloud sale order; every error names the order and the field. */
-export function mapSaleOrderToStarshipit(rawSaleOrder: unknown, options: SaleOrderMappingOptions = {}): MappingResult {
+export function mapSaleOrderToStarshipit(
+	rawSaleOrder: unknown,
+	options: SaleOrderMappingOptions = {},
+): MappingResult {
 	// The one place text is cleaned: the sale order and the user's defaults, before anything is read.
 	const saleOrder = cleanStrings(rawSaleOrder);
 	const defaults = cleanStrings(options.defaults) as Record<string, unknown> | undefined;
-	const products = options.products ?? ((saleOrder as { productMeasures?: SaleOrderProducts } | null)?.productMeasures ?? {});
+	const products =
+		options.products ??
+		(saleOrder as { productMeasures?: SaleOrderProducts } | null)?.productMeasures ??
+		{};
 	const label = orderLabelOf(saleOrder);
 	const read = check(saleOrderShape, saleOrder);
-	if (read.issues.length) return { ok: false, errors: read.issues.map((i) => `${label}: ${formatPath(i.path) || 'sale order'}: ${i.message}`) };
+	if (read.issues.length)
+		return {
+			ok: false,
+			errors: read.issues.map(
+				(i) => `${label}: ${formatPath(i.path) || 'sale order'}: ${i.message}`,
+			),
+		};
 	const so: SaleOrder = read.value;
 	const errors: string[] = [];
 	/** Fields whose default already reported its problem in CartonCloud's terms. */
@@ -81,7 +118,9 @@ export function mapSaleOrderToStarshipit(rawSaleOrder: unknown, options: SaleOrd
 		longInstructions: options.longInstructions,
 		problem: (message) => {
 			reported.add(current.path);
-			errors.push(`${label}: ${message}${options.explain && current.fix ? `; ${current.fix}` : ''}`);
+			errors.push(
+				`${label}: ${message}${options.explain && current.fix ? `; ${current.fix}` : ''}`,
+			);
 		},
 	};
 
@@ -92,7 +131,11 @@ export function mapSaleOrderToStarshipit(rawSaleOrder: unknown, options: SaleOrd
 		let value: unknown;
 		const override = options.overrides?.[f.id];
 		if (override) {
-			const given = readOverride(f, override.value, f.format === 'metadata' ? customFieldsOf(saleOrder) : undefined);
+			const given = readOverride(
+				f,
+				override.value,
+				f.format === 'metadata' ? customFieldsOf(saleOrder) : undefined,
+			);
 			if (given.kind === 'wrong') {
 				reported.add(f.path);
 				errors.push(`${label}: ${f.label} (${override.from}): ${given.message}; ${override.fix}`);
@@ -110,7 +153,10 @@ export function mapSaleOrderToStarshipit(rawSaleOrder: unknown, options: SaleOrd
 		if (f.group === 'order') {
 			if (value === undefined && defaults?.[f.key] !== undefined) {
 				value = defaults[f.key];
-				(origins ??= new Map()).set(f.path, { from: 'Order Fields', fix: `change ${f.label} in Order Fields` });
+				(origins ??= new Map()).set(f.path, {
+					from: 'Order Fields',
+					fix: `change ${f.label} in Order Fields`,
+				});
 			}
 			order[f.key] = value;
 		} else if (f.group === 'destination') destination[f.key] = value;
@@ -128,11 +174,19 @@ export function mapSaleOrderToStarshipit(rawSaleOrder: unknown, options: SaleOrd
 				`${label}: items[${n}] (${lineLabelOf(line)}): no weight — the warehouse product has no weight for this unit of measure (use the CartonCloud node's "Add Product Weights", or set a Default Item Weight)`,
 			);
 		}
-		return { sku: code, description: clean(line.details.product.name) ?? code, quantity: line.measures.quantity, weight, value: line.details.approximateUnitPrice?.amount ?? undefined };
+		return {
+			sku: code,
+			description: clean(line.details.product.name) ?? code,
+			quantity: line.measures.quantity,
+			weight,
+			value: line.details.approximateUnitPrice?.amount ?? undefined,
+		};
 	});
 	order.items = items;
 	if (options.packages) {
-		const packages = packagesFor(options.packages, lines, items, products, (message) => errors.push(`${label}: ${message}`));
+		const packages = packagesFor(options.packages, lines, items, products, (message) =>
+			errors.push(`${label}: ${message}`),
+		);
 		if (packages) order.packages = packages;
 	}
 
@@ -145,21 +199,35 @@ export function mapSaleOrderToStarshipit(rawSaleOrder: unknown, options: SaleOrd
 	return { ok: true, order: checked.value };
 
 	/** An issue of the order's rules, in the terms of where its value came from; undefined when already reported. */
-	function issueMessage(path: ReadonlyArray<string | number>, problem: string, built: unknown, { explain, packages, orderNumberSource }: SaleOrderMappingOptions): string | undefined {
+	function issueMessage(
+		path: ReadonlyArray<string | number>,
+		problem: string,
+		built: unknown,
+		{ explain, packages, orderNumberSource }: SaleOrderMappingOptions,
+	): string | undefined {
 		const [head, index, key] = path;
 		const value = valueAt(built, path);
-		const said = explain && typeof value === 'string' && problem.startsWith('must be at most') ? `${problem} (got ${value.length})` : problem;
+		const said =
+			explain && typeof value === 'string' && problem.startsWith('must be at most')
+				? `${problem} (got ${value.length})`
+				: problem;
 		if (head === 'items' && typeof index === 'number') {
 			return `items[${index}].${ITEM_SOURCES[String(key)] ?? String(key)} (Starshipit ${formatPath(path)}): ${said}`;
 		}
-		if (head === 'packages' && packages) return `${formatPath(path)} (from ${packagesOrigin(packages)}): ${said}${explain ? '; check the Packages option' : ''}`;
+		if (head === 'packages' && packages)
+			return `${formatPath(path)} (from ${packagesOrigin(packages)}): ${said}${explain ? '; check the Packages option' : ''}`;
 		const f = fieldAt(path);
 		if (!f) return `${formatPath(path)}: ${said}`;
 		if (reported.has(f.path)) return undefined;
 		const origin = origins?.get(f.path);
 		if (origin) return `${f.label} (${origin.from}): ${said}${explain ? `; ${origin.fix}` : ''}`;
-		const source = f.path === 'order_number' && orderNumberSource === 'numericId' ? 'references.numericId' : (f.source ?? formatPath(path));
-		const fix = f.fix ? `; ${f.fix}, or override ${f.label}` : `; correct ${source} in CartonCloud, or override ${f.label}`;
+		const source =
+			f.path === 'order_number' && orderNumberSource === 'numericId'
+				? 'references.numericId'
+				: (f.source ?? formatPath(path));
+		const fix = f.fix
+			? `; ${f.fix}, or override ${f.label}`
+			: `; correct ${source} in CartonCloud, or override ${f.label}`;
 		return `${source} (Starshipit ${formatPath(path)}): ${said}${explain ? fix : ''}`;
 	}
 }
@@ -169,7 +237,10 @@ export function mapSaleOrderToStarshipit(rawSaleOrder: unknown, options: SaleOrd
  * mapping it: the existence check's listing starts at the earliest one before any order is built.
  * The mapping reads it the same way, so the two cannot disagree.
  */
-export function saleOrderDate(saleOrder: unknown, defaults?: { order_date?: unknown }): string | undefined {
+export function saleOrderDate(
+	saleOrder: unknown,
+	defaults?: { order_date?: unknown },
+): string | undefined {
 	const date = createdTimeOf(saleOrder).iso ?? defaults?.order_date;
 	return typeof date === 'string' ? date : undefined;
 }

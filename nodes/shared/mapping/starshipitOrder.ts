@@ -6,7 +6,26 @@
  * once. Both input modes of the node (fields set in the UI, or a CartonCloud sale order) end here,
  * so every order is checked the same way before it costs an API call.
  */
-import { atMost, boolean, check, integer, list, notNegative, number, object, optional, partial, positive, requiredText, text, type Checked, type Issue, type OptionalRule, type Rule, type Shape } from './rules';
+import {
+	atMost,
+	boolean,
+	check,
+	integer,
+	list,
+	notNegative,
+	number,
+	object,
+	optional,
+	partial,
+	positive,
+	requiredText,
+	text,
+	type Checked,
+	type Issue,
+	type OptionalRule,
+	type Rule,
+	type Shape,
+} from './rules';
 import { toCountryName } from './countries';
 import { ORDER_FIELDS, type FieldGroup, type OrderField } from './mappingTable';
 
@@ -17,13 +36,28 @@ import { ORDER_FIELDS, type FieldGroup, type OrderField } from './mappingTable';
 export const MAX_WEIGHT_KG = 1000;
 export const MAX_DIMENSION_M = 10;
 
-const weightKg = number(notNegative, atMost(MAX_WEIGHT_KG, `must be at most ${MAX_WEIGHT_KG}; weights are in kg (not grams)`));
-const metres = number(notNegative, atMost(MAX_DIMENSION_M, `must be at most ${MAX_DIMENSION_M}; dimensions are in metres (e.g. 0.25), not centimetres`));
+const weightKg = number(
+	notNegative,
+	atMost(MAX_WEIGHT_KG, `must be at most ${MAX_WEIGHT_KG}; weights are in kg (not grams)`),
+);
+const metres = number(
+	notNegative,
+	atMost(
+		MAX_DIMENSION_M,
+		`must be at most ${MAX_DIMENSION_M}; dimensions are in metres (e.g. 0.25), not centimetres`,
+	),
+);
 const line = (max: number) => optional(text(max));
 
 const FORMATS: Record<string, (v: string) => string | undefined> = {
-	country: (v) => (v === '' ? 'is required' : toCountryName(v) === v ? undefined : `must be a country name Starshipit knows, such as "Australia" (got "${v}")`),
-	currency: (v) => (/^[A-Za-z]{3}$/.test(v) ? undefined : 'must be a 3-letter currency code such as AUD'),
+	country: (v) =>
+		v === ''
+			? 'is required'
+			: toCountryName(v) === v
+				? undefined
+				: `must be a country name Starshipit knows, such as "Australia" (got "${v}")`,
+	currency: (v) =>
+		/^[A-Za-z]{3}$/.test(v) ? undefined : 'must be a 3-letter currency code such as AUD',
 	date: (v) => (Number.isNaN(Date.parse(v)) ? 'must be an ISO 8601 date-time' : undefined),
 };
 
@@ -32,18 +66,38 @@ function ruleOf(f: OrderField): Rule<unknown> {
 	if (f.type === 'boolean') return optional(boolean);
 	if (f.type === 'number') return optional(number(notNegative));
 	const format = f.format ? FORMATS[f.format] : undefined;
-	if (format) return f.format === 'country' ? text(undefined, format) : optional(text(undefined, format));
-	return f.required ? requiredText(f.max ?? Number.MAX_SAFE_INTEGER) : line(f.max ?? Number.MAX_SAFE_INTEGER);
+	if (format)
+		return f.format === 'country' ? text(undefined, format) : optional(text(undefined, format));
+	return f.required
+		? requiredText(f.max ?? Number.MAX_SAFE_INTEGER)
+		: line(f.max ?? Number.MAX_SAFE_INTEGER);
 }
 
-const shapeOf = (group: FieldGroup): Shape => Object.fromEntries(ORDER_FIELDS.filter((f) => f.group === group && f.format !== 'metadata').map((f) => [f.key, ruleOf(f)]));
+const shapeOf = (group: FieldGroup): Shape =>
+	Object.fromEntries(
+		ORDER_FIELDS.filter((f) => f.group === group && f.format !== 'metadata').map((f) => [
+			f.key,
+			ruleOf(f),
+		]),
+	);
 
 type AddressShape = {
 	name: Rule<string>;
 	street: Rule<string>;
 	suburb: Rule<string>;
 	country: Rule<string>;
-} & { [K in 'company' | 'email' | 'phone' | 'building' | 'city' | 'state' | 'post_code' | 'delivery_instructions' | 'tax_number']: OptionalRule<string> };
+} & {
+	[K in
+		| 'company'
+		| 'email'
+		| 'phone'
+		| 'building'
+		| 'city'
+		| 'state'
+		| 'post_code'
+		| 'delivery_instructions'
+		| 'tax_number']: OptionalRule<string>;
+};
 
 const addressShape = shapeOf('destination') as AddressShape;
 export const address = object(addressShape);
@@ -78,7 +132,16 @@ type OrderShape = {
 	authority_to_leave: OptionalRule<boolean>;
 	dangerous_goods: OptionalRule<boolean>;
 	declared_value: OptionalRule<number>;
-} & { [K in 'reference' | 'order_date' | 'shipping_method' | 'shipping_description' | 'currency' | 'carrier' | 'carrier_service_code']: OptionalRule<string> };
+} & {
+	[K in
+		| 'reference'
+		| 'order_date'
+		| 'shipping_method'
+		| 'shipping_description'
+		| 'currency'
+		| 'carrier'
+		| 'carrier_service_code']: OptionalRule<string>;
+};
 
 export const starshipitOrder = object({
 	...(shapeOf('order') as OrderShape),
@@ -94,7 +157,10 @@ export type StarshipitAddress = Checked<typeof addressShape>;
 
 /** `items[0].weight` style, as people read field paths. */
 export function formatPath(path: ReadonlyArray<string | number>): string {
-	return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${key}` : key), '');
+	return path.reduce<string>(
+		(out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${key}` : key),
+		'',
+	);
 }
 
 export function issueText(issue: Issue): string {
@@ -111,7 +177,10 @@ export function validateStarshipitOrder(order: unknown, orderLabel?: string): Or
 	const checked = check(starshipitOrder, order);
 	if (checked.issues.length === 0) return { ok: true, order: checked.value };
 	const label = orderLabel ?? labelOf(order);
-	return { ok: false, errors: checked.issues.map((issue) => `Order ${label}: ${issueText(issue)}`) };
+	return {
+		ok: false,
+		errors: checked.issues.map((issue) => `Order ${label}: ${issueText(issue)}`),
+	};
 }
 
 function labelOf(order: unknown): string {

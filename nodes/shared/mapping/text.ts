@@ -6,7 +6,10 @@
 
 /** C0 controls but tab/LF/CR, DEL, and the C1 controls (a filter, as lint forbids them in a regex). */
 function isControl(code: number): boolean {
-	return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || (code >= 0x7f && code <= 0x9f);
+	return (
+		(code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) ||
+		(code >= 0x7f && code <= 0x9f)
+	);
 }
 
 function withoutControls(value: string): string {
@@ -19,12 +22,19 @@ const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 
 /** One clean line: controls and zero-width characters removed, line breaks and tabs become one space. */
 export function singleLine(value: string): string {
-	return withoutControls(value).replace(ZERO_WIDTH, '').replace(/[\r\n\t]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+	return withoutControls(value)
+		.replace(ZERO_WIDTH, '')
+		.replace(/[\r\n\t]+/g, ' ')
+		.replace(/ {2,}/g, ' ')
+		.trim();
 }
 
 /** Free text that may keep its lines (delivery instructions): CRLF and CR become LF. */
 export function multiLine(value: string): string {
-	return withoutControls(value.replace(/\r\n?/g, '\n')).replace(ZERO_WIDTH, '').replace(/\t/g, ' ').trim();
+	return withoutControls(value.replace(/\r\n?/g, '\n'))
+		.replace(ZERO_WIDTH, '')
+		.replace(/\t/g, ' ')
+		.trim();
 }
 
 /** Field names whose text may span lines; every other string is single-line. */
@@ -40,7 +50,15 @@ function isCleanLine(value: string): boolean {
 	if (last >= 0 && (value.charCodeAt(0) === 0x20 || value.charCodeAt(last) === 0x20)) return false;
 	for (let i = 0; i <= last; i++) {
 		const code = value.charCodeAt(i);
-		if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff) return false;
+		if (
+			code < 0x20 ||
+			(code >= 0x7f && code <= 0x9f) ||
+			code === 0xad ||
+			(code >= 0x200b && code <= 0x200d) ||
+			code === 0x2060 ||
+			code === 0xfeff
+		)
+			return false;
 		if (code === 0x20 && value.charCodeAt(i + 1) === 0x20) return false;
 		if (code >= 0xd800 && code <= 0xdfff) return false; // surrogates: let the full cleaner decide
 	}

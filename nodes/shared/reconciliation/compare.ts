@@ -47,9 +47,20 @@ export interface ReconcileInput {
 	recorded?: RecordedProblem[];
 }
 
-export type ExceptionKind = 'not_in_starshipit' | 'no_sale_order' | 'duplicate_order_number' | 'tracking_not_on_consignment' | 'stuck_unshipped';
+export type ExceptionKind =
+	| 'not_in_starshipit'
+	| 'no_sale_order'
+	| 'duplicate_order_number'
+	| 'tracking_not_on_consignment'
+	| 'stuck_unshipped';
 
-export const EXCEPTION_KINDS: ExceptionKind[] = ['not_in_starshipit', 'no_sale_order', 'duplicate_order_number', 'tracking_not_on_consignment', 'stuck_unshipped'];
+export const EXCEPTION_KINDS: ExceptionKind[] = [
+	'not_in_starshipit',
+	'no_sale_order',
+	'duplicate_order_number',
+	'tracking_not_on_consignment',
+	'stuck_unshipped',
+];
 
 /** Headings of the kinds, for the summary. */
 export const EXCEPTION_TITLES: Record<ExceptionKind, string> = {
@@ -82,7 +93,11 @@ export interface ReconcileException {
 
 export interface ReconcileResult {
 	counts: Record<ExceptionKind, number> & { total: number };
-	checked: { sale_orders_at_push_status: number; starshipit_orders: number; shipped_orders: number };
+	checked: {
+		sale_orders_at_push_status: number;
+		starshipit_orders: number;
+		shipped_orders: number;
+	};
 	exceptions: ReconcileException[];
 }
 
@@ -124,7 +139,10 @@ function duplicateAction(orderNumber: string, copies: ListedOrder[]): string {
 		return `Starshipit holds ${copies.length} copies of order ${orderNumber} and ${labelled.length} have labels (order_ids ${labelled.map((c) => c.order_id).join(', ')}): check which parcel was sent, void the other labels with the carrier and archive those copies.`;
 	}
 	const keep = survivorOf(copies);
-	const remove = copies.filter((c) => c !== keep).map((c) => c.order_id).sort((a, b) => a - b);
+	const remove = copies
+		.filter((c) => c !== keep)
+		.map((c) => c.order_id)
+		.sort((a, b) => a - b);
 	const why = keep.has_labels ? 'the one with labels' : 'the earliest';
 	return `Delete order_id ${remove.join(', ')} in Starshipit and keep order_id ${keep.order_id} (${why}) for order ${orderNumber}.`;
 }
@@ -197,7 +215,12 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
 				const consignments = saleOrders.flatMap((o) => consignmentsBySaleOrder.get(o.id) ?? []);
 				const live = consignments.filter((c) => c.status !== 'CANCELLED');
 				const settled = consignments.some((c) => c.tracking === order.tracking_number);
-				if (!settled && (live.length > 0 || input.reportMissingConsignments || trackingRecorded.has(order.order_number))) {
+				if (
+					!settled &&
+					(live.length > 0 ||
+						input.reportMissingConsignments ||
+						trackingRecorded.has(order.order_number))
+				) {
 					const target = live[0] ?? consignments[0];
 					exceptions.push({
 						kind: 'tracking_not_on_consignment',
@@ -236,13 +259,23 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
 	}
 
 	if (input.recorded) annotate(exceptions, input.recorded);
-	const counts = Object.fromEntries(EXCEPTION_KINDS.map((k) => [k, 0])) as ReconcileResult['counts'];
+	const counts = Object.fromEntries(
+		EXCEPTION_KINDS.map((k) => [k, 0]),
+	) as ReconcileResult['counts'];
 	for (const e of exceptions) counts[e.kind]++;
 	counts.total = exceptions.length;
-	exceptions.sort((a, b) => EXCEPTION_KINDS.indexOf(a.kind) - EXCEPTION_KINDS.indexOf(b.kind) || a.order_number.localeCompare(b.order_number));
+	exceptions.sort(
+		(a, b) =>
+			EXCEPTION_KINDS.indexOf(a.kind) - EXCEPTION_KINDS.indexOf(b.kind) ||
+			a.order_number.localeCompare(b.order_number),
+	);
 	return {
 		counts,
-		checked: { sale_orders_at_push_status: atPush.length, starshipit_orders: starshipit.length, shipped_orders: shippedCount },
+		checked: {
+			sale_orders_at_push_status: atPush.length,
+			starshipit_orders: starshipit.length,
+			shipped_orders: shippedCount,
+		},
 		exceptions,
 	};
 }

@@ -36,7 +36,9 @@ export interface BothSides {
 
 function rowOf(order: IDataObject): SaleOrderRow {
 	const customer = (order.customer as IDataObject | undefined) ?? {};
-	const created = ((order.timestamps as IDataObject | undefined)?.created as IDataObject | undefined)?.time;
+	const created = (
+		(order.timestamps as IDataObject | undefined)?.created as IDataObject | undefined
+	)?.time;
 	return {
 		id: String(order.id ?? ''),
 		reference: String((order.references as IDataObject | undefined)?.customer ?? '').trim(),
@@ -47,22 +49,37 @@ function rowOf(order: IDataObject): SaleOrderRow {
 	};
 }
 
-async function saleOrdersByReference(context: RequestContext, references: string[], itemIndex: number): Promise<SaleOrderRow[]> {
+async function saleOrdersByReference(
+	context: RequestContext,
+	references: string[],
+	itemIndex: number,
+): Promise<SaleOrderRow[]> {
 	const rows: SaleOrderRow[] = [];
 	for (const part of chunk(references, LOOKUP_CHUNK)) {
-		const found = await search(context, SALE_ORDERS, oneOf('/references/customer', part), { returnAll: true, itemIndex });
+		const found = await search(context, SALE_ORDERS, oneOf('/references/customer', part), {
+			returnAll: true,
+			itemIndex,
+		});
 		rows.push(...found.map(rowOf).filter((row) => part.includes(row.reference)));
 	}
 	return rows;
 }
 
 /** The consignments generated from `orders` (the write-back's own look-up), as rows. */
-async function consignmentsOf(context: RequestContext, orders: SaleOrderRow[]): Promise<ConsignmentRow[]> {
+async function consignmentsOf(
+	context: RequestContext,
+	orders: SaleOrderRow[],
+): Promise<ConsignmentRow[]> {
 	const rows: ConsignmentRow[] = [];
 	for (const [saleOrderId, consignments] of await findConsignments(context, orders)) {
 		for (const consignment of consignments) {
 			const tracking = (consignment.references as IDataObject | undefined)?.tracking;
-			rows.push({ id: String(consignment.id ?? ''), saleOrderId, status: String(consignment.status ?? ''), tracking: typeof tracking === 'string' && tracking !== '' ? tracking : undefined });
+			rows.push({
+				id: String(consignment.id ?? ''),
+				saleOrderId,
+				status: String(consignment.status ?? ''),
+				tracking: typeof tracking === 'string' && tracking !== '' ? tracking : undefined,
+			});
 		}
 	}
 	return rows;
@@ -73,25 +90,50 @@ export async function fetchBothSides(
 	request: { pushStatuses: string[]; windowStart: Date; itemIndex: number },
 ): Promise<BothSides> {
 	const { pushStatuses, windowStart, itemIndex } = request;
-	const atPush = (await searchSaleOrders(context, { statuses: pushStatuses }, itemIndex)).map(rowOf);
+	const atPush = (await searchSaleOrders(context, { statuses: pushStatuses }, itemIndex)).map(
+		rowOf,
+	);
 
 	const windowListed = new Date(windowStart.getTime() - CLOCK_SKEW_MS);
-	const starshipitOrders = await listOrdersSince(context, windowListed, ['unshipped', 'printed', 'shipped'], itemIndex);
+	const starshipitOrders = await listOrdersSince(
+		context,
+		windowListed,
+		['unshipped', 'printed', 'shipped'],
+		itemIndex,
+	);
 	const listedNumbers = new Set(starshipitOrders.map((o) => o.order_number));
 	// A sale order created inside the window and not listed is not in Starshipit; an older one may be.
-	const olderThanWindow = (o: SaleOrderRow) => !(Date.parse(o.createdAt ?? '') >= windowListed.getTime());
-	const unseen = atPush.filter((o) => o.reference && !listedNumbers.has(o.reference) && olderThanWindow(o));
-	const held = await findHeldOrders(context, unseen.map((o) => ({ orderNumber: o.reference, orderDate: o.createdAt })), { itemIndex });
+	const olderThanWindow = (o: SaleOrderRow) =>
+		!(Date.parse(o.createdAt ?? '') >= windowListed.getTime());
+	const unseen = atPush.filter(
+		(o) => o.reference && !listedNumbers.has(o.reference) && olderThanWindow(o),
+	);
+	const held = await findHeldOrders(
+		context,
+		unseen.map((o) => ({ orderNumber: o.reference, orderDate: o.createdAt })),
+		{ itemIndex },
+	);
 	const listedIds = new Set(starshipitOrders.map((o) => o.order_id));
 	for (const row of held.rows) if (!listedIds.has(row.order_id)) starshipitOrders.push(row);
-	const listedSince = held.listedSince && held.listedSince < windowListed ? held.listedSince : windowListed;
+	const listedSince =
+		held.listedSince && held.listedSince < windowListed ? held.listedSince : windowListed;
 
 	const known = new Set(atPush.map((o) => o.reference));
-	const unexplained = [...new Set(starshipitOrders.map((o) => o.order_number))].filter((n) => n && !known.has(n));
+	const unexplained = [...new Set(starshipitOrders.map((o) => o.order_number))].filter(
+		(n) => n && !known.has(n),
+	);
 	const saleOrders = [...atPush, ...(await saleOrdersByReference(context, unexplained, itemIndex))];
 
-	const shippedNumbers = new Set(starshipitOrders.filter((o) => o.tab === 'shipped' && o.tracking_number).map((o) => o.order_number));
-	const behindShipped = [...new Map(saleOrders.filter((o) => shippedNumbers.has(o.reference)).map((o) => [o.id, o])).values()];
+	const shippedNumbers = new Set(
+		starshipitOrders
+			.filter((o) => o.tab === 'shipped' && o.tracking_number)
+			.map((o) => o.order_number),
+	);
+	const behindShipped = [
+		...new Map(
+			saleOrders.filter((o) => shippedNumbers.has(o.reference)).map((o) => [o.id, o]),
+		).values(),
+	];
 	const consignments = await consignmentsOf(context, behindShipped);
 
 	return { saleOrders, starshipitOrders, consignments, listedSince };

@@ -23,7 +23,10 @@ export interface RecordedProblem {
 }
 
 /** The exception kind a recorded problem explains. */
-const EXPLAINS: Record<RecordedKind, ExceptionKind> = { push: 'not_in_starshipit', tracking: 'tracking_not_on_consignment' };
+const EXPLAINS: Record<RecordedKind, ExceptionKind> = {
+	push: 'not_in_starshipit',
+	tracking: 'tracking_not_on_consignment',
+};
 
 function text(value: unknown): string | undefined {
 	if (typeof value === 'string' && value.trim() !== '') return value.trim();
@@ -53,7 +56,10 @@ export function recordedProblemsOf(rows: IDataObject[]): RecordedProblem[] {
 }
 
 /** Order numbers with a recorded problem of a kind (the latest per order when several accounts recorded one). */
-export function recordedByOrder(problems: RecordedProblem[], kind: RecordedKind): Map<string, RecordedProblem> {
+export function recordedByOrder(
+	problems: RecordedProblem[],
+	kind: RecordedKind,
+): Map<string, RecordedProblem> {
 	const byOrder = new Map<string, RecordedProblem>();
 	for (const p of problems) {
 		if (p.kind !== kind) continue;
@@ -68,7 +74,8 @@ function actionFor(e: ReconcileException, p: RecordedProblem): string {
 	if (p.kind === 'push' && p.status === 'unknown') {
 		return `Look in Starshipit for order ${e.order_number} before sending it again: the last push could not confirm whether it was created.`;
 	}
-	if (p.kind === 'push') return `Correct sale order ${e.order_number} as the reason says; the next push then creates it in Starshipit.`;
+	if (p.kind === 'push')
+		return `Correct sale order ${e.order_number} as the reason says; the next push then creates it in Starshipit.`;
 	return `Correct what the reason names; the next tracking write-back then puts tracking number ${e.tracking_number} on the consignment of order ${e.order_number}.`;
 }
 
@@ -79,7 +86,10 @@ function unreportedPushAction(e: ReconcileException): string {
 
 /** Gives each exception the reason its order last failed with and the action that follows, in place. */
 export function annotate(exceptions: ReconcileException[], problems: RecordedProblem[]): void {
-	const byKind = { push: recordedByOrder(problems, 'push'), tracking: recordedByOrder(problems, 'tracking') };
+	const byKind = {
+		push: recordedByOrder(problems, 'push'),
+		tracking: recordedByOrder(problems, 'tracking'),
+	};
 	for (const e of exceptions) {
 		const kind = (Object.keys(EXPLAINS) as RecordedKind[]).find((k) => EXPLAINS[k] === e.kind);
 		if (!kind || !e.order_number) continue;

@@ -37,7 +37,8 @@ export const reportProperties: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1 },
 		default: 168,
-		description: 'Compare Starshipit orders updated within this many hours (and every sale order at the push status, however old)',
+		description:
+			'Compare Starshipit orders updated within this many hours (and every sale order at the push status, however old)',
 	},
 	{
 		displayName: 'Stuck After (Hours)',
@@ -60,7 +61,7 @@ export const reportProperties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					"Whether the input items are the open problems the bundled alerts recorded (the rows of their data table: kind, order_number, status, reason): each exception about such an order then names the reason the last run recorded and the one action that fixes it",
+					'Whether the input items are the open problems the bundled alerts recorded (the rows of their data table: kind, order_number, status, reason): each exception about such an order then names the reason the last run recorded and the one action that fixes it',
 			},
 			{
 				displayName: 'Report Orders Without Consignment',
@@ -68,20 +69,52 @@ export const reportProperties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					"Whether to report shipped orders whose sale order has no consignment at all (customers whose \"Automatically Generate a Consignment from a Sale Order\" setting is off have none, so they would show up every day)",
+					'Whether to report shipped orders whose sale order has no consignment at all (customers whose "Automatically Generate a Consignment from a Sale Order" setting is off have none, so they would show up every day)',
 			},
 		],
 	},
 ];
 
 /** Compares the two systems and returns the summary item, then one item per exception. */
-export async function reconciliationReport(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const pushStatuses = readChoices(this, this.getNodeParameter('pushStatuses', itemIndex, []), SALE_ORDER_STATUSES, 'Push Status', itemIndex);
-	if (!pushStatuses.length) throw new NodeOperationError(this.getNode(), '"Push Status" is empty: choose the status at which your order push picks sale orders up', { itemIndex });
-	const windowHours = readWholeNumber(this, this.getNodeParameter('windowHours', itemIndex, 168), 'Window (Hours)', 168, itemIndex);
-	const stuckAfterHours = readWholeNumber(this, this.getNodeParameter('stuckAfterHours', itemIndex, 48), 'Stuck After (Hours)', 48, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as { reportMissingConsignments?: boolean; recordedProblems?: boolean };
-	const recorded = options.recordedProblems === true ? recordedProblemsOf(this.getInputData().map((item) => item.json)) : undefined;
+export async function reconciliationReport(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const pushStatuses = readChoices(
+		this,
+		this.getNodeParameter('pushStatuses', itemIndex, []),
+		SALE_ORDER_STATUSES,
+		'Push Status',
+		itemIndex,
+	);
+	if (!pushStatuses.length)
+		throw new NodeOperationError(
+			this.getNode(),
+			'"Push Status" is empty: choose the status at which your order push picks sale orders up',
+			{ itemIndex },
+		);
+	const windowHours = readWholeNumber(
+		this,
+		this.getNodeParameter('windowHours', itemIndex, 168),
+		'Window (Hours)',
+		168,
+		itemIndex,
+	);
+	const stuckAfterHours = readWholeNumber(
+		this,
+		this.getNodeParameter('stuckAfterHours', itemIndex, 48),
+		'Stuck After (Hours)',
+		48,
+		itemIndex,
+	);
+	const options = this.getNodeParameter('options', itemIndex, {}) as {
+		reportMissingConsignments?: boolean;
+		recordedProblems?: boolean;
+	};
+	const recorded =
+		options.recordedProblems === true
+			? recordedProblemsOf(this.getInputData().map((item) => item.json))
+			: undefined;
 	const timeZone = knownTimeZone(this.getTimezone());
 	// Whole seconds: the window is read by people, and no listing is finer than a second.
 	const now = new Date(Math.floor(Date.now() / 1000) * 1000);
@@ -117,9 +150,18 @@ export async function reconciliationReport(this: IExecuteFunctions, itemIndex: n
 		pairedItem: { item: itemIndex },
 	};
 	// The reason the last run recorded (when given) leads, then the action that follows from it.
-	const exceptions = result.exceptions.map(({ kind, order_number, last_reason, action, ...rest }) => ({
-		json: { report: 'exception', kind, order_number, ...(last_reason !== undefined && { last_reason }), action, ...rest },
-		pairedItem: { item: itemIndex },
-	}));
+	const exceptions = result.exceptions.map(
+		({ kind, order_number, last_reason, action, ...rest }) => ({
+			json: {
+				report: 'exception',
+				kind,
+				order_number,
+				...(last_reason !== undefined && { last_reason }),
+				action,
+				...rest,
+			},
+			pairedItem: { item: itemIndex },
+		}),
+	);
 	return [summary, ...exceptions];
 }

@@ -19,13 +19,19 @@ export interface SummaryContext {
 }
 
 export function escapeHtml(value: unknown): string {
-	return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+	return String(value ?? '').replace(
+		/[&<>"']/g,
+		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+	);
 }
 
 export function summarySubject(result: ReconcileResult, context: SummaryContext): string {
 	const day = localDay(context.now, context.timeZone);
-	if (result.counts.total === 0) return `CartonCloud–Starshipit reconciliation ${day}: no exceptions`;
-	const parts = EXCEPTION_KINDS.filter((k) => result.counts[k] > 0).map((k) => `${result.counts[k]} ${k.replace(/_/g, ' ')}`);
+	if (result.counts.total === 0)
+		return `CartonCloud–Starshipit reconciliation ${day}: no exceptions`;
+	const parts = EXCEPTION_KINDS.filter((k) => result.counts[k] > 0).map(
+		(k) => `${result.counts[k]} ${k.replace(/_/g, ' ')}`,
+	);
 	return `CartonCloud–Starshipit reconciliation ${day}: ${result.counts.total} exception${result.counts.total === 1 ? '' : 's'} (${parts.join(', ')})`;
 }
 
@@ -42,23 +48,35 @@ export function summaryHtml(result: ReconcileResult, context: SummaryContext): s
 			`Stuck means unshipped for ${context.stuckAfterHours} hours or more.</p>`,
 	);
 	out.push('<table style="border-collapse:collapse;margin-bottom:12px">');
-	for (const kind of EXCEPTION_KINDS) out.push(`<tr><th ${CELL}>${escapeHtml(EXCEPTION_TITLES[kind])}</th><td ${CELL}>${result.counts[kind]}</td></tr>`);
+	for (const kind of EXCEPTION_KINDS)
+		out.push(
+			`<tr><th ${CELL}>${escapeHtml(EXCEPTION_TITLES[kind])}</th><td ${CELL}>${result.counts[kind]}</td></tr>`,
+		);
 	out.push(`<tr><th ${CELL}>Total</th><td ${CELL}><b>${result.counts.total}</b></td></tr></table>`);
 	if (result.counts.total === 0) out.push('<p>Both systems agree: nothing to do.</p>');
 	for (const kind of EXCEPTION_KINDS) {
 		const rows = result.exceptions.filter((e) => e.kind === kind);
 		if (rows.length === 0) continue;
-		out.push(`<h3 style="margin:12px 0 4px">${escapeHtml(EXCEPTION_TITLES[kind])} (${rows.length})</h3>`);
+		out.push(
+			`<h3 style="margin:12px 0 4px">${escapeHtml(EXCEPTION_TITLES[kind])} (${rows.length})</h3>`,
+		);
 		// The reason the last run recorded, when the report was given the runs' open problems.
 		const reasons = rows.some((e) => e.last_reason);
 		const reasonHead = reasons ? `<th ${CELL}>Reason the last run recorded</th>` : '';
-		out.push(`<table style="border-collapse:collapse"><tr><th ${CELL}>Order</th><th ${CELL}>Customer</th>${reasonHead}<th ${CELL}>What to do</th></tr>`);
+		out.push(
+			`<table style="border-collapse:collapse"><tr><th ${CELL}>Order</th><th ${CELL}>Customer</th>${reasonHead}<th ${CELL}>What to do</th></tr>`,
+		);
 		for (const e of rows.slice(0, MAX_ROWS_PER_KIND)) {
 			const reason = reasons ? `<td ${CELL}>${escapeHtml(e.last_reason ?? '')}</td>` : '';
-			out.push(`<tr><td ${CELL}>${escapeHtml(e.order_number || e.sale_order_id)}</td><td ${CELL}>${escapeHtml(e.customer ?? '')}</td>${reason}<td ${CELL}>${escapeHtml(e.action)}</td></tr>`);
+			out.push(
+				`<tr><td ${CELL}>${escapeHtml(e.order_number || e.sale_order_id)}</td><td ${CELL}>${escapeHtml(e.customer ?? '')}</td>${reason}<td ${CELL}>${escapeHtml(e.action)}</td></tr>`,
+			);
 		}
 		out.push('</table>');
-		if (rows.length > MAX_ROWS_PER_KIND) out.push(`<p>… and ${rows.length - MAX_ROWS_PER_KIND} more: see the execution's output items.</p>`);
+		if (rows.length > MAX_ROWS_PER_KIND)
+			out.push(
+				`<p>… and ${rows.length - MAX_ROWS_PER_KIND} more: see the execution's output items.</p>`,
+			);
 	}
 	out.push('</div>');
 	return out.join('\n');

@@ -25,7 +25,11 @@ const BODY_LIMIT_BYTES = 1 << 20;
 
 /** A streamed reply's error body, read (up to 1 MB) so the failure can quote the API's words. */
 export async function withBodyRead(error: unknown): Promise<unknown> {
-	for (const candidate of [error, (error as { cause?: unknown })?.cause, (error as { errorResponse?: unknown })?.errorResponse]) {
+	for (const candidate of [
+		error,
+		(error as { cause?: unknown })?.cause,
+		(error as { errorResponse?: unknown })?.errorResponse,
+	]) {
 		const response = (candidate as { response?: { data?: unknown } })?.response;
 		const data = response?.data as NodeJS.ReadableStream | undefined;
 		if (!data || typeof (data as { pipe?: unknown }).pipe !== 'function') continue;
@@ -51,21 +55,45 @@ export async function withBodyRead(error: unknown): Promise<unknown> {
  * the client error also holds the request config, credentials included, which must never leak.
  */
 export function readHttpFailure(error: unknown): HttpFailure {
-	const candidates = [error, (error as { cause?: unknown })?.cause, (error as { errorResponse?: unknown })?.errorResponse];
+	const candidates = [
+		error,
+		(error as { cause?: unknown })?.cause,
+		(error as { errorResponse?: unknown })?.errorResponse,
+	];
 	for (const candidate of candidates) {
-		const response = (candidate as { response?: { status?: number; headers?: IDataObject; data?: unknown } })?.response;
+		const response = (
+			candidate as { response?: { status?: number; headers?: IDataObject; data?: unknown } }
+		)?.response;
 		if (response && typeof response.status === 'number') {
-			return { status: response.status, headers: lowerCaseHeaders(response.headers ?? {}), body: parseBody(response.data) };
+			return {
+				status: response.status,
+				headers: lowerCaseHeaders(response.headers ?? {}),
+				body: parseBody(response.data),
+			};
 		}
 	}
-	const code = candidates.map((c) => (c as { code?: unknown })?.code).find((c): c is string => typeof c === 'string');
+	const code = candidates
+		.map((c) => (c as { code?: unknown })?.code)
+		.find((c): c is string => typeof c === 'string');
 	const httpCode = Number((error as { httpCode?: unknown })?.httpCode);
 	const status = Number.isFinite(httpCode) && httpCode > 0 ? httpCode : undefined;
 	// The HTTP client marks every error of a request it started; an error without that mark came
 	// before it (n8n reads the credential, from its database, inside the request helper).
-	const fromClient = candidates.some((c) => typeof c === 'object' && c !== null && ('isAxiosError' in c || 'config' in c || 'request' in c));
-	const notSent = status === undefined && ((code !== undefined && NOT_SENT_CODES.has(code)) || !fromClient);
-	return { status, headers: {}, body: { message: (error as Error)?.message ?? String(error) }, code, notSent };
+	const fromClient = candidates.some(
+		(c) =>
+			typeof c === 'object' &&
+			c !== null &&
+			('isAxiosError' in c || 'config' in c || 'request' in c),
+	);
+	const notSent =
+		status === undefined && ((code !== undefined && NOT_SENT_CODES.has(code)) || !fromClient);
+	return {
+		status,
+		headers: {},
+		body: { message: (error as Error)?.message ?? String(error) },
+		code,
+		notSent,
+	};
 }
 
 /** Connection failures that come before a request is written: it cannot have arrived. */
@@ -85,7 +113,8 @@ function parseBody(data: unknown): unknown {
 export function lowerCaseHeaders(headers: IDataObject): Record<string, string> {
 	const result: Record<string, string> = {};
 	for (const [key, value] of Object.entries(headers ?? {})) {
-		if (value !== undefined && value !== null) result[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+		if (value !== undefined && value !== null)
+			result[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
 	}
 	return result;
 }

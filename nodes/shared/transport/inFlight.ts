@@ -12,7 +12,11 @@ export const CALLS_IN_FLIGHT = 4;
  * each fetch. The first `work` that throws stops the others from starting new entries, and its
  * error is thrown once those in flight have settled (nothing is still calling when it is reported).
  */
-export async function forEachInFlight<T>(entries: readonly T[], work: (entry: T, index: number) => Promise<void>, limit = CALLS_IN_FLIGHT): Promise<void> {
+export async function forEachInFlight<T>(
+	entries: readonly T[],
+	work: (entry: T, index: number) => Promise<void>,
+	limit = CALLS_IN_FLIGHT,
+): Promise<void> {
 	if (entries.length === 0) return;
 	await work(entries[0], 0);
 	let next = 1;

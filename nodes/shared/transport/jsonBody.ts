@@ -12,7 +12,8 @@
  */
 
 /** Bytes in the UTF-8 sequence this lead byte starts (1 for ASCII and for bytes that lead nothing). */
-const sequenceLength = (lead: number) => (lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1);
+const sequenceLength = (lead: number) =>
+	lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
 
 /** How many bytes at the end of `bytes` (from `start`) begin a character that the next chunk completes. */
 function incompleteTail(bytes: Buffer, start: number): number {
@@ -25,7 +26,9 @@ function incompleteTail(bytes: Buffer, start: number): number {
 }
 
 /** Fits `CallOptions.readBody` as it is (a reply's stream), and takes any chunked source. */
-export async function readJson(stream: NodeJS.ReadableStream | AsyncIterable<Buffer | string>): Promise<unknown> {
+export async function readJson(
+	stream: NodeJS.ReadableStream | AsyncIterable<Buffer | string>,
+): Promise<unknown> {
 	const parts: string[] = [];
 	// The first bytes of a character split between two chunks (a copy: at most 3 bytes).
 	let carry: Buffer | undefined;
@@ -36,7 +39,10 @@ export async function readJson(stream: NodeJS.ReadableStream | AsyncIterable<Buf
 		}
 		let start = 0;
 		if (carry) {
-			const joined = Buffer.concat([carry, piece.subarray(0, sequenceLength(carry[0]) - carry.length)]);
+			const joined = Buffer.concat([
+				carry,
+				piece.subarray(0, sequenceLength(carry[0]) - carry.length),
+			]);
 			start = joined.length - carry.length;
 			carry = undefined;
 			if (joined.length < sequenceLength(joined[0])) {

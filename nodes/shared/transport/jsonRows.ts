@@ -46,7 +46,11 @@ export interface RowsReply<T> {
  * Reads `stream` (a JSON object) to its end; `onRow` maps each element of `rowsKey` (at the top
  * level) to what is kept of it. A row that is not JSON makes the whole reply unreadable.
  */
-export async function readRows<T>(stream: AsyncIterable<Buffer | string>, rowsKey: string, onRow: (row: unknown) => T | undefined): Promise<RowsReply<T>> {
+export async function readRows<T>(
+	stream: AsyncIterable<Buffer | string>,
+	rowsKey: string,
+	onRow: (row: unknown) => T | undefined,
+): Promise<RowsReply<T>> {
 	const envelope: Buffer[] = [];
 	const head: Buffer[] = [];
 	let headBytes = 0;
@@ -140,9 +144,20 @@ export async function readRows<T>(stream: AsyncIterable<Buffer | string>, rowsKe
 	if (!readable || inRows) return { sawRows, rows, count, firstRowText, head: headText };
 	try {
 		// A byte-order mark before the JSON is read past, as n8n's own reading does (readers.differential.test.mts).
-		const parsed: unknown = JSON.parse(Buffer.concat(envelope).toString('utf8').replace(/^\uFEFF/, ''));
+		const parsed: unknown = JSON.parse(
+			Buffer.concat(envelope)
+				.toString('utf8')
+				.replace(/^\uFEFF/, ''),
+		);
 		const isObject = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
-		return { envelope: isObject ? (parsed as Record<string, unknown>) : undefined, sawRows, rows, count, firstRowText, head: headText };
+		return {
+			envelope: isObject ? (parsed as Record<string, unknown>) : undefined,
+			sawRows,
+			rows,
+			count,
+			firstRowText,
+			head: headText,
+		};
 	} catch {
 		return { sawRows, rows, count, firstRowText, head: headText };
 	}

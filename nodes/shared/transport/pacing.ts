@@ -67,11 +67,19 @@ let lastSweep = 0;
 function sweep(now: number): void {
 	if (now - lastSweep < IDLE_MS) return;
 	lastSweep = now;
-	for (const [key, lane] of lanes) if (Math.max(lane.nextSlot, lane.pausedUntil, lane.left.at(-1) || 0) < now - IDLE_MS) lanes.delete(key);
+	for (const [key, lane] of lanes)
+		if (Math.max(lane.nextSlot, lane.pausedUntil, lane.left.at(-1) || 0) < now - IDLE_MS)
+			lanes.delete(key);
 }
 
 function laneOf(bucket: string): Lane {
-	const lane = lanes.get(bucket) ?? { nextSlot: 0, left: [], pausedUntil: 0, cutShare: 1, cutAt: 0 };
+	const lane = lanes.get(bucket) ?? {
+		nextSlot: 0,
+		left: [],
+		pausedUntil: 0,
+		cutShare: 1,
+		cutAt: 0,
+	};
 	lanes.set(bucket, lane);
 	return lane;
 }
@@ -111,7 +119,8 @@ const NOTHING_TO_RECORD: Answered = () => {};
 export async function pace(bucket: string, requestsPerSecond: number): Promise<Answered> {
 	if (!(requestsPerSecond > 0)) {
 		const paused = lanes.get(bucket);
-		for (let wait = paused ? pauseLeft(paused) : 0; wait > 0; wait = pauseLeft(paused!)) await sleep(wait);
+		for (let wait = paused ? pauseLeft(paused) : 0; wait > 0; wait = pauseLeft(paused!))
+			await sleep(wait);
 		return NOTHING_TO_RECORD;
 	}
 	const now = Date.now();
@@ -133,7 +142,8 @@ export async function pace(bucket: string, requestsPerSecond: number): Promise<A
 	}
 	// Checked and recorded with no wait in between, so concurrent callers cannot both pass on one place.
 	for (;;) {
-		const windowStart = lane.left.length >= windowCalls ? lane.left[lane.left.length - windowCalls] : undefined;
+		const windowStart =
+			lane.left.length >= windowCalls ? lane.left[lane.left.length - windowCalls] : undefined;
 		if (Number.isNaN(windowStart)) {
 			await lane.firstAnswered;
 			continue;

@@ -97,7 +97,15 @@ export interface CallOptions {
 	readBody?: (body: NodeJS.ReadableStream) => Promise<unknown>;
 }
 
-const RETRYABLE_NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED', 'EAI_AGAIN', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
+const RETRYABLE_NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ETIMEDOUT',
+	'EPIPE',
+	'ECONNABORTED',
+	'EAI_AGAIN',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
 const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
 
 /** Sends one API call with the credential's authentication, retrying per the policy. */
@@ -111,14 +119,22 @@ export async function sendWithRetry<T = unknown>(
 	const started = Date.now();
 	for (let attempt = 1; ; attempt++) {
 		let failure: HttpFailure;
-		const answered = options.pacing ? await pace(options.pacing.bucket, options.pacing.requestsPerSecond) : undefined;
+		const answered = options.pacing
+			? await pace(options.pacing.bucket, options.pacing.requestsPerSecond)
+			: undefined;
 		let response: { statusCode: number; headers: IDataObject; body: T } | undefined;
 		try {
-			response = (await context.helpers.httpRequestWithAuthentication.call(context, dialect.credentialType, {
-				...request,
-				returnFullResponse: true,
-			})) as { statusCode: number; headers: IDataObject; body: T };
-			const body = options.readBody ? ((await options.readBody(response.body as NodeJS.ReadableStream)) as T) : response.body;
+			response = (await context.helpers.httpRequestWithAuthentication.call(
+				context,
+				dialect.credentialType,
+				{
+					...request,
+					returnFullResponse: true,
+				},
+			)) as { statusCode: number; headers: IDataObject; body: T };
+			const body = options.readBody
+				? ((await options.readBody(response.body as NodeJS.ReadableStream)) as T)
+				: response.body;
 			return { statusCode: response.statusCode, headers: lowerCaseHeaders(response.headers), body };
 		} catch (error) {
 			failure = readHttpFailure(await withBodyRead(error));
@@ -130,7 +146,8 @@ export async function sendWithRetry<T = unknown>(
 
 		const rateLimited = failure.status === 429 || (dialect.isRateLimited?.(failure) ?? false);
 		const uncertain = !rateLimited && !failure.notSent && isTransient(failure);
-		if (!rateLimited && !uncertain && !failure.notSent) throw toNodeApiError(context, dialect, failure, options.itemIndex);
+		if (!rateLimited && !uncertain && !failure.notSent)
+			throw toNodeApiError(context, dialect, failure, options.itemIndex);
 
 		if (uncertain && !options.idempotent) {
 			if (!options.reconcile) throw toNodeApiError(context, dialect, failure, options.itemIndex);
@@ -141,7 +158,8 @@ export async function sendWithRetry<T = unknown>(
 		// Retry-After is the server's word on when to come back, on a 429 and on a 503 alike (RFC 9110 §10.2.3).
 		const retryAfter = retryAfterMs(failure);
 		const delayMs = retryAfter ?? backoffMs(policy, attempt);
-		const budgeted = policy.budgeted === true && (rateLimited || failure.notSent === true || options.idempotent);
+		const budgeted =
+			policy.budgeted === true && (rateLimited || failure.notSent === true || options.idempotent);
 		const waited = Date.now() - started;
 		if ((!budgeted && attempt >= policy.maxAttempts) || waited + delayMs > policy.maxTotalWaitMs) {
 			throw toNodeApiError(context, dialect, failure, options.itemIndex, attempt);
@@ -160,7 +178,11 @@ export async function sendWithRetry<T = unknown>(
  * nothing can be doubled. n8n's own configuration errors (a node without its credential) are
  * thrown at once.
  */
-export async function beforeSending<T>(context: RequestContext, step: () => Promise<T>, policy: Partial<RetryPolicy> = {}): Promise<T> {
+export async function beforeSending<T>(
+	context: RequestContext,
+	step: () => Promise<T>,
+	policy: Partial<RetryPolicy> = {},
+): Promise<T> {
 	const full = { ...DEFAULT_RETRY_POLICY, ...policy };
 	const started = Date.now();
 	for (let attempt = 1; ; attempt++) {
@@ -169,9 +191,13 @@ export async function beforeSending<T>(context: RequestContext, step: () => Prom
 		} catch (error) {
 			const delayMs = backoffMs(full, attempt);
 			// Also n8n's own copy of n8n-workflow, whose classes are not ours.
-			const configuration = error instanceof NodeOperationError || (error as { name?: unknown })?.name === 'NodeOperationError';
+			const configuration =
+				error instanceof NodeOperationError ||
+				(error as { name?: unknown })?.name === 'NodeOperationError';
 			if (configuration || Date.now() - started + delayMs > full.maxTotalWaitMs) {
-				throw error instanceof NodeOperationError || error instanceof NodeApiError ? error : new NodeOperationError(context.getNode(), error as Error);
+				throw error instanceof NodeOperationError || error instanceof NodeApiError
+					? error
+					: new NodeOperationError(context.getNode(), error as Error);
 			}
 			await sleep(delayMs);
 		}
@@ -179,7 +205,8 @@ export async function beforeSending<T>(context: RequestContext, step: () => Prom
 }
 
 function isTransient(failure: HttpFailure): boolean {
-	if (failure.status === undefined) return failure.code === undefined || RETRYABLE_NETWORK_CODES.has(failure.code);
+	if (failure.status === undefined)
+		return failure.code === undefined || RETRYABLE_NETWORK_CODES.has(failure.code);
 	return RETRYABLE_STATUSES.has(failure.status);
 }
 
@@ -214,10 +241,14 @@ export function toNodeApiError(
 	const { message, description } = dialect.describeError(failure);
 	const status = failure.status ?? failure.code ?? 'no response';
 	const tried = attempts && attempts > 1 ? ` after ${attempts} attempts` : '';
-	return new NodeApiError(context.getNode(), { status: failure.status, body: failure.body } as unknown as JsonObject, {
-		message: `${message} [${status}${tried}]`,
-		description,
-		httpCode: failure.status !== undefined ? String(failure.status) : undefined,
-		itemIndex,
-	});
+	return new NodeApiError(
+		context.getNode(),
+		{ status: failure.status, body: failure.body } as unknown as JsonObject,
+		{
+			message: `${message} [${status}${tried}]`,
+			description,
+			httpCode: failure.status !== undefined ? String(failure.status) : undefined,
+			itemIndex,
+		},
+	);
 }

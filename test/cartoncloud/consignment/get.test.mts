@@ -15,9 +15,32 @@ describe('Consignment', () => {
 		const { consignment, orderId } = generated();
 		const run = await env.harness.run(
 			chain(
-				{ name: 'BySaleOrder', parameters: { resource: 'consignment', operation: 'getMany', returnAll: true, filters: { saleOrderId: orderId } } },
-				{ name: 'Get', parameters: { resource: 'consignment', operation: 'get', consignmentId: '={{ $json.id }}' } },
-				{ name: 'GetNoItems', parameters: { resource: 'consignment', operation: 'get', consignmentId: '={{ $json.id }}', includeItems: false } },
+				{
+					name: 'BySaleOrder',
+					parameters: {
+						resource: 'consignment',
+						operation: 'getMany',
+						returnAll: true,
+						filters: { saleOrderId: orderId },
+					},
+				},
+				{
+					name: 'Get',
+					parameters: {
+						resource: 'consignment',
+						operation: 'get',
+						consignmentId: '={{ $json.id }}',
+					},
+				},
+				{
+					name: 'GetNoItems',
+					parameters: {
+						resource: 'consignment',
+						operation: 'get',
+						consignmentId: '={{ $json.id }}',
+						includeItems: false,
+					},
+				},
 			),
 		);
 		expect(json(run, 'BySaleOrder').map((c) => c.id)).toEqual([consignment.id]);

@@ -14,22 +14,35 @@ describe('Consignment', () => {
 		const all = [...env.sb.world.consignments.values()];
 		const customerId = all[0].customer.id;
 		const run = await env.harness.run(
-			chain(
-				{
-					name: 'Filtered',
-					parameters: {
-						resource: 'consignment',
-						operation: 'getMany',
-						returnAll: true,
-						filters: { statuses: ['IN_WAREHOUSE'], customer: { __rl: true, mode: 'list', value: customerId } },
+			chain({
+				name: 'Filtered',
+				parameters: {
+					resource: 'consignment',
+					operation: 'getMany',
+					returnAll: true,
+					filters: {
+						statuses: ['IN_WAREHOUSE'],
+						customer: { __rl: true, mode: 'list', value: customerId },
 					},
 				},
-			),
+			}),
 		);
-		const few = await env.harness.run(chain({ name: 'Few', parameters: { resource: 'consignment', operation: 'getMany', limit: 3 } }));
+		const few = await env.harness.run(
+			chain({
+				name: 'Few',
+				parameters: { resource: 'consignment', operation: 'getMany', limit: 3 },
+			}),
+		);
 		env.sb.configure({ strictSearchFields: true });
-		const expected = all.filter((c) => c.status === 'IN_WAREHOUSE' && c.customer.id === customerId).map((c) => c.id).sort();
-		expect(json(run, 'Filtered').map((c) => c.id).sort()).toEqual(expected);
+		const expected = all
+			.filter((c) => c.status === 'IN_WAREHOUSE' && c.customer.id === customerId)
+			.map((c) => c.id)
+			.sort();
+		expect(
+			json(run, 'Filtered')
+				.map((c) => c.id)
+				.sort(),
+		).toEqual(expected);
 		expect(json(few, 'Few')).toHaveLength(3);
 	});
 });

@@ -5,7 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Consignment } from '../../sandbox/cartoncloud/index.mts';
-import { assertNoSecrets, chain, type Env, generatedConsignment, json, useEnv } from '../fixtures.mts';
+import {
+	assertNoSecrets,
+	chain,
+	type Env,
+	generatedConsignment,
+	json,
+	useEnv,
+} from '../fixtures.mts';
 
 let env: Env;
 useEnv((started) => (env = started));
@@ -24,7 +31,12 @@ describe('Consignment', () => {
 					resource: 'consignment',
 					operation: 'update',
 					consignmentId: consignment.id,
-					updateFields: { trackingNumber: 'AP123456', carrierName: 'Australia Post', trackingUrl: 'https://auspost.com.au/track/AP123456', status: 'IN_TRANSIT_WAREHOUSE_DELIVERY' },
+					updateFields: {
+						trackingNumber: 'AP123456',
+						carrierName: 'Australia Post',
+						trackingUrl: 'https://auspost.com.au/track/AP123456',
+						status: 'IN_TRANSIT_WAREHOUSE_DELIVERY',
+					},
 				},
 			}),
 		);
@@ -32,7 +44,10 @@ describe('Consignment', () => {
 		expect(output.unchanged).toBe(false);
 		const after = env.sb.world.consignments.get(consignment.id)!;
 		expect(after.references.tracking).toBe('AP123456');
-		expect(after.details.tracking).toEqual({ companyName: 'Australia Post', url: 'https://auspost.com.au/track/AP123456' });
+		expect(after.details.tracking).toEqual({
+			companyName: 'Australia Post',
+			url: 'https://auspost.com.au/track/AP123456',
+		});
 		expect(after.status).toBe('IN_TRANSIT_WAREHOUSE_DELIVERY');
 		expect(after.version).toBe(before.version + 1);
 		// Nothing else changed.
@@ -49,7 +64,15 @@ describe('Consignment', () => {
 		// Same values again: no write.
 		env.sb.server.clearLog();
 		const again = await env.harness.run(
-			chain({ name: 'Update', parameters: { resource: 'consignment', operation: 'update', consignmentId: consignment.id, updateFields: { trackingNumber: 'AP123456' } } }),
+			chain({
+				name: 'Update',
+				parameters: {
+					resource: 'consignment',
+					operation: 'update',
+					consignmentId: consignment.id,
+					updateFields: { trackingNumber: 'AP123456' },
+				},
+			}),
 		);
 		expect(json(again, 'Update')[0].unchanged).toBe(true);
 		expect(env.sb.server.count(PUT)).toBe(0);
@@ -75,7 +98,15 @@ describe('Consignment', () => {
 		try {
 			env.sb.server.clearLog();
 			const run = await env.harness.run(
-				chain({ name: 'Update', parameters: { resource: 'consignment', operation: 'update', consignmentId: id, updateFields: { trackingNumber: 'TT-412', carrierName: 'Team Global Express' } } }),
+				chain({
+					name: 'Update',
+					parameters: {
+						resource: 'consignment',
+						operation: 'update',
+						consignmentId: id,
+						updateFields: { trackingNumber: 'TT-412', carrierName: 'Team Global Express' },
+					},
+				}),
 			);
 			expect(run.status).toBe('success');
 		} finally {
@@ -93,9 +124,16 @@ describe('Consignment', () => {
 
 	it('Update with nothing to change names the consignment and the field', async () => {
 		const { consignment } = generated();
-		const run = await env.harness.run(chain({ name: 'Update', parameters: { resource: 'consignment', operation: 'update', consignmentId: consignment.id } }));
+		const run = await env.harness.run(
+			chain({
+				name: 'Update',
+				parameters: { resource: 'consignment', operation: 'update', consignmentId: consignment.id },
+			}),
+		);
 		expect(run.status).toBe('error');
-		expect(run.nodes.Update.error?.message).toContain(`Consignment ${consignment.id}: no field to update`);
+		expect(run.nodes.Update.error?.message).toContain(
+			`Consignment ${consignment.id}: no field to update`,
+		);
 		assertNoSecrets(env.sb, run.nodes);
 	});
 });

@@ -4,7 +4,15 @@
  * creates, gets and deletes one order in a single workflow, so it covers Get and Delete too.
  */
 import { describe, expect, it } from 'vitest';
-import { assertNoSecrets, chain, customerByName, type Env, json, rl, useEnv } from '../fixtures.mts';
+import {
+	assertNoSecrets,
+	chain,
+	customerByName,
+	type Env,
+	json,
+	rl,
+	useEnv,
+} from '../fixtures.mts';
 import { reasonOf } from '../../harness/outcome.mts';
 
 let env: Env;
@@ -37,12 +45,26 @@ describe('Sale Order: Get, Create, Delete', () => {
 						additionalFields: { urgent: true, requestedService: 'Express' },
 					},
 				},
-				{ name: 'Get', parameters: { resource: 'saleOrder', operation: 'get', saleOrderId: '={{ $json.id }}' } },
-				{ name: 'Delete', parameters: { resource: 'saleOrder', operation: 'delete', saleOrderId: '={{ $json.id }}' } },
+				{
+					name: 'Get',
+					parameters: { resource: 'saleOrder', operation: 'get', saleOrderId: '={{ $json.id }}' },
+				},
+				{
+					name: 'Delete',
+					parameters: {
+						resource: 'saleOrder',
+						operation: 'delete',
+						saleOrderId: '={{ $json.id }}',
+					},
+				},
 			),
 		);
 		const [created] = json(run, 'Create');
-		expect(created).toMatchObject({ createdWithIssues: false, status: 'AWAITING_PICK_AND_PACK', references: { customer: 'N8N-CREATE-1' } });
+		expect(created).toMatchObject({
+			createdWithIssues: false,
+			status: 'AWAITING_PICK_AND_PACK',
+			references: { customer: 'N8N-CREATE-1' },
+		});
 		expect(created.issues).toBeUndefined();
 		expect(json(run, 'Get')[0]).toMatchObject({ id: created.id, details: { urgent: true } });
 		expect(json(run, 'Delete')).toEqual([{ id: created.id, deleted: true }]);
@@ -78,7 +100,10 @@ describe('Sale Order: Get, Create, Delete', () => {
 		env.sb.server.clearLog();
 		const run = await env.harness.run(
 			chain(
-				{ name: 'Customers', parameters: { resource: 'customer', operation: 'getMany', returnAll: true } },
+				{
+					name: 'Customers',
+					parameters: { resource: 'customer', operation: 'getMany', returnAll: true },
+				},
 				{
 					name: 'Create',
 					onError: 'continueRegularOutput',
@@ -102,14 +127,23 @@ describe('Sale Order: Get, Create, Delete', () => {
 		expect(out).toHaveLength(3);
 		out.forEach((item, i) => expect(item.pairedItem).toEqual({ item: i }));
 		const byName = Object.fromEntries(customers.map((c, i) => [String(c.name), out[i].json]));
-		expect(reasonOf({ json: byName['Bondi Beauty'] })).toMatch(/Customer Reference|customer reference is empty/);
-		expect(reasonOf({ json: byName['Kiwi Kitchenware'] })).toContain('/details/deliver/address/address1');
+		expect(reasonOf({ json: byName['Bondi Beauty'] })).toMatch(
+			/Customer Reference|customer reference is empty/,
+		);
+		expect(reasonOf({ json: byName['Kiwi Kitchenware'] })).toContain(
+			'/details/deliver/address/address1',
+		);
 		// Unknown product: created REJECTED (228).
-		expect(byName['Koala Outdoor Co']).toMatchObject({ createdWithIssues: true, status: 'REJECTED' });
+		expect(byName['Koala Outdoor Co']).toMatchObject({
+			createdWithIssues: true,
+			status: 'REJECTED',
+		});
 		assertNoSecrets(env.sb, run.nodes);
 		// Creates are paced to CartonCloud's "1 request every 2 seconds" (issue 13.5): the two that
 		// reached the sandbox arrived at least 2 s apart, and none was answered 429.
-		const creates = env.sb.server.log.filter((e) => e.endpoint === 'POST /tenants/:tenantId/outbound-orders');
+		const creates = env.sb.server.log.filter(
+			(e) => e.endpoint === 'POST /tenants/:tenantId/outbound-orders',
+		);
 		expect(creates).toHaveLength(2);
 		expect(creates.every((e) => e.status !== 429)).toBe(true);
 		expect(Date.parse(creates[1].time) - Date.parse(creates[0].time)).toBeGreaterThanOrEqual(2000);

@@ -13,7 +13,15 @@ const PUT = 'PUT /tenants/:tenantId/consignments/:id';
 const GET_CONSIGNMENT = 'GET /tenants/:tenantId/consignments/:id';
 const GET_ORDER = 'GET /tenants/:tenantId/outbound-orders/:id';
 
-const packedOrders = { name: 'Packed Orders', parameters: { resource: 'saleOrder', operation: 'getMany', limit: 100, filters: { statuses: ['PACKED', 'DISPATCHED'] } } };
+const packedOrders = {
+	name: 'Packed Orders',
+	parameters: {
+		resource: 'saleOrder',
+		operation: 'getMany',
+		limit: 100,
+		filters: { statuses: ['PACKED', 'DISPATCHED'] },
+	},
+};
 const writeBack = (extra: Record<string, unknown> = {}) => ({
 	name: 'Write Back',
 	onError: 'continueRegularOutput' as const,
@@ -24,7 +32,8 @@ const writeBack = (extra: Record<string, unknown> = {}) => ({
 		customerReference: '={{ $json.references.customer }}',
 		trackingNumber: "={{ 'AP' + $json.references.numericId }}",
 		carrierName: 'Australia Post',
-		trackingUrl: "={{ 'https://auspost.com.au/mypost/track/details/AP' + $json.references.numericId }}",
+		trackingUrl:
+			"={{ 'https://auspost.com.au/mypost/track/details/AP' + $json.references.numericId }}",
 		...extra,
 	},
 });
@@ -37,7 +46,8 @@ describe('Write Back Tracking', () => {
 		const inputs = run.output('Packed Orders').map((i) => i.json);
 		expect(inputs).toHaveLength(100);
 		expect(env.sb.server.count(ORDER_SEARCH)).toBe(1 + 2); // the input Get Many, then references in 2 chunks of 50
-		const searches = env.sb.server.count(ORDER_SEARCH) - 1 + env.sb.server.count(CONSIGNMENT_SEARCH);
+		const searches =
+			env.sb.server.count(ORDER_SEARCH) - 1 + env.sb.server.count(CONSIGNMENT_SEARCH);
 		expect(searches).toBeLessThanOrEqual(5);
 
 		const out = run.output('Write Back');
@@ -46,20 +56,41 @@ describe('Write Back Tracking', () => {
 		let updated = 0;
 		out.forEach((item, i) => {
 			expect(item.pairedItem).toEqual({ item: i });
-			const order = inputs[i] as { id: string; customer: { id: string }; references: { customer: string; numericId: string } };
+			const order = inputs[i] as {
+				id: string;
+				customer: { id: string };
+				references: { customer: string; numericId: string };
+			};
 			if (order.customer.id === bondi.id) {
-				expect(reasonOf(item)).toContain(`Sale order "${order.references.customer}" (${order.id}) has no consignment`);
-				expect(outcomeOf(item)).toMatchObject({ status: 'failed', sale_order_reference: order.references.customer });
+				expect(reasonOf(item)).toContain(
+					`Sale order "${order.references.customer}" (${order.id}) has no consignment`,
+				);
+				expect(outcomeOf(item)).toMatchObject({
+					status: 'failed',
+					sale_order_reference: order.references.customer,
+				});
 				return;
 			}
 			updated++;
 			expect(Object.keys(item.json)[0]).toBe('outcome');
-			expect(item.json.outcome).toEqual({ status: 'written', order_number: order.references.customer, sale_order_reference: order.references.customer });
-			expect(item.json).toMatchObject({ saleOrderId: order.id, unchanged: false, trackingNumber: `AP${order.references.numericId}`, carrierName: 'Australia Post' });
+			expect(item.json.outcome).toEqual({
+				status: 'written',
+				order_number: order.references.customer,
+				sale_order_reference: order.references.customer,
+			});
+			expect(item.json).toMatchObject({
+				saleOrderId: order.id,
+				unchanged: false,
+				trackingNumber: `AP${order.references.numericId}`,
+				carrierName: 'Australia Post',
+			});
 			const consignment = env.sb.world.consignments.get(String(item.json.consignmentId))!;
 			expect(consignment.generatedFromTask?.id).toBe(order.id);
 			expect(consignment.references.tracking).toBe(`AP${order.references.numericId}`);
-			expect(consignment.details.tracking).toEqual({ companyName: 'Australia Post', url: `https://auspost.com.au/mypost/track/details/AP${order.references.numericId}` });
+			expect(consignment.details.tracking).toEqual({
+				companyName: 'Australia Post',
+				url: `https://auspost.com.au/mypost/track/details/AP${order.references.numericId}`,
+			});
 			expect(consignment.items.length).toBeGreaterThan(0);
 		});
 		expect(updated).toBeGreaterThan(50);
@@ -73,40 +104,77 @@ describe('Write Back Tracking', () => {
 		const again = await env.harness.run(chain(packedOrders, writeBack()));
 		const unchanged = again.output('Write Back').filter((i) => i.json.unchanged === true);
 		expect(unchanged).toHaveLength(updated);
-		expect(unchanged.every((i) => (i.json.outcome as IDataObject).status === 'already_there')).toBe(true);
+		expect(unchanged.every((i) => (i.json.outcome as IDataObject).status === 'already_there')).toBe(
+			true,
+		);
 		expect(env.sb.server.count(PUT)).toBe(0);
 		expect(env.sb.server.count('GET /tenants/:tenantId/consignments/:id')).toBe(0);
 	});
 
 	it('items of one consignment are written in turn, each on the version the one before left; the last value stays', async () => {
-		const order = [...env.sb.world.orders.values()].find((o) => o.status === 'PACKED' && [...env.sb.world.consignments.values()].some((c) => c.generatedFromTask?.id === o.id))!;
-		const run = await env.harness.run(chain({ name: 'Orders', type: 'n8n-nodes-base.noOp', parameters: {} }, writeBack({ saleOrderBy: 'id', saleOrderId: '={{ $json.id }}', trackingNumber: '={{ $json.t }}' })), {
-			startNode: 'Orders',
-			items: ['T-1', 'T-2', 'T-3'].map((t) => ({ json: { id: order.id, t } })),
-		});
+		const order = [...env.sb.world.orders.values()].find(
+			(o) =>
+				o.status === 'PACKED' &&
+				[...env.sb.world.consignments.values()].some((c) => c.generatedFromTask?.id === o.id),
+		)!;
+		const run = await env.harness.run(
+			chain(
+				{ name: 'Orders', type: 'n8n-nodes-base.noOp', parameters: {} },
+				writeBack({
+					saleOrderBy: 'id',
+					saleOrderId: '={{ $json.id }}',
+					trackingNumber: '={{ $json.t }}',
+				}),
+			),
+			{
+				startNode: 'Orders',
+				items: ['T-1', 'T-2', 'T-3'].map((t) => ({ json: { id: order.id, t } })),
+			},
+		);
 		const out = run.output('Write Back').map((i) => i.json);
 		expect(out.map((row) => [(row.outcome as IDataObject).status, row.trackingNumber])).toEqual([
 			['written', 'T-1'],
 			['written', 'T-2'],
 			['written', 'T-3'],
 		]);
-		expect(env.sb.world.consignments.get(String(out[2].consignmentId))!.references.tracking).toBe('T-3');
+		expect(env.sb.world.consignments.get(String(out[2].consignmentId))!.references.tracking).toBe(
+			'T-3',
+		);
 	});
 
-	it('parameters naming a field of the item read what n8n would: a number as text, an absent field with ?? \'\' as empty', async () => {
-		const withConsignment = [...env.sb.world.orders.values()].filter((o) => o.status === 'PACKED' && [...env.sb.world.consignments.values()].some((c) => c.generatedFromTask?.id === o.id));
+	it("parameters naming a field of the item read what n8n would: a number as text, an absent field with ?? '' as empty", async () => {
+		const withConsignment = [...env.sb.world.orders.values()].filter(
+			(o) =>
+				o.status === 'PACKED' &&
+				[...env.sb.world.consignments.values()].some((c) => c.generatedFromTask?.id === o.id),
+		);
 		const [first, second, third] = withConsignment;
 		const items = [
 			{ json: { id: first.id, shipment: { number: 4711 }, url: 'https://example.com/t/4711' } },
 			{ json: { id: second.id, shipment: { number: 'TN-2' } } },
 			{ json: { id: third.id, shipment: {} } },
 		];
-		const parameters = { saleOrderBy: 'id', saleOrderId: '={{ $json.id }}', trackingNumber: '={{ $json.shipment.number }}', carrierName: '', trackingUrl: "={{ $json.url ?? '' }}" };
-		const run = await env.harness.run(chain({ name: 'Orders', type: 'n8n-nodes-base.noOp', parameters: {} }, writeBack(parameters)), { startNode: 'Orders', items });
+		const parameters = {
+			saleOrderBy: 'id',
+			saleOrderId: '={{ $json.id }}',
+			trackingNumber: '={{ $json.shipment.number }}',
+			carrierName: '',
+			trackingUrl: "={{ $json.url ?? '' }}",
+		};
+		const run = await env.harness.run(
+			chain({ name: 'Orders', type: 'n8n-nodes-base.noOp', parameters: {} }, writeBack(parameters)),
+			{ startNode: 'Orders', items },
+		);
 		const out = run.output('Write Back').map((i) => i.json);
-		expect(out[0]).toMatchObject({ outcome: { status: 'written' }, trackingNumber: '4711', trackingUrl: 'https://example.com/t/4711' });
+		expect(out[0]).toMatchObject({
+			outcome: { status: 'written' },
+			trackingNumber: '4711',
+			trackingUrl: 'https://example.com/t/4711',
+		});
 		expect(out[1]).toMatchObject({ outcome: { status: 'written' }, trackingNumber: 'TN-2' });
-		expect(env.sb.world.consignments.get(String(out[0].consignmentId))!.references.tracking).toBe('4711');
+		expect(env.sb.world.consignments.get(String(out[0].consignmentId))!.references.tracking).toBe(
+			'4711',
+		);
 		// An absent field goes to n8n's expression engine, as any other expression: here it is empty.
 		expect(reasonOf({ json: out[2] })).toMatch(/"Tracking Number" is empty/);
 	});
@@ -116,8 +184,21 @@ describe('Write Back Tracking', () => {
 		env.sb.server.clearLog();
 		const run = await env.harness.run(
 			chain(
-				{ name: 'Koala', parameters: { resource: 'saleOrder', operation: 'getMany', limit: 10, filters: { statuses: ['DISPATCHED'], customer: rl(koala.id) } } },
-				writeBack({ saleOrderBy: 'id', saleOrderId: '={{ $json.id }}', trackingNumber: "={{ 'NEW' + $json.references.numericId }}", options: { consignmentStatus: 'DELIVERED' } }),
+				{
+					name: 'Koala',
+					parameters: {
+						resource: 'saleOrder',
+						operation: 'getMany',
+						limit: 10,
+						filters: { statuses: ['DISPATCHED'], customer: rl(koala.id) },
+					},
+				},
+				writeBack({
+					saleOrderBy: 'id',
+					saleOrderId: '={{ $json.id }}',
+					trackingNumber: "={{ 'NEW' + $json.references.numericId }}",
+					options: { consignmentStatus: 'DELIVERED' },
+				}),
 			),
 		);
 		const out = run.output('Write Back').map((i) => i.json);
@@ -133,7 +214,9 @@ describe('Write Back Tracking', () => {
 	});
 
 	it('builds the tracking link from a URL template when the item has none, at no extra call', async () => {
-		const consignment = [...env.sb.world.consignments.values()].find((c) => c.generatedFromTask && c.status !== 'CANCELLED' && !c.references.tracking)!;
+		const consignment = [...env.sb.world.consignments.values()].find(
+			(c) => c.generatedFromTask && c.status !== 'CANCELLED' && !c.references.tracking,
+		)!;
 		const order = env.sb.world.orders.get(consignment.generatedFromTask!.id)!;
 		env.sb.server.clearLog();
 		const run = await env.harness.run(
@@ -146,25 +229,46 @@ describe('Write Back Tracking', () => {
 				}),
 			),
 		);
-		expect(run.output('Write Back')[0].json.trackingUrl).toBe('https://track.example.com/Australia%20Post/TPL%201%2F2');
-		expect(env.sb.world.consignments.get(consignment.id)!.details.tracking?.url).toBe('https://track.example.com/Australia%20Post/TPL%201%2F2');
+		expect(run.output('Write Back')[0].json.trackingUrl).toBe(
+			'https://track.example.com/Australia%20Post/TPL%201%2F2',
+		);
+		expect(env.sb.world.consignments.get(consignment.id)!.details.tracking?.url).toBe(
+			'https://track.example.com/Australia%20Post/TPL%201%2F2',
+		);
 		expect(env.sb.server.count(PUT)).toBe(1);
 	});
 
 	it('without Continue On Fail, an order with no consignment stops the node with a clear message', async () => {
 		const bondi = customerByName(env.sb, 'Bondi Beauty');
-		const order = env.sb.state().outboundOrders.find((o) => o.customer.id === bondi.id && o.status === 'PACKED')!;
-		const step = writeBack({ customerReference: order.references.customer, trackingNumber: 'X1', trackingUrl: '' });
+		const order = env.sb
+			.state()
+			.outboundOrders.find((o) => o.customer.id === bondi.id && o.status === 'PACKED')!;
+		const step = writeBack({
+			customerReference: order.references.customer,
+			trackingNumber: 'X1',
+			trackingUrl: '',
+		});
 		const run = await env.harness.run(chain({ ...step, onError: undefined }));
 		expect(run.status).toBe('error');
-		expect(run.nodes['Write Back'].error?.message).toBe(`Sale order "${order.references.customer}" (${order.id}) has no consignment, so its tracking cannot be written back`);
-		expect(String((run.nodes['Write Back'].error as { description?: string }).description)).toContain('Bondi Beauty');
+		expect(run.nodes['Write Back'].error?.message).toBe(
+			`Sale order "${order.references.customer}" (${order.id}) has no consignment, so its tracking cannot be written back`,
+		);
+		expect(
+			String((run.nodes['Write Back'].error as { description?: string }).description),
+		).toContain('Bondi Beauty');
 	});
 
 	it('version 2: a customer chosen under Customers Without Consignments is ignored with its reason, not failed; version 1 still fails', async () => {
 		const bondi = customerByName(env.sb, 'Bondi Beauty');
-		const order = env.sb.state().outboundOrders.find((o) => o.customer.id === bondi.id && o.status === 'PACKED')!;
-		const step = writeBack({ customerReference: order.references.customer, trackingNumber: 'X2', trackingUrl: '', customersWithoutConsignments: [bondi.id] });
+		const order = env.sb
+			.state()
+			.outboundOrders.find((o) => o.customer.id === bondi.id && o.status === 'PACKED')!;
+		const step = writeBack({
+			customerReference: order.references.customer,
+			trackingNumber: 'X2',
+			trackingUrl: '',
+			customersWithoutConsignments: [bondi.id],
+		});
 		env.sb.server.clearLog();
 		const run = await env.harness.run(chain({ ...step, onError: 'continueErrorOutput' }));
 		const [item] = run.output('Write Back');
@@ -176,26 +280,47 @@ describe('Write Back Tracking', () => {
 			sale_order_reference: order.references.customer,
 			reason: `Sale order "${order.references.customer}" (${order.id}) has no consignment, as expected for Bondi Beauty (chosen under "Customers Without Consignments"): its tracking number X2 stays in Starshipit`,
 		});
-		expect(item.json).toMatchObject({ saleOrderId: order.id, customerId: bondi.id, consignmentId: null, trackingNumber: 'X2' });
+		expect(item.json).toMatchObject({
+			saleOrderId: order.id,
+			customerId: bondi.id,
+			consignmentId: null,
+			trackingNumber: 'X2',
+		});
 		expect(env.sb.server.count(PUT)).toBe(0);
 
 		const v1 = chain({ ...step, onError: 'continueErrorOutput' });
 		v1.nodes.find((n) => n.name === 'Write Back')!.typeVersion = 1;
 		const old = await env.harness.run(v1);
 		expect(old.output('Write Back')).toEqual([]);
-		expect(reasonOf(old.output('Write Back', 1)[0])).toContain('has no consignment, so its tracking cannot be written back');
+		expect(reasonOf(old.output('Write Back', 1)[0])).toContain(
+			'has no consignment, so its tracking cannot be written back',
+		);
 	});
 
 	it('lists the customers to choose from by name', async () => {
-		const options = await env.harness.loadOptions(chain(writeBack()), 'Write Back', 'customersWithoutConsignments', 'getCustomers');
-		expect(options.map((o) => o.name)).toEqual(['Bondi Beauty', 'Kiwi Kitchenware', 'Koala Outdoor Co']);
-		expect(options.find((o) => o.name === 'Bondi Beauty')?.value).toBe(customerByName(env.sb, 'Bondi Beauty').id);
+		const options = await env.harness.loadOptions(
+			chain(writeBack()),
+			'Write Back',
+			'customersWithoutConsignments',
+			'getCustomers',
+		);
+		expect(options.map((o) => o.name)).toEqual([
+			'Bondi Beauty',
+			'Kiwi Kitchenware',
+			'Koala Outdoor Co',
+		]);
+		expect(options.find((o) => o.name === 'Bondi Beauty')?.value).toBe(
+			customerByName(env.sb, 'Bondi Beauty').id,
+		);
 	});
 
 	it('names the sale order and the field for bad input, and an unknown reference', async () => {
 		const run = await env.harness.run(
 			chain(
-				{ name: 'Customers', parameters: { resource: 'customer', operation: 'getMany', returnAll: true } },
+				{
+					name: 'Customers',
+					parameters: { resource: 'customer', operation: 'getMany', returnAll: true },
+				},
 				writeBack({
 					customerReference: "={{ $json.name.startsWith('Koala') ? 'NO-SUCH-REF' : 'KIW-10001' }}",
 					trackingNumber: "={{ $json.name.startsWith('Bondi') ? '' : 'T1' }}",
@@ -206,13 +331,22 @@ describe('Write Back Tracking', () => {
 		const customers = run.output('Customers').map((i) => String(i.json.name));
 		const out = run.output('Write Back').map((i) => i.json);
 		const by = Object.fromEntries(customers.map((name, i) => [name, out[i]]));
-		expect(reasonOf({ json: by['Bondi Beauty'] })).toBe('Sale order "KIW-10001": "Tracking Number" is empty');
-		expect(reasonOf({ json: by['Koala Outdoor Co'] })).toContain('Sale order "NO-SUCH-REF" not found');
-		expect(by['Kiwi Kitchenware']).toMatchObject({ customerReference: 'KIW-10001', trackingNumber: 'T1' });
+		expect(reasonOf({ json: by['Bondi Beauty'] })).toBe(
+			'Sale order "KIW-10001": "Tracking Number" is empty',
+		);
+		expect(reasonOf({ json: by['Koala Outdoor Co'] })).toContain(
+			'Sale order "NO-SUCH-REF" not found',
+		);
+		expect(by['Kiwi Kitchenware']).toMatchObject({
+			customerReference: 'KIW-10001',
+			trackingNumber: 'T1',
+		});
 	});
 
 	it("re-reads a consignment changed by another writer (412) and keeps that writer's fields", async () => {
-		const consignment = [...env.sb.world.consignments.values()].find((c) => c.generatedFromTask && c.status !== 'CANCELLED' && !c.references.tracking)!;
+		const consignment = [...env.sb.world.consignments.values()].find(
+			(c) => c.generatedFromTask && c.status !== 'CANCELLED' && !c.references.tracking,
+		)!;
 		const order = env.sb.world.orders.get(consignment.generatedFromTask!.id)!;
 		const map = env.sb.world.consignments;
 		const original = map.get.bind(map);
@@ -231,7 +365,15 @@ describe('Write Back Tracking', () => {
 		};
 		try {
 			env.sb.server.clearLog();
-			const run = await env.harness.run(chain(writeBack({ customerReference: order.references.customer, trackingNumber: 'RACE1', trackingUrl: '' })));
+			const run = await env.harness.run(
+				chain(
+					writeBack({
+						customerReference: order.references.customer,
+						trackingNumber: 'RACE1',
+						trackingUrl: '',
+					}),
+				),
+			);
 			expect(run.output('Write Back')[0].json.outcome).toMatchObject({ status: 'written' });
 		} finally {
 			map.get = original;
@@ -245,28 +387,59 @@ describe('Write Back Tracking', () => {
 	});
 
 	it('names the sale order and the consignment when a write keeps meeting 412, 429', async () => {
-		const targets = [...env.sb.world.consignments.values()].filter((c) => c.generatedFromTask && c.status !== 'CANCELLED').slice(0, 2);
+		const targets = [...env.sb.world.consignments.values()]
+			.filter((c) => c.generatedFromTask && c.status !== 'CANCELLED')
+			.slice(0, 2);
 		const orders = targets.map((c) => env.sb.world.orders.get(c.generatedFromTask!.id)!);
 		const cases = [
-			{ faults: Array.from({ length: 5 }, () => ({ kind: 'status' as const, status: 412, body: [{ message: 'Version mismatch' }] })), code: '412' },
-			{ faults: Array.from({ length: 8 }, () => ({ kind: 'status' as const, status: 429, headers: { 'Retry-After': '0' }, body: [{ message: 'Too many requests' }] })), code: '429' },
+			{
+				faults: Array.from({ length: 5 }, () => ({
+					kind: 'status' as const,
+					status: 412,
+					body: [{ message: 'Version mismatch' }],
+				})),
+				code: '412',
+			},
+			{
+				faults: Array.from({ length: 8 }, () => ({
+					kind: 'status' as const,
+					status: 429,
+					headers: { 'Retry-After': '0' },
+					body: [{ message: 'Too many requests' }],
+				})),
+				code: '429',
+			},
 		];
 		for (const [index, { faults, code }] of cases.entries()) {
 			env.sb.server.clearFaults();
 			env.sb.server.injectFaults(PUT, faults);
 			const order = orders[index];
-			const run = await env.harness.run(chain(writeBack({ customerReference: order.references.customer, trackingNumber: `FAIL${code}`, trackingUrl: '' })));
+			const run = await env.harness.run(
+				chain(
+					writeBack({
+						customerReference: order.references.customer,
+						trackingNumber: `FAIL${code}`,
+						trackingUrl: '',
+					}),
+				),
+			);
 			const item = run.output('Write Back')[0];
-			expect(reasonOf(item)).toContain(`Sale order "${order.references.customer}" (${order.id}): consignment ${targets[index].id}:`);
+			expect(reasonOf(item)).toContain(
+				`Sale order "${order.references.customer}" (${order.id}): consignment ${targets[index].id}:`,
+			);
 			expect(reasonOf(item)).toContain(code);
-			expect(outcomeOf(item)).toMatchObject({ status: 'failed', sale_order_reference: order.references.customer });
+			expect(outcomeOf(item)).toMatchObject({
+				status: 'failed',
+				sale_order_reference: order.references.customer,
+			});
 		}
 		env.sb.server.clearFaults();
 	});
 
 	describe('a failure that hits the whole batch puts every item on the error output', () => {
 		const input = { name: 'Input', type: 'n8n-nodes-base.noOp', parameters: {} };
-		const workflow = () => chain(input, { ...writeBack(), onError: 'continueErrorOutput' as const });
+		const workflow = () =>
+			chain(input, { ...writeBack(), onError: 'continueErrorOutput' as const });
 		const items = () =>
 			env.sb
 				.state()
@@ -287,16 +460,26 @@ describe('Write Back Tracking', () => {
 
 		it('a 5xx on the sale order search', async () => {
 			// 501 is not retried; a retried status that exhausts its attempts takes the same path (the 429 case).
-			env.sb.server.injectFaults(ORDER_SEARCH, [{ kind: 'status', status: 501, body: [{ message: 'Search is down' }] }]);
+			env.sb.server.injectFaults(ORDER_SEARCH, [
+				{ kind: 'status', status: 501, body: [{ message: 'Search is down' }] },
+			]);
 			const run = await env.harness.run(workflow(), { startNode: 'Input', items: items() });
 			env.sb.server.clearFaults();
-			expectAllOnErrorOutput(run, /tracking not written, the batched CartonCloud look-up failed: .*Search is down/);
+			expectAllOnErrorOutput(
+				run,
+				/tracking not written, the batched CartonCloud look-up failed: .*Search is down/,
+			);
 		});
 
 		it('an exhausted 429 on the consignment search', async () => {
 			env.sb.server.injectFaults(
 				CONSIGNMENT_SEARCH,
-				Array.from({ length: 8 }, () => ({ kind: 'status' as const, status: 429, headers: { 'Retry-After': '0' }, body: [{ message: 'Too many requests' }] })),
+				Array.from({ length: 8 }, () => ({
+					kind: 'status' as const,
+					status: 429,
+					headers: { 'Retry-After': '0' },
+					body: [{ message: 'Too many requests' }],
+				})),
 			);
 			const run = await env.harness.run(workflow(), { startNode: 'Input', items: items() });
 			env.sb.server.clearFaults();
@@ -304,7 +487,12 @@ describe('Write Back Tracking', () => {
 		});
 
 		it('a revoked key', async () => {
-			const revoked = new Harness({ cc: { type: 'cartonCloudApi', data: { ...env.credentialData, clientSecret: 'revoked-secret' } } });
+			const revoked = new Harness({
+				cc: {
+					type: 'cartonCloudApi',
+					data: { ...env.credentialData, clientSecret: 'revoked-secret' },
+				},
+			});
 			const run = await revoked.run(workflow(), { startNode: 'Input', items: items() });
 			expectAllOnErrorOutput(run, /look-up failed/);
 		});

@@ -14,15 +14,32 @@ describe('CartonCloud transport over real HTTP', () => {
 			{ kind: 'status', status: 429, body: [{ message: 'Rate limiting has been applied' }] },
 			{ kind: 'status', status: 503, body: [{ message: 'Down for maintenance' }] },
 		]);
-		const run = await env.harness.run(chain({ name: 'Some', parameters: { resource: 'saleOrder', operation: 'getMany', limit: 3 } }));
+		const run = await env.harness.run(
+			chain({
+				name: 'Some',
+				parameters: { resource: 'saleOrder', operation: 'getMany', limit: 3 },
+			}),
+		);
 		expect(run.status).toBe('success');
 		expect(json(run, 'Some')).toHaveLength(3);
-		expect(env.sb.server.log.filter((e) => e.endpoint === SEARCH).map((e) => e.status)).toEqual([429, 503, 200]);
+		expect(env.sb.server.log.filter((e) => e.endpoint === SEARCH).map((e) => e.status)).toEqual([
+			429, 503, 200,
+		]);
 	});
 
 	it('Return All reads every page once, in page order, with the pages after the first in flight together', async () => {
 		env.sb.server.clearLog();
-		const run = await env.harness.run(chain({ name: 'All', parameters: { resource: 'saleOrder', operation: 'getMany', returnAll: true, addProductWeights: false } }));
+		const run = await env.harness.run(
+			chain({
+				name: 'All',
+				parameters: {
+					resource: 'saleOrder',
+					operation: 'getMany',
+					returnAll: true,
+					addProductWeights: false,
+				},
+			}),
+		);
 		expect(run.status).toBe('success');
 		const searches = env.sb.server.log.filter((e) => e.endpoint === SEARCH);
 		const pages = Math.ceil(env.sb.world.orders.size / env.sb.paging.maxPageSize);
@@ -30,7 +47,9 @@ describe('CartonCloud transport over real HTTP', () => {
 		expect(searches.every((e) => e.status === 200)).toBe(true);
 		const ids = json(run, 'All').map((order) => order.id);
 		expect(new Set(ids).size).toBe(env.sb.world.orders.size);
-		const created = json(run, 'All').map((order) => Date.parse(String((order.timestamps as { created: { time: string } }).created.time)));
+		const created = json(run, 'All').map((order) =>
+			Date.parse(String((order.timestamps as { created: { time: string } }).created.time)),
+		);
 		expect(created).toEqual([...created].sort((a, b) => a - b));
 	});
 
@@ -46,19 +65,34 @@ describe('CartonCloud transport over real HTTP', () => {
 					operation: 'create',
 					customer: rl(koala.id),
 					customerReference: 'N8N-RESET-1',
-					deliveryAddress: { contactName: 'Kim Lee', address1: '3 Beach Rd', suburb: 'Manly', city: 'Sydney', postcode: '2095', stateCode: 'NSW', countryCode: 'AU' },
+					deliveryAddress: {
+						contactName: 'Kim Lee',
+						address1: '3 Beach Rd',
+						suburb: 'Manly',
+						city: 'Sydney',
+						postcode: '2095',
+						stateCode: 'NSW',
+						countryCode: 'AU',
+					},
 					items: { item: [{ productCode: 'KOA-BOTTLE-1L', quantity: 1 }] },
 				},
 			}),
 		);
 		expect(run.status).toBe('success');
-		expect(json(run, 'Create')[0]).toMatchObject({ references: { customer: 'N8N-RESET-1' }, createdWithIssues: false });
-		expect([...env.sb.world.orders.values()].filter((o) => o.references.customer === 'N8N-RESET-1')).toHaveLength(1);
+		expect(json(run, 'Create')[0]).toMatchObject({
+			references: { customer: 'N8N-RESET-1' },
+			createdWithIssues: false,
+		});
+		expect(
+			[...env.sb.world.orders.values()].filter((o) => o.references.customer === 'N8N-RESET-1'),
+		).toHaveLength(1);
 		expect(env.sb.server.log.map((e) => e.endpoint)).toEqual([CREATE, SEARCH, CREATE]);
 	});
 
 	it('a 422 error carries every field pointer and the DUPLICATE id', async () => {
-		const existing = [...env.sb.world.orders.values()].find((o) => o.customer.name === 'Kiwi Kitchenware')!;
+		const existing = [...env.sb.world.orders.values()].find(
+			(o) => o.customer.name === 'Kiwi Kitchenware',
+		)!;
 		const run = await env.harness.run(
 			chain({
 				name: 'Create',
@@ -67,7 +101,14 @@ describe('CartonCloud transport over real HTTP', () => {
 					operation: 'create',
 					customer: rl(existing.customer.id),
 					customerReference: existing.references.customer,
-					deliveryAddress: { contactName: 'Kim Lee', address1: '3 Beach Rd', suburb: 'Ponsonby', city: 'Auckland', postcode: '1011', countryCode: 'NZ' },
+					deliveryAddress: {
+						contactName: 'Kim Lee',
+						address1: '3 Beach Rd',
+						suburb: 'Ponsonby',
+						city: 'Auckland',
+						postcode: '1011',
+						countryCode: 'NZ',
+					},
 					items: { item: [{ productCode: 'KIW-ANY', quantity: 1 }] },
 				},
 			}),

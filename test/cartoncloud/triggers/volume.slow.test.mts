@@ -26,13 +26,17 @@ beforeEach(() => {
 });
 
 const POLL = 'Sale order reached status';
-const pollWorkflow = (parameters: IDataObject) => triggerWorkflow(parameters, POLL, 'n8n-nodes-cartoncloud-starshipit.cartonCloudTrigger');
-const ids = (emitted: { json: IDataObject }[][] | null) => (emitted?.[0] ?? []).map((i) => `${String(i.json.id)}:${String(i.json.status)}`);
+const pollWorkflow = (parameters: IDataObject) =>
+	triggerWorkflow(parameters, POLL, 'n8n-nodes-cartoncloud-starshipit.cartonCloudTrigger');
+const ids = (emitted: { json: IDataObject }[][] | null) =>
+	(emitted?.[0] ?? []).map((i) => `${String(i.json.id)}:${String(i.json.status)}`);
 const stateBytes = (staticData: IDataObject) => Buffer.byteLength(JSON.stringify(staticData));
 
 function waitingOrder(customerName: string): OutboundOrder {
 	const customer = customerByName(env.sb, customerName);
-	const order = [...env.sb.world.orders.values()].find((o) => o.customer.id === customer.id && o.status === 'AWAITING_PICK_AND_PACK');
+	const order = [...env.sb.world.orders.values()].find(
+		(o) => o.customer.id === customer.id && o.status === 'AWAITING_PICK_AND_PACK',
+	);
 	if (!order) throw new Error(`no waiting order left for ${customerName}`);
 	return order;
 }
@@ -44,14 +48,26 @@ function waitingOrder(customerName: string): OutboundOrder {
  * this; it changes no answer, since nothing changes while the trigger pages through.
  */
 function snapshotSearchPaging(sb: CartonCloudSandbox): () => void {
-	const routes = (sb.server as unknown as { routes: { method: string; pattern: string; handler: (req: SandboxRequest) => unknown }[] }).routes;
-	const route = routes.find((r) => r.method === 'POST' && r.pattern.endsWith('/outbound-orders/search'))!;
+	const routes = (
+		sb.server as unknown as {
+			routes: { method: string; pattern: string; handler: (req: SandboxRequest) => unknown }[];
+		}
+	).routes;
+	const route = routes.find(
+		(r) => r.method === 'POST' && r.pattern.endsWith('/outbound-orders/search'),
+	)!;
 	const original = route.handler;
 	let snapshot: { body: string; matches: OutboundOrder[] } | undefined;
 	route.handler = (req) => {
 		const body = req.rawBody.toString('utf8');
-		if (req.query.get('page') !== '1' && snapshot?.body === body) return paginate(req, snapshot.matches, sb.paging, structuredClone);
-		const rules = sb.searchRules(req, 'POST /outbound-orders/search', OUTBOUND_VALUE_FIELDS, OUTBOUND_POINTERS);
+		if (req.query.get('page') !== '1' && snapshot?.body === body)
+			return paginate(req, snapshot.matches, sb.paging, structuredClone);
+		const rules = sb.searchRules(
+			req,
+			'POST /outbound-orders/search',
+			OUTBOUND_VALUE_FIELDS,
+			OUTBOUND_POINTERS,
+		);
 		const predicate = compileSearch(JSON.parse(body), rules);
 		snapshot = { body, matches: [...sb.world.orders.values()].filter(predicate).sort(byCreated) };
 		return paginate(req, snapshot.matches, sb.paging, structuredClone);
@@ -65,7 +81,12 @@ function snapshotSearchPaging(sb: CartonCloudSandbox): () => void {
  * `count` PACKED sale orders put straight into the sandbox's state (no HTTP creates), packed one
  * every `spacingMs` up to `newest`, copied from a seeded order.
  */
-function seedPackedOrders(count: number, newest: number, spacingMs: number, prefix: string): string[] {
+function seedPackedOrders(
+	count: number,
+	newest: number,
+	spacingMs: number,
+	prefix: string,
+): string[] {
 	const template = [...env.sb.world.orders.values()][0];
 	const created: string[] = [];
 	for (let i = 0; i < count; i++) {
@@ -75,7 +96,11 @@ function seedPackedOrders(count: number, newest: number, spacingMs: number, pref
 			...template,
 			id,
 			status: 'PACKED',
-			references: { ...template.references, customer: `${prefix}-${i}`, numericId: String(900000 + i) },
+			references: {
+				...template.references,
+				customer: `${prefix}-${i}`,
+				numericId: String(900000 + i),
+			},
 			items: [],
 			timestamps: { created: { time }, modified: { time }, packed: { time } },
 		};
@@ -92,7 +117,10 @@ describe('CartonCloud Sale Order Trigger (polling) at volume', () => {
 		let { staticData } = await env.harness.poll(wf, POLL);
 		const emitted = new Map<string, number>();
 		let seeded: string[] = [];
-		const count = (result: { emitted: { json: IDataObject }[][] | null; staticData: IDataObject }) => {
+		const count = (result: {
+			emitted: { json: IDataObject }[][] | null;
+			staticData: IDataObject;
+		}) => {
 			staticData = result.staticData;
 			for (const key of ids(result.emitted)) emitted.set(key, (emitted.get(key) ?? 0) + 1);
 			expect(stateBytes(staticData)).toBeLessThan(100_000);
@@ -107,7 +135,9 @@ describe('CartonCloud Sale Order Trigger (polling) at volume', () => {
 			count(await env.harness.poll(wf, POLL, { staticData }));
 		}
 		count(await env.harness.poll(wf, POLL, { staticData }));
-		console.log(`10,000 orders, day-prefix searches: static data ${stateBytes(staticData)} bytes, ${env.sb.server.log.length} requests for 11 polls`);
+		console.log(
+			`10,000 orders, day-prefix searches: static data ${stateBytes(staticData)} bytes, ${env.sb.server.log.length} requests for 11 polls`,
+		);
 		expect(emitted.size).toBe(10_000);
 		expect([...emitted.values()].every((n) => n === 1)).toBe(true);
 		expect(seeded.every((id) => emitted.has(`${id}:PACKED`))).toBe(true);
@@ -123,7 +153,9 @@ describe('CartonCloud Sale Order Trigger (polling) at volume', () => {
 		env.sb.server.clearLog();
 		const first = await env.harness.poll(wf, POLL);
 		const emitted = new Set(ids(first.emitted));
-		const packedBefore = [...env.sb.world.orders.values()].filter((o) => o.status === 'PACKED').length;
+		const packedBefore = [...env.sb.world.orders.values()].filter(
+			(o) => o.status === 'PACKED',
+		).length;
 		expect(first.emitted?.[0].length).toBe(packedBefore);
 		expect(seeded.every((id) => emitted.has(`${id}:PACKED`))).toBe(true);
 		expect(stateBytes(first.staticData)).toBeLessThan(100_000);
@@ -134,7 +166,9 @@ describe('CartonCloud Sale Order Trigger (polling) at volume', () => {
 		env.sb.setOutboundOrderStatus(order.id, 'PACKED');
 		const third = await env.harness.poll(wf, POLL, { staticData: second.staticData });
 		expect(ids(third.emitted)).toEqual([`${order.id}:PACKED`]);
-		console.log(`100,000 orders: static data ${stateBytes(third.staticData)} bytes, ${env.sb.server.log.length} requests for 3 polls`);
+		console.log(
+			`100,000 orders: static data ${stateBytes(third.staticData)} bytes, ${env.sb.server.log.length} requests for 3 polls`,
+		);
 		restore();
 	}, 300_000);
 });

@@ -21,7 +21,12 @@ function header(req: SandboxRequest, name: string): string | undefined {
 }
 
 /** The OAuth error shape of the token endpoint. */
-function oauthError(status: number, error: string, description: string, headers: Record<string, string> = {}): never {
+function oauthError(
+	status: number,
+	error: string,
+	description: string,
+	headers: Record<string, string> = {},
+): never {
 	// UNCONFIRMED: the token endpoint's error body is undocumented; we answer the Spring/UAA OAuth
 	// shape {error, error_description} (not the API's error array), as the endpoint lives under /uaa.
 	throw new HttpError(status, { error, error_description: description }, headers);
@@ -32,7 +37,8 @@ export function registerAuth(sb: CartonCloudSandbox): void {
 
 	server.gate((req) => {
 		const version = header(req, 'accept-version');
-		if (version === undefined || version.trim() === '') fail(400, 'Missing required header: Accept-Version');
+		if (version === undefined || version.trim() === '')
+			fail(400, 'Missing required header: Accept-Version');
 		// The docs list 404/400 and, in the status table, 406 for an invalid version; we use 406.
 		// Warehouse products also document versions 7 (countryOfOrigin, HS code) and 8 (PATCH; the
 		// Create example sends `Accept-Version: 8`).
@@ -58,7 +64,8 @@ export function registerAuth(sb: CartonCloudSandbox): void {
 		const tenantId = req.params.tenantId;
 		// UNCONFIRMED: an unknown or foreign tenant answers 403 ("No permission" in the status
 		// table) rather than 404: the path is valid, the caller is not allowed into that tenant.
-		if (tenantId !== undefined && tenantId !== sb.tenantId) fail(403, `Access denied to tenant ${tenantId}`);
+		if (tenantId !== undefined && tenantId !== sb.tenantId)
+			fail(403, `Access denied to tenant ${tenantId}`);
 		return undefined;
 	});
 
@@ -68,7 +75,13 @@ export function registerAuth(sb: CartonCloudSandbox): void {
 		const challenge = { 'WWW-Authenticate': 'Basic realm="oauth2/client"' };
 		// UNCONFIRMED: only HTTP Basic is documented; client_id/client_secret in the form body are
 		// not accepted (strict).
-		if (!m) oauthError(401, 'unauthorized', 'Full authentication is required to access this resource', challenge);
+		if (!m)
+			oauthError(
+				401,
+				'unauthorized',
+				'Full authentication is required to access this resource',
+				challenge,
+			);
 		const decoded = Buffer.from(m[1], 'base64').toString('utf8');
 		const colon = decoded.indexOf(':');
 		const clientId = colon < 0 ? decoded : decoded.slice(0, colon);
@@ -78,7 +91,8 @@ export function registerAuth(sb: CartonCloudSandbox): void {
 
 		const grantType = req.form().get('grant_type');
 		if (!grantType) oauthError(400, 'invalid_request', 'Missing grant type');
-		if (grantType !== 'client_credentials') oauthError(400, 'unsupported_grant_type', `Unsupported grant type: ${grantType}`);
+		if (grantType !== 'client_credentials')
+			oauthError(400, 'unsupported_grant_type', `Unsupported grant type: ${grantType}`);
 
 		const accessToken = randomBytes(24).toString('base64url');
 		const lifetime = sb.config.tokenLifetimeSeconds;

@@ -24,7 +24,14 @@ export function registerControl(sb: CartonCloudSandbox): void {
 		const { seed } = body(req);
 		if (seed !== undefined && typeof seed !== 'boolean') fail(400, 'seed must be a boolean');
 		sb.reset({ seed });
-		return { status: 200, body: { tenantId: sb.tenantId, outboundOrders: sb.world.orders.size, consignments: sb.world.consignments.size } };
+		return {
+			status: 200,
+			body: {
+				tenantId: sb.tenantId,
+				outboundOrders: sb.world.orders.size,
+				consignments: sb.world.consignments.size,
+			},
+		};
 	});
 
 	server.control('POST', '/_sandbox/config', (req) => {
@@ -32,7 +39,8 @@ export function registerControl(sb: CartonCloudSandbox): void {
 		const patch: Partial<SandboxConfig> = {};
 		for (const key of ['tokenLifetimeSeconds', 'createsPerMinute'] as const) {
 			if (b[key] === undefined) continue;
-			if (typeof b[key] !== 'number' || (b[key] as number) < 0) fail(400, `${key} must be a number >= 0`);
+			if (typeof b[key] !== 'number' || (b[key] as number) < 0)
+				fail(400, `${key} must be a number >= 0`);
 			patch[key] = b[key] as number;
 		}
 		for (const key of ['strictSearchFields', 'timestampRanges', 'webhookAllEntities'] as const) {
@@ -41,11 +49,13 @@ export function registerControl(sb: CartonCloudSandbox): void {
 			patch[key] = b[key] as boolean;
 		}
 		if (b.productUnitsShape !== undefined) {
-			if (b.productUnitsShape !== 'map' && b.productUnitsShape !== 'list') fail(400, "productUnitsShape must be 'map' or 'list'");
+			if (b.productUnitsShape !== 'map' && b.productUnitsShape !== 'list')
+				fail(400, "productUnitsShape must be 'map' or 'list'");
 			patch.productUnitsShape = b.productUnitsShape;
 		}
 		if (b.webhookUrl !== undefined) {
-			if (b.webhookUrl !== null && typeof b.webhookUrl !== 'string') fail(400, 'webhookUrl must be a string or null');
+			if (b.webhookUrl !== null && typeof b.webhookUrl !== 'string')
+				fail(400, 'webhookUrl must be a string or null');
 			patch.webhookUrl = (b.webhookUrl as string | null) ?? undefined;
 		}
 		if (b.webhookHeaders !== undefined) {
@@ -65,14 +75,20 @@ export function registerControl(sb: CartonCloudSandbox): void {
 		if (typeof status !== 'string' || !(OUTBOUND_STATUSES as readonly string[]).includes(status)) {
 			fail(400, `status must be one of ${OUTBOUND_STATUSES.join(', ')}`);
 		}
-		return { status: 200, body: sb.setOutboundOrderStatus(req.params.id, status as OutboundStatus) };
+		return {
+			status: 200,
+			body: sb.setOutboundOrderStatus(req.params.id, status as OutboundStatus),
+		};
 	});
 
 	server.control('POST', '/_sandbox/outbound-orders/plant', (req) => {
 		const b = body(req);
-		if (typeof b.createdDaysAgo !== 'number' || !(b.createdDaysAgo >= 0)) fail(400, 'createdDaysAgo must be a number >= 0');
-		if (b.status !== undefined && !(OUTBOUND_STATUSES as readonly unknown[]).includes(b.status)) fail(400, `status must be one of ${OUTBOUND_STATUSES.join(', ')}`);
-		for (const key of ['customer', 'reference'] as const) if (b[key] !== undefined && typeof b[key] !== 'string') fail(400, `${key} must be a string`);
+		if (typeof b.createdDaysAgo !== 'number' || !(b.createdDaysAgo >= 0))
+			fail(400, 'createdDaysAgo must be a number >= 0');
+		if (b.status !== undefined && !(OUTBOUND_STATUSES as readonly unknown[]).includes(b.status))
+			fail(400, `status must be one of ${OUTBOUND_STATUSES.join(', ')}`);
+		for (const key of ['customer', 'reference'] as const)
+			if (b[key] !== undefined && typeof b[key] !== 'string') fail(400, `${key} must be a string`);
 		try {
 			return { status: 200, body: sb.plantSaleOrder(b as unknown as PlantSaleOrderOptions) };
 		} catch (error) {
@@ -82,5 +98,8 @@ export function registerControl(sb: CartonCloudSandbox): void {
 
 	server.control('GET', '/_sandbox/credentials', () => ({ status: 200, body: sb.credentials() }));
 
-	server.control('GET', '/_sandbox/webhooks', async () => ({ status: 200, body: await sb.flushWebhooks() }));
+	server.control('GET', '/_sandbox/webhooks', async () => ({
+		status: 200,
+		body: await sb.flushWebhooks(),
+	}));
 }

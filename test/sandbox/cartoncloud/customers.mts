@@ -13,7 +13,9 @@ export function registerCustomers(sb: CartonCloudSandbox): void {
 	const server = sb.server;
 
 	// The list is documented as `[{id, name}]`; the full record comes from GET by id.
-	server.route('GET', BASE, (req) => paginate(req, sb.world.customers, sb.paging, (c) => ({ id: c.id, name: c.name })));
+	server.route('GET', BASE, (req) =>
+		paginate(req, sb.world.customers, sb.paging, (c) => ({ id: c.id, name: c.name })),
+	);
 
 	server.route('GET', `${BASE}/:id`, (req) => {
 		const customer = sb.world.customers.find((c) => c.id === req.params.id) ?? notFound('Customer');
@@ -29,15 +31,24 @@ export function registerCustomers(sb: CartonCloudSandbox): void {
 		if (!nonEmptyString(body.name)) err('/name', 'name is required');
 		const code = isObject(body.references) ? body.references.code : undefined;
 		if (!nonEmptyString(code)) err('/references/code', 'references.code is required');
-		const warehouses = Array.isArray(body.warehouses) && body.warehouses.length > 0 ? body.warehouses : [null];
-		const resolved = warehouses.map((w, i) => resolveWarehouse(sb.world, w, `/warehouses/${i}`, err));
+		const warehouses =
+			Array.isArray(body.warehouses) && body.warehouses.length > 0 ? body.warehouses : [null];
+		const resolved = warehouses.map((w, i) =>
+			resolveWarehouse(sb.world, w, `/warehouses/${i}`, err),
+		);
 		for (const k of ['email', 'telephone']) {
-			if (body[k] !== undefined && body[k] !== null && typeof body[k] !== 'string') err(`/${k}`, `${k} must be a string`);
+			if (body[k] !== undefined && body[k] !== null && typeof body[k] !== 'string')
+				err(`/${k}`, `${k} must be a string`);
 		}
 		if (errors.length > 0) invalid(errors);
 		const duplicate = sb.world.customers.find((c) => c.references.code === code);
 		if (duplicate) {
-			invalid({ field: '/references/code', message: `Customer code '${code}' already exists`, type: 'DUPLICATE', details: { duplicateId: duplicate.id } });
+			invalid({
+				field: '/references/code',
+				message: `Customer code '${code}' already exists`,
+				type: 'DUPLICATE',
+				details: { duplicateId: duplicate.id },
+			});
 		}
 		const customer: Customer = {
 			id: sb.newId(),
@@ -51,7 +62,10 @@ export function registerCustomers(sb: CartonCloudSandbox): void {
 		};
 		sb.world.customers.push(customer);
 		// New customers get CartonCloud's default "Yes when Packed" and strict address checks.
-		sb.world.settings.set(customer.id, { autoGenerateConsignment: 'WHEN_PACKED', allowInvalidAddresses: false });
+		sb.world.settings.set(customer.id, {
+			autoGenerateConsignment: 'WHEN_PACKED',
+			allowInvalidAddresses: false,
+		});
 		return { status: 201, body: clone(customer) };
 	});
 }

@@ -34,7 +34,12 @@ function summary(doc: DocumentRecord) {
 }
 
 function owned(doc: DocumentRecord) {
-	return { id: doc.id, type: doc.type, owner: { type: 'OUTBOUND', id: doc.ownerId }, content: { name: doc.name } };
+	return {
+		id: doc.id,
+		type: doc.type,
+		owner: { type: 'OUTBOUND', id: doc.ownerId },
+		content: { name: doc.name },
+	};
 }
 
 export function registerDocuments(sb: CartonCloudSandbox): void {
@@ -51,11 +56,15 @@ export function registerDocuments(sb: CartonCloudSandbox): void {
 		const body = jsonBody(req);
 		if (!isObject(body)) invalid({ field: '/', message: 'Request body must be a JSON object' });
 		if (body.type !== 'OUTBOUND_ORDER_INVOICE') {
-			invalid({ field: '/type', message: `Unsupported document type '${String(body.type)}'; only OUTBOUND_ORDER_INVOICE is supported` });
+			invalid({
+				field: '/type',
+				message: `Unsupported document type '${String(body.type)}'; only OUTBOUND_ORDER_INVOICE is supported`,
+			});
 		}
 		const content = isObject(body.content) ? body.content : {};
 		const errors = [];
-		if (!nonEmptyString(content.name)) errors.push({ field: '/content/name', message: 'content.name is required' });
+		if (!nonEmptyString(content.name))
+			errors.push({ field: '/content/name', message: 'content.name is required' });
 		const data = typeof content.data === 'string' ? content.data.replace(/\s+/g, '') : '';
 		if (!data || data.length % 4 !== 0 || !BASE64.test(data)) {
 			errors.push({ field: '/content/data', message: 'content.data must be non-empty base64' });

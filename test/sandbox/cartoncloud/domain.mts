@@ -2,7 +2,16 @@
  * Behaviour shared by the API, the control API and the seed: status changes with their
  * timestamps, and consignment generation from a packed sale order (KB-gen).
  */
-import type { Consignment, Customer, CustomerRef, OutboundOrder, OutboundStatus, Product, ProductUnit, World } from './types.mts';
+import type {
+	Consignment,
+	Customer,
+	CustomerRef,
+	OutboundOrder,
+	OutboundStatus,
+	Product,
+	ProductUnit,
+	World,
+} from './types.mts';
 import { clone, formatTime } from './util.mts';
 
 export function customerRef(c: Customer): CustomerRef {
@@ -10,7 +19,10 @@ export function customerRef(c: Customer): CustomerRef {
 }
 
 /** Stable result order for searches and lists: created time, then id. */
-export function byCreated<T extends { id: string; timestamps?: { created?: { time: string } } }>(a: T, b: T): number {
+export function byCreated<T extends { id: string; timestamps?: { created?: { time: string } } }>(
+	a: T,
+	b: T,
+): number {
 	const ta = Date.parse(a.timestamps?.created?.time ?? '') || 0;
 	const tb = Date.parse(b.timestamps?.created?.time ?? '') || 0;
 	return ta - tb || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -19,7 +31,10 @@ export function byCreated<T extends { id: string; timestamps?: { created?: { tim
 type Dated = { id: string; timestamps?: { created?: { time: string } } };
 
 /** Per entity map: its values in insertion order with their created times, and the same values sorted. */
-const createdOrder = new WeakMap<Map<string, Dated>, { inserted: Dated[]; times: Array<string | undefined>; sorted: Dated[] }>();
+const createdOrder = new WeakMap<
+	Map<string, Dated>,
+	{ inserted: Dated[]; times: Array<string | undefined>; sorted: Dated[] }
+>();
 
 /**
  * The values of `entities` in `byCreated` order. The sorted order is kept while no entity was
@@ -44,9 +59,16 @@ export function valuesByCreated<T extends Dated>(entities: Map<string, T>): read
 	const inserted = [...entities.values()];
 	const sorted = inserted
 		.map((entity) => ({ entity, time: Date.parse(entity.timestamps?.created?.time ?? '') || 0 }))
-		.sort((a, b) => a.time - b.time || (a.entity.id < b.entity.id ? -1 : a.entity.id > b.entity.id ? 1 : 0))
+		.sort(
+			(a, b) =>
+				a.time - b.time || (a.entity.id < b.entity.id ? -1 : a.entity.id > b.entity.id ? 1 : 0),
+		)
 		.map(({ entity }) => entity);
-	createdOrder.set(entities, { inserted, times: inserted.map((entity) => entity.timestamps?.created?.time), sorted });
+	createdOrder.set(entities, {
+		inserted,
+		times: inserted.map((entity) => entity.timestamps?.created?.time),
+		sorted,
+	});
 	return sorted;
 }
 
@@ -78,8 +100,14 @@ export function consignmentForOrder(world: World, orderId: string): Consignment 
  * UNCONFIRMED: the consignment copies the sale order's `references.customer` and `customer`, so a
  * client can map it back; tracking is absent until a client writes it.
  */
-export function consignmentFromOrder(world: World, order: OutboundOrder, id: string, status: string): Consignment {
-	const warehouse = world.warehouses.find((w) => w.id === order.warehouse.id) ?? world.warehouses[0];
+export function consignmentFromOrder(
+	world: World,
+	order: OutboundOrder,
+	id: string,
+	status: string,
+): Consignment {
+	const warehouse =
+		world.warehouses.find((w) => w.id === order.warehouse.id) ?? world.warehouses[0];
 	const products = new Map(world.products.map((p) => [p.id, p]));
 	return {
 		id,
@@ -105,7 +133,9 @@ export function consignmentFromOrder(world: World, order: OutboundOrder, id: str
 			const unit = product && productUnit(product, item.details.unitOfMeasure?.type);
 			const perUnit = product && unitWeight(product, unit);
 			return {
-				properties: { description: item.details.product.name ?? item.details.product.references.code ?? '' },
+				properties: {
+					description: item.details.product.name ?? item.details.product.references.code ?? '',
+				},
 				measures: {
 					quantity,
 					// "Total weight of the item" (consignment items carry weight, sale-order items do not).
@@ -133,14 +163,21 @@ export const DISPATCHED_CONSIGNMENT_STATUS = 'IN_TRANSIT_WAREHOUSE_DELIVERY';
  * (and `packed` if the tenant skipped the Packed status) and moves the consignment to transit.
  * Bumps version and modified. Returns false when the status is unchanged.
  */
-export function applyStatus(world: World, order: OutboundOrder, status: OutboundStatus, at: Date, newId: () => string): boolean {
+export function applyStatus(
+	world: World,
+	order: OutboundOrder,
+	status: OutboundStatus,
+	at: Date,
+	newId: () => string,
+): boolean {
 	if (order.status === status) return false;
 	const time = formatTime(at);
 	order.status = status;
 	order.version += 1;
 	order.timestamps.modified = { time };
 	if (status === 'PACKED' || status === 'DISPATCHED') {
-		if (status === 'PACKED' || world.packedStatusEnabled !== false) order.timestamps.packed ??= { time };
+		if (status === 'PACKED' || world.packedStatusEnabled !== false)
+			order.timestamps.packed ??= { time };
 		const settings = world.settings.get(order.customer.id);
 		let consignment = consignmentForOrder(world, order.id);
 		if (!consignment && settings?.autoGenerateConsignment === 'WHEN_PACKED') {

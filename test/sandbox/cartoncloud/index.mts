@@ -26,7 +26,12 @@ import type { OutboundOrder, OutboundStatus, World } from './types.mts';
 import { clone, fail } from './util.mts';
 import { type WebhookDelivery, WebhookDispatcher } from './webhooks.mts';
 
-export { BAD_ORDER_REFERENCES, OLDEST_PACKED, SEED_STATUS_COUNTS, type PlantSaleOrderOptions } from './seed.mts';
+export {
+	BAD_ORDER_REFERENCES,
+	OLDEST_PACKED,
+	SEED_STATUS_COUNTS,
+	type PlantSaleOrderOptions,
+} from './seed.mts';
 export type { Consignment, Customer, OutboundOrder, OutboundStatus } from './types.mts';
 export type { WebhookDelivery } from './webhooks.mts';
 export type { SearchViolation } from './search.mts';
@@ -119,8 +124,14 @@ export class CartonCloudSandbox {
 			webhookAllEntities: options.webhookAllEntities ?? true,
 			productUnitsShape: options.productUnitsShape ?? 'map',
 		};
-		this.paging = { defaultPageSize: options.defaultPageSize ?? 20, maxPageSize: options.maxPageSize ?? 100 };
-		this.webhooks = new WebhookDispatcher(() => ({ url: this.config.webhookUrl, headers: this.config.webhookHeaders }));
+		this.paging = {
+			defaultPageSize: options.defaultPageSize ?? 20,
+			maxPageSize: options.maxPageSize ?? 100,
+		};
+		this.webhooks = new WebhookDispatcher(() => ({
+			url: this.config.webhookUrl,
+			headers: this.config.webhookHeaders,
+		}));
 		this.world = this.buildWorld(options.seed ?? true);
 		registerAuth(this);
 		registerOrders(this);
@@ -162,7 +173,12 @@ export class CartonCloudSandbox {
 	}
 
 	/** The search rules of one endpoint under the current switches; audits unless the request expects a refusal. */
-	searchRules(req: SandboxRequest, endpoint: string, valueFields: Record<string, string>, pointers: readonly string[]): SearchRules {
+	searchRules(
+		req: SandboxRequest,
+		endpoint: string,
+		valueFields: Record<string, string>,
+		pointers: readonly string[],
+	): SearchRules {
 		const deliberate = req.headers[EXPECT_REFUSAL_HEADER] !== undefined;
 		return {
 			endpoint,
@@ -170,7 +186,9 @@ export class CartonCloudSandbox {
 			pointers,
 			strictFields: this.config.strictSearchFields,
 			timestampRanges: this.config.timestampRanges,
-			audit: deliberate ? undefined : (violation) => recordViolation(this.searchViolations, violation),
+			audit: deliberate
+				? undefined
+				: (violation) => recordViolation(this.searchViolations, violation),
 		};
 	}
 
@@ -180,7 +198,9 @@ export class CartonCloudSandbox {
 	 * receiver's last delivery is still the order), and new documents (documents.mts).
 	 */
 	emitOrderChange(order: OutboundOrder): void {
-		const consignment = this.config.webhookAllEntities ? consignmentForOrder(this.world, order.id) : undefined;
+		const consignment = this.config.webhookAllEntities
+			? consignmentForOrder(this.world, order.id)
+			: undefined;
 		if (consignment) this.webhooks.emit(renderConsignment(consignment));
 		this.webhooks.emit(order);
 	}
@@ -195,10 +215,21 @@ export class CartonCloudSandbox {
 	state(): SandboxState {
 		return {
 			tenantId: this.tenantId,
-			customers: clone(this.world.customers).map((c) => ({ ...c, settings: this.world.settings.get(c.id) })),
+			customers: clone(this.world.customers).map((c) => ({
+				...c,
+				settings: this.world.settings.get(c.id),
+			})),
 			outboundOrders: clone([...this.world.orders.values()]),
-			consignments: [...this.world.consignments.values()].map((c) => ({ ...renderConsignment(c), generatedFromTask: c.generatedFromTask ?? null })),
-			documents: [...this.world.documents.values()].map(({ id, type, ownerId, name }) => ({ id, type, ownerId, name })),
+			consignments: [...this.world.consignments.values()].map((c) => ({
+				...renderConsignment(c),
+				generatedFromTask: c.generatedFromTask ?? null,
+			})),
+			documents: [...this.world.documents.values()].map(({ id, type, ownerId, name }) => ({
+				id,
+				type,
+				ownerId,
+				name,
+			})),
 		};
 	}
 
@@ -232,8 +263,10 @@ export class CartonCloudSandbox {
 	setOutboundOrderStatus(id: string, status: OutboundStatus): OutboundOrder {
 		const order = this.world.orders.get(id) ?? fail(404, 'Sale Order not found');
 		// Packed is a tenant setting, off by default in CartonCloud (help centre, sale-order statuses).
-		if (status === 'PACKED' && !this.config.packedStatusEnabled) fail(422, 'The Packed status is not enabled for this tenant');
-		if (applyStatus(this.world, order, status, this.now(), () => this.newId())) this.emitOrderChange(order);
+		if (status === 'PACKED' && !this.config.packedStatusEnabled)
+			fail(422, 'The Packed status is not enabled for this tenant');
+		if (applyStatus(this.world, order, status, this.now(), () => this.newId()))
+			this.emitOrderChange(order);
 		return clone(order);
 	}
 

@@ -21,7 +21,10 @@ import {
 
 const obj = (v: unknown): Json => (isObject(v) ? v : {});
 
-export function createOutboundOrder(sb: CartonCloudSandbox, body: unknown): { status: 201 | 228; order: OutboundOrder } {
+export function createOutboundOrder(
+	sb: CartonCloudSandbox,
+	body: unknown,
+): { status: 201 | 228; order: OutboundOrder } {
 	const world = sb.world;
 	if (!isObject(body)) invalid({ field: '/', message: 'Request body must be a JSON object' });
 	const { errors, err } = collector();
@@ -36,7 +39,8 @@ export function createOutboundOrder(sb: CartonCloudSandbox, body: unknown): { st
 	if (!nonEmptyString(refs.customer)) err('/references/customer', 'Customer reference is required');
 
 	const customer = isObject(body.customer) ? resolveCustomer(world, body.customer) : undefined;
-	if (!isObject(body.customer)) err('/customer', 'customer is required (id, references.code or name)');
+	if (!isObject(body.customer))
+		err('/customer', 'customer is required (id, references.code or name)');
 	else if (!customer) err('/customer', 'Customer does not exist');
 	const warehouse = resolveWarehouse(world, body.warehouse, '/warehouse', err);
 
@@ -56,7 +60,8 @@ export function createOutboundOrder(sb: CartonCloudSandbox, body: unknown): { st
 	validateBoolean(details.allowSplitting, '/details/allowSplitting', err);
 	validateMoney(details.invoiceValue, '/details/invoiceValue', err);
 	validateMoney(deliver.cashPaymentAmount, '/details/deliver/cashPaymentAmount', err);
-	if (body.properties !== undefined && body.properties !== null && !isObject(body.properties)) err('/properties', 'properties must be an object');
+	if (body.properties !== undefined && body.properties !== null && !isObject(body.properties))
+		err('/properties', 'properties must be an object');
 
 	const items = Array.isArray(body.items) ? body.items : [];
 	// UNCONFIRMED: an order without items is rejected with 422 (strict).
@@ -67,13 +72,18 @@ export function createOutboundOrder(sb: CartonCloudSandbox, body: unknown): { st
 		const p = obj(d.product);
 		const refsP = obj(p.references);
 		if (![p.id, refsP.code, refsP.barcode, p.name].some(nonEmptyString)) {
-			err(`${at}/details/product`, 'Product is required (id, references.code, references.barcode or name)');
+			err(
+				`${at}/details/product`,
+				'Product is required (id, references.code, references.barcode or name)',
+			);
 		}
 		// D: "If not provided the default for the product will be used"; a given one must be a code.
 		const uomType = obj(d.unitOfMeasure).type;
-		if (uomType !== undefined && uomType !== null && typeof uomType !== 'string') err(`${at}/details/unitOfMeasure/type`, 'Unit of measure must be a unit code');
+		if (uomType !== undefined && uomType !== null && typeof uomType !== 'string')
+			err(`${at}/details/unitOfMeasure/type`, 'Unit of measure must be a unit code');
 		const qty = obj(obj(raw).measures).quantity;
-		if (typeof qty !== 'number' || !Number.isFinite(qty) || qty <= 0) err(`${at}/measures/quantity`, 'quantity must be a number > 0');
+		if (typeof qty !== 'number' || !Number.isFinite(qty) || qty <= 0)
+			err(`${at}/measures/quantity`, 'quantity must be a number > 0');
 		if (d.approximateUnitPrice !== undefined && d.approximateUnitPrice !== null) {
 			validateMoney(d.approximateUnitPrice, `${at}/details/approximateUnitPrice`, err);
 		}
@@ -81,7 +91,9 @@ export function createOutboundOrder(sb: CartonCloudSandbox, body: unknown): { st
 	if (errors.length > 0 || !customer || !address || !warehouse) invalid(errors);
 
 	const reference = refs.customer as string;
-	const duplicate = [...world.orders.values()].find((o) => o.customer.id === customer.id && o.references.customer === reference);
+	const duplicate = [...world.orders.values()].find(
+		(o) => o.customer.id === customer.id && o.references.customer === reference,
+	);
 	if (duplicate) {
 		invalid({
 			field: '/references/customer',
@@ -120,15 +132,26 @@ export function createOutboundOrder(sb: CartonCloudSandbox, body: unknown): { st
 		// 10455 "Product error invalid Unit Of Measure" in D's list).
 		const unit = product && productUnit(product, uom);
 		if (!product) problems.push(`Product '${label}' does not exist for customer ${customer.name}`);
-		else if (!unit) problems.push(`${product.name} (${product.code}) x ${quantity} ${uom} - Product error invalid Unit Of Measure`);
+		else if (!unit)
+			problems.push(
+				`${product.name} (${product.code}) x ${quantity} ${uom} - Product error invalid Unit Of Measure`,
+			);
 		else wanted.set(product.id, (wanted.get(product.id) ?? 0) + quantity * unit.baseQty);
 		return {
 			id: sb.newId(),
 			details: {
-				product: product ? { id: product.id, references: { code: product.code }, name: product.name } : clone(p as OrderItem['details']['product']),
+				product: product
+					? { id: product.id, references: { code: product.code }, name: product.name }
+					: clone(p as OrderItem['details']['product']),
 				// A line naming no unit gets the product's default (D); a named one is kept as sent.
 				unitOfMeasure: { type: uom ?? product?.defaultUnit ?? '' },
-				...(d.approximateUnitPrice ? { approximateUnitPrice: clone(d.approximateUnitPrice as { amount: number; currency: string }) } : {}),
+				...(d.approximateUnitPrice
+					? {
+							approximateUnitPrice: clone(
+								d.approximateUnitPrice as { amount: number; currency: string },
+							),
+						}
+					: {}),
 			},
 			// The documented outbound item has no weight (issue 13, point 4): it is on the product.
 			measures: { quantity },
@@ -138,11 +161,15 @@ export function createOutboundOrder(sb: CartonCloudSandbox, body: unknown): { st
 	for (const [productId, quantity] of wanted) {
 		const product = catalogue.find((p) => p.id === productId)!;
 		if (quantity > product.available) {
-			problems.push(`Insufficient stock for product ${product.code}: requested ${quantity}, available ${product.available}`);
+			problems.push(
+				`Insufficient stock for product ${product.code}: requested ${quantity}, available ${product.available}`,
+			);
 		}
 	}
 	const rejected = problems.length > 0;
-	if (!rejected) for (const [productId, quantity] of wanted) catalogue.find((p) => p.id === productId)!.available -= quantity;
+	if (!rejected)
+		for (const [productId, quantity] of wanted)
+			catalogue.find((p) => p.id === productId)!.available -= quantity;
 
 	const time = formatTime(sb.now());
 	const m = obj(method);
@@ -162,11 +189,16 @@ export function createOutboundOrder(sb: CartonCloudSandbox, body: unknown): { st
 			collect: { requiredDate: (obj(details.collect).requiredDate as string | undefined) ?? null },
 			deliver: {
 				address,
-				method: { type: m.type === 'PICKUP' ? 'PICKUP' : 'SHIPPING', requestedService: typeof m.requestedService === 'string' ? m.requestedService : null },
+				method: {
+					type: m.type === 'PICKUP' ? 'PICKUP' : 'SHIPPING',
+					requestedService: typeof m.requestedService === 'string' ? m.requestedService : null,
+				},
 				instructions: typeof deliver.instructions === 'string' ? deliver.instructions : null,
 				requiredDate: (deliver.requiredDate as string | undefined) ?? null,
 			},
-			invoiceValue: isObject(details.invoiceValue) ? (clone(details.invoiceValue) as { amount: number; currency: string }) : null,
+			invoiceValue: isObject(details.invoiceValue)
+				? (clone(details.invoiceValue) as { amount: number; currency: string })
+				: null,
 			allowSplitting: details.allowSplitting !== false,
 			...(rejected ? { errors: problems.map((message) => ({ message, isResolved: false })) } : {}),
 		},

@@ -49,7 +49,10 @@ export function registerOrders(sb: CartonCloudSandbox): void {
 		return { status, body: clone(order) };
 	});
 
-	server.route('GET', `${BASE}/:id`, (req) => ({ status: 200, body: clone(getOrder(sb, req.params.id)) }));
+	server.route('GET', `${BASE}/:id`, (req) => ({
+		status: 200,
+		body: clone(getOrder(sb, req.params.id)),
+	}));
 
 	server.route('DELETE', `${BASE}/:id`, (req) => {
 		const order = getOrder(sb, req.params.id);
@@ -57,27 +60,39 @@ export function registerOrders(sb: CartonCloudSandbox): void {
 		if (!sb.world.tenant.deletableStatuses.includes(order.status)) {
 			fail(422, `Sale Order cannot be deleted in status ${order.status}`);
 		}
-		if (consignmentForOrder(sb.world, order.id)) fail(422, 'Sale Order has a consignment and cannot be deleted');
+		if (consignmentForOrder(sb.world, order.id))
+			fail(422, 'Sale Order has a consignment and cannot be deleted');
 		if (order.status !== 'REJECTED') {
 			// Give back the stock the order had allocated.
 			for (const item of order.items) {
 				const product = sb.world.products.find((p) => p.id === item.details.product.id);
-				if (product) product.available += item.measures.quantity * (productUnit(product, item.details.unitOfMeasure?.type)?.baseQty ?? 1);
+				if (product)
+					product.available +=
+						item.measures.quantity *
+						(productUnit(product, item.details.unitOfMeasure?.type)?.baseQty ?? 1);
 			}
 		}
 		sb.world.orders.delete(order.id);
-		for (const [docId, doc] of sb.world.documents) if (doc.ownerId === order.id) sb.world.documents.delete(docId);
+		for (const [docId, doc] of sb.world.documents)
+			if (doc.ownerId === order.id) sb.world.documents.delete(docId);
 		return { status: 204 };
 	});
 
 	// Update is documented as "NOT YET AVAILABLE" and no PATCH exists; we answer 405 with the
 	// documented error text (our own choice per reference §9).
 	for (const method of ['PUT', 'PATCH']) {
-		server.route(method, `${BASE}/:id`, () => fail(405, `Request method '${method}' not supported`, { Allow: 'GET, DELETE' }));
+		server.route(method, `${BASE}/:id`, () =>
+			fail(405, `Request method '${method}' not supported`, { Allow: 'GET, DELETE' }),
+		);
 	}
 
 	server.route('POST', `${BASE}/search`, (req) => {
-		const rules = sb.searchRules(req, 'POST /outbound-orders/search', OUTBOUND_VALUE_FIELDS, OUTBOUND_POINTERS);
+		const rules = sb.searchRules(
+			req,
+			'POST /outbound-orders/search',
+			OUTBOUND_VALUE_FIELDS,
+			OUTBOUND_POINTERS,
+		);
 		const predicate = compileSearch(jsonBody(req), rules);
 		const matches = valuesByCreated(sb.world.orders).filter(predicate);
 		return paginate(req, matches, sb.paging, (order) => order);

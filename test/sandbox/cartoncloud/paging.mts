@@ -30,7 +30,8 @@ export function paginate<T extends { id: string }>(
 	if (page < 1) fail(422, 'page must be 1 or greater (pages are 1-based)');
 	// UNCONFIRMED: the maximum size is undocumented (clients use 50 and 100); we cap at maxPageSize
 	// (default 100) and answer 422 above it instead of clamping, so a client asking too much notices.
-	if (size < 1 || size > limits.maxPageSize) fail(422, `size must be between 1 and ${limits.maxPageSize}`);
+	if (size < 1 || size > limits.maxPageSize)
+		fail(422, `size must be between 1 and ${limits.maxPageSize}`);
 
 	const totalElements = items.length;
 	const totalPages = Math.ceil(totalElements / size);
@@ -48,7 +49,13 @@ export function paginate<T extends { id: string }>(
 	// Serialized here, in the same step that chose the page: the reply is the state at this moment
 	// even if another request changes an entity before it is written out, so `render` need not copy.
 	headers['Content-Type'] = 'application/json; charset=utf-8';
-	return { status: 200, headers, body: Buffer.from(JSON.stringify(slice.map((item) => (minimal ? { id: item.id } : render(item))))) };
+	return {
+		status: 200,
+		headers,
+		body: Buffer.from(
+			JSON.stringify(slice.map((item) => (minimal ? { id: item.id } : render(item)))),
+		),
+	};
 }
 
 /**

@@ -53,7 +53,16 @@ export interface RenderedProduct {
 	itemPropertyRequirements: Record<string, string>;
 	defaultUnitOfMeasure: string;
 	/** The documented map; the gentler `productUnitsShape: 'list'` switch answers the old list instead. */
-	unitOfMeasures: Record<string, RenderedUnit> | Array<{ type: string; quantity: number; weight?: number; length?: number; width?: number; height?: number }>;
+	unitOfMeasures:
+		| Record<string, RenderedUnit>
+		| Array<{
+				type: string;
+				quantity: number;
+				weight?: number;
+				length?: number;
+				width?: number;
+				height?: number;
+		  }>;
 	timestamps: { created: { time: string }; modified: { time: string } };
 }
 
@@ -70,7 +79,8 @@ function renderUnit(p: Product, u: ProductUnit, version: number): RenderedUnit {
 	const barcode = u.barcode ?? (u.code === baseUnitOf(p)?.code ? p.barcode : undefined);
 	if (barcode !== undefined) out.barcode = barcode;
 	if (version >= 7) {
-		for (const key of ['length', 'width', 'height', 'isDirectlyShippable'] as const) if (u[key] !== undefined) (out as Record<string, unknown>)[key] = u[key];
+		for (const key of ['length', 'width', 'height', 'isDirectlyShippable'] as const)
+			if (u[key] !== undefined) (out as Record<string, unknown>)[key] = u[key];
 	}
 	return out;
 }
@@ -84,7 +94,12 @@ export function renderProduct(sb: CartonCloudSandbox, p: Product, version = 1): 
 	const time = sb.world.productsCreated;
 	const units =
 		sb.config.productUnitsShape === 'list'
-			? p.units.map((u) => ({ type: u.code, quantity: u.baseQty, ...(u.weight !== undefined ? { weight: u.weight } : {}), ...(version >= 7 ? { length: u.length, width: u.width, height: u.height } : {}) }))
+			? p.units.map((u) => ({
+					type: u.code,
+					quantity: u.baseQty,
+					...(u.weight !== undefined ? { weight: u.weight } : {}),
+					...(version >= 7 ? { length: u.length, width: u.width, height: u.height } : {}),
+				}))
 			: Object.fromEntries(p.units.map((u) => [u.code, renderUnit(p, u, version)]));
 	return {
 		id: p.id,
@@ -92,7 +107,11 @@ export function renderProduct(sb: CartonCloudSandbox, p: Product, version = 1): 
 		name: p.name,
 		type: p.type,
 		references: { code: p.code, barcode: p.barcode },
-		customer: { id: p.customerId, name: customer?.name ?? '', references: { code: customer?.references.code ?? '' } },
+		customer: {
+			id: p.customerId,
+			name: customer?.name ?? '',
+			references: { code: customer?.references.code ?? '' },
+		},
 		details: { active: true, variableWeight: false },
 		itemPropertyRequirements: {},
 		defaultUnitOfMeasure: p.defaultUnit,
@@ -105,7 +124,8 @@ export function registerProducts(sb: CartonCloudSandbox): void {
 	const server = sb.server;
 
 	server.route('GET', `${BASE}/:id`, (req) => {
-		const product = sb.world.products.find((p) => p.id === req.params.id) ?? notFound('Warehouse Product');
+		const product =
+			sb.world.products.find((p) => p.id === req.params.id) ?? notFound('Warehouse Product');
 		return { status: 200, body: renderProduct(sb, product, acceptVersion(req)) };
 	});
 
@@ -115,7 +135,9 @@ export function registerProducts(sb: CartonCloudSandbox): void {
 		const version = acceptVersion(req);
 		// `/code` is a documented search key although no documented reply has a top-level `code`
 		// (the code is `references.code`): the search sees it, the reply does not carry it.
-		const found = sb.world.products.filter((p) => predicate({ ...renderProduct(sb, p, version), code: p.code }));
+		const found = sb.world.products.filter((p) =>
+			predicate({ ...renderProduct(sb, p, version), code: p.code }),
+		);
 		return paginate(req, found, sb.paging, (p) => renderProduct(sb, p, version));
 	});
 }

@@ -35,7 +35,9 @@ export function pointerReader(pointer: string): (entity: unknown) => unknown {
 				if (index === undefined) return undefined;
 				current = current[index];
 			} else if (isObject(current)) {
-				current = Object.prototype.hasOwnProperty.call(current, keys[i]) ? current[keys[i]] : undefined;
+				current = Object.prototype.hasOwnProperty.call(current, keys[i])
+					? current[keys[i]]
+					: undefined;
 			} else {
 				return undefined;
 			}
@@ -45,7 +47,14 @@ export function pointerReader(pointer: string): (entity: unknown) => unknown {
 	};
 }
 
-const ORDERED = ['EQUAL_TO', 'NOT_EQUAL_TO', 'GREATER_THAN', 'GREATER_THAN_OR_EQUAL_TO', 'LESS_THAN', 'LESS_THAN_OR_EQUAL_TO'];
+const ORDERED = [
+	'EQUAL_TO',
+	'NOT_EQUAL_TO',
+	'GREATER_THAN',
+	'GREATER_THAN_OR_EQUAL_TO',
+	'LESS_THAN',
+	'LESS_THAN_OR_EQUAL_TO',
+];
 const TEXT = ['EQUAL_TO', 'NOT_EQUAL_TO', 'CONTAINS', 'DOES_NOT_CONTAIN', 'STARTS_WITH'];
 
 function compare(method: string, a: number | string, b: number | string): boolean {
@@ -89,15 +98,22 @@ export interface SearchViolation {
 	tolerated: boolean;
 }
 
-const RANGE_METHODS = ['GREATER_THAN', 'GREATER_THAN_OR_EQUAL_TO', 'LESS_THAN', 'LESS_THAN_OR_EQUAL_TO'];
+const RANGE_METHODS = [
+	'GREATER_THAN',
+	'GREATER_THAN_OR_EQUAL_TO',
+	'LESS_THAN',
+	'LESS_THAN_OR_EQUAL_TO',
+];
 
 /** @returns a predicate over stored (internal) entities. */
 export function compileSearch(body: unknown, rules: SearchRules): Predicate {
-	if (!isObject(body)) invalid({ field: '/', message: 'Search body must be a JSON object {condition}' });
+	if (!isObject(body))
+		invalid({ field: '/', message: 'Search body must be a JSON object {condition}' });
 	// UNCONFIRMED: a `sort` or `page` key in the body was seen in one script only; we reject unknown
 	// body keys (422) so a client that pages through the body instead of the query string notices.
 	for (const key of Object.keys(body)) {
-		if (key !== 'condition') invalid({ field: `/${key}`, message: `Unknown property '${key}' in search body` });
+		if (key !== 'condition')
+			invalid({ field: `/${key}`, message: `Unknown property '${key}' in search body` });
 	}
 	// UNCONFIRMED: whether the condition may be omitted; we require it (strict).
 	if (body.condition === undefined || body.condition === null) {
@@ -106,8 +122,17 @@ export function compileSearch(body: unknown, rules: SearchRules): Predicate {
 	// The top level must be the "wrap level condition" (an And/Or): a bare leaf is answered
 	// "Missing field: conditions" (work-flowers/zapier-cartoncloud searches/search_outbound_orders.js).
 	const top = body.condition;
-	if (!isObject(top) || (top.type !== 'AndCondition' && top.type !== 'OrCondition') || !Array.isArray(top.conditions)) {
-		rules.audit?.({ endpoint: rules.endpoint, kind: 'bare', detail: JSON.stringify(top).slice(0, 200), tolerated: false });
+	if (
+		!isObject(top) ||
+		(top.type !== 'AndCondition' && top.type !== 'OrCondition') ||
+		!Array.isArray(top.conditions)
+	) {
+		rules.audit?.({
+			endpoint: rules.endpoint,
+			kind: 'bare',
+			detail: JSON.stringify(top).slice(0, 200),
+			tolerated: false,
+		});
 		fail(400, 'Missing field: conditions');
 	}
 	return compile(top, '/condition', rules);
@@ -118,14 +143,16 @@ function compile(cond: unknown, at: string, rules: SearchRules): Predicate {
 	const type = cond.type;
 	if (type === 'AndCondition' || type === 'OrCondition') {
 		const list = cond.conditions;
-		if (!Array.isArray(list)) invalid({ field: `${at}/conditions`, message: 'conditions must be an array' });
+		if (!Array.isArray(list))
+			invalid({ field: `${at}/conditions`, message: 'conditions must be an array' });
 		// UNCONFIRMED: one app sends `conditions: []`, TP-py says it may be rejected; we reject (422).
 		if (list.length === 0) {
 			rules.audit?.({ endpoint: rules.endpoint, kind: 'empty', detail: at, tolerated: false });
 			invalid({ field: `${at}/conditions`, message: 'conditions must not be empty' });
 		}
 		const parts = list.map((c, i) => compile(c, `${at}/conditions/${i}`, rules));
-		if (type === 'OrCondition') return oneOfTexts(list, at, rules) ?? ((e) => parts.some((p) => p(e)));
+		if (type === 'OrCondition')
+			return oneOfTexts(list, at, rules) ?? ((e) => parts.some((p) => p(e)));
 		return (e) => parts.every((p) => p(e));
 	}
 	// NotCondition is not supported [SC]; any other unknown type is rejected the same way.
@@ -152,7 +179,8 @@ function oneOfTexts(list: unknown[], at: string, rules: SearchRules): Predicate 
 	let pointer: string | undefined;
 	const values = new Set<string>();
 	for (const cond of list) {
-		if (!isObject(cond) || cond.type !== 'TextComparisonCondition' || cond.method !== 'EQUAL_TO') return undefined;
+		if (!isObject(cond) || cond.type !== 'TextComparisonCondition' || cond.method !== 'EQUAL_TO')
+			return undefined;
 		const value = isObject(cond.value) ? cond.value.value : undefined;
 		const field = fieldPointer(cond, at, quiet);
 		if (typeof value !== 'string' || (pointer !== undefined && field !== pointer)) return undefined;
@@ -173,13 +201,25 @@ function fieldPointer(cond: Json, at: string, rules: SearchRules): string {
 	if (!isObject(field)) invalid({ field: `${at}/field`, message: 'field is required' });
 	if (field.type === 'JsonField') {
 		if (typeof field.pointer !== 'string' || !field.pointer.startsWith('/')) {
-			invalid({ field: `${at}/field/pointer`, message: 'pointer must be a JSON pointer starting with /' });
+			invalid({
+				field: `${at}/field/pointer`,
+				message: 'pointer must be a JSON pointer starting with /',
+			});
 		}
 		// Only the documented pointers are searchable (reference §3.3, §4, §8). UNCONFIRMED: the
 		// answer to any other pointer; we refuse it (422), the hardest for a client.
 		if (!rules.pointers.includes(field.pointer)) {
-			rules.audit?.({ endpoint: rules.endpoint, kind: 'undocumented-field', detail: field.pointer, tolerated: !rules.strictFields });
-			if (rules.strictFields) invalid({ field: `${at}/field/pointer`, message: `Unsupported search field '${field.pointer}'` });
+			rules.audit?.({
+				endpoint: rules.endpoint,
+				kind: 'undocumented-field',
+				detail: field.pointer,
+				tolerated: !rules.strictFields,
+			});
+			if (rules.strictFields)
+				invalid({
+					field: `${at}/field/pointer`,
+					message: `Unsupported search field '${field.pointer}'`,
+				});
 		}
 		return field.pointer;
 	}
@@ -209,7 +249,8 @@ function leaf(cond: Json, type: string, at: string, rules: SearchRules): Predica
 		if (method !== undefined && method !== null && method !== 'EQUAL_TO') {
 			invalid({ field: `${at}/method`, message: 'BooleanComparisonCondition takes no method' });
 		}
-		if (typeof value !== 'boolean') invalid({ field: `${at}/value/value`, message: 'value must be a boolean' });
+		if (typeof value !== 'boolean')
+			invalid({ field: `${at}/value/value`, message: 'value must be a boolean' });
 		return (e) => get(e) === value;
 	}
 
@@ -221,15 +262,23 @@ function leaf(cond: Json, type: string, at: string, rules: SearchRules): Predica
 	// (work-flowers/zapier-cartoncloud searches/search_outbound_orders.js) says range operators on
 	// timestamps are not supported and searches day by day with STARTS_WITH. UNCONFIRMED which is
 	// right; by default we refuse ranges (422 naming the method), a switch accepts them.
-	if (!rules.timestampRanges && pointer.startsWith('/timestamps/') && RANGE_METHODS.includes(method)) {
-		invalid({ field: `${at}/method`, message: `Range method ${method} is not supported on timestamp fields; use STARTS_WITH with a date` });
+	if (
+		!rules.timestampRanges &&
+		pointer.startsWith('/timestamps/') &&
+		RANGE_METHODS.includes(method)
+	) {
+		invalid({
+			field: `${at}/method`,
+			message: `Range method ${method} is not supported on timestamp fields; use STARTS_WITH with a date`,
+		});
 	}
 
 	// A missing or null field never matches, whatever the method (also NOT_EQUAL_TO): a packed-time
 	// condition must not select unpacked orders.
 	// UNCONFIRMED: text comparisons are case-sensitive (strict); the docs do not say.
 	if (type === 'TextComparisonCondition') {
-		if (typeof value !== 'string') invalid({ field: `${at}/value/value`, message: 'value must be a string' });
+		if (typeof value !== 'string')
+			invalid({ field: `${at}/value/value`, message: 'value must be a string' });
 		const v = value as string;
 		return (e) => {
 			const actual = get(e);
@@ -255,14 +304,16 @@ function leaf(cond: Json, type: string, at: string, rules: SearchRules): Predica
 		// UNCONFIRMED: numeric strings in the entity (e.g. references.numericId) compare as numbers.
 		return (e) => {
 			const actual = get(e);
-			const n = typeof actual === 'string' && /^-?\d+(\.\d+)?$/.test(actual) ? Number(actual) : actual;
+			const n =
+				typeof actual === 'string' && /^-?\d+(\.\d+)?$/.test(actual) ? Number(actual) : actual;
 			return typeof n === 'number' && compare(method as string, n, value as number);
 		};
 	}
 	if (type === 'DateComparisonCondition') {
 		// Compares the tenant-local date part (YYYY-MM-DD) of the stored timestamp.
 		// UNCONFIRMED: we require a YYYY-MM-DD value (422 for a date-time) rather than truncating it.
-		if (!isDateOnly(value)) invalid({ field: `${at}/value/value`, message: 'value must be a date YYYY-MM-DD' });
+		if (!isDateOnly(value))
+			invalid({ field: `${at}/value/value`, message: 'value must be a date YYYY-MM-DD' });
 		return (e) => {
 			const actual = get(e);
 			if (typeof actual !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(actual)) return false;
@@ -274,7 +325,10 @@ function leaf(cond: Json, type: string, at: string, rules: SearchRules): Predica
 	// because a bare date or local time is ambiguous across the tenant's time zone.
 	const instant = parseDateTime(value);
 	if (instant === undefined) {
-		invalid({ field: `${at}/value/value`, message: 'value must be an ISO-8601 date-time with offset' });
+		invalid({
+			field: `${at}/value/value`,
+			message: 'value must be an ISO-8601 date-time with offset',
+		});
 	}
 	return (e) => {
 		const actual = parseDateTime(get(e));

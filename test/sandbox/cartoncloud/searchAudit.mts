@@ -21,8 +21,12 @@ export function recordViolation(list: SearchViolation[], violation: SearchViolat
 	list.push(violation);
 	const dir = process.env[AUDIT_DIR_ENV];
 	if (!dir) return;
-	const where = process.env.VITEST_POOL_ID ? `pool ${process.env.VITEST_POOL_ID}` : `pid ${process.pid}`;
-	const testName = (globalThis as { expect?: { getState?: () => { currentTestName?: string; testPath?: string } } }).expect?.getState?.();
+	const where = process.env.VITEST_POOL_ID
+		? `pool ${process.env.VITEST_POOL_ID}`
+		: `pid ${process.pid}`;
+	const testName = (
+		globalThis as { expect?: { getState?: () => { currentTestName?: string; testPath?: string } } }
+	).expect?.getState?.();
 	const line = { ...violation, test: testName?.currentTestName, file: testName?.testPath, where };
 	appendFileSync(join(dir, `violations-${process.pid}.jsonl`), `${JSON.stringify(line)}\n`);
 }

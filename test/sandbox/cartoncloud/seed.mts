@@ -6,9 +6,25 @@
  * Times are relative to `now` truncated to the minute; everything else comes from a seeded PRNG,
  * so the same clock gives the same data on every run.
  */
-import { consignmentFromOrder, customerRef, DISPATCHED_CONSIGNMENT_STATUS, productUnit, round, unitWeight } from './domain.mts';
+import {
+	consignmentFromOrder,
+	customerRef,
+	DISPATCHED_CONSIGNMENT_STATUS,
+	productUnit,
+	round,
+	unitWeight,
+} from './domain.mts';
 import * as data from './seed-data.mts';
-import type { Address, Customer, CustomerSettings, OrderItem, OutboundOrder, OutboundStatus, Product, World } from './types.mts';
+import type {
+	Address,
+	Customer,
+	CustomerSettings,
+	OrderItem,
+	OutboundOrder,
+	OutboundStatus,
+	Product,
+	World,
+} from './types.mts';
 import { formatTime, localDate, prng, uuidFrom } from './util.mts';
 
 /** Orders per status for each customer (Koala also gets the three bad PACKED orders below). */
@@ -81,9 +97,17 @@ export function buildWorld({ tenantId, now, seed }: WorldOptions): World {
 		id: id(),
 		name: 'Brisbane DC',
 		address: {
-			companyName: 'Sandbox 3PL Brisbane DC', contactName: 'Dispatch Desk', address1: '120 Lavarack Ave', address2: null,
-			suburb: 'Eagle Farm', city: 'Brisbane', postcode: '4009', phone: '07 3000 1234', email: 'dispatch@sandbox3pl.example',
-			state: { code: 'QLD', name: 'Queensland' }, country: { ...data.AUSTRALIA },
+			companyName: 'Sandbox 3PL Brisbane DC',
+			contactName: 'Dispatch Desk',
+			address1: '120 Lavarack Ave',
+			address2: null,
+			suburb: 'Eagle Farm',
+			city: 'Brisbane',
+			postcode: '4009',
+			phone: '07 3000 1234',
+			email: 'dispatch@sandbox3pl.example',
+			state: { code: 'QLD', name: 'Queensland' },
+			country: { ...data.AUSTRALIA },
 		},
 	};
 	const world: World = {
@@ -97,7 +121,9 @@ export function buildWorld({ tenantId, now, seed }: WorldOptions): World {
 		customers: [],
 		settings: new Map<string, CustomerSettings>(),
 		products: [],
-		productsCreated: formatTime(new Date(Math.floor(now.getTime() / 1000) * 1000 - 400 * 86_400_000)),
+		productsCreated: formatTime(
+			new Date(Math.floor(now.getTime() / 1000) * 1000 - 400 * 86_400_000),
+		),
 		orders: new Map(),
 		consignments: new Map(),
 		documents: new Map(),
@@ -106,13 +132,28 @@ export function buildWorld({ tenantId, now, seed }: WorldOptions): World {
 
 	for (const cs of data.CUSTOMER_SEEDS) {
 		const customer: Customer = {
-			id: id(), name: cs.name, enabled: true, references: { code: cs.code }, scope: 'CUSTOMER',
-			email: cs.email, telephone: cs.telephone, warehouses: [{ id: warehouse.id, name: warehouse.name }],
+			id: id(),
+			name: cs.name,
+			enabled: true,
+			references: { code: cs.code },
+			scope: 'CUSTOMER',
+			email: cs.email,
+			telephone: cs.telephone,
+			warehouses: [{ id: warehouse.id, name: warehouse.name }],
 		};
 		world.customers.push(customer);
-		world.settings.set(customer.id, { autoGenerateConsignment: cs.autoGenerateConsignment, allowInvalidAddresses: cs.allowInvalidAddresses });
+		world.settings.set(customer.id, {
+			autoGenerateConsignment: cs.autoGenerateConsignment,
+			allowInvalidAddresses: cs.allowInvalidAddresses,
+		});
 		for (const p of cs.products) {
-			const product: Product = { id: id(), customerId: customer.id, barcode: `93${String(Math.floor(rand() * 1e11)).padStart(11, '0')}`, ...structuredClone(p), unitWeightKg: 0 };
+			const product: Product = {
+				id: id(),
+				customerId: customer.id,
+				barcode: `93${String(Math.floor(rand() * 1e11)).padStart(11, '0')}`,
+				...structuredClone(p),
+				unitWeightKg: 0,
+			};
 			product.unitWeightKg = unitWeight(product, productUnit(product, p.saleUnit)) ?? 0;
 			world.products.push(product);
 		}
@@ -135,8 +176,13 @@ export function buildWorld({ tenantId, now, seed }: WorldOptions): World {
 			suburb: loc.suburb,
 			city: loc.city,
 			postcode: loc.postcode,
-			phone: country === 'AU' ? `04${digits(2)} ${digits(3)} ${digits(3)}` : `021 ${digits(3)} ${digits(4)}`,
-			email: `${first}.${last}`.toLowerCase().replace(/[^a-z.]/g, '') + (country === 'AU' ? '@example.com.au' : '@example.co.nz'),
+			phone:
+				country === 'AU'
+					? `04${digits(2)} ${digits(3)} ${digits(3)}`
+					: `021 ${digits(3)} ${digits(4)}`,
+			email:
+				`${first}.${last}`.toLowerCase().replace(/[^a-z.]/g, '') +
+				(country === 'AU' ? '@example.com.au' : '@example.co.nz'),
 			state: { ...loc.state },
 			country: { ...(country === 'AU' ? data.AUSTRALIA : data.NEW_ZEALAND) },
 		};
@@ -153,7 +199,8 @@ export function buildWorld({ tenantId, now, seed }: WorldOptions): World {
 			for (let i = 0; i < n; i++) plan.push({ status: status as OutboundStatus });
 		}
 		if (cs.code === 'KOA') {
-			for (const bad of Object.keys(BAD_ORDER_REFERENCES)) plan.push({ status: 'PACKED', bad: bad as keyof typeof BAD_ORDER_REFERENCES });
+			for (const bad of Object.keys(BAD_ORDER_REFERENCES))
+				plan.push({ status: 'PACKED', bad: bad as keyof typeof BAD_ORDER_REFERENCES });
 		}
 		for (const { status, bad } of plan) {
 			const [min, max] = CREATED_HOURS_AGO[status];
@@ -162,8 +209,16 @@ export function buildWorld({ tenantId, now, seed }: WorldOptions): World {
 			// and were packed only now; Koala's third was created 45 days ago. (The drawn value places
 			// them, so the PRNG sequence, and every other order, stays as it was.)
 			const late = status === 'PACKED' && !bad ? LATE_PACKED[cs.code]?.[packedSeen++] : undefined;
-			const created = late === undefined ? anchor - drawn * HOUR : anchor - (late * 24 + (drawn - min)) * HOUR;
-			const order = buildOrder(status, created, customer, catalogue, cs.currency, address(cs.country));
+			const created =
+				late === undefined ? anchor - drawn * HOUR : anchor - (late * 24 + (drawn - min)) * HOUR;
+			const order = buildOrder(
+				status,
+				created,
+				customer,
+				catalogue,
+				cs.currency,
+				address(cs.country),
+			);
 			if (late !== undefined) {
 				// Awaiting stock until a few hours ago, then packed.
 				const packed = at(anchor - (1 + (drawn - min) / 20) * HOUR);
@@ -178,7 +233,14 @@ export function buildWorld({ tenantId, now, seed }: WorldOptions): World {
 		}
 	});
 
-	function buildOrder(status: OutboundStatus, created: number, customer: Customer, catalogue: Product[], currency: string, addr: Address): OutboundOrder {
+	function buildOrder(
+		status: OutboundStatus,
+		created: number,
+		customer: Customer,
+		catalogue: Product[],
+		currency: string,
+		addr: Address,
+	): OutboundOrder {
 		// Fisher-Yates with the seeded PRNG (a random sort comparator would depend on the engine).
 		const shuffled = [...catalogue];
 		for (let i = shuffled.length - 1; i > 0; i--) {
@@ -191,13 +253,19 @@ export function buildWorld({ tenantId, now, seed }: WorldOptions): World {
 			return {
 				id: id(),
 				// Lines name the unit as the customer's integration spells it (case may differ from the product's key).
-				details: { product: { id: p.id, references: { code: p.code }, name: p.name }, unitOfMeasure: { type: p.saleUnit } },
+				details: {
+					product: { id: p.id, references: { code: p.code }, name: p.name },
+					unitOfMeasure: { type: p.saleUnit },
+				},
 				// The documented outbound item has no weight (issue 13, point 4): it is on the product.
 				measures: { quantity },
 				properties: {},
 			};
 		});
-		const amount = round(items.reduce((s, it, i) => s + it.measures.quantity * lines[i].unitPrice, 0), 2);
+		const amount = round(
+			items.reduce((s, it, i) => s + it.measures.quantity * lines[i].unitPrice, 0),
+			2,
+		);
 		const timestamps: OutboundOrder['timestamps'] = { created: at(created) };
 		let modified = created;
 		if (status === 'PACKED' || status === 'DISPATCHED') {
@@ -216,7 +284,12 @@ export function buildWorld({ tenantId, now, seed }: WorldOptions): World {
 		timestamps.modified = at(modified);
 		const errors =
 			status === 'REJECTED'
-				? [{ message: `Insufficient stock for product ${lines[0].code}: requested ${items[0].measures.quantity + 500}, available 0`, isResolved: false }]
+				? [
+						{
+							message: `Insufficient stock for product ${lines[0].code}: requested ${items[0].measures.quantity + 500}, available 0`,
+							isResolved: false,
+						},
+					]
 				: undefined;
 		return {
 			id: id(),
@@ -233,7 +306,15 @@ export function buildWorld({ tenantId, now, seed }: WorldOptions): World {
 				deliver: {
 					address: addr,
 					method: { type: 'SHIPPING', requestedService: rand() < 0.8 ? 'Standard' : 'Express' },
-					instructions: rand() < 0.3 ? pick(['Leave at front door', 'Authority to leave', 'Call on arrival', 'Deliver to reception']) : null,
+					instructions:
+						rand() < 0.3
+							? pick([
+									'Leave at front door',
+									'Authority to leave',
+									'Call on arrival',
+									'Deliver to reception',
+								])
+							: null,
 					requiredDate: null,
 				},
 				invoiceValue: { amount, currency },
@@ -264,7 +345,12 @@ export function buildWorld({ tenantId, now, seed }: WorldOptions): World {
 		const auto = world.settings.get(d.order.customer.id)?.autoGenerateConsignment === 'WHEN_PACKED';
 		if (auto && (d.order.status === 'PACKED' || d.order.status === 'DISPATCHED')) {
 			const dispatched = d.order.status === 'DISPATCHED';
-			const c = consignmentFromOrder(world, d.order, id(), dispatched ? DISPATCHED_CONSIGNMENT_STATUS : 'IN_WAREHOUSE');
+			const c = consignmentFromOrder(
+				world,
+				d.order,
+				id(),
+				dispatched ? DISPATCHED_CONSIGNMENT_STATUS : 'IN_WAREHOUSE',
+			);
 			if (dispatched) c.version = 2;
 			world.consignments.set(c.id, c);
 		}
@@ -280,7 +366,9 @@ export function buildWorld({ tenantId, now, seed }: WorldOptions): World {
  */
 export const CUSTOM_FIELD_CUSTOMER = 'KIW';
 export function customFields(code: string, n: number): Record<string, unknown> {
-	return code === CUSTOM_FIELD_CUSTOMER && n % 5 !== 0 ? { customerPo: `PO-${(n * 7919) % 900000 + 100000}` } : {};
+	return code === CUSTOM_FIELD_CUSTOMER && n % 5 !== 0
+		? { customerPo: `PO-${((n * 7919) % 900000) + 100000}` }
+		: {};
 }
 
 export interface PlantSaleOrderOptions {
@@ -298,7 +386,12 @@ export interface PlantSaleOrderOptions {
  * One sale order of a chosen age, planted into the world (with its consignment where the customer
  * generates one): e.g. created 200 days ago and PACKED now, whose Starshipit copy never shipped.
  */
-export function plantSaleOrder(world: World, options: PlantSaleOrderOptions, now: Date, newId: () => string): OutboundOrder {
+export function plantSaleOrder(
+	world: World,
+	options: PlantSaleOrderOptions,
+	now: Date,
+	newId: () => string,
+): OutboundOrder {
 	const code = options.customer ?? 'KOA';
 	const customer = world.customers.find((c) => c.references.code === code);
 	if (!customer) throw new Error(`no customer with code ${code}`);
@@ -309,10 +402,14 @@ export function plantSaleOrder(world: World, options: PlantSaleOrderOptions, now
 	const loc = (cs.country === 'NZ' ? data.NZ_LOCALITIES : data.AU_LOCALITIES)[0];
 	const created = now.getTime() - options.createdDaysAgo * 86_400_000;
 	const at = (ms: number) => ({ time: formatTime(new Date(Math.floor(ms / 1000) * 1000)) });
-	const reference = options.reference ?? `${code}-STALE-${[...world.orders.values()].filter((o) => o.references.customer.startsWith(`${code}-STALE-`)).length + 1}`;
+	const reference =
+		options.reference ??
+		`${code}-STALE-${[...world.orders.values()].filter((o) => o.references.customer.startsWith(`${code}-STALE-`)).length + 1}`;
 	const timestamps: OutboundOrder['timestamps'] = { created: at(created), modified: at(created) };
-	if (status === 'PACKED' || status === 'DISPATCHED') timestamps.packed = timestamps.modified = at(now.getTime() - HOUR);
-	if (status === 'DISPATCHED') timestamps.dispatched = timestamps.modified = at(now.getTime() - HOUR / 2);
+	if (status === 'PACKED' || status === 'DISPATCHED')
+		timestamps.packed = timestamps.modified = at(now.getTime() - HOUR);
+	if (status === 'DISPATCHED')
+		timestamps.dispatched = timestamps.modified = at(now.getTime() - HOUR / 2);
 	const order: OutboundOrder = {
 		id: newId(),
 		type: 'OUTBOUND',
@@ -327,8 +424,17 @@ export function plantSaleOrder(world: World, options: PlantSaleOrderOptions, now
 			collect: { requiredDate: localDate(new Date(created + 24 * HOUR)) },
 			deliver: {
 				address: {
-					companyName: null, contactName: 'Pat Stale', address1: '7 Station St', address2: null, suburb: loc.suburb, city: loc.city, postcode: loc.postcode,
-					phone: null, email: 'pat.stale@example.com', state: { ...loc.state }, country: { ...(cs.country === 'NZ' ? data.NEW_ZEALAND : data.AUSTRALIA) },
+					companyName: null,
+					contactName: 'Pat Stale',
+					address1: '7 Station St',
+					address2: null,
+					suburb: loc.suburb,
+					city: loc.city,
+					postcode: loc.postcode,
+					phone: null,
+					email: 'pat.stale@example.com',
+					state: { ...loc.state },
+					country: { ...(cs.country === 'NZ' ? data.NEW_ZEALAND : data.AUSTRALIA) },
 				},
 				method: { type: 'SHIPPING', requestedService: 'Standard' },
 				instructions: null,
@@ -338,12 +444,30 @@ export function plantSaleOrder(world: World, options: PlantSaleOrderOptions, now
 			allowSplitting: true,
 		},
 		properties: {},
-		items: [{ id: newId(), details: { product: { id: product.id, references: { code: product.code }, name: product.name }, unitOfMeasure: { type: product.saleUnit } }, measures: { quantity: 1 }, properties: {} }],
+		items: [
+			{
+				id: newId(),
+				details: {
+					product: { id: product.id, references: { code: product.code }, name: product.name },
+					unitOfMeasure: { type: product.saleUnit },
+				},
+				measures: { quantity: 1 },
+				properties: {},
+			},
+		],
 		timestamps,
 	};
 	world.orders.set(order.id, order);
-	if (world.settings.get(customer.id)?.autoGenerateConsignment === 'WHEN_PACKED' && (status === 'PACKED' || status === 'DISPATCHED')) {
-		const c = consignmentFromOrder(world, order, newId(), status === 'DISPATCHED' ? DISPATCHED_CONSIGNMENT_STATUS : 'IN_WAREHOUSE');
+	if (
+		world.settings.get(customer.id)?.autoGenerateConsignment === 'WHEN_PACKED' &&
+		(status === 'PACKED' || status === 'DISPATCHED')
+	) {
+		const c = consignmentFromOrder(
+			world,
+			order,
+			newId(),
+			status === 'DISPATCHED' ? DISPATCHED_CONSIGNMENT_STATUS : 'IN_WAREHOUSE',
+		);
 		world.consignments.set(c.id, c);
 	}
 	return order;

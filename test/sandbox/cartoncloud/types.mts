@@ -148,7 +148,12 @@ export interface OutboundOrder {
 	type: 'OUTBOUND';
 	status: OutboundStatus;
 	version: number;
-	references: { customer: string; numericId: string; tracking?: string | null; [key: string]: unknown };
+	references: {
+		customer: string;
+		numericId: string;
+		tracking?: string | null;
+		[key: string]: unknown;
+	};
 	customer: CustomerRef;
 	warehouse: { id: string; name: string };
 	details: {
@@ -186,7 +191,11 @@ export interface Consignment {
 		authorityToLeave?: boolean;
 		[key: string]: unknown;
 	};
-	items: { properties: Record<string, unknown>; measures: Record<string, unknown>; [key: string]: unknown }[];
+	items: {
+		properties: Record<string, unknown>;
+		measures: Record<string, unknown>;
+		[key: string]: unknown;
+	}[];
 	properties: Record<string, unknown>;
 	/** Internal link to the sale order; searchable by `/generatedFromTask/id`, never rendered. */
 	generatedFromTask?: { id: string; type: 'OUTBOUND' };

@@ -13,7 +13,17 @@ export function collector(): { errors: FieldError[]; err: Collect } {
 	return { errors, err: (field, message) => errors.push({ field, message }) };
 }
 
-const ADDRESS_STRINGS = ['companyName', 'contactName', 'address1', 'address2', 'suburb', 'city', 'postcode', 'phone', 'email'] as const;
+const ADDRESS_STRINGS = [
+	'companyName',
+	'contactName',
+	'address1',
+	'address2',
+	'suburb',
+	'city',
+	'postcode',
+	'phone',
+	'email',
+] as const;
 
 /** Countries the simulator recognises (ISO 3166-1). Anything else is an "unknown country". */
 const COUNTRIES = [
@@ -48,24 +58,37 @@ export function validateAddress(input: unknown, at: string, err: Collect): Addre
 	}
 	for (const key of ADDRESS_STRINGS) {
 		const v = input[key];
-		if (v !== undefined && v !== null && typeof v !== 'string') err(`${at}/${key}`, `${key} must be a string or null`);
+		if (v !== undefined && v !== null && typeof v !== 'string')
+			err(`${at}/${key}`, `${key} must be a string or null`);
 	}
 	// At least one of companyName / contactName (D#address); "" counts as empty, as SC found.
 	if (!nonEmptyString(input.companyName) && !nonEmptyString(input.contactName)) {
 		err(`${at}/companyName`, 'Either companyName or contactName is required');
 	}
-	if (typeof input.phone === 'string' && input.phone.length > 64) err(`${at}/phone`, 'phone must be at most 64 characters');
-	for (const [key, props] of [['state', ['code', 'name']], ['country', ['iso2Code', 'iso3Code', 'name']]] as const) {
+	if (typeof input.phone === 'string' && input.phone.length > 64)
+		err(`${at}/phone`, 'phone must be at most 64 characters');
+	for (const [key, props] of [
+		['state', ['code', 'name']],
+		['country', ['iso2Code', 'iso3Code', 'name']],
+	] as const) {
 		const v = input[key];
 		if (v === undefined || v === null) continue;
 		// state and country are objects, not strings (pitfall 7).
-		if (!isObject(v) || !props.some((p) => nonEmptyString(v[p]))) err(`${at}/${key}`, `${key} must be an object with one of ${props.join(', ')}`);
+		if (!isObject(v) || !props.some((p) => nonEmptyString(v[p])))
+			err(`${at}/${key}`, `${key} must be an object with one of ${props.join(', ')}`);
 	}
 	const str = (k: string) => (typeof input[k] === 'string' ? (input[k] as string) : null);
 	const known = resolveCountry(input.country);
 	return {
-		companyName: str('companyName'), contactName: str('contactName'), address1: str('address1'), address2: str('address2'),
-		suburb: str('suburb'), city: str('city'), postcode: str('postcode'), phone: str('phone'), email: str('email'),
+		companyName: str('companyName'),
+		contactName: str('contactName'),
+		address1: str('address1'),
+		address2: str('address2'),
+		suburb: str('suburb'),
+		city: str('city'),
+		postcode: str('postcode'),
+		phone: str('phone'),
+		email: str('email'),
 		state: isObject(input.state) ? { ...(input.state as Json) } : null,
 		country: known ? { ...known } : isObject(input.country) ? { ...(input.country as Json) } : null,
 	};
@@ -77,42 +100,62 @@ export function validateAddress(input: unknown, at: string, err: Collect): Addre
  * created) rather than creating a REJECTED order; a missing country counts as invalid.
  */
 export function addressQuality(address: Address, at: string, err: Collect): void {
-	if (!nonEmptyString(address.address1)) err(`${at}/address1`, 'address1 is required for a valid address');
-	if (!nonEmptyString(address.suburb)) err(`${at}/suburb`, 'suburb is required for a valid address');
-	if (!nonEmptyString(address.postcode)) err(`${at}/postcode`, 'postcode is required for a valid address');
-	else if (address.postcode.length > 10) err(`${at}/postcode`, 'postcode must be at most 10 characters');
+	if (!nonEmptyString(address.address1))
+		err(`${at}/address1`, 'address1 is required for a valid address');
+	if (!nonEmptyString(address.suburb))
+		err(`${at}/suburb`, 'suburb is required for a valid address');
+	if (!nonEmptyString(address.postcode))
+		err(`${at}/postcode`, 'postcode is required for a valid address');
+	else if (address.postcode.length > 10)
+		err(`${at}/postcode`, 'postcode must be at most 10 characters');
 	if (!resolveCountry(address.country)) err(`${at}/country`, 'Country could not be found');
 }
 
 export function validateMoney(value: unknown, at: string, err: Collect): void {
 	if (value === undefined || value === null) return;
-	if (!isObject(value) || typeof value.amount !== 'number' || value.amount < 0) err(`${at}/amount`, 'amount must be a number >= 0');
-	if (!isObject(value) || typeof value.currency !== 'string' || !/^[A-Z]{3}$/.test(value.currency)) {
+	if (!isObject(value) || typeof value.amount !== 'number' || value.amount < 0)
+		err(`${at}/amount`, 'amount must be a number >= 0');
+	if (
+		!isObject(value) ||
+		typeof value.currency !== 'string' ||
+		!/^[A-Z]{3}$/.test(value.currency)
+	) {
 		err(`${at}/currency`, 'currency must be an ISO 4217 code');
 	}
 }
 
 /** `requiredDate` is YYYY-MM-DD only (pitfall 7); null/absent is fine. */
 export function validateDate(value: unknown, at: string, err: Collect): void {
-	if (value !== undefined && value !== null && !isDateOnly(value)) err(at, 'Date must be in the format YYYY-MM-DD');
+	if (value !== undefined && value !== null && !isDateOnly(value))
+		err(at, 'Date must be in the format YYYY-MM-DD');
 }
 
 export function validateBoolean(value: unknown, at: string, err: Collect): void {
-	if (value !== undefined && value !== null && typeof value !== 'boolean') err(at, 'must be a boolean');
+	if (value !== undefined && value !== null && typeof value !== 'boolean')
+		err(at, 'must be a boolean');
 }
 
 /** `customer`: one of id, references.code or name; the first supplied wins (§3.2). */
 export function resolveCustomer(world: World, input: Json): Customer | undefined {
-	if (input.id !== undefined && input.id !== null) return world.customers.find((c) => c.id === input.id);
+	if (input.id !== undefined && input.id !== null)
+		return world.customers.find((c) => c.id === input.id);
 	const code = isObject(input.references) ? input.references.code : undefined;
-	if (code !== undefined && code !== null) return world.customers.find((c) => c.references.code === code);
-	if (input.name !== undefined && input.name !== null) return world.customers.find((c) => c.name === input.name);
+	if (code !== undefined && code !== null)
+		return world.customers.find((c) => c.references.code === code);
+	if (input.name !== undefined && input.name !== null)
+		return world.customers.find((c) => c.name === input.name);
 	return undefined;
 }
 
 /** `warehouse`: id or exact name; absent means the tenant's default warehouse (§3.2). */
-export function resolveWarehouse(world: World, input: unknown, at: string, err: Collect): { id: string; name: string } | undefined {
-	if (input === undefined || input === null) return { id: world.warehouses[0].id, name: world.warehouses[0].name };
+export function resolveWarehouse(
+	world: World,
+	input: unknown,
+	at: string,
+	err: Collect,
+): { id: string; name: string } | undefined {
+	if (input === undefined || input === null)
+		return { id: world.warehouses[0].id, name: world.warehouses[0].name };
 	const found = isObject(input)
 		? input.id !== undefined && input.id !== null
 			? world.warehouses.find((w) => w.id === input.id)

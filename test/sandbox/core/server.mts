@@ -74,7 +74,9 @@ interface Route {
  * Runs before every non-control route; return a response to answer instead of the handler
  * (authentication, rate limiting, version headers).
  */
-export type Gate = (req: SandboxRequest) => SandboxResponse | undefined | Promise<SandboxResponse | undefined>;
+export type Gate = (
+	req: SandboxRequest,
+) => SandboxResponse | undefined | Promise<SandboxResponse | undefined>;
 
 export class SandboxServer {
 	private readonly routes: Route[] = [];
@@ -89,7 +91,10 @@ export class SandboxServer {
 	url = '';
 
 	constructor(readonly name: string) {
-		this.control('GET', '/_sandbox/log', () => ({ status: 200, body: { log: this.log, counts: this.counts() } }));
+		this.control('GET', '/_sandbox/log', () => ({
+			status: 200,
+			body: { log: this.log, counts: this.counts() },
+		}));
 		this.control('POST', '/_sandbox/log/clear', () => {
 			this.clearLog();
 			return { status: 204 };
@@ -108,7 +113,8 @@ export class SandboxServer {
 
 	/** Registers a control-API route (under `/_sandbox/`): no gates, no log, no faults. */
 	control(method: string, pattern: string, handler: Handler): void {
-		if (!pattern.startsWith('/_sandbox/')) throw new Error(`control route must start with /_sandbox/: ${pattern}`);
+		if (!pattern.startsWith('/_sandbox/'))
+			throw new Error(`control route must start with /_sandbox/: ${pattern}`);
 		this.addRoute(method, pattern, handler, true);
 	}
 
@@ -177,10 +183,20 @@ export class SandboxServer {
 				return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 			})
 			.join('/');
-		this.routes.push({ method, pattern, regex: new RegExp(`^${source}/?$`), keys, handler, control });
+		this.routes.push({
+			method,
+			pattern,
+			regex: new RegExp(`^${source}/?$`),
+			keys,
+			handler,
+			control,
+		});
 	}
 
-	private match(method: string, path: string): { route: Route; params: Record<string, string> } | undefined {
+	private match(
+		method: string,
+		path: string,
+	): { route: Route; params: Record<string, string> } | undefined {
 		for (const route of this.routes) {
 			if (route.method !== method) continue;
 			const m = route.regex.exec(path);
@@ -231,9 +247,15 @@ export class SandboxServer {
 			}
 			if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
 			if (fault?.kind === 'status') {
-				response = { status: fault.status, headers: fault.headers, body: fault.body ?? { message: `injected ${fault.status}` } };
+				response = {
+					status: fault.status,
+					headers: fault.headers,
+					body: fault.body ?? { message: `injected ${fault.status}` },
+				};
 			} else {
-				response = (control ? undefined : await this.runGates(request)) ?? (await this.dispatch(found?.route, request));
+				response =
+					(control ? undefined : await this.runGates(request)) ??
+					(await this.dispatch(found?.route, request));
 			}
 		} catch (error) {
 			response =
@@ -253,8 +275,12 @@ export class SandboxServer {
 		return undefined;
 	}
 
-	private async dispatch(route: Route | undefined, request: SandboxRequest): Promise<SandboxResponse> {
-		if (!route) return { status: 404, body: { message: `No route for ${request.method} ${request.path}` } };
+	private async dispatch(
+		route: Route | undefined,
+		request: SandboxRequest,
+	): Promise<SandboxResponse> {
+		if (!route)
+			return { status: 404, body: { message: `No route for ${request.method} ${request.path}` } };
 		return route.handler(request);
 	}
 

@@ -65,7 +65,10 @@ export class SmtpSink {
 		const until = Date.now() + timeoutMs;
 		while (this.messages.length < count) {
 			const left = until - Date.now();
-			if (left <= 0) throw new Error(`expected ${count} e-mail(s) at the SMTP sink, got ${this.messages.length} after ${timeoutMs / 1000} s`);
+			if (left <= 0)
+				throw new Error(
+					`expected ${count} e-mail(s) at the SMTP sink, got ${this.messages.length} after ${timeoutMs / 1000} s`,
+				);
 			await new Promise<void>((resolve) => {
 				const timer = setTimeout(resolve, Math.min(left, 500));
 				this.waiters.push(() => (clearTimeout(timer), resolve()));
@@ -136,8 +139,14 @@ export class SmtpSink {
 			from,
 			to,
 			subject: decodeWords(header(raw.split(/\r\n\r\n/)[0], 'subject') ?? ''),
-			text: parts.filter((p) => p.type === 'text/plain').map((p) => p.body).join('\n'),
-			html: parts.filter((p) => p.type === 'text/html').map((p) => p.body).join('\n'),
+			text: parts
+				.filter((p) => p.type === 'text/plain')
+				.map((p) => p.body)
+				.join('\n'),
+			html: parts
+				.filter((p) => p.type === 'text/html')
+				.map((p) => p.body)
+				.join('\n'),
 			raw,
 		});
 		const waiters = this.waiters;
@@ -161,10 +170,12 @@ function header(head: string, name: string): string | undefined {
 function decodeWords(value: string): string {
 	return value
 		.replace(/\?=\s+=\?/g, '?==?')
-		.replace(/=\?([^?]+)\?([QqBb])\?([^?]*)\?=/g, (_all, _charset: string, encoding: string, text: string) =>
-			encoding.toUpperCase() === 'B'
-				? Buffer.from(text, 'base64').toString('utf8')
-				: decodeQuotedPrintable(text.replace(/_/g, ' ')),
+		.replace(
+			/=\?([^?]+)\?([QqBb])\?([^?]*)\?=/g,
+			(_all, _charset: string, encoding: string, text: string) =>
+				encoding.toUpperCase() === 'B'
+					? Buffer.from(text, 'base64').toString('utf8')
+					: decodeQuotedPrintable(text.replace(/_/g, ' ')),
 		);
 }
 
@@ -197,7 +208,12 @@ function decodeParts(entity: string): { type: string; body: string }[] {
 			.flatMap((part) => decodeParts(part.replace(/^\r\n/, '').replace(/\r\n$/, '')));
 	}
 	const encoding = (header(head, 'content-transfer-encoding') ?? '7bit').trim().toLowerCase();
-	const decoded = encoding === 'quoted-printable' ? decodeQuotedPrintable(body) : encoding === 'base64' ? Buffer.from(body, 'base64').toString('utf8') : body;
+	const decoded =
+		encoding === 'quoted-printable'
+			? decodeQuotedPrintable(body)
+			: encoding === 'base64'
+				? Buffer.from(body, 'base64').toString('utf8')
+				: body;
 	return [{ type, body: decoded.replace(/\r\n/g, '\n') }];
 }
 

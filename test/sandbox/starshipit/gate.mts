@@ -49,24 +49,30 @@ export function createGate(state: StarshipitState): { gate: Gate; resetRateWindo
 	const gate: Gate = (req): SandboxResponse | undefined => {
 		const header = (name: string): string => {
 			const v = req.headers[name]; // Node lowercases header names, so matching is case-insensitive.
-			return (Array.isArray(v) ? v[0] : v ?? '').trim();
+			return (Array.isArray(v) ? v[0] : (v ?? '')).trim();
 		};
 		const subscriptionKey = header('ocp-apim-subscription-key');
-		if (!subscriptionKey) return { status: 401, body: { statusCode: 401, message: MISSING_SUBSCRIPTION_KEY } };
-		if (!state.subscriptionKeys.includes(subscriptionKey)) return { status: 401, body: { statusCode: 401, message: INVALID_SUBSCRIPTION_KEY } };
+		if (!subscriptionKey)
+			return { status: 401, body: { statusCode: 401, message: MISSING_SUBSCRIPTION_KEY } };
+		if (!state.subscriptionKeys.includes(subscriptionKey))
+			return { status: 401, body: { statusCode: 401, message: INVALID_SUBSCRIPTION_KEY } };
 		const retryAfter = take(subscriptionKey);
 		if (retryAfter !== undefined) {
 			// UNCONFIRMED for Starshipit; this is APIM's default 429 (§2), status + body + header.
 			return {
 				status: 429,
 				headers: { 'Retry-After': String(retryAfter) },
-				body: { statusCode: 429, message: `Rate limit is exceeded. Try again in ${retryAfter} seconds.` },
+				body: {
+					statusCode: 429,
+					message: `Rate limit is exceeded. Try again in ${retryAfter} seconds.`,
+				},
 			};
 		}
 		// Late-applied imports (fault) land while other requests come in, before this one is answered.
 		state.tickLateImports();
 		const apiKey = header('starshipit-api-key');
-		if (!apiKey || !state.accounts.has(apiKey)) return { status: 403, body: { statusCode: 403, message: INVALID_API_KEY } };
+		if (!apiKey || !state.accounts.has(apiKey))
+			return { status: 403, body: { statusCode: 403, message: INVALID_API_KEY } };
 		return undefined;
 	};
 	return { gate, resetRateWindows: () => windows.clear() };

@@ -10,11 +10,26 @@
  * labels are drawn the first time they are reprinted), with the sandbox's own id counters, so
  * 20,000 orders take a few hundred milliseconds and well under 100 MB.
  */
-import { AU_LOCALITIES, FIRST_NAMES, LAST_NAMES, NZ_LOCALITIES, STREETS } from '../cartoncloud/seed-data.mts';
+import {
+	AU_LOCALITIES,
+	FIRST_NAMES,
+	LAST_NAMES,
+	NZ_LOCALITIES,
+	STREETS,
+} from '../cartoncloud/seed-data.mts';
 import { prng } from '../cartoncloud/util.mts';
 import { packageTracking } from './lifecycle.mts';
 import { carrierName, type StarshipitState } from './store.mts';
-import { type Account, type Address, type Order, orderEvent, type OrderStatus, type StoredOrder, type TrackingEvent, type TrackingStatus } from './types.mts';
+import {
+	type Account,
+	type Address,
+	type Order,
+	orderEvent,
+	type OrderStatus,
+	type StoredOrder,
+	type TrackingEvent,
+	type TrackingStatus,
+} from './types.mts';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -80,7 +95,16 @@ const SKUS = [
 	{ sku: 'BON-GIFT-BOX', description: 'Summer Gift Box', weight: 0.85, value: 99 },
 ];
 
-const SENDER: Address = { name: 'Sandbox 3PL Brisbane DC', company: 'Sandbox 3PL', street: '120 Lavarack Ave', suburb: 'Eagle Farm', city: 'Brisbane', state: 'QLD', post_code: '4009', country: 'Australia' };
+const SENDER: Address = {
+	name: 'Sandbox 3PL Brisbane DC',
+	company: 'Sandbox 3PL',
+	street: '120 Lavarack Ave',
+	suburb: 'Eagle Farm',
+	city: 'Brisbane',
+	state: 'QLD',
+	post_code: '4009',
+	country: 'Australia',
+};
 
 function pickShare<T extends { share: number }>(list: T[], r: number): T {
 	let acc = 0;
@@ -93,8 +117,13 @@ function pickShare<T extends { share: number }>(list: T[], r: number): T {
  * shipped; older: shipped or delivered, a few stale unshipped or printed, a few archived.
  */
 function fateOf(ageMs: number, r: number): { status: OrderStatus; archived: boolean } {
-	if (ageMs < DAY) return { status: r < 0.55 ? 'Unshipped' : r < 0.85 ? 'Printed' : 'Shipped', archived: false };
-	if (ageMs < 3 * DAY) return { status: r < 0.04 ? 'Unshipped' : r < 0.15 ? 'Printed' : r < 0.7 ? 'Shipped' : 'Delivered', archived: false };
+	if (ageMs < DAY)
+		return { status: r < 0.55 ? 'Unshipped' : r < 0.85 ? 'Printed' : 'Shipped', archived: false };
+	if (ageMs < 3 * DAY)
+		return {
+			status: r < 0.04 ? 'Unshipped' : r < 0.15 ? 'Printed' : r < 0.7 ? 'Shipped' : 'Delivered',
+			archived: false,
+		};
 	if (r < 0.008) return { status: 'Unshipped', archived: false };
 	if (r < 0.015) return { status: 'Printed', archived: false };
 	if (r < 0.03) return { status: 'Delivered', archived: true };
@@ -119,7 +148,8 @@ export function seedHistory(state: StarshipitState, options: HistoryOptions = {}
 		const { prefix, nz, reference } = pickShare(PREFIXES, rand());
 		const n = (counters.get(prefix) ?? 0) + 1;
 		counters.set(prefix, n);
-		const orderNumber = prefix === 'WEB' ? `#${1000 + n}` : `${prefix}-${String(n).padStart(5, '0')}`;
+		const orderNumber =
+			prefix === 'WEB' ? `#${1000 + n}` : `${prefix}-${String(n).padStart(5, '0')}`;
 		const loc = pick(nz ? NZ_LOCALITIES : AU_LOCALITIES);
 		const name = `${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}`;
 		const destination: Address = {
@@ -137,16 +167,38 @@ export function seedHistory(state: StarshipitState, options: HistoryOptions = {}
 			const s = pick(SKUS);
 			const quantity = rand() < 0.75 ? 1 : 2 + Math.floor(rand() * 3);
 			return {
-				item_id: state.nextId('item'), description: s.description, sku: s.sku, tariff_code: '', country_of_origin: 'Australia',
-				quantity, quantity_to_ship: quantity, quantity_shipped: 0, weight: s.weight, value: s.value, height: 0, width: 0, length: 0,
+				item_id: state.nextId('item'),
+				description: s.description,
+				sku: s.sku,
+				tariff_code: '',
+				country_of_origin: 'Australia',
+				quantity,
+				quantity_to_ship: quantity,
+				quantity_shipped: 0,
+				weight: s.weight,
+				value: s.value,
+				height: 0,
+				width: 0,
+				length: 0,
 			};
 		});
-		const weight = Math.round(items.reduce((sum, i) => sum + i.weight * i.quantity, 0) * 1000) / 1000;
+		const weight =
+			Math.round(items.reduce((sum, i) => sum + i.weight * i.quantity, 0) * 1000) / 1000;
 		const { carrier, service } = pickShare(CARRIERS, rand());
 		const fate = fateOf(now - ordered, rand());
 		const stored = newStored(state, {
-			orderNumber, reference, ordered, destination, items, weight, carrier, service,
-			status: fate.status, archived: fate.archived, now, rand,
+			orderNumber,
+			reference,
+			ordered,
+			destination,
+			items,
+			weight,
+			carrier,
+			service,
+			status: fate.status,
+			archived: fate.archived,
+			now,
+			rand,
 		});
 		if (stored.order.manifested) {
 			// One manifest per carrier per day.
@@ -156,7 +208,14 @@ export function seedHistory(state: StarshipitState, options: HistoryOptions = {}
 		}
 		account.orders.set(stored.order.order_id, stored);
 		if (fate.archived) tabs.archived++;
-		else tabs[fate.status === 'Unshipped' ? 'unshipped' : fate.status === 'Printed' ? 'printed' : 'shipped']++;
+		else
+			tabs[
+				fate.status === 'Unshipped'
+					? 'unshipped'
+					: fate.status === 'Printed'
+						? 'printed'
+						: 'shipped'
+			]++;
 	}
 	return {
 		apiKey: account.apiKey,
@@ -176,13 +235,37 @@ export function plantOrder(state: StarshipitState, options: PlantOptions): Order
 	if (Number.isNaN(ordered)) throw new Error(`order_date '${options.order_date}' is not a date`);
 	const rand = prng(ordered % 2_147_483_647);
 	const s = SKUS[0];
-	const items = [{ item_id: state.nextId('item'), description: s.description, sku: s.sku, tariff_code: '', country_of_origin: 'Australia', quantity: 1, quantity_to_ship: 1, quantity_shipped: 0, weight: s.weight, value: s.value, height: 0, width: 0, length: 0 }];
+	const items = [
+		{
+			item_id: state.nextId('item'),
+			description: s.description,
+			sku: s.sku,
+			tariff_code: '',
+			country_of_origin: 'Australia',
+			quantity: 1,
+			quantity_to_ship: 1,
+			quantity_shipped: 0,
+			weight: s.weight,
+			value: s.value,
+			height: 0,
+			width: 0,
+			length: 0,
+		},
+	];
 	const loc = AU_LOCALITIES[0];
 	const stored = newStored(state, {
 		orderNumber: options.order_number,
 		reference: options.reference ?? options.order_number,
 		ordered,
-		destination: { name: 'Planted Customer', street: '1 George St', suburb: loc.suburb, city: loc.city, state: loc.state.code, post_code: loc.postcode, country: 'Australia' },
+		destination: {
+			name: 'Planted Customer',
+			street: '1 George St',
+			suburb: loc.suburb,
+			city: loc.city,
+			state: loc.state.code,
+			post_code: loc.postcode,
+			country: 'Australia',
+		},
 		items,
 		weight: s.weight,
 		carrier: 'AusPost',
@@ -192,7 +275,8 @@ export function plantOrder(state: StarshipitState, options: PlantOptions): Order
 		now: state.clock().getTime(),
 		rand,
 	});
-	if (options.last_updated) stored.order.last_updated = new Date(options.last_updated).toISOString();
+	if (options.last_updated)
+		stored.order.last_updated = new Date(options.last_updated).toISOString();
 	account.orders.set(stored.order.order_id, stored);
 	return stored.order;
 }
@@ -222,7 +306,14 @@ function newStored(state: StarshipitState, d: Draft): StoredOrder {
 	const printedAt = Math.min(d.ordered + (0.5 + d.rand() * 20) * HOUR, d.now - 60_000);
 	const shippedAt = Math.min(printedAt + (1 + d.rand() * 8) * HOUR, d.now - 30_000);
 	const deliveredAt = Math.min(shippedAt + (1 + d.rand() * 4) * DAY, d.now - 10_000);
-	const trackingNumbers = printed ? [`${d.carrier.replace(/[^A-Za-z]/g, '').slice(0, 2).toUpperCase()}${String(3000000000 + state.nextId('tracking'))}`] : [];
+	const trackingNumbers = printed
+		? [
+				`${d.carrier
+					.replace(/[^A-Za-z]/g, '')
+					.slice(0, 2)
+					.toUpperCase()}${String(3000000000 + state.nextId('tracking'))}`,
+			]
+		: [];
 	const events: Order['events'] = [orderEvent(created, 'Created', 'Order created via API')];
 	const tracking: TrackingEvent[] = [];
 	let trackingStatus: TrackingStatus | null = null;
@@ -233,13 +324,19 @@ function newStored(state: StarshipitState, d: Draft): StoredOrder {
 		lastUpdated = at;
 	};
 	if (printed) {
-		events.push(orderEvent(iso(printedAt), 'Printed', `Label printed with ${carrierName(d.carrier)}`));
+		events.push(
+			orderEvent(iso(printedAt), 'Printed', `Label printed with ${carrierName(d.carrier)}`),
+		);
 		track(printedAt, 'Printed', 'Label Printed');
 	}
 	if (shipped) {
 		events.push(orderEvent(iso(shippedAt), 'Manifested', 'Added to manifest'));
 		track(shippedAt, 'Manifested', 'Manifested');
-		track(shippedAt + 2 * HOUR > d.now ? shippedAt : shippedAt + 2 * HOUR, 'InTransit', 'In Transit');
+		track(
+			shippedAt + 2 * HOUR > d.now ? shippedAt : shippedAt + 2 * HOUR,
+			'InTransit',
+			'In Transit',
+		);
 		if (d.status === 'Delivered') track(deliveredAt, 'Delivered', 'Delivered');
 	}
 	if (d.archived) {
@@ -267,7 +364,13 @@ function newStored(state: StarshipitState, d: Draft): StoredOrder {
 		items: shipped ? d.items.map((i) => ({ ...i, quantity_shipped: i.quantity })) : d.items,
 		packages: [
 			{
-				package_id: state.nextId('pkg'), name: 'Default', packaging_type: 'Carton', weight: d.weight, height: 0, width: 0, length: 0,
+				package_id: state.nextId('pkg'),
+				name: 'Default',
+				packaging_type: 'Carton',
+				weight: d.weight,
+				height: 0,
+				width: 0,
+				length: 0,
 				...(printed ? packageTracking(trackingNumbers[0], d.service, iso(printedAt)) : {}),
 			},
 		],
@@ -288,4 +391,3 @@ function newStored(state: StarshipitState, d: Draft): StoredOrder {
 	// `createdAt` drives total_shipping_price settling: a history order's price settled long ago.
 	return { order, createdAt: d.ordered, trackingNumbers, labels: [], trackingEvents: tracking };
 }
-

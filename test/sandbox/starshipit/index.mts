@@ -8,7 +8,13 @@
  */
 import { HttpError, SandboxServer, type Handler } from '../core/server.mts';
 import { createGate } from './gate.mts';
-import { type HistoryOptions, type HistorySummary, plantOrder, type PlantOptions, seedHistory } from './history.mts';
+import {
+	type HistoryOptions,
+	type HistorySummary,
+	plantOrder,
+	type PlantOptions,
+	seedHistory,
+} from './history.mts';
 import { advanceOrder, isPrinted, printOrder, setTracking } from './lifecycle.mts';
 import { registerMiscRoutes } from './routes-misc.mts';
 import { registerOrderRoutes } from './routes-orders.mts';
@@ -144,13 +150,29 @@ export class StarshipitSandbox {
 	configure(patch: Partial<SandboxConfig>): SandboxConfig {
 		for (const key of ['ratePerSecond', 'burst'] as const) {
 			const v = patch[key];
-			if (v !== undefined && (typeof v !== 'number' || !(v > 0))) throw new HttpError(400, { message: `${key} must be a positive number` });
+			if (v !== undefined && (typeof v !== 'number' || !(v > 0)))
+				throw new HttpError(400, { message: `${key} must be a positive number` });
 		}
-		if (patch.manifestCarriersWithoutPdf !== undefined && (!Array.isArray(patch.manifestCarriersWithoutPdf) || patch.manifestCarriersWithoutPdf.some((c) => typeof c !== 'string'))) {
-			throw new HttpError(400, { message: 'manifestCarriersWithoutPdf must be an array of carrier codes' });
+		if (
+			patch.manifestCarriersWithoutPdf !== undefined &&
+			(!Array.isArray(patch.manifestCarriersWithoutPdf) ||
+				patch.manifestCarriersWithoutPdf.some((c) => typeof c !== 'string'))
+		) {
+			throw new HttpError(400, {
+				message: 'manifestCarriersWithoutPdf must be an array of carrier codes',
+			});
 		}
-		const allowed = ['ratePerSecond', 'burst', 'webhookUrl', 'webhookSecret', 'appErrorsAs200', 'strictDuplicates', 'manifestCarriersWithoutPdf'] as const;
-		for (const key of allowed) if (key in patch) (this.state.config as unknown as Obj)[key] = patch[key] ?? undefined;
+		const allowed = [
+			'ratePerSecond',
+			'burst',
+			'webhookUrl',
+			'webhookSecret',
+			'appErrorsAs200',
+			'strictDuplicates',
+			'manifestCarriersWithoutPdf',
+		] as const;
+		for (const key of allowed)
+			if (key in patch) (this.state.config as unknown as Obj)[key] = patch[key] ?? undefined;
 		return { ...this.state.config };
 	}
 
@@ -161,7 +183,10 @@ export class StarshipitSandbox {
 			accounts: [...this.state.accounts.values()].map((a) => ({
 				apiKey: a.apiKey,
 				name: a.name,
-				orders: [...a.orders.values()].map((s) => ({ ...this.state.full(s), tracking_numbers: [...s.trackingNumbers] })),
+				orders: [...a.orders.values()].map((s) => ({
+					...this.state.full(s),
+					tracking_numbers: [...s.trackingNumbers],
+				})),
 				blockedOrderNumbers: [...a.blockedNumbers.keys()],
 			})),
 			webhookDeliveries: this.webhookDeliveries,
@@ -169,22 +194,35 @@ export class StarshipitSandbox {
 	}
 
 	/** As if a person printed the label in Starshipit's UI. */
-	printOrder(orderNumber: string, apiKey?: string): { order_id: number; tracking_numbers: string[] } {
-		const stored = this.state.require(this.state.accountByKey(apiKey), { order_number: orderNumber });
+	printOrder(
+		orderNumber: string,
+		apiKey?: string,
+	): { order_id: number; tracking_numbers: string[] } {
+		const stored = this.state.require(this.state.accountByKey(apiKey), {
+			order_number: orderNumber,
+		});
 		printOrder(this.state, stored);
 		return { order_id: stored.order.order_id, tracking_numbers: [...stored.trackingNumbers] };
 	}
 
 	/** As if the carrier scanned the parcel: changes tracking_status and sends the webhook. */
 	advanceOrder(orderNumber: string, trackingStatus: string, apiKey?: string): void {
-		advanceOrder(this.state, this.state.require(this.state.accountByKey(apiKey), { order_number: orderNumber }), trackingStatus);
+		advanceOrder(
+			this.state,
+			this.state.require(this.state.accountByKey(apiKey), { order_number: orderNumber }),
+			trackingStatus,
+		);
 	}
 
 	/** Prints (if needed) and dispatches every unshipped or printed order of the account; returns the count. */
 	shipAll(apiKey?: string): number {
 		let count = 0;
 		for (const stored of this.state.accountByKey(apiKey).orders.values()) {
-			if (stored.order.archived || (stored.order.status !== 'Unshipped' && stored.order.status !== 'Printed')) continue;
+			if (
+				stored.order.archived ||
+				(stored.order.status !== 'Unshipped' && stored.order.status !== 'Printed')
+			)
+				continue;
 			if (!isPrinted(stored)) printOrder(this.state, stored);
 			setTracking(this.state, stored, 'Dispatched');
 			count++;
@@ -211,7 +249,8 @@ export class StarshipitSandbox {
 				try {
 					return await handler(req);
 				} catch (error) {
-					if (error instanceof HttpError && error.status === 200) throw new HttpError(400, error.body);
+					if (error instanceof HttpError && error.status === 200)
+						throw new HttpError(400, error.body);
 					throw error;
 				}
 			});
@@ -224,7 +263,8 @@ export class StarshipitSandbox {
 		};
 		const key = (b: Obj) => (typeof b.apiKey === 'string' ? b.apiKey : undefined);
 		const orderNumber = (b: Obj): string => {
-			if (typeof b.order_number !== 'string') throw new HttpError(400, { message: 'order_number is required' });
+			if (typeof b.order_number !== 'string')
+				throw new HttpError(400, { message: 'order_number is required' });
 			return b.order_number;
 		};
 
@@ -233,7 +273,10 @@ export class StarshipitSandbox {
 			this.reset();
 			return { status: 204 };
 		});
-		control('POST', '/_sandbox/config', (req) => ({ status: 200, body: this.configure(body(req.rawBody) as Partial<SandboxConfig>) }));
+		control('POST', '/_sandbox/config', (req) => ({
+			status: 200,
+			body: this.configure(body(req.rawBody) as Partial<SandboxConfig>),
+		}));
 		control('POST', '/_sandbox/orders/print', (req) => {
 			const b = body(req.rawBody);
 			return { status: 200, body: { success: true, ...this.printOrder(orderNumber(b), key(b)) } };
@@ -243,19 +286,38 @@ export class StarshipitSandbox {
 			this.advanceOrder(orderNumber(b), String(b.tracking_status ?? ''), key(b));
 			return { status: 200, body: { success: true } };
 		});
-		control('POST', '/_sandbox/orders/ship-all', (req) => ({ status: 200, body: { success: true, count: this.shipAll(key(body(req.rawBody))) } }));
+		control('POST', '/_sandbox/orders/ship-all', (req) => ({
+			status: 200,
+			body: { success: true, count: this.shipAll(key(body(req.rawBody))) },
+		}));
 		control('POST', '/_sandbox/history', (req) => {
 			const b = body(req.rawBody);
 			for (const name of ['orders', 'days', 'seed'] as const) {
-				if (b[name] !== undefined && (typeof b[name] !== 'number' || !((b[name] as number) >= 0))) throw new HttpError(400, { message: `${name} must be a number >= 0` });
+				if (b[name] !== undefined && (typeof b[name] !== 'number' || !((b[name] as number) >= 0)))
+					throw new HttpError(400, { message: `${name} must be a number >= 0` });
 			}
-			return { status: 200, body: this.seedHistory({ orders: b.orders as number | undefined, days: b.days as number | undefined, seed: b.seed as number | undefined, apiKey: key(b) }) };
+			return {
+				status: 200,
+				body: this.seedHistory({
+					orders: b.orders as number | undefined,
+					days: b.days as number | undefined,
+					seed: b.seed as number | undefined,
+					apiKey: key(b),
+				}),
+			};
 		});
 		control('POST', '/_sandbox/orders/plant', (req) => {
 			const b = body(req.rawBody);
-			if (typeof b.order_date !== 'string' || Number.isNaN(Date.parse(b.order_date))) throw new HttpError(400, { message: 'order_date must be a date-time' });
+			if (typeof b.order_date !== 'string' || Number.isNaN(Date.parse(b.order_date)))
+				throw new HttpError(400, { message: 'order_date must be a date-time' });
 			const status = b.status === undefined ? undefined : String(b.status);
-			if (status !== undefined && !['Unshipped', 'Printed', 'Shipped', 'Delivered'].includes(status)) throw new HttpError(400, { message: 'status must be Unshipped, Printed, Shipped or Delivered' });
+			if (
+				status !== undefined &&
+				!['Unshipped', 'Printed', 'Shipped', 'Delivered'].includes(status)
+			)
+				throw new HttpError(400, {
+					message: 'status must be Unshipped, Printed, Shipped or Delivered',
+				});
 			const order = this.plantOrder({
 				order_number: orderNumber(b),
 				order_date: b.order_date,

@@ -5,14 +5,29 @@
  */
 import { A4_SIZE, LABEL_SIZE, buildPdf } from './pdf.mts';
 import { carrierName, type StarshipitState } from './store.mts';
-import { type Account, type ApiError, orderEvent, type Package, type StoredOrder, type TrackingStatus } from './types.mts';
+import {
+	type Account,
+	type ApiError,
+	orderEvent,
+	type Package,
+	type StoredOrder,
+	type TrackingStatus,
+} from './types.mts';
 import { TRACKING_STATUSES } from './types.mts';
 
 /** `tracking_events[].status` is human text, not the enum (D-TR example, pitfall 14). */
 const HUMAN_STATUS: Record<TrackingStatus, string> = {
-	Printed: 'Label Printed', Manifested: 'Manifested', Dispatched: 'Dispatched', InTransit: 'In Transit', OutForDelivery: 'Out For Delivery',
-	Delivered: 'Delivered', PickupInStore: 'Awaiting Pickup In Store', AttemptedDelivery: 'Attempted Delivery',
-	Exception: 'Exception', AwaitingCollection: 'Awaiting Collection', Cancelled: 'Cancelled',
+	Printed: 'Label Printed',
+	Manifested: 'Manifested',
+	Dispatched: 'Dispatched',
+	InTransit: 'In Transit',
+	OutForDelivery: 'Out For Delivery',
+	Delivered: 'Delivered',
+	PickupInStore: 'Awaiting Pickup In Store',
+	AttemptedDelivery: 'Attempted Delivery',
+	Exception: 'Exception',
+	AwaitingCollection: 'Awaiting Collection',
+	Cancelled: 'Cancelled',
 };
 
 /**
@@ -58,15 +73,27 @@ export function isPrinted(stored: StoredOrder): boolean {
 }
 
 /** Prints labels: one tracking number and one label PDF per package; status -> Printed. */
-export function printOrder(state: StarshipitState, stored: StoredOrder, options: PrintOptions = {}): void {
+export function printOrder(
+	state: StarshipitState,
+	stored: StoredOrder,
+	options: PrintOptions = {},
+): void {
 	const { order } = stored;
 	const label = `order ${order.order_number}`;
-	if (order.archived) state.fail(400, [{ message: 'Order is archived', details: `Restore ${label} before printing` }]);
+	if (order.archived)
+		state.fail(400, [
+			{ message: 'Order is archived', details: `Restore ${label} before printing` },
+		]);
 	// UNCONFIRMED: printing twice without `reprint` is undocumented (nothing public shows a refusal).
 	// Hard choice: accepted, new labels and tracking numbers, a second charge; the client must look
 	// before it prints. The `refuseSecondPrint` switch answers an error instead.
 	if (isPrinted(stored) && printRules(state).refuseSecondPrint) {
-		state.fail(400, [{ message: 'Order already printed', details: `The label for ${label} was already printed; send reprint: true to get it again` }]);
+		state.fail(400, [
+			{
+				message: 'Order already printed',
+				details: `The label for ${label} was already printed; send reprint: true to get it again`,
+			},
+		]);
 	}
 	if (options.carrier) {
 		order.carrier = options.carrier;
@@ -80,22 +107,42 @@ export function printOrder(state: StarshipitState, stored: StoredOrder, options:
 		order.carrier_name = 'Plain Label';
 	}
 	// UNCONFIRMED: Plain Label's service code; "PLAIN" is the sandbox's placeholder.
-	if (!order.carrier_service_code) order.carrier_service_code = order.carrier === 'PlainLabel' ? 'PLAIN' : 'STANDARD';
+	if (!order.carrier_service_code)
+		order.carrier_service_code = order.carrier === 'PlainLabel' ? 'PLAIN' : 'STANDARD';
 	if (options.packages?.length) order.packages = options.packages;
 
 	stored.trackingNumbers = order.packages.map(() => trackingNumber(state, order.carrier));
 	const printedAt = state.nowIso();
-	order.packages.forEach((p, i) => Object.assign(p, packageTracking(stored.trackingNumbers[i], order.carrier_service_code, printedAt)));
+	order.packages.forEach((p, i) =>
+		Object.assign(
+			p,
+			packageTracking(stored.trackingNumbers[i], order.carrier_service_code, printedAt),
+		),
+	);
 	stored.labels = order.packages.map((_, i) => labelPdf(stored, i).toString('base64'));
 	order.status = 'Printed';
 	order.tracking_number = stored.trackingNumbers[0];
-	order.events.push(orderEvent(state.nowIso(), 'Printed', `Label printed with ${order.carrier_name}`));
+	order.events.push(
+		orderEvent(state.nowIso(), 'Printed', `Label printed with ${order.carrier_name}`),
+	);
 	setTracking(state, stored, 'Printed', `Label created for ${order.packages.length} package(s)`);
 }
 
 /** What a printed package carries about its label. */
-export function packageTracking(tracking: string, serviceCode: string, printedAt: string): Pick<Package, 'tracking_number' | 'tracking_url' | 'label_created_date' | 'carrier_service_code'> {
-	return { tracking_number: tracking, tracking_url: trackingUrl(tracking), label_created_date: printedAt, carrier_service_code: serviceCode };
+export function packageTracking(
+	tracking: string,
+	serviceCode: string,
+	printedAt: string,
+): Pick<
+	Package,
+	'tracking_number' | 'tracking_url' | 'label_created_date' | 'carrier_service_code'
+> {
+	return {
+		tracking_number: tracking,
+		tracking_url: trackingUrl(tracking),
+		label_created_date: printedAt,
+		carrier_service_code: serviceCode,
+	};
 }
 
 /** A sandbox URL that can never resolve to a real carrier page. */
@@ -105,7 +152,10 @@ export function trackingUrl(tracking: string): string {
 
 /** Carrier-like numbers: "SS" + 10 digits for Plain Label, else two letters from the carrier code. */
 function trackingNumber(state: StarshipitState, carrier: string): string {
-	const prefix = carrier === 'PlainLabel' ? 'SS' : (carrier.replace(/[^A-Za-z]/g, '') + 'XX').slice(0, 2).toUpperCase();
+	const prefix =
+		carrier === 'PlainLabel'
+			? 'SS'
+			: (carrier.replace(/[^A-Za-z]/g, '') + 'XX').slice(0, 2).toUpperCase();
 	return `${prefix}${String(3000000000 + state.nextId('tracking'))}`;
 }
 
@@ -149,7 +199,12 @@ export function ensureLabels(stored: StoredOrder): void {
  * Changes the tracking status, records a tracking event and sends the §8 webhook.
  * Order status follows: Dispatched and later -> Shipped, Delivered -> Delivered.
  */
-export function setTracking(state: StarshipitState, stored: StoredOrder, status: TrackingStatus, details?: string): void {
+export function setTracking(
+	state: StarshipitState,
+	stored: StoredOrder,
+	status: TrackingStatus,
+	details?: string,
+): void {
 	const { order } = stored;
 	const now = state.nowIso();
 	order.tracking_status = status;
@@ -159,7 +214,11 @@ export function setTracking(state: StarshipitState, stored: StoredOrder, status:
 		order.shipped_date ??= now;
 		for (const item of order.items) item.quantity_shipped = item.quantity;
 	}
-	stored.trackingEvents.push({ event_datetime: now, status: HUMAN_STATUS[status], details: details ?? HUMAN_STATUS[status] });
+	stored.trackingEvents.push({
+		event_datetime: now,
+		status: HUMAN_STATUS[status],
+		details: details ?? HUMAN_STATUS[status],
+	});
 	const { webhookUrl, webhookSecret } = state.config;
 	if (!webhookUrl) return;
 	// UNCONFIRMED: one webhook per order (first tracking number), not one per package.
@@ -180,10 +239,20 @@ export function setTracking(state: StarshipitState, stored: StoredOrder, status:
 /** Control-API "the carrier scanned the parcel": only for printed orders, only enum values after Printed. */
 export function advanceOrder(state: StarshipitState, stored: StoredOrder, status: string): void {
 	if (!TRACKING_STATUSES.includes(status as TrackingStatus) || status === 'Printed') {
-		state.fail(400, [{ message: 'Invalid tracking_status', details: `tracking_status must be one of ${TRACKING_STATUSES.slice(1).join(', ')}` }]);
+		state.fail(400, [
+			{
+				message: 'Invalid tracking_status',
+				details: `tracking_status must be one of ${TRACKING_STATUSES.slice(1).join(', ')}`,
+			},
+		]);
 	}
 	if (!isPrinted(stored)) {
-		state.fail(400, [{ message: 'Order not printed', details: `Order ${stored.order.order_number} has no label yet` }]);
+		state.fail(400, [
+			{
+				message: 'Order not printed',
+				details: `Order ${stored.order.order_number} has no label yet`,
+			},
+		]);
 	}
 	setTracking(state, stored, status as TrackingStatus);
 }
@@ -200,8 +269,15 @@ export function advanceOrder(state: StarshipitState, stored: StoredOrder, status
  * when every order's carrier is one of `manifestCarriersWithoutPdf`, the reply has neither `pdf`
  * nor `label_type` (UNCONFIRMED: absent rather than null or ""), and is still a success.
  */
-export function manifestOrders(state: StarshipitState, account: Account, ids: unknown): { label_type?: string; pdf?: string } {
-	if (!Array.isArray(ids) || ids.length === 0) state.fail(400, [{ message: 'Invalid request', details: 'order_ids must be a non-empty array of integers' }]);
+export function manifestOrders(
+	state: StarshipitState,
+	account: Account,
+	ids: unknown,
+): { label_type?: string; pdf?: string } {
+	if (!Array.isArray(ids) || ids.length === 0)
+		state.fail(400, [
+			{ message: 'Invalid request', details: 'order_ids must be a non-empty array of integers' },
+		]);
 	const errors: ApiError[] = [];
 	const orders: StoredOrder[] = [];
 	for (const id of ids) {
@@ -232,15 +308,26 @@ export function manifestOrders(state: StarshipitState, account: Account, ids: un
 		order.shipped_date ??= now;
 		order.last_updated = now;
 		order.events.push(orderEvent(now, 'Manifested', `Added to manifest ${manifestNumber}`));
-		if (order.tracking_status === 'Printed' || order.tracking_status === null) setTracking(state, stored, 'Manifested', `Manifest ${manifestNumber}`);
+		if (order.tracking_status === 'Printed' || order.tracking_status === null)
+			setTracking(state, stored, 'Manifested', `Manifest ${manifestNumber}`);
 	}
 	const withoutPdf = new Set(state.config.manifestCarriersWithoutPdf);
 	const onPaper = orders.filter(({ order }) => !withoutPdf.has(order.carrier));
 	if (onPaper.length === 0) return {};
-	const lines = [`Manifest ${manifestNumber}`, `${account.name} - ${now}`, `${onPaper.length} consignment(s)`, ''];
+	const lines = [
+		`Manifest ${manifestNumber}`,
+		`${account.name} - ${now}`,
+		`${onPaper.length} consignment(s)`,
+		'',
+	];
 	for (const { order, trackingNumbers } of onPaper) {
-		lines.push(`${order.order_number}  ${order.carrier_name}  ${trackingNumbers.join(', ')}  ${order.destination.name ?? ''}`);
+		lines.push(
+			`${order.order_number}  ${order.carrier_name}  ${trackingNumbers.join(', ')}  ${order.destination.name ?? ''}`,
+		);
 	}
 	// UNCONFIRMED: `label_type` values; "PDF" as for labels.
-	return { label_type: 'PDF', pdf: buildPdf([{ ...A4_SIZE, lines, barcode: `M${manifestNumber}` }]).toString('base64') };
+	return {
+		label_type: 'PDF',
+		pdf: buildPdf([{ ...A4_SIZE, lines, barcode: `M${manifestNumber}` }]).toString('base64'),
+	};
 }

@@ -30,7 +30,9 @@ export const A4_SIZE = { width: 595, height: 842 } as const;
 function pdfText(value: string): string {
 	return value
 		.replace(/[\\()]/g, (c) => `\\${c}`)
-		.replace(/[^\x20-\x7e]/g, (c) => (c.charCodeAt(0) >= 0xa0 && c.charCodeAt(0) <= 0xff ? `\\${c.charCodeAt(0).toString(8)}` : '?'));
+		.replace(/[^\x20-\x7e]/g, (c) =>
+			c.charCodeAt(0) >= 0xa0 && c.charCodeAt(0) <= 0xff ? `\\${c.charCodeAt(0).toString(8)}` : '?',
+		);
 }
 
 /** Bars derived from the character codes, so each tracking number gets its own pattern. */
@@ -62,7 +64,13 @@ function contentStream(page: PdfPage): string {
 	ops.push(`0.5 w ${margin / 2} ${margin / 2} ${page.width - margin} ${page.height - margin} re S`);
 	if (page.barcode) {
 		ops.push(barcodeOps(page.barcode, margin, margin + 20, page.width - 2 * margin));
-		ops.push('BT', '/F1 9 Tf', `1 0 0 1 ${margin} ${margin + 8} Tm`, `(${pdfText(page.barcode)}) Tj`, 'ET');
+		ops.push(
+			'BT',
+			'/F1 9 Tf',
+			`1 0 0 1 ${margin} ${margin + 8} Tm`,
+			`(${pdfText(page.barcode)}) Tj`,
+			'ET',
+		);
 	}
 	return ops.join('\n');
 }
@@ -81,7 +89,8 @@ export function buildPdf(pages: PdfPage[]): Buffer {
 		objects[pageId] =
 			`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${page.width} ${page.height}] ` +
 			`/Resources << /Font << /F1 3 0 R >> >> /Contents ${pageId + 1} 0 R >>`;
-		objects[pageId + 1] = `<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`;
+		objects[pageId + 1] =
+			`<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`;
 	});
 
 	// The binary comment line tells transfer tools the file is binary (PDF spec 7.5.2).
@@ -97,7 +106,8 @@ export function buildPdf(pages: PdfPage[]): Buffer {
 	const size = objects.length;
 	// Each xref entry is exactly 20 bytes: 10-digit offset, space, 5-digit generation, space, n/f, space, LF.
 	const xref = [`xref\n0 ${size}\n`, '0000000000 65535 f \n'];
-	for (let id = 1; id < size; id++) xref.push(`${String(offsets[id]).padStart(10, '0')} 00000 n \n`);
+	for (let id = 1; id < size; id++)
+		xref.push(`${String(offsets[id]).padStart(10, '0')} 00000 n \n`);
 	const trailer = `trailer\n<< /Size ${size} /Root 1 0 R >>\nstartxref\n${offset}\n%%EOF`;
 	parts.push(Buffer.from(xref.join('') + trailer, 'latin1'));
 	return Buffer.concat(parts);

@@ -3,19 +3,52 @@
  * id counters, and the conversions between request bodies, stored orders and reply shapes.
  */
 import { HttpError, type SandboxRequest } from '../core/server.mts';
-import { type Account, type Address, type ApiError, type Item, type LateImport, type Metadata, type Order, orderEvent, type Package, type SandboxConfig, type StoredOrder } from './types.mts';
+import {
+	type Account,
+	type Address,
+	type ApiError,
+	type Item,
+	type LateImport,
+	type Metadata,
+	type Order,
+	orderEvent,
+	type Package,
+	type SandboxConfig,
+	type StoredOrder,
+} from './types.mts';
 import { COUNTRY_NAMES } from './validation.mts';
 import { WebhookDispatcher } from './webhooks.mts';
 
 type Obj = Record<string, unknown>;
 const ADDRESS_KEYS = [
-	'name', 'email', 'phone', 'building', 'company', 'street', 'suburb', 'city', 'state', 'post_code', 'country',
-	'delivery_instructions', 'tax_number',
+	'name',
+	'email',
+	'phone',
+	'building',
+	'company',
+	'street',
+	'suburb',
+	'city',
+	'state',
+	'post_code',
+	'country',
+	'delivery_instructions',
+	'tax_number',
 ] as const;
 
 const UPDATABLE = [
-	'order_number', 'reference', 'shipping_method', 'shipping_description', 'signature_required', 'return_order',
-	'dangerous_goods', 'declared_value', 'carrier', 'carrier_name', 'carrier_service_code', 'status',
+	'order_number',
+	'reference',
+	'shipping_method',
+	'shipping_description',
+	'signature_required',
+	'return_order',
+	'dangerous_goods',
+	'declared_value',
+	'carrier',
+	'carrier_name',
+	'carrier_service_code',
+	'status',
 ] as const;
 
 export const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -83,7 +116,8 @@ export class StarshipitState {
 
 	/** Control API helper: `apiKey` omitted means the first (parent) account. */
 	accountByKey(apiKey?: string): Account {
-		const account = apiKey === undefined ? this.accounts.values().next().value : this.accounts.get(apiKey);
+		const account =
+			apiKey === undefined ? this.accounts.values().next().value : this.accounts.get(apiKey);
 		if (!account) throw new HttpError(404, { message: `unknown apiKey ${apiKey}` });
 		return account;
 	}
@@ -103,10 +137,14 @@ export class StarshipitState {
 		try {
 			parsed = JSON.parse(req.rawBody.toString('utf8') || '{}');
 		} catch {
-			this.fail(400, [{ message: 'Invalid request', details: 'The request body is not valid JSON' }]);
+			this.fail(400, [
+				{ message: 'Invalid request', details: 'The request body is not valid JSON' },
+			]);
 		}
 		if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-			this.fail(400, [{ message: 'Invalid request', details: 'The request body must be a JSON object' }]);
+			this.fail(400, [
+				{ message: 'Invalid request', details: 'The request body must be a JSON object' },
+			]);
 		}
 		return parsed as Obj;
 	}
@@ -116,7 +154,8 @@ export class StarshipitState {
 	}
 
 	findByNumber(account: Account, orderNumber: string): StoredOrder | undefined {
-		for (const stored of account.orders.values()) if (stored.order.order_number === orderNumber) return stored;
+		for (const stored of account.orders.values())
+			if (stored.order.order_number === orderNumber) return stored;
 		return undefined;
 	}
 
@@ -124,14 +163,28 @@ export class StarshipitState {
 	require(account: Account, ref: { order_id?: unknown; order_number?: unknown }): StoredOrder {
 		const hasId = ref.order_id !== undefined && ref.order_id !== null && ref.order_id !== '';
 		const hasNumber = typeof ref.order_number === 'string' && ref.order_number !== '';
-		if (!hasId && !hasNumber) this.fail(400, [{ message: 'Invalid request', details: 'order_id or order_number is required' }]);
+		if (!hasId && !hasNumber)
+			this.fail(400, [
+				{ message: 'Invalid request', details: 'order_id or order_number is required' },
+			]);
 		if (hasId && !/^\d+$/.test(String(ref.order_id))) {
-			this.fail(400, [{ message: 'Invalid request', details: `order_id must be an integer, got '${String(ref.order_id)}'` }]);
+			this.fail(400, [
+				{
+					message: 'Invalid request',
+					details: `order_id must be an integer, got '${String(ref.order_id)}'`,
+				},
+			]);
 		}
-		const found = hasId ? this.findById(account, ref.order_id) : this.findByNumber(account, ref.order_number as string);
+		const found = hasId
+			? this.findById(account, ref.order_id)
+			: this.findByNumber(account, ref.order_number as string);
 		if (!found) {
-			const what = hasId ? `order_id ${String(ref.order_id)}` : `order_number '${String(ref.order_number)}'`;
-			this.fail(404, [{ message: 'Order not found', details: `No order with ${what} in this account` }]);
+			const what = hasId
+				? `order_id ${String(ref.order_id)}`
+				: `order_number '${String(ref.order_number)}'`;
+			this.fail(404, [
+				{ message: 'Order not found', details: `No order with ${what} in this account` },
+			]);
 		}
 		return found;
 	}
@@ -146,7 +199,10 @@ export class StarshipitState {
 		if (!this.config.strictDuplicates) return undefined;
 		const existing = this.findByNumber(account, orderNumber);
 		if (existing) {
-			return { message: 'Order number already exists', details: `Order number '${orderNumber}' already exists (order_id ${existing.order.order_id})` };
+			return {
+				message: 'Order number already exists',
+				details: `Order number '${orderNumber}' already exists (order_id ${existing.order.order_id})`,
+			};
 		}
 		const deletedId = account.blockedNumbers.get(orderNumber);
 		if (deletedId !== undefined) {
@@ -195,7 +251,13 @@ export class StarshipitState {
 			last_updated: now,
 			events: [orderEvent(now, 'Created', 'Order created via API')],
 		};
-		const stored: StoredOrder = { order, createdAt: this.clock().getTime(), trackingNumbers: [], labels: [], trackingEvents: [] };
+		const stored: StoredOrder = {
+			order,
+			createdAt: this.clock().getTime(),
+			trackingNumbers: [],
+			labels: [],
+			trackingEvents: [],
+		};
 		this.mergeLines(order, raw);
 		if (order.packages.length === 0) order.packages.push(this.defaultPackage(order));
 		account.orders.set(order.order_id, stored);
@@ -209,12 +271,16 @@ export class StarshipitState {
 	applyUpdate(order: Order, patch: Obj): void {
 		// Only request fields are writable; read-only reply fields (archived, tracking_*, manifested…)
 		// sent back by a client that round-trips the whole order are ignored, as .NET binding would.
-		for (const key of UPDATABLE) if (patch[key] !== undefined && patch[key] !== null) (order as unknown as Obj)[key] = patch[key];
+		for (const key of UPDATABLE)
+			if (patch[key] !== undefined && patch[key] !== null)
+				(order as unknown as Obj)[key] = patch[key];
 		if (typeof patch.currency === 'string') order.currency = patch.currency.toUpperCase();
-		if (typeof patch.order_date === 'string') order.order_date = new Date(patch.order_date).toISOString();
+		if (typeof patch.order_date === 'string')
+			order.order_date = new Date(patch.order_date).toISOString();
 		if (patch.carrier && !patch.carrier_name) order.carrier_name = carrierName(order.carrier);
 		for (const key of ['destination', 'sender_details'] as const) {
-			if (patch[key] && typeof patch[key] === 'object') order[key] = { ...order[key], ...address(patch[key]) };
+			if (patch[key] && typeof patch[key] === 'object')
+				order[key] = { ...order[key], ...address(patch[key]) };
 		}
 		this.mergeLines(order, patch);
 		order.last_updated = this.nowIso();
@@ -254,7 +320,11 @@ export class StarshipitState {
 			else order.packages.push(this.packageFrom(rawPkg));
 		}
 		for (const m of (raw.metadatas as Obj[] | undefined) ?? []) {
-			const meta: Metadata = { metafield_key: str(m.metafield_key), value: str(m.value), required: m.required === true };
+			const meta: Metadata = {
+				metafield_key: str(m.metafield_key),
+				value: str(m.value),
+				required: m.required === true,
+			};
 			const index = order.metadatas.findIndex((x) => x.metafield_key === meta.metafield_key);
 			if (index >= 0) order.metadatas[index] = meta;
 			else order.metadatas.push(meta);
@@ -275,8 +345,19 @@ export class StarshipitState {
 
 	/** REAL replies show a package named "Default" when none was sent; its weight is the items' total. */
 	private defaultPackage(order: Order): Package {
-		const weight = round(order.items.reduce((sum, i) => sum + i.weight * i.quantity, 0), 3);
-		return { package_id: this.nextId('pkg'), name: 'Default', packaging_type: 'Carton', weight, height: 0, width: 0, length: 0 };
+		const weight = round(
+			order.items.reduce((sum, i) => sum + i.weight * i.quantity, 0),
+			3,
+		);
+		return {
+			package_id: this.nextId('pkg'),
+			name: 'Default',
+			packaging_type: 'Carton',
+			weight,
+			height: 0,
+			width: 0,
+			length: 0,
+		};
 	}
 
 	/** The full order reply: a deep copy plus computed fields. */
@@ -292,9 +373,20 @@ export class StarshipitState {
 }
 
 const CARRIER_NAMES: Record<string, string> = {
-	PlainLabel: 'Plain Label', AusPost: 'Australia Post', MyPostBusiness: 'MyPost Business', StarTrack: 'StarTrack',
-	NZPost: 'NZ Post', NzPost: 'NZ Post', CourierPost: 'CourierPost', DHL: 'DHL Express', DHLGlobal: 'DHL eCommerce',
-	CouriersPlease: 'Couriers Please', TNT: 'TNT', UPS: 'UPS', Fastways: 'Aramex', TollPriority: 'Toll Priority',
+	PlainLabel: 'Plain Label',
+	AusPost: 'Australia Post',
+	MyPostBusiness: 'MyPost Business',
+	StarTrack: 'StarTrack',
+	NZPost: 'NZ Post',
+	NzPost: 'NZ Post',
+	CourierPost: 'CourierPost',
+	DHL: 'DHL Express',
+	DHLGlobal: 'DHL eCommerce',
+	CouriersPlease: 'Couriers Please',
+	TNT: 'TNT',
+	UPS: 'UPS',
+	Fastways: 'Aramex',
+	TollPriority: 'Toll Priority',
 };
 /** Carrier codes are passed through as sent (pitfall 7); unknown ones are their own display name. */
 export function carrierName(carrier: string): string {

@@ -9,13 +9,50 @@
  * unknown names, so a client that sends codes (the convention of rates, pitfall 4) fails here.
  */
 export const COUNTRY_NAMES: Record<string, string> = {
-	Australia: 'AU', 'New Zealand': 'NZ', 'United States': 'US', 'United Kingdom': 'GB', Canada: 'CA',
-	Singapore: 'SG', Ireland: 'IE', Germany: 'DE', France: 'FR', Italy: 'IT', Spain: 'ES', Netherlands: 'NL',
-	Belgium: 'BE', Switzerland: 'CH', Austria: 'AT', Sweden: 'SE', Norway: 'NO', Denmark: 'DK', Finland: 'FI',
-	Poland: 'PL', Portugal: 'PT', Greece: 'GR', Japan: 'JP', China: 'CN', 'Hong Kong': 'HK', Taiwan: 'TW',
-	'South Korea': 'KR', India: 'IN', Indonesia: 'ID', Malaysia: 'MY', Thailand: 'TH', Philippines: 'PH',
-	Vietnam: 'VN', 'United Arab Emirates': 'AE', 'Saudi Arabia': 'SA', 'South Africa': 'ZA', Brazil: 'BR',
-	Mexico: 'MX', Argentina: 'AR', Chile: 'CL', Fiji: 'FJ', 'Papua New Guinea': 'PG', Samoa: 'WS', Tonga: 'TO',
+	Australia: 'AU',
+	'New Zealand': 'NZ',
+	'United States': 'US',
+	'United Kingdom': 'GB',
+	Canada: 'CA',
+	Singapore: 'SG',
+	Ireland: 'IE',
+	Germany: 'DE',
+	France: 'FR',
+	Italy: 'IT',
+	Spain: 'ES',
+	Netherlands: 'NL',
+	Belgium: 'BE',
+	Switzerland: 'CH',
+	Austria: 'AT',
+	Sweden: 'SE',
+	Norway: 'NO',
+	Denmark: 'DK',
+	Finland: 'FI',
+	Poland: 'PL',
+	Portugal: 'PT',
+	Greece: 'GR',
+	Japan: 'JP',
+	China: 'CN',
+	'Hong Kong': 'HK',
+	Taiwan: 'TW',
+	'South Korea': 'KR',
+	India: 'IN',
+	Indonesia: 'ID',
+	Malaysia: 'MY',
+	Thailand: 'TH',
+	Philippines: 'PH',
+	Vietnam: 'VN',
+	'United Arab Emirates': 'AE',
+	'Saudi Arabia': 'SA',
+	'South Africa': 'ZA',
+	Brazil: 'BR',
+	Mexico: 'MX',
+	Argentina: 'AR',
+	Chile: 'CL',
+	Fiji: 'FJ',
+	'Papua New Guinea': 'PG',
+	Samoa: 'WS',
+	Tonga: 'TO',
 };
 export const ISO2_CODES = new Set(Object.values(COUNTRY_NAMES));
 
@@ -26,8 +63,19 @@ export const MAX_WEIGHT_KG = 1000;
 export const MAX_DIMENSION_M = 10;
 
 const ADDRESS_LIMITS: Record<string, number> = {
-	name: 100, email: 100, phone: 100, building: 100, company: 100, street: 100, suburb: 100, city: 100,
-	state: 100, post_code: 10, country: 100, delivery_instructions: 100, tax_number: 20,
+	name: 100,
+	email: 100,
+	phone: 100,
+	building: 100,
+	company: 100,
+	street: 100,
+	suburb: 100,
+	city: 100,
+	state: 100,
+	post_code: 10,
+	country: 100,
+	delivery_instructions: 100,
+	tax_number: 20,
 };
 type Obj = Record<string, unknown>;
 
@@ -39,7 +87,13 @@ class Checker {
 		this.problems.push(`${field}: ${message}`);
 	}
 	/** UNCONFIRMED: .NET APIs often coerce "1.5" to 1.5; strict choice: wrong JSON types are errors. */
-	str(obj: Obj, key: string, field: string, max: number, opts: { required?: boolean; min?: number } = {}): void {
+	str(
+		obj: Obj,
+		key: string,
+		field: string,
+		max: number,
+		opts: { required?: boolean; min?: number } = {},
+	): void {
 		const v = obj[key];
 		if (v === undefined || v === null) {
 			if (opts.required) this.add(field, 'is required');
@@ -48,21 +102,30 @@ class Checker {
 		if (typeof v !== 'string') return this.add(field, 'must be a string');
 		if (opts.required && v.trim() === '') return this.add(field, 'is required');
 		if (v.length > max) this.add(field, `must be at most ${max} characters`);
-		if (opts.min !== undefined && v.length < opts.min && v.length > 0) this.add(field, `must be at least ${opts.min} characters`);
+		if (opts.min !== undefined && v.length < opts.min && v.length > 0)
+			this.add(field, `must be at least ${opts.min} characters`);
 	}
-	num(obj: Obj, key: string, field: string, opts: { required?: boolean; positive?: boolean; max?: number; maxHint?: string } = {}): void {
+	num(
+		obj: Obj,
+		key: string,
+		field: string,
+		opts: { required?: boolean; positive?: boolean; max?: number; maxHint?: string } = {},
+	): void {
 		const v = obj[key];
 		if (v === undefined || v === null) {
 			if (opts.required) this.add(field, 'is required');
 			return;
 		}
 		if (typeof v !== 'number' || !Number.isFinite(v)) return this.add(field, 'must be a number');
-		if (opts.positive ? v <= 0 : v < 0) return this.add(field, opts.positive ? 'must be greater than 0' : 'must not be negative');
-		if (opts.max !== undefined && v > opts.max) this.add(field, opts.maxHint ?? `must be at most ${opts.max}`);
+		if (opts.positive ? v <= 0 : v < 0)
+			return this.add(field, opts.positive ? 'must be greater than 0' : 'must not be negative');
+		if (opts.max !== undefined && v > opts.max)
+			this.add(field, opts.maxHint ?? `must be at most ${opts.max}`);
 	}
 	bool(obj: Obj, key: string, field: string): void {
 		const v = obj[key];
-		if (v !== undefined && v !== null && typeof v !== 'boolean') this.add(field, 'must be true or false');
+		if (v !== undefined && v !== null && typeof v !== 'boolean')
+			this.add(field, 'must be true or false');
 	}
 }
 
@@ -76,7 +139,10 @@ function checkAddress(c: Checker, value: unknown, prefix: string, required: bool
 		// UNCONFIRMED: DART1 marks name/street/suburb/country required; whether the server checks is
 		// unknown. Strict choice: enforce for the destination.
 		const req = required && ['name', 'street', 'suburb', 'country'].includes(key);
-		c.str(value, key, `${prefix}.${key}`, max, { required: req, min: key === 'country' ? 2 : undefined });
+		c.str(value, key, `${prefix}.${key}`, max, {
+			required: req,
+			min: key === 'country' ? 2 : undefined,
+		});
 	}
 	const country = value.country;
 	if (typeof country === 'string' && country.trim() !== '' && !(country in COUNTRY_NAMES)) {
@@ -103,13 +169,20 @@ export function validateOrder(order: unknown): string[] {
 	c.str(order, 'shipping_description', 'shipping_description', 100);
 	c.str(order, 'carrier', 'carrier', 100);
 	c.str(order, 'carrier_service_code', 'carrier_service_code', 100);
-	for (const key of ['signature_required', 'return_order', 'dangerous_goods']) c.bool(order, key, key);
+	for (const key of ['signature_required', 'return_order', 'dangerous_goods'])
+		c.bool(order, key, key);
 	c.num(order, 'declared_value', 'declared_value');
-	if (order.currency !== undefined && order.currency !== null && order.currency !== '' && (typeof order.currency !== 'string' || !/^[A-Za-z]{3}$/.test(order.currency))) {
+	if (
+		order.currency !== undefined &&
+		order.currency !== null &&
+		order.currency !== '' &&
+		(typeof order.currency !== 'string' || !/^[A-Za-z]{3}$/.test(order.currency))
+	) {
 		c.add('currency', 'must be a 3-letter currency code such as AUD');
 	}
 	if (order.order_date !== undefined && order.order_date !== null) {
-		if (typeof order.order_date !== 'string' || Number.isNaN(Date.parse(order.order_date))) c.add('order_date', 'must be an ISO 8601 date-time');
+		if (typeof order.order_date !== 'string' || Number.isNaN(Date.parse(order.order_date)))
+			c.add('order_date', 'must be an ISO 8601 date-time');
 	}
 	checkAddress(c, order.destination, 'destination', true);
 	checkAddress(c, order.sender_details, 'sender_details', false);
@@ -153,18 +226,26 @@ export function validateOrder(order: unknown): string[] {
 			const p = `${prefix}[${i}]`;
 			if (!isObj(pkg)) return pc.add(p, 'must be an object');
 			pc.num(pkg, 'weight', `${p}.weight`, { max: MAX_WEIGHT_KG, maxHint: weightHint });
-			for (const dim of ['height', 'width', 'length']) pc.num(pkg, dim, `${p}.${dim}`, { max: MAX_DIMENSION_M, maxHint: dimHint });
+			for (const dim of ['height', 'width', 'length'])
+				pc.num(pkg, dim, `${p}.${dim}`, { max: MAX_DIMENSION_M, maxHint: dimHint });
 		});
 		return pc.problems;
 	}
 }
 
 /** Package checks on their own (shipment `packages[]` override, rates). */
-export function validatePackageList(packages: unknown, prefix = 'packages', required = false): string[] {
-	if (packages === undefined || packages === null) return required ? [`${prefix}: is required`] : [];
+export function validatePackageList(
+	packages: unknown,
+	prefix = 'packages',
+	required = false,
+): string[] {
+	if (packages === undefined || packages === null)
+		return required ? [`${prefix}: is required`] : [];
 	if (!Array.isArray(packages)) return [`${prefix}: must be an array`];
 	if (required && packages.length === 0) return [`${prefix}: must contain at least one package`];
-	return validateOrder({ order_number: 'x', destination: { name: 'x', street: 'x', suburb: 'x', country: 'Australia' }, packages }).map((p) =>
-		p.replace(/^packages/, prefix),
-	);
+	return validateOrder({
+		order_number: 'x',
+		destination: { name: 'x', street: 'x', suburb: 'x', country: 'Australia' },
+		packages,
+	}).map((p) => p.replace(/^packages/, prefix));
 }

@@ -80,11 +80,15 @@ function post(url: string, headers: Record<string, string>, body: string): Promi
 		const client = target.protocol === 'https:' ? https : http;
 		// agent:false -> one connection per delivery, closed afterwards, so no pooled socket keeps a
 		// test process (or the receiver's close()) waiting.
-		const request = client.request(target, { method: 'POST', headers, agent: false, timeout: 5000 }, (res) => {
-			res.resume();
-			res.on('end', () => resolve(res.statusCode ?? 0));
-			res.on('error', reject);
-		});
+		const request = client.request(
+			target,
+			{ method: 'POST', headers, agent: false, timeout: 5000 },
+			(res) => {
+				res.resume();
+				res.on('end', () => resolve(res.statusCode ?? 0));
+				res.on('error', reject);
+			},
+		);
 		request.on('timeout', () => request.destroy(new Error('webhook timed out after 5000 ms')));
 		request.on('error', reject);
 		request.end(body);

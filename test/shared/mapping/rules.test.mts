@@ -1,13 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { check, list, nullish, number, object, optional, partial, positive, requiredText, text } from '../../../nodes/shared/mapping/rules';
+import {
+	check,
+	list,
+	nullish,
+	number,
+	object,
+	optional,
+	partial,
+	positive,
+	requiredText,
+	text,
+} from '../../../nodes/shared/mapping/rules';
 import { issueText, starshipitOrder } from '../../../nodes/shared/mapping/starshipitOrder';
 
 const line = object({ sku: optional(text(5)), quantity: number(positive) });
-const order = object({ order_number: requiredText(10), note: nullish(text()), items: optional(list(line)) });
+const order = object({
+	order_number: requiredText(10),
+	note: nullish(text()),
+	items: optional(list(line)),
+});
 
 describe('rules (zod)', () => {
 	it('keeps a checked copy: known keys only, required text trimmed', () => {
-		const input = { order_number: '  SO-1 ', extra: 'dropped', items: [{ sku: 'A', quantity: 2, colour: 'red' }] };
+		const input = {
+			order_number: '  SO-1 ',
+			extra: 'dropped',
+			items: [{ sku: 'A', quantity: 2, colour: 'red' }],
+		};
 		const { value, issues } = check(order, input);
 		expect(issues).toEqual([]);
 		expect(value).toEqual({ order_number: 'SO-1', items: [{ sku: 'A', quantity: 2 }] });
@@ -15,7 +34,11 @@ describe('rules (zod)', () => {
 	});
 
 	it('names each field that fails, by its path, and says what was wrong', () => {
-		const { issues } = check(order, { order_number: '   ', note: 3, items: [{ sku: 'TOO-LONG', quantity: 0 }, { quantity: '2' }, 'x'] });
+		const { issues } = check(order, {
+			order_number: '   ',
+			note: 3,
+			items: [{ sku: 'TOO-LONG', quantity: 0 }, { quantity: '2' }, 'x'],
+		});
 		expect(issues.map(issueText)).toEqual([
 			'order_number: is required',
 			'note: must be text (got number)',
@@ -28,14 +51,21 @@ describe('rules (zod)', () => {
 
 	it('tells a missing key from null: optional takes only undefined, nullish takes both', () => {
 		expect(check(order, { order_number: 'A', note: null }).issues).toEqual([]);
-		expect(check(order, { order_number: 'A', items: null }).issues.map(issueText)).toEqual(['items: must be a list (got null)']);
+		expect(check(order, { order_number: 'A', items: null }).issues.map(issueText)).toEqual([
+			'items: must be a list (got null)',
+		]);
 		expect(check(order, {}).issues.map(issueText)).toEqual(['order_number: is required']);
-		expect(check(number(), Number.NaN).issues.map(issueText)).toEqual(['order: must be a number (got NaN)']);
+		expect(check(number(), Number.NaN).issues.map(issueText)).toEqual([
+			'order: must be a number (got NaN)',
+		]);
 	});
 
 	it("reads input it only needs to read where it lies ('all' keeps the object itself)", () => {
 		const saleOrder = { references: { customer: 'SO-1' }, unread: { deep: true } };
-		const read = check(object({ references: object({ customer: text() }, 'all') }, 'all'), saleOrder);
+		const read = check(
+			object({ references: object({ customer: text() }, 'all') }, 'all'),
+			saleOrder,
+		);
 		expect(read.value).toBe(saleOrder);
 		expect(read.issues).toEqual([]);
 	});
@@ -43,6 +73,8 @@ describe('rules (zod)', () => {
 	it('partial makes every key optional and keeps the rules of those present', () => {
 		const update = partial(starshipitOrder);
 		expect(check(update, {}).issues).toEqual([]);
-		expect(check(update, { order_number: 'N'.repeat(51) }).issues.map(issueText)).toEqual(['order_number: must be at most 50 characters']);
+		expect(check(update, { order_number: 'N'.repeat(51) }).issues.map(issueText)).toEqual([
+			'order_number: must be at most 50 characters',
+		]);
 	});
 });

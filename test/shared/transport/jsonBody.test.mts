@@ -14,7 +14,14 @@ async function* chunked(bytes: Buffer, sizes: (n: number) => number): AsyncGener
 	}
 }
 
-const reply = { success: true, order: { reference: 'Café Ōtautahi 東京 🚚', note: 'ü'.repeat(40), destination: { country: 'New Zealand' } } };
+const reply = {
+	success: true,
+	order: {
+		reference: 'Café Ōtautahi 東京 🚚',
+		note: 'ü'.repeat(40),
+		destination: { country: 'New Zealand' },
+	},
+};
 const bytes = Buffer.from(JSON.stringify(reply), 'utf8');
 
 describe('readJson', () => {
@@ -34,7 +41,9 @@ describe('readJson', () => {
 	});
 
 	it('answers as n8n does: text when it is not JSON, an empty string when empty, a BOM ignored', async () => {
-		expect(await readJson(chunked(Buffer.from('<html>Bad gateway</html>'), () => 4))).toBe('<html>Bad gateway</html>');
+		expect(await readJson(chunked(Buffer.from('<html>Bad gateway</html>'), () => 4))).toBe(
+			'<html>Bad gateway</html>',
+		);
 		expect(await readJson(chunked(Buffer.alloc(0), () => 1))).toBe('');
 		expect(await readJson(chunked(Buffer.from('\uFEFF{"a":1}'), () => 1))).toEqual({ a: 1 });
 	});

@@ -16,11 +16,30 @@ async function* chunked(text: string, sizes: (n: number) => number): AsyncGenera
 }
 
 const rows = [
-	{ order_id: 1, order_number: 'SO-1', reference: 'Tricky "quotes", [brackets] and {braces}', items: [{ sku: 'A,B', qty: 2 }] },
-	{ order_id: 2, order_number: 'SO-2', reference: 'Café Ōtautahi 東京 🚚', note: 'back\\slash \\" and \\\\' },
-	{ order_id: 3, order_number: 'SO-3', orders: [{ nested: true }], destination: { country: 'New Zealand' } },
+	{
+		order_id: 1,
+		order_number: 'SO-1',
+		reference: 'Tricky "quotes", [brackets] and {braces}',
+		items: [{ sku: 'A,B', qty: 2 }],
+	},
+	{
+		order_id: 2,
+		order_number: 'SO-2',
+		reference: 'Café Ōtautahi 東京 🚚',
+		note: 'back\\slash \\" and \\\\',
+	},
+	{
+		order_id: 3,
+		order_number: 'SO-3',
+		orders: [{ nested: true }],
+		destination: { country: 'New Zealand' },
+	},
 ];
-const page = JSON.stringify({ success: true, orders: rows, total_pages: 4, 'or\\"ders': 'key with an escape' }, null, 1);
+const page = JSON.stringify(
+	{ success: true, orders: rows, total_pages: 4, 'or\\"ders': 'key with an escape' },
+	null,
+	1,
+);
 
 describe('readRows', () => {
 	it.each([
@@ -32,42 +51,88 @@ describe('readRows', () => {
 		expect(reply.rows).toEqual(rows);
 		expect(reply.count).toBe(3);
 		expect(reply.sawRows).toBe(true);
-		expect(reply.envelope).toEqual({ success: true, orders: [], total_pages: 4, 'or\\"ders': 'key with an escape' });
+		expect(reply.envelope).toEqual({
+			success: true,
+			orders: [],
+			total_pages: 4,
+			'or\\"ders': 'key with an escape',
+		});
 		expect(JSON.parse(reply.firstRowText!)).toEqual(rows[0]);
 	});
 
 	it('keeps only what the caller keeps of each row, and counts every row', async () => {
-		const reply = await readRows(chunked(page, () => 5), 'orders', (row) => {
-			const { order_id: id } = row as { order_id: number };
-			return id === 2 ? undefined : id;
-		});
+		const reply = await readRows(
+			chunked(page, () => 5),
+			'orders',
+			(row) => {
+				const { order_id: id } = row as { order_id: number };
+				return id === 2 ? undefined : id;
+			},
+		);
 		expect(reply.rows).toEqual([1, 3]);
 		expect(reply.count).toBe(3);
 	});
 
 	it('reads an empty list, a missing list and a null list', async () => {
-		const empty = await readRows(chunked('{"orders":[],"total_pages":0}', () => 3), 'orders', (row) => row);
-		expect(empty).toMatchObject({ rows: [], count: 0, sawRows: true, envelope: { orders: [], total_pages: 0 } });
-		const missing = await readRows(chunked('{"success":false,"errors":[{"message":"Nope"}]}', () => 4), 'orders', (row) => row);
-		expect(missing).toMatchObject({ rows: [], sawRows: false, envelope: { success: false, errors: [{ message: 'Nope' }] } });
-		const nulled = await readRows(chunked('{"orders":null}', () => 2), 'orders', (row) => row);
+		const empty = await readRows(
+			chunked('{"orders":[],"total_pages":0}', () => 3),
+			'orders',
+			(row) => row,
+		);
+		expect(empty).toMatchObject({
+			rows: [],
+			count: 0,
+			sawRows: true,
+			envelope: { orders: [], total_pages: 0 },
+		});
+		const missing = await readRows(
+			chunked('{"success":false,"errors":[{"message":"Nope"}]}', () => 4),
+			'orders',
+			(row) => row,
+		);
+		expect(missing).toMatchObject({
+			rows: [],
+			sawRows: false,
+			envelope: { success: false, errors: [{ message: 'Nope' }] },
+		});
+		const nulled = await readRows(
+			chunked('{"orders":null}', () => 2),
+			'orders',
+			(row) => row,
+		);
 		expect(nulled).toMatchObject({ sawRows: false, envelope: { orders: null } });
 	});
 
 	it('does not take a nested "orders" list for the rows', async () => {
 		const text = JSON.stringify({ meta: { orders: [{ order_id: 9 }] }, orders: [{ order_id: 1 }] });
-		const reply = await readRows(chunked(text, () => 3), 'orders', (row) => row);
+		const reply = await readRows(
+			chunked(text, () => 3),
+			'orders',
+			(row) => row,
+		);
 		expect(reply.rows).toEqual([{ order_id: 1 }]);
 		expect(reply.envelope).toEqual({ meta: { orders: [{ order_id: 9 }] }, orders: [] });
 	});
 
 	it('has no envelope for a reply that is not JSON, or is cut short, and quotes its start', async () => {
-		const html = await readRows(chunked('<html><body>Service Unavailable</body></html>', () => 8), 'orders', (row) => row);
+		const html = await readRows(
+			chunked('<html><body>Service Unavailable</body></html>', () => 8),
+			'orders',
+			(row) => row,
+		);
 		expect(html.envelope).toBeUndefined();
 		expect(html.head).toContain('Service Unavailable');
-		const cut = await readRows(chunked(page.slice(0, page.length / 2), () => 64), 'orders', (row) => row);
+		const cut = await readRows(
+			chunked(page.slice(0, page.length / 2), () => 64),
+			'orders',
+			(row) => row,
+		);
 		expect(cut.envelope).toBeUndefined();
-		const badRow = await readRows(chunked('{"orders":[{"order_id":1},{"order_id":}]}', () => 64), 'orders', (row) => row);
+		const badRow = await readRows(
+			chunked('{"orders":[{"order_id":1},{"order_id":}]}', () => 64),
+			'orders',
+			(row) => row,
+		);
 		expect(badRow.envelope).toBeUndefined();
 	});
 });

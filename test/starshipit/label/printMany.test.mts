@@ -9,7 +9,14 @@ import type { IDataObject } from 'n8n-workflow';
 import type { Harness } from '../../harness/index.mts';
 import type { StarshipitSandbox } from '../../sandbox/starshipit/index.mts';
 import { configurePrinting } from '../../sandbox/starshipit/lifecycle.mts';
-import { outcome, outputOf, pdf, runNode, runWithErrorOutput, useLabelOrders } from '../fixtures.mts';
+import {
+	outcome,
+	outputOf,
+	pdf,
+	runNode,
+	runWithErrorOutput,
+	useLabelOrders,
+} from '../fixtures.mts';
 import { reasonOf } from '../../harness/outcome.mts';
 
 let sandbox: StarshipitSandbox;
@@ -26,12 +33,23 @@ describe('Label', () => {
 			const { l1, l2 } = await createOrders();
 			configurePrinting(sandbox.state, { bulkLabelsCamelCase: camelCase });
 			sandbox.server.clearLog();
-			const out = outputOf(await runNode(harness, { resource: 'label', operation: 'printMany', orderIds: '={{ $json.order_id }}' }, [l1, l2]));
+			const out = outputOf(
+				await runNode(
+					harness,
+					{ resource: 'label', operation: 'printMany', orderIds: '={{ $json.order_id }}' },
+					[l1, l2],
+				),
+			);
 			expect(sandbox.server.count('POST /api/orders/shipments')).toBe(1);
 			expect(out).toHaveLength(1);
 			expect(out[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }]);
 			expect(out[0].json.outcome).toMatchObject({ status: 'printed', order_number: 'L-1, L-2' });
-			expect(out[0].json).toMatchObject({ order_ids: [l1.order_id, l2.order_id], order_numbers: ['L-1', 'L-2'], label_count: 2, files_per_order_known: false });
+			expect(out[0].json).toMatchObject({
+				order_ids: [l1.order_id, l2.order_id],
+				order_numbers: ['L-1', 'L-2'],
+				label_count: 2,
+				files_per_order_known: false,
+			});
 			expect(out[0].json.tracking_numbers).toBeUndefined();
 			for (const key of ['label', 'label_2']) {
 				const file = pdf(out[0], key);
@@ -47,7 +65,13 @@ describe('Label', () => {
 		expect(typeof l1.order_date).toBe('string');
 		sandbox.printOrder('L-1');
 		sandbox.server.clearLog();
-		const out = outputOf(await runNode(harness, { resource: 'label', operation: 'printMany', orderIds: '={{ $json.order_id }}' }, [l1, l2]));
+		const out = outputOf(
+			await runNode(
+				harness,
+				{ resource: 'label', operation: 'printMany', orderIds: '={{ $json.order_id }}' },
+				[l1, l2],
+			),
+		);
 		expect(bought('L-1')).toBe(1);
 		expect(bought('L-2')).toBe(1);
 		expect(out.map((i) => i.json.outcome)).toEqual([
@@ -58,11 +82,21 @@ describe('Label', () => {
 		const counts = sandbox.server.counts();
 		expect(counts['GET /api/orders']).toBe(2);
 		expect(counts['POST /api/orders/shipments']).toBe(2);
-		expect((counts['GET /api/orders/unshipped'] ?? 0) + (counts['GET /api/orders/shipments'] ?? 0) + (counts['GET /api/orders/shipped'] ?? 0)).toBe(0);
+		expect(
+			(counts['GET /api/orders/unshipped'] ?? 0) +
+				(counts['GET /api/orders/shipments'] ?? 0) +
+				(counts['GET /api/orders/shipped'] ?? 0),
+		).toBe(0);
 
 		// Items without a date are read one by one; printing all of them again buys nothing.
 		sandbox.server.clearLog();
-		const again = outputOf(await runNode(harness, { resource: 'label', operation: 'printMany', orderIds: '={{ $json.id }}' }, [{ id: l1.order_id }, { id: l2.order_id }]));
+		const again = outputOf(
+			await runNode(
+				harness,
+				{ resource: 'label', operation: 'printMany', orderIds: '={{ $json.id }}' },
+				[{ id: l1.order_id }, { id: l2.order_id }],
+			),
+		);
 		expect(again.map((i) => (i.json.outcome as IDataObject).status)).toEqual(['reprinted']);
 		expect(sandbox.server.count('GET /api/orders')).toBe(2);
 		expect(bought('L-1') + bought('L-2')).toBe(2);
@@ -72,12 +106,23 @@ describe('Label', () => {
 		const { l1, l2 } = await createOrders();
 		sandbox.server.clearLog();
 		// A 503 asking to come back after the retry budget (reads are retried for the whole budget).
-		const down = { kind: 'status' as const, status: 503, headers: { 'Retry-After': '600' }, body: { statusCode: 503, message: 'injected 503' } };
+		const down = {
+			kind: 'status' as const,
+			status: 503,
+			headers: { 'Retry-After': '600' },
+			body: { statusCode: 503, message: 'injected 503' },
+		};
 		sandbox.server.injectFaults('GET /api/orders', [down]);
-		const { success, errors } = await runWithErrorOutput(harness, { resource: 'label', operation: 'printMany', orderIds: '={{ $json.order_id }}' }, [l1, l2]);
+		const { success, errors } = await runWithErrorOutput(
+			harness,
+			{ resource: 'label', operation: 'printMany', orderIds: '={{ $json.order_id }}' },
+			[l1, l2],
+		);
 		expect(success).toHaveLength(0);
 		expect(errors).toHaveLength(2);
-		expect(String(reasonOf(errors[0]))).toMatch(/Nothing was printed: could not check which orders already have labels/);
+		expect(String(reasonOf(errors[0]))).toMatch(
+			/Nothing was printed: could not check which orders already have labels/,
+		);
 		expect(sandbox.server.count('POST /api/orders/shipments')).toBe(0);
 		expect(bought('L-1') + bought('L-2')).toBe(0);
 	});
@@ -85,7 +130,14 @@ describe('Label', () => {
 	it('Print Many: an order Starshipit refuses fails on its own item; the batch item names only the orders printed', async () => {
 		const { l1, l2 } = await createOrders();
 		sandbox.state.findByNumber(sandbox.state.accountByKey(), 'L-1')!.order.archived = true;
-		const out = outputOf(await runNode(harness, { resource: 'label', operation: 'printMany', orderIds: '={{ $json.order_id }}' }, [l1, l2], { continueOnFail: true }));
+		const out = outputOf(
+			await runNode(
+				harness,
+				{ resource: 'label', operation: 'printMany', orderIds: '={{ $json.order_id }}' },
+				[l1, l2],
+				{ continueOnFail: true },
+			),
+		);
 		expect(out).toHaveLength(2);
 		const failed = out.find((i) => reasonOf(i))!;
 		expect(failed.pairedItem).toEqual({ item: 0 });
@@ -93,15 +145,25 @@ describe('Label', () => {
 		expect(String(reasonOf(failed))).toMatch(/archived/i);
 		const printed = out.find((i) => !reasonOf(i))!;
 		expect(printed.pairedItem).toEqual([{ item: 1 }]);
-		expect(printed.json).toMatchObject({ order_ids: [l2.order_id], order_numbers: ['L-2'], label_count: 1 });
+		expect(printed.json).toMatchObject({
+			order_ids: [l2.order_id],
+			order_numbers: ['L-2'],
+			label_count: 1,
+		});
 	});
 });
 
 describe('a failure that hits the whole batch puts every item on the error output', () => {
 	it('Print Many with a 5xx on the bulk call', async () => {
 		const { l1, l2 } = await createOrders();
-		sandbox.server.injectFaults('POST /api/orders/shipments', [{ kind: 'status', status: 500, body: { message: 'Internal error' } }]);
-		const { success, errors } = await runWithErrorOutput(harness, { resource: 'label', operation: 'printMany', orderIds: '={{ $json.order_id }}' }, [l1, l2]);
+		sandbox.server.injectFaults('POST /api/orders/shipments', [
+			{ kind: 'status', status: 500, body: { message: 'Internal error' } },
+		]);
+		const { success, errors } = await runWithErrorOutput(
+			harness,
+			{ resource: 'label', operation: 'printMany', orderIds: '={{ $json.order_id }}' },
+			[l1, l2],
+		);
 		expect(success).toHaveLength(0);
 		expect(errors).toHaveLength(2);
 		for (const e of errors) expect(outcome(e.json)).toMatchObject({ status: 'failed' });

@@ -6,7 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import type { IDataObject } from 'n8n-workflow';
 import type { StarshipitSandbox } from '../../sandbox/starshipit/index.mts';
-import { harnessFor, runWithErrorOutput, saleOrder, storedOrderNumbers, uiOrderItem, useSandbox } from '../fixtures.mts';
+import {
+	harnessFor,
+	runWithErrorOutput,
+	saleOrder,
+	storedOrderNumbers,
+	uiOrderItem,
+	useSandbox,
+} from '../fixtures.mts';
 import { outcomeOf, reasonOf } from '../../harness/outcome.mts';
 
 let sandbox: StarshipitSandbox;
@@ -14,17 +21,35 @@ useSandbox((started) => (sandbox = started));
 
 /** The Starshipit node with "On Error: Continue (using error output)": what went down each output. */
 async function run(parameters: IDataObject, items: IDataObject[], credential: IDataObject = {}) {
-	const { status, success, errors } = await runWithErrorOutput(harnessFor(sandbox, credential), parameters, items);
+	const { status, success, errors } = await runWithErrorOutput(
+		harnessFor(sandbox, credential),
+		parameters,
+		items,
+	);
 	return { status, succeeded: success, failed: errors };
 }
 
-const createMany = (extra: IDataObject = {}) => ({ resource: 'order', operation: 'createMany', inputMode: 'saleOrder', saleOrder: '={{ $json }}', skipExisting: true, ...extra });
+const createMany = (extra: IDataObject = {}) => ({
+	resource: 'order',
+	operation: 'createMany',
+	inputMode: 'saleOrder',
+	saleOrder: '={{ $json }}',
+	skipExisting: true,
+	...extra,
+});
 const sales = (n: number) => Array.from({ length: n }, (_, i) => saleOrder(`BW-${i + 1}`));
 /**
  * A failure the node gives up on: Starshipit retries reads and 429s for the whole time budget
  * (issue 25), so the server asks it to come back after the budget (Retry-After 600 s).
  */
-const exhausted = (status: number) => [{ kind: 'status' as const, status, headers: { 'Retry-After': '600' }, body: { statusCode: status, message: `injected ${status}` } }];
+const exhausted = (status: number) => [
+	{
+		kind: 'status' as const,
+		status,
+		headers: { 'Retry-After': '600' },
+		body: { statusCode: status, message: `injected ${status}` },
+	},
+];
 const reasons = (items: Array<{ json: IDataObject }>) => items.map((i) => String(reasonOf(i)));
 
 describe('Create Many / Create (order push)', () => {
@@ -34,8 +59,14 @@ describe('Create Many / Create (order push)', () => {
 		expect(failed).toHaveLength(7);
 		expect(reasons(failed).every((r) => /rejected the API key/.test(r))).toBe(true);
 		// n8n's error output hands on the input item with `error` and `details` added.
-		expect(failed.map((i) => (i.json.references as IDataObject).customer)).toEqual(sales(7).map((s) => (s.references as IDataObject).customer));
-		expect(outcomeOf(failed[0])).toMatchObject({ status: 'failed', order_number: 'BW-1', sale_order_reference: 'BW-1' });
+		expect(failed.map((i) => (i.json.references as IDataObject).customer)).toEqual(
+			sales(7).map((s) => (s.references as IDataObject).customer),
+		);
+		expect(outcomeOf(failed[0])).toMatchObject({
+			status: 'failed',
+			order_number: 'BW-1',
+			sale_order_reference: 'BW-1',
+		});
 	});
 
 	it('429 until retries run out on the listing: every item on the error output', async () => {
@@ -43,7 +74,9 @@ describe('Create Many / Create (order push)', () => {
 		const { succeeded, failed } = await run(createMany(), sales(5));
 		expect(succeeded).toEqual([]);
 		expect(failed).toHaveLength(5);
-		expect(reasons(failed).every((r) => /BW-\d.*not created.*could not check.*429/.test(r))).toBe(true);
+		expect(reasons(failed).every((r) => /BW-\d.*not created.*could not check.*429/.test(r))).toBe(
+			true,
+		);
 		expect(storedOrderNumbers(sandbox)).toEqual([]);
 	});
 
@@ -56,7 +89,9 @@ describe('Create Many / Create (order push)', () => {
 	});
 
 	it('revoked key on the import itself (Skip Existing off): every item failed, one import tried, not one per batch', async () => {
-		const { succeeded, failed } = await run(createMany({ skipExisting: false }), sales(120), { apiKey: 'revoked-key' });
+		const { succeeded, failed } = await run(createMany({ skipExisting: false }), sales(120), {
+			apiKey: 'revoked-key',
+		});
 		expect(succeeded).toEqual([]);
 		expect(failed).toHaveLength(120);
 		expect(sandbox.server.count('POST /api/orders/import')).toBe(1);
@@ -64,7 +99,16 @@ describe('Create Many / Create (order push)', () => {
 
 	it('single Create with a revoked key: every item on the error output', async () => {
 		const { succeeded, failed } = await run(
-			{ resource: 'order', operation: 'create', inputMode: 'fields', orderNumber: '={{ $json.order_number }}', destination: { address: { name: 'A', street: 'B', suburb: 'C', post_code: '2000', country: 'AU' } }, items: { item: [{ description: 'W', sku: 'S', quantity: 1, weight: 1, value: 1 }] } },
+			{
+				resource: 'order',
+				operation: 'create',
+				inputMode: 'fields',
+				orderNumber: '={{ $json.order_number }}',
+				destination: {
+					address: { name: 'A', street: 'B', suburb: 'C', post_code: '2000', country: 'AU' },
+				},
+				items: { item: [{ description: 'W', sku: 'S', quantity: 1, weight: 1, value: 1 }] },
+			},
 			[uiOrderItem('ONE-1'), uiOrderItem('ONE-2')],
 			{ apiKey: 'revoked-key' },
 		);
@@ -85,15 +129,38 @@ describe('Create Many / Create (order push)', () => {
 
 describe('Get, Get Many, Update, Delete, Archive (order look-ups and changes)', () => {
 	const cases: Array<[string, IDataObject]> = [
-		['get', { resource: 'order', operation: 'get', orderBy: 'orderNumber', orderNumber: '={{ $json.n }}' }],
+		[
+			'get',
+			{
+				resource: 'order',
+				operation: 'get',
+				orderBy: 'orderNumber',
+				orderNumber: '={{ $json.n }}',
+			},
+		],
 		['getMany', { resource: 'order', operation: 'getMany', returnAll: true }],
-		['update', { resource: 'order', operation: 'update', orderId: '={{ $json.id }}', updateFields: { reference: 'x' } }],
+		[
+			'update',
+			{
+				resource: 'order',
+				operation: 'update',
+				orderId: '={{ $json.id }}',
+				updateFields: { reference: 'x' },
+			},
+		],
 		['delete', { resource: 'order', operation: 'delete', orderId: '={{ $json.id }}' }],
 		['archive', { resource: 'order', operation: 'archive', orderId: '={{ $json.id }}' }],
 	];
 	for (const [operation, parameters] of cases) {
 		it(`${operation}: a revoked key puts every item on the error output`, async () => {
-			const { succeeded, failed } = await run(parameters, [{ n: 'A-1', id: 100001 }, { n: 'A-2', id: 100002 }], { apiKey: 'revoked-key' });
+			const { succeeded, failed } = await run(
+				parameters,
+				[
+					{ n: 'A-1', id: 100001 },
+					{ n: 'A-2', id: 100002 },
+				],
+				{ apiKey: 'revoked-key' },
+			);
 			expect(succeeded).toEqual([]);
 			expect(failed).toHaveLength(2);
 			expect(reasons(failed).every((r) => /rejected the API key/.test(r))).toBe(true);

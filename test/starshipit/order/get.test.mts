@@ -12,16 +12,42 @@ useSandbox((_started, startedHarness) => {
 
 describe('Order > Get, Get Many, Update, Delete, Archive', () => {
 	it('gets an order by number and by id', async () => {
-		const [created] = outputOf(await runNode(harness, uiCreateParameters('create'), [uiOrderItem('SO-9')]));
-		const byNumber = outputOf(await runNode(harness, { resource: 'order', operation: 'get', orderBy: 'orderNumber', orderNumber: 'SO-9' }));
-		const byId = outputOf(await runNode(harness, { resource: 'order', operation: 'get', orderBy: 'orderId', orderId: String(created.json.order_id) }));
+		const [created] = outputOf(
+			await runNode(harness, uiCreateParameters('create'), [uiOrderItem('SO-9')]),
+		);
+		const byNumber = outputOf(
+			await runNode(harness, {
+				resource: 'order',
+				operation: 'get',
+				orderBy: 'orderNumber',
+				orderNumber: 'SO-9',
+			}),
+		);
+		const byId = outputOf(
+			await runNode(harness, {
+				resource: 'order',
+				operation: 'get',
+				orderBy: 'orderId',
+				orderId: String(created.json.order_id),
+			}),
+		);
 		expect(byNumber[0].json.order_id).toBe(created.json.order_id);
 		expect(byId[0].json.order_number).toBe('SO-9');
 	});
 
-	it('Get of an unknown order is an error saying what to do, with Starshipit\'s words as its description; Continue On Fail keeps going', async () => {
+	it("Get of an unknown order is an error saying what to do, with Starshipit's words as its description; Continue On Fail keeps going", async () => {
 		const out = outputOf(
-			await runNode(harness, { resource: 'order', operation: 'get', orderBy: 'orderNumber', orderNumber: '={{ $json.n }}' }, [{ n: 'NOPE' }], { continueOnFail: true }),
+			await runNode(
+				harness,
+				{
+					resource: 'order',
+					operation: 'get',
+					orderBy: 'orderNumber',
+					orderNumber: '={{ $json.n }}',
+				},
+				[{ n: 'NOPE' }],
+				{ continueOnFail: true },
+			),
 		);
 		// The message says what to do (an AI agent reads only that); Starshipit's words are the description.
 		expect(reasonOf(out[0])).toMatch(/^Order "NOPE" is not in Starshipit: check the order number/);

@@ -15,20 +15,49 @@ useSandbox((started, startedHarness) => {
 
 describe('Order > Get, Get Many, Update, Delete, Archive', () => {
 	it('Get Many follows every page (Return All) and honours Limit', async () => {
-		await runNode(harness, createManyFromSaleOrders({ skipExisting: false }), numbers('PG', 520).map((r) => saleOrder(r)));
+		await runNode(
+			harness,
+			createManyFromSaleOrders({ skipExisting: false }),
+			numbers('PG', 520).map((r) => saleOrder(r)),
+		);
 		sandbox.server.clearLog();
-		const all = outputOf(await runNode(harness, { resource: 'order', operation: 'getMany', source: 'unshipped', returnAll: true, filters: { sinceLastUpdated: '2020-01-01T00:00:00Z' } }));
+		const all = outputOf(
+			await runNode(harness, {
+				resource: 'order',
+				operation: 'getMany',
+				source: 'unshipped',
+				returnAll: true,
+				filters: { sinceLastUpdated: '2020-01-01T00:00:00Z' },
+			}),
+		);
 		expect(all).toHaveLength(520);
 		expect(new Set(all.map((o) => o.json.order_number)).size).toBe(520);
 		expect(sandbox.server.count('GET /api/orders/unshipped')).toBe(3);
 
 		sandbox.server.clearLog();
-		const some = outputOf(await runNode(harness, { resource: 'order', operation: 'getMany', source: 'unshipped', returnAll: false, limit: 7, filters: { sinceOrderDate: '2020-01-01T00:00:00Z' } }));
+		const some = outputOf(
+			await runNode(harness, {
+				resource: 'order',
+				operation: 'getMany',
+				source: 'unshipped',
+				returnAll: false,
+				limit: 7,
+				filters: { sinceOrderDate: '2020-01-01T00:00:00Z' },
+			}),
+		);
 		expect(some).toHaveLength(7);
 		expect(sandbox.server.count('GET /api/orders/unshipped')).toBe(1);
 
 		sandbox.server.clearLog();
-		const found = outputOf(await runNode(harness, { resource: 'order', operation: 'getMany', source: 'search', phrase: 'PG-0', returnAll: true }));
+		const found = outputOf(
+			await runNode(harness, {
+				resource: 'order',
+				operation: 'getMany',
+				source: 'search',
+				phrase: 'PG-0',
+				returnAll: true,
+			}),
+		);
 		expect(found).toHaveLength(520);
 		expect(sandbox.server.count('GET /api/orders/search')).toBe(3);
 	});
@@ -36,7 +65,14 @@ describe('Order > Get, Get Many, Update, Delete, Archive', () => {
 	it('Get Many of shipped orders returns tracking rows', async () => {
 		await runNode(harness, createManyFromSaleOrders(), [saleOrder('SH-1'), saleOrder('SH-2')]);
 		sandbox.shipAll();
-		const out = outputOf(await runNode(harness, { resource: 'order', operation: 'getMany', source: 'shipped', returnAll: true }));
+		const out = outputOf(
+			await runNode(harness, {
+				resource: 'order',
+				operation: 'getMany',
+				source: 'shipped',
+				returnAll: true,
+			}),
+		);
 		expect(out.map((o) => o.json.order_number).sort()).toEqual(['SH-1', 'SH-2']);
 		expect(out[0].json.tracking_number).toMatch(/^SS/);
 	});

@@ -9,7 +9,14 @@ useSandbox((_started, startedHarness) => (harness = startedHarness));
 
 describe('Rate and Address', () => {
 	it('Get Delivery Services lists services with prices', async () => {
-		const out = outputOf(await runNode(harness, { resource: 'rate', operation: 'getDeliveryServices', ...shipment, includePricing: true }));
+		const out = outputOf(
+			await runNode(harness, {
+				resource: 'rate',
+				operation: 'getDeliveryServices',
+				...shipment,
+				includePricing: true,
+			}),
+		);
 		expect(out.map((o) => o.json.service_code)).toContain('PLAIN');
 		expect(out[0].json).toHaveProperty('total_price');
 	});

@@ -10,7 +10,14 @@ useSandbox((_started, startedHarness) => (harness = startedHarness));
 
 describe('Rate and Address', () => {
 	it('Get Quotes sends an ISO-2 country code and returns one item per rate', async () => {
-		const out = outputOf(await runNode(harness, { resource: 'rate', operation: 'getQuotes', ...shipment, currency: 'aud' }));
+		const out = outputOf(
+			await runNode(harness, {
+				resource: 'rate',
+				operation: 'getQuotes',
+				...shipment,
+				currency: 'aud',
+			}),
+		);
 		expect(out.length).toBeGreaterThanOrEqual(2);
 		expect(out[0].json).toHaveProperty('service_code');
 		expect(typeof out[0].json.total_price).toBe('number');
@@ -21,7 +28,12 @@ describe('Rate and Address', () => {
 		const out = outputOf(
 			await runNode(
 				harness,
-				{ resource: 'rate', operation: 'getQuotes', destination: { address: { post_code: '3000', country: 'Narnia' } }, packages: {} },
+				{
+					resource: 'rate',
+					operation: 'getQuotes',
+					destination: { address: { post_code: '3000', country: 'Narnia' } },
+					packages: {},
+				},
 				[{}],
 				{ continueOnFail: true },
 			),

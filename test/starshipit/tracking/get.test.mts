@@ -17,11 +17,29 @@ describe('Manifest and Tracking', () => {
 		await createOrders();
 		const { tracking_numbers: numbers } = sandbox.printOrder('L-1');
 		sandbox.advanceOrder('L-1', 'InTransit');
-		const [byTracking] = outputOf(await runNode(harness, { resource: 'tracking', operation: 'get', trackBy: 'trackingNumber', trackingNumber: numbers[1] }));
-		expect(byTracking.json).toMatchObject({ order_number: 'L-1', tracking_number: numbers[1], tracking_status: 'InTransit' });
+		const [byTracking] = outputOf(
+			await runNode(harness, {
+				resource: 'tracking',
+				operation: 'get',
+				trackBy: 'trackingNumber',
+				trackingNumber: numbers[1],
+			}),
+		);
+		expect(byTracking.json).toMatchObject({
+			order_number: 'L-1',
+			tracking_number: numbers[1],
+			tracking_status: 'InTransit',
+		});
 		expect(byTracking.json.tracking_url).toMatch(/^https:\/\//);
 		expect((byTracking.json.tracking_events as unknown[]).length).toBeGreaterThanOrEqual(2);
-		const [byOrder] = outputOf(await runNode(harness, { resource: 'tracking', operation: 'get', trackBy: 'orderNumber', orderNumber: 'L-1' }));
+		const [byOrder] = outputOf(
+			await runNode(harness, {
+				resource: 'tracking',
+				operation: 'get',
+				trackBy: 'orderNumber',
+				orderNumber: 'L-1',
+			}),
+		);
 		expect(byOrder.json).toMatchObject({ order_number: 'L-1', tracking_status: 'InTransit' });
 	});
 });

@@ -18,38 +18,94 @@ useSandbox((started, startedHarness) => {
 
 function polling(parameters: IDataObject = {}): WorkflowJson {
 	const nodes: INode[] = [
-		{ id: 't', name: 'Starshipit Trigger', type: `${PACKAGE}.starshipitTrigger`, typeVersion: 1, position: [0, 0], parameters: parameters as INode['parameters'], credentials: CREDENTIALS },
-		{ id: 'o', name: 'Out', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [200, 0], parameters: {} },
+		{
+			id: 't',
+			name: 'Starshipit Trigger',
+			type: `${PACKAGE}.starshipitTrigger`,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: parameters as INode['parameters'],
+			credentials: CREDENTIALS,
+		},
+		{
+			id: 'o',
+			name: 'Out',
+			type: 'n8n-nodes-base.noOp',
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: {},
+		},
 	];
-	return { name: 'trigger-volume-test', nodes, connections: { 'Starshipit Trigger': { main: [[{ node: 'Out', type: 'main', index: 0 }]] } } as never };
+	return {
+		name: 'trigger-volume-test',
+		nodes,
+		connections: {
+			'Starshipit Trigger': { main: [[{ node: 'Out', type: 'main', index: 0 }]] },
+		} as never,
+	};
 }
 const stateBytes = (staticData: IDataObject) => Buffer.byteLength(JSON.stringify(staticData));
-const numbers = (emitted: { json: IDataObject }[][] | null) => (emitted?.[0] ?? []).map((i) => String(i.json.order_number));
+const numbers = (emitted: { json: IDataObject }[][] | null) =>
+	(emitted?.[0] ?? []).map((i) => String(i.json.order_number));
 
 async function createAndShip(orderNumbers: string[]): Promise<void> {
-	await runNode(harness, { resource: 'order', operation: 'createMany', inputMode: 'saleOrder', saleOrder: '={{ $json }}', skipExisting: false }, orderNumbers.map((n) => saleOrder(n)));
+	await runNode(
+		harness,
+		{
+			resource: 'order',
+			operation: 'createMany',
+			inputMode: 'saleOrder',
+			saleOrder: '={{ $json }}',
+			skipExisting: false,
+		},
+		orderNumbers.map((n) => saleOrder(n)),
+	);
 	sandbox.shipAll();
 }
 
 describe('Starshipit Shipped Order Trigger (polling) at volume', () => {
 	/** `count` shipped orders put straight into the sandbox's state, shipped one every `spacingMs` up to `newest`. */
-	async function seedShipped(count: number, newest: number, spacingMs: number, prefix: string): Promise<string[]> {
+	async function seedShipped(
+		count: number,
+		newest: number,
+		spacingMs: number,
+		prefix: string,
+	): Promise<string[]> {
 		await createAndShip([`${prefix}-template`]);
-		const account = (sandbox.state as unknown as { accounts: Map<string, { orders: Map<number, { order: IDataObject }> }> }).accounts.get(API_KEY)!;
-		const template = [...account.orders.values()].find((s) => s.order.order_number === `${prefix}-template`)!;
+		const account = (
+			sandbox.state as unknown as {
+				accounts: Map<string, { orders: Map<number, { order: IDataObject }> }>;
+			}
+		).accounts.get(API_KEY)!;
+		const template = [...account.orders.values()].find(
+			(s) => s.order.order_number === `${prefix}-template`,
+		)!;
 		let nextId = Math.max(...account.orders.keys()) + 1;
 		const seeded: string[] = [];
 		for (let i = count - 1; i >= 0; i--) {
 			const time = new Date(newest - i * spacingMs).toISOString();
 			const order_id = nextId++;
 			const order_number = `${prefix}-${i}`;
-			account.orders.set(order_id, { ...template, order: { ...template.order, order_id, order_number, shipped_date: time, last_updated: time, order_date: time } });
+			account.orders.set(order_id, {
+				...template,
+				order: {
+					...template.order,
+					order_id,
+					order_number,
+					shipped_date: time,
+					last_updated: time,
+					order_date: time,
+				},
+			});
 			seeded.push(order_number);
 		}
 		return seeded;
 	}
 
-	for (const [count, emitOn] of [[10_000, 'statusChange'], [100_000, 'shipped']] as const) {
+	for (const [count, emitOn] of [
+		[10_000, 'statusChange'],
+		[100_000, 'shipped'],
+	] as const) {
 		it(`${count.toLocaleString('en')} shipped orders are each emitted exactly once ("${emitOn}"), state under 100 KB`, async () => {
 			// One order shipped every 2 s, the newest a second ago, all inside the first poll's look-back.
 			const seeded = await seedShipped(count, Date.now() - 1000, 2000, `V${count}`);
@@ -71,7 +127,9 @@ describe('Starshipit Shipped Order Trigger (polling) at volume', () => {
 			expect(seeded.every((n) => emitted.get(n) === 1)).toBe(true);
 			expect([...emitted.values()].every((n) => n === 1)).toBe(true);
 			expect(stateBytes(third.staticData)).toBeLessThan(100_000);
-			console.log(`${count} shipped orders (${emitOn}): static data ${stateBytes(third.staticData)} bytes, ${sandbox.server.log.length} requests for 3 polls`);
+			console.log(
+				`${count} shipped orders (${emitOn}): static data ${stateBytes(third.staticData)} bytes, ${sandbox.server.log.length} requests for 3 polls`,
+			);
 		}, 300_000);
 	}
 });

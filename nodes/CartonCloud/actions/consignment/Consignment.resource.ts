@@ -14,20 +14,30 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['consignment'] } },
 		options: [
-			{ name: 'Get', value: 'get', action: 'Get a consignment', description: 'Get a consignment by ID, with its tracking details and version' },
-			{ name: 'Get Many', value: 'getMany', action: 'Get many consignments', description: 'Search consignments by sale order, customer reference or status' },
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a consignment',
+				description: 'Get a consignment by ID, with its tracking details and version',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				action: 'Get many consignments',
+				description: 'Search consignments by sale order, customer reference or status',
+			},
 			{
 				name: 'Update',
 				value: 'update',
 				action: 'Update a consignment',
-				description: 'Set tracking number, carrier, tracking URL or status (keeps every other field)',
+				description:
+					'Set tracking number, carrier, tracking URL or status (keeps every other field)',
 			},
 		],
 		default: 'get',
 	},
 	...toolDescriptions('consignment', {
-		get:
-			'Get one CartonCloud consignment by its ID (a UUID). Read-only. Returns its customer reference, status, type, customer, destination city and country, carrier, tracking number and tracking URL.',
+		get: 'Get one CartonCloud consignment by its ID (a UUID). Read-only. Returns its customer reference, status, type, customer, destination city and country, carrier, tracking number and tracking URL.',
 		getMany:
 			'Search CartonCloud consignments by the sale order they were generated from (sale order ID), customer or customer reference; statuses are filtered after the search. Read-only. Returns per consignment: ID, customer reference, status, customer, destination city and country, carrier, tracking number and URL; a note says when more exist than are shown.',
 		update:

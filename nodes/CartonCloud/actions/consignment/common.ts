@@ -46,9 +46,15 @@ export interface UpdateResult {
 const MAX_ATTEMPTS = 5;
 
 /** The tracking values a consignment holds now. */
-export function currentTracking(consignment: IDataObject): Required<Omit<ConsignmentChanges, 'status'>> & { status: string } {
+export function currentTracking(
+	consignment: IDataObject,
+): Required<Omit<ConsignmentChanges, 'status'>> & { status: string } {
 	const references = (consignment.references as IDataObject | undefined) ?? {};
-	const tracking = ((consignment.details as IDataObject | undefined)?.tracking as IDataObject | null | undefined) ?? {};
+	const tracking =
+		((consignment.details as IDataObject | undefined)?.tracking as
+			| IDataObject
+			| null
+			| undefined) ?? {};
 	const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 	return {
 		trackingNumber: str(references.tracking),
@@ -61,7 +67,9 @@ export function currentTracking(consignment: IDataObject): Required<Omit<Consign
 /** Whether the consignment already holds every value in `changes`. */
 export function alreadyApplied(consignment: IDataObject, changes: ConsignmentChanges): boolean {
 	const now = currentTracking(consignment);
-	return (Object.keys(changes) as (keyof ConsignmentChanges)[]).every((key) => changes[key] === undefined || changes[key] === now[key]);
+	return (Object.keys(changes) as (keyof ConsignmentChanges)[]).every(
+		(key) => changes[key] === undefined || changes[key] === now[key],
+	);
 }
 
 /**
@@ -74,7 +82,10 @@ export function alreadyApplied(consignment: IDataObject, changes: ConsignmentCha
 export function applyChanges(consignment: IDataObject, changes: ConsignmentChanges): IDataObject {
 	const next: IDataObject = { ...consignment };
 	if (changes.trackingNumber !== undefined) {
-		next.references = { ...((next.references as IDataObject | undefined) ?? {}), tracking: changes.trackingNumber };
+		next.references = {
+			...((next.references as IDataObject | undefined) ?? {}),
+			tracking: changes.trackingNumber,
+		};
 	}
 	if (changes.carrierName !== undefined || changes.trackingUrl !== undefined) {
 		const details = ((next.details as IDataObject | undefined) ?? {}) as IDataObject;
@@ -120,8 +131,10 @@ export async function updateConsignment(
 	let current: IDataObject | undefined = options.known;
 	for (let attempt = 1; ; attempt++) {
 		try {
-			current ??= (await apiRequest<IDataObject>(context, { method: 'GET', path, itemIndex })).body ?? {};
-			if (alreadyApplied(current, changes)) return { consignment: current, unchanged: true, conflicts };
+			current ??=
+				(await apiRequest<IDataObject>(context, { method: 'GET', path, itemIndex })).body ?? {};
+			if (alreadyApplied(current, changes))
+				return { consignment: current, unchanged: true, conflicts };
 			const version = current.version;
 			if (version === undefined || version === null) {
 				if (options.known && current === options.known) {
@@ -129,7 +142,11 @@ export async function updateConsignment(
 					current = undefined;
 					continue;
 				}
-				throw new NodeOperationError(context.getNode(), `${who} came back without a version, so it cannot be updated safely`, { itemIndex });
+				throw new NodeOperationError(
+					context.getNode(),
+					`${who} came back without a version, so it cannot be updated safely`,
+					{ itemIndex },
+				);
 			}
 			const response = await apiRequest<IDataObject>(context, {
 				method: 'PUT',
@@ -154,7 +171,12 @@ export async function updateConsignment(
 }
 
 /** The same error, its message led by the sale order and the consignment it concerns. */
-function nameTheConsignment(context: IExecuteFunctions, error: unknown, who: string, itemIndex: number): Error {
+function nameTheConsignment(
+	context: IExecuteFunctions,
+	error: unknown,
+	who: string,
+	itemIndex: number,
+): Error {
 	const wrapped = asItemError(context.getNode(), error, itemIndex);
 	if (!wrapped.message.startsWith(who)) wrapped.message = `${who}: ${wrapped.message}`;
 	return wrapped;

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { explainNotFound } from '../../../shared/errors';
 import { forEachItem } from '../../../shared/items';
@@ -30,11 +35,24 @@ const properties: INodeProperties[] = [
 	...outputProperties(),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['consignment'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['consignment'], operation: ['get'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
-		const id = requireText(this, 'consignmentId', 'Consignment ID', i, undefined, CONSIGNMENT_ID_HINT);
+		const id = requireText(
+			this,
+			'consignmentId',
+			'Consignment ID',
+			i,
+			undefined,
+			CONSIGNMENT_ID_HINT,
+		);
 		const simple = simplifies(this, i);
 		// A simplified answer lists no items: none are asked for.
 		const includeItems = !simple && (this.getNodeParameter('includeItems', i, true) as boolean);
@@ -44,7 +62,12 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			headers: includeItems ? {} : { Prefer: 'return=no-items' },
 			itemIndex: i,
 		}).catch((error: unknown) => {
-			throw explainNotFound(this, error, i, `Consignment "${id}" is not in CartonCloud: ${CONSIGNMENT_ID_HINT}`);
+			throw explainNotFound(
+				this,
+				error,
+				i,
+				`Consignment "${id}" is not in CartonCloud: ${CONSIGNMENT_ID_HINT}`,
+			);
 		});
 		return simple ? simpleConsignment(response.body ?? {}) : (response.body ?? {});
 	});

@@ -11,7 +11,14 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['customer'] } },
-		options: [{ name: 'Get Many', value: 'getMany', action: 'Get many customers', description: 'List the customers of the warehouse (tenant)' }],
+		options: [
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				action: 'Get many customers',
+				description: 'List the customers of the warehouse (tenant)',
+			},
+		],
 		default: 'getMany',
 	},
 	...toolDescriptions('customer', {

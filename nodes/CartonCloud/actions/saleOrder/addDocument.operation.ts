@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { forEachItem } from '../../../shared/items';
 import { apiRequest } from '../../transport';
@@ -32,15 +37,31 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['saleOrder'], operation: ['addDocument'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['saleOrder'], operation: ['addDocument'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
 		const id = requireText(this, 'saleOrderId', 'Sale Order ID', i, undefined, SALE_ORDER_ID_HINT);
-		const property = requireText(this, 'binaryPropertyName', 'Input Binary Field', i, `Sale order ${id}`);
+		const property = requireText(
+			this,
+			'binaryPropertyName',
+			'Input Binary Field',
+			i,
+			`Sale order ${id}`,
+		);
 		const binary = this.helpers.assertBinaryData(i, property);
 		const buffer = await this.helpers.getBinaryDataBuffer(i, property);
-		const name = String(this.getNodeParameter('fileName', i, '') || binary.fileName || `document-${id}.${binary.fileExtension ?? 'pdf'}`);
+		const name = String(
+			this.getNodeParameter('fileName', i, '') ||
+				binary.fileName ||
+				`document-${id}.${binary.fileExtension ?? 'pdf'}`,
+		);
 		const body = {
 			type: this.getNodeParameter('documentType', i, 'OUTBOUND_ORDER_INVOICE') as string,
 			content: { name, data: buffer.toString('base64') },

@@ -2,7 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 import { readChoices } from '../../../shared/choices';
 import { readDate } from '../../../shared/values';
-import { SALE_ORDER_STATUSES, type SaleOrderQuery, type TimeWindow } from '../../transport/saleOrderSearch';
+import {
+	SALE_ORDER_STATUSES,
+	type SaleOrderQuery,
+	type TimeWindow,
+} from '../../transport/saleOrderSearch';
 
 export { SALE_ORDERS } from '../../transport/saleOrderSearch';
 
@@ -23,9 +27,19 @@ export const SALE_ORDER_ID_HINT =
 const TIMESTAMPS = ['created', 'modified', 'packed', 'dispatched'] as const;
 
 /** Parses a date filter; the error names the field and the date forms it takes. */
-export function parseDateFilter(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): Date {
+export function parseDateFilter(
+	context: IExecuteFunctions,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+): Date {
 	const date = readDate(context, value, label, itemIndex);
-	if (!date) throw new NodeOperationError(context.getNode(), `"${label}" is empty: give an ISO 8601 date or date-time, e.g. 2026-12-05`, { itemIndex });
+	if (!date)
+		throw new NodeOperationError(
+			context.getNode(),
+			`"${label}" is empty: give an ISO 8601 date or date-time, e.g. 2026-12-05`,
+			{ itemIndex },
+		);
 	return date;
 }
 
@@ -36,10 +50,23 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Statuses may come as a list, a comma-separated text or one value (an AI agent sends text); a
  * customer that is not an ID is searched by name, as a person (or a model) knows it.
  */
-export function saleOrderQuery(context: IExecuteFunctions, filters: IDataObject, itemIndex: number): SaleOrderQuery {
-	const statuses = readChoices(context, filters.statuses, SALE_ORDER_STATUSES, 'Statuses', itemIndex);
+export function saleOrderQuery(
+	context: IExecuteFunctions,
+	filters: IDataObject,
+	itemIndex: number,
+): SaleOrderQuery {
+	const statuses = readChoices(
+		context,
+		filters.statuses,
+		SALE_ORDER_STATUSES,
+		'Statuses',
+		itemIndex,
+	);
 	const customer = filters.customer as { value?: unknown } | string | undefined;
-	const customerValue = typeof customer === 'object' && customer !== null ? String(customer.value ?? '').trim() : String(customer ?? '').trim();
+	const customerValue =
+		typeof customer === 'object' && customer !== null
+			? String(customer.value ?? '').trim()
+			: String(customer ?? '').trim();
 	const reference = String(filters.customerReference ?? '').trim();
 	const windows: TimeWindow[] = [];
 	for (const stamp of TIMESTAMPS) {

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { forEachItem } from '../../../shared/items';
 import { apiRequest } from '../../transport';
@@ -25,7 +30,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['saleOrder'], operation: ['downloadDocument'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['saleOrder'], operation: ['downloadDocument'] } },
+	properties,
+);
 
 /** The file name from a Content-Disposition header (RFC 6266: `filename*` wins over `filename`). */
 export function fileNameFromDisposition(header: string | undefined): string | undefined {
@@ -42,22 +50,45 @@ export function fileNameFromDisposition(header: string | undefined): string | un
 	return plain ? (plain[2] ?? plain[1]).trim() : undefined;
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
 		const id = requireText(this, 'saleOrderId', 'Sale Order ID', i, undefined, SALE_ORDER_ID_HINT);
 		const documentId = requireText(this, 'documentId', 'Document ID', i, `Sale order ${id}`);
-		const property = requireText(this, 'binaryPropertyName', 'Put Output File in Field', i, `Sale order ${id}`);
+		const property = requireText(
+			this,
+			'binaryPropertyName',
+			'Put Output File in Field',
+			i,
+			`Sale order ${id}`,
+		);
 		const path = `${SALE_ORDERS}/${encodeURIComponent(id)}/documents/${encodeURIComponent(documentId)}`;
-		const response = await apiRequest<Buffer | ArrayBuffer | string>(this, { method: 'GET', path: `${path}/download`, binary: true, itemIndex: i });
+		const response = await apiRequest<Buffer | ArrayBuffer | string>(this, {
+			method: 'GET',
+			path: `${path}/download`,
+			binary: true,
+			itemIndex: i,
+		});
 		const raw = response.body;
-		const data = Buffer.isBuffer(raw) ? raw : raw instanceof ArrayBuffer ? Buffer.from(raw) : Buffer.from(String(raw ?? ''), 'binary');
+		const data = Buffer.isBuffer(raw)
+			? raw
+			: raw instanceof ArrayBuffer
+				? Buffer.from(raw)
+				: Buffer.from(String(raw ?? ''), 'binary');
 		let fileName = fileNameFromDisposition(response.headers['content-disposition']);
 		if (!fileName) {
 			// No Content-Disposition: the document's metadata carries its name.
 			const meta = await apiRequest<IDataObject>(this, { method: 'GET', path, itemIndex: i });
-			fileName = String(((meta.body?.content as IDataObject | undefined)?.name as string | undefined) ?? `${documentId}.pdf`);
+			fileName = String(
+				((meta.body?.content as IDataObject | undefined)?.name as string | undefined) ??
+					`${documentId}.pdf`,
+			);
 		}
-		const mimeType = (response.headers['content-type'] ?? 'application/octet-stream').split(';')[0].trim();
+		const mimeType = (response.headers['content-type'] ?? 'application/octet-stream')
+			.split(';')[0]
+			.trim();
 		const binary = await this.helpers.prepareBinaryData(data, fileName, mimeType);
 		return {
 			json: { saleOrderId: id, documentId, fileName, mimeType, fileSize: data.length },

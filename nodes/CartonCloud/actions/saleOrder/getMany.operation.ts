@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { customerLocator, returnAllOrLimit, SALE_ORDER_STATUSES } from '../common.descriptions';
 import { forEachItem } from '../../../shared/items';
@@ -25,9 +30,13 @@ const properties: INodeProperties[] = [
 				type: 'multiOptions',
 				options: SALE_ORDER_STATUSES,
 				default: [],
-				description: 'Only sale orders in one of these statuses (an expression may give a list or comma-separated text)',
+				description:
+					'Only sale orders in one of these statuses (an expression may give a list or comma-separated text)',
 			},
-			customerLocator({ description: 'Only sale orders of this customer (by ID, or by its exact name when the value is not an ID)' }),
+			customerLocator({
+				description:
+					'Only sale orders of this customer (by ID, or by its exact name when the value is not an ID)',
+			}),
 			{
 				displayName: 'Customer Reference',
 				name: 'customerReference',
@@ -41,9 +50,15 @@ const properties: INodeProperties[] = [
 	...outputProperties(),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['saleOrder'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['saleOrder'], operation: ['getMany'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const found = await forEachItem(this, items, async (i) => {
 		const limit = readLimit(this, i);
 		const query = saleOrderQuery(this, this.getNodeParameter('filters', i, {}) as IDataObject, i);
@@ -51,16 +66,24 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		return simplifies(this, i) ? simplifiedAnswer(orders, query, limit) : orders;
 	});
 	// Simplified rows carry no items, so their product weights are not looked up.
-	if (!simplifies(this, 0) && (this.getNodeParameter('addProductWeights', 0, true) as boolean)) await addProductMeasures(this, found);
+	if (!simplifies(this, 0) && (this.getNodeParameter('addProductWeights', 0, true) as boolean))
+		await addProductMeasures(this, found);
 	if (found.length === 0) explainNothingFound(this);
 	return found;
 }
 
 /** Simplified rows that fit an answer, with a note when none matched or more may exist. */
-function simplifiedAnswer(orders: IDataObject[], query: SaleOrderQuery, limit: number | undefined): IDataObject[] {
+function simplifiedAnswer(
+	orders: IDataObject[],
+	query: SaleOrderQuery,
+	limit: number | undefined,
+): IDataObject[] {
 	const always: string[] = [];
 	if (orders.length === 0) always.push(nothingMatched(query));
-	if (limit !== undefined && orders.length >= limit) always.push(`The Limit (${limit}) was reached: more sale orders may match. Narrow the filters or raise the Limit to see them.`);
+	if (limit !== undefined && orders.length >= limit)
+		always.push(
+			`The Limit (${limit}) was reached: more sale orders may match. Narrow the filters or raise the Limit to see them.`,
+		);
 	return fitAnswer(orders.map(simpleSaleOrder), {
 		always,
 		cut: (shown, total) =>

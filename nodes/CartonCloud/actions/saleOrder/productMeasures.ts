@@ -14,7 +14,10 @@ import type { RequestContext } from '../../../shared/transport/request';
 import { forEachInFlight } from '../../../shared/transport/inFlight';
 import { anyOf, chunk, text } from '../../transport/conditions';
 import { search } from '../../transport';
-import type { ProductMeasures, SaleOrderProducts } from '../../../shared/mapping/saleOrderToStarshipit';
+import type {
+	ProductMeasures,
+	SaleOrderProducts,
+} from '../../../shared/mapping/saleOrderToStarshipit';
 
 export const WAREHOUSE_PRODUCTS = '/warehouse-products';
 
@@ -40,9 +43,12 @@ export const addProductWeightsField: INodeProperties = {
 		'Whether to read the warehouse products of the returned sale orders (one search per 50 products) and add their weight per unit of measure (a carton without its own weight weighs its base quantity times the base unit) and their dimensions as CartonCloud gives them, as "productMeasures". Sale-order items carry no weight in CartonCloud; Starshipit needs it.',
 };
 
-const num = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined);
-const isObject = (value: unknown): value is IDataObject => typeof value === 'object' && value !== null && !Array.isArray(value);
-const textOf = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+const num = (value: unknown): number | undefined =>
+	typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
+const isObject = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+const textOf = (value: unknown): string | undefined =>
+	typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 
 type Unit = ProductMeasures['unitsOfMeasure'][string];
 
@@ -62,9 +68,11 @@ export function measuresOf(product: IDataObject): ProductMeasures {
 	const raw = product.unitOfMeasures ?? product.unitsOfMeasure;
 	const entries: Array<[string, IDataObject]> = [];
 	if (Array.isArray(raw)) {
-		for (const unit of raw) if (isObject(unit)) entries.push([textOf(unit.code) ?? textOf(unit.type) ?? 'UNITS', unit]);
+		for (const unit of raw)
+			if (isObject(unit)) entries.push([textOf(unit.code) ?? textOf(unit.type) ?? 'UNITS', unit]);
 	} else if (isObject(raw)) {
-		for (const [key, unit] of Object.entries(raw)) if (isObject(unit)) entries.push([textOf(unit.code) ?? key, unit]);
+		for (const [key, unit] of Object.entries(raw))
+			if (isObject(unit)) entries.push([textOf(unit.code) ?? key, unit]);
 	}
 	const units: Record<string, Unit> = {};
 	for (const [code, unit] of entries) {
@@ -78,11 +86,15 @@ export function measuresOf(product: IDataObject): ProductMeasures {
 		};
 	}
 	const named = textOf(product.defaultUnitOfMeasure)?.toLowerCase();
-	const defaultUnit = named ?? (Object.keys(units).length === 1 ? Object.keys(units)[0] : undefined);
-	const base = [defaultUnit ? units[defaultUnit] : undefined, ...Object.values(units)].find((u) => u?.baseQty === 1 && u.weightKg !== undefined);
+	const defaultUnit =
+		named ?? (Object.keys(units).length === 1 ? Object.keys(units)[0] : undefined);
+	const base = [defaultUnit ? units[defaultUnit] : undefined, ...Object.values(units)].find(
+		(u) => u?.baseQty === 1 && u.weightKg !== undefined,
+	);
 	if (base?.weightKg !== undefined) {
 		for (const unit of Object.values(units)) {
-			if (unit.weightKg === undefined && unit.baseQty !== undefined) unit.weightKg = Math.round(unit.baseQty * base.weightKg * 1e6) / 1e6;
+			if (unit.weightKg === undefined && unit.baseQty !== undefined)
+				unit.weightKg = Math.round(unit.baseQty * base.weightKg * 1e6) / 1e6;
 		}
 	}
 	const references = isObject(product.references) ? product.references : {};
@@ -98,7 +110,8 @@ function productKeysOf(order: IDataObject): { ids: string[]; codes: string[] } {
 	const ids: string[] = [];
 	const codes: string[] = [];
 	for (const item of (order.items as IDataObject[] | undefined) ?? []) {
-		const product = ((item.details as IDataObject | undefined)?.product as IDataObject | undefined) ?? {};
+		const product =
+			((item.details as IDataObject | undefined)?.product as IDataObject | undefined) ?? {};
 		const code = (product.references as IDataObject | undefined)?.code;
 		if (typeof product.id === 'string' && product.id) ids.push(product.id);
 		else if (typeof code === 'string' && code) codes.push(code);
@@ -111,8 +124,13 @@ function productKeysOf(order: IDataObject): { ids: string[]; codes: string[] } {
  * `items`. Failed items are left alone; a product CartonCloud does not return is simply absent
  * (the mapping then reports the item as having no weight).
  */
-export async function addProductMeasures(context: RequestContext, items: INodeExecutionData[]): Promise<void> {
-	const orders = items.map((item) => item.json).filter((json) => Array.isArray(json.items) && json.error === undefined);
+export async function addProductMeasures(
+	context: RequestContext,
+	items: INodeExecutionData[],
+): Promise<void> {
+	const orders = items
+		.map((item) => item.json)
+		.filter((json) => Array.isArray(json.items) && json.error === undefined);
 	const ids = new Set<string>();
 	const codes = new Set<string>();
 	for (const order of orders) {
@@ -126,9 +144,17 @@ export async function addProductMeasures(context: RequestContext, items: INodeEx
 		['/code', [...codes]],
 	];
 	// The searches do not depend on each other: a few go out at a time.
-	const searches = lookups.flatMap(([pointer, values]) => chunk(values, PRODUCTS_PER_SEARCH).map((part) => anyOf(part.map((v) => text(pointer, v)))));
+	const searches = lookups.flatMap(([pointer, values]) =>
+		chunk(values, PRODUCTS_PER_SEARCH).map((part) => anyOf(part.map((v) => text(pointer, v)))),
+	);
 	await forEachInFlight(searches, async (condition) => {
-		const found = await search(context, WAREHOUSE_PRODUCTS, condition, { returnAll: true }, PRODUCT_VERSION);
+		const found = await search(
+			context,
+			WAREHOUSE_PRODUCTS,
+			condition,
+			{ returnAll: true },
+			PRODUCT_VERSION,
+		);
 		for (const product of found) {
 			const measures = measuresOf(product);
 			catalogue.set(measures.id, measures);
@@ -139,7 +165,8 @@ export async function addProductMeasures(context: RequestContext, items: INodeEx
 		const keys = productKeysOf(order);
 		const own: SaleOrderProducts = {};
 		for (const id of keys.ids) if (catalogue.has(id)) own[id] = catalogue.get(id)!;
-		for (const code of keys.codes) if (catalogue.has(`code:${code}`)) own[`code:${code}`] = catalogue.get(`code:${code}`)!;
+		for (const code of keys.codes)
+			if (catalogue.has(`code:${code}`)) own[`code:${code}`] = catalogue.get(`code:${code}`)!;
 		order.productMeasures = own as unknown as IDataObject;
 	}
 }

@@ -16,7 +16,8 @@ export const description: INodeProperties[] = [
 				name: 'Write Back to Consignment',
 				value: 'writeBack',
 				action: 'Write tracking to a consignment',
-				description: "Find each sale order's consignment and set its tracking number, carrier and URL (batched; skips values already there)",
+				description:
+					"Find each sale order's consignment and set its tracking number, carrier and URL (batched; skips values already there)",
 			},
 		],
 		default: 'writeBack',

@@ -13,7 +13,12 @@
  * A failure that concerns the whole batch (a refused credential, an exhausted 429, a 5xx on a
  * search) puts every item on the error output with the reason, never one down the success branch.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { CONSIGNMENT_STATUSES, customerLocator, locatorValue } from '../common.descriptions';
 import { asItemError, outputOf } from '../../../shared/items';
@@ -21,7 +26,12 @@ import { outcomeItem } from '../../../shared/outcome';
 import { itemParameter } from '../../../shared/parameters';
 import { forEachInFlight } from '../../../shared/transport/inFlight';
 import { type ConsignmentChanges, updateConsignment } from '../consignment/common';
-import { findConsignments, findSaleOrders, type SaleOrderFacts, type SaleOrderLookup } from '../../transport/consignmentLookup';
+import {
+	findConsignments,
+	findSaleOrders,
+	type SaleOrderFacts,
+	type SaleOrderLookup,
+} from '../../transport/consignmentLookup';
 
 const show = { resource: ['tracking'], operation: ['writeBack'] };
 
@@ -31,7 +41,11 @@ const properties: INodeProperties[] = [
 		name: 'saleOrderBy',
 		type: 'options',
 		options: [
-			{ name: 'Customer Reference', value: 'customerReference', description: "The customer's order number (e.g. the Starshipit order number)" },
+			{
+				name: 'Customer Reference',
+				value: 'customerReference',
+				description: "The customer's order number (e.g. the Starshipit order number)",
+			},
 			{ name: 'Sale Order ID', value: 'id' },
 		],
 		default: 'customerReference',
@@ -47,7 +61,8 @@ const properties: INodeProperties[] = [
 	},
 	customerLocator({
 		displayName: 'Customer',
-		description: 'Only match sale orders of this customer; needed when the same reference exists for several customers',
+		description:
+			'Only match sale orders of this customer; needed when the same reference exists for several customers',
 		displayOptions: { show: { saleOrderBy: ['customerReference'] } },
 	}),
 	{
@@ -71,14 +86,16 @@ const properties: INodeProperties[] = [
 		name: 'carrierName',
 		type: 'string',
 		default: '',
-		description: "Written to the consignment's details.tracking.companyName (left as it is when empty)",
+		description:
+			"Written to the consignment's details.tracking.companyName (left as it is when empty)",
 	},
 	{
 		displayName: 'Tracking URL',
 		name: 'trackingUrl',
 		type: 'string',
 		default: '',
-		description: "The carrier's tracking page, stored in the consignment's details.tracking (left as it is when empty; see Tracking URL Template)",
+		description:
+			"The carrier's tracking page, stored in the consignment's details.tracking (left as it is when empty; see Tracking URL Template)",
 	},
 	{
 		displayName: 'Customers Without Consignments',
@@ -128,15 +145,25 @@ interface Request extends SaleOrderLookup {
 
 function readRequest(context: IExecuteFunctions, i: number): Request {
 	const by = itemParameter<Request['by']>(context, 'saleOrderBy', i, 'customerReference');
-	const key = String(itemParameter<unknown>(context, by === 'id' ? 'saleOrderId' : 'customerReference', i, '') ?? '').trim();
+	const key = String(
+		itemParameter<unknown>(context, by === 'id' ? 'saleOrderId' : 'customerReference', i, '') ?? '',
+	).trim();
 	const label = by === 'id' ? 'Sale Order ID' : 'Customer Reference';
 	if (!key) {
-		throw new NodeOperationError(context.getNode(), `Item ${i + 1}: "${label}" is empty, so no sale order can be found`, { itemIndex: i });
+		throw new NodeOperationError(
+			context.getNode(),
+			`Item ${i + 1}: "${label}" is empty, so no sale order can be found`,
+			{ itemIndex: i },
+		);
 	}
 	const subject = by === 'id' ? `Sale order ${key}` : `Sale order "${key}"`;
-	const trackingNumber = String(itemParameter<unknown>(context, 'trackingNumber', i, '') ?? '').trim();
+	const trackingNumber = String(
+		itemParameter<unknown>(context, 'trackingNumber', i, '') ?? '',
+	).trim();
 	if (!trackingNumber) {
-		throw new NodeOperationError(context.getNode(), `${subject}: "Tracking Number" is empty`, { itemIndex: i });
+		throw new NodeOperationError(context.getNode(), `${subject}: "Tracking Number" is empty`, {
+			itemIndex: i,
+		});
 	}
 	const changes: ConsignmentChanges = { trackingNumber };
 	const carrierName = String(itemParameter<unknown>(context, 'carrierName', i, '') ?? '').trim();
@@ -144,7 +171,11 @@ function readRequest(context: IExecuteFunctions, i: number): Request {
 	const trackingUrl = String(itemParameter<unknown>(context, 'trackingUrl', i, '') ?? '').trim();
 	if (trackingUrl) {
 		if (!/^https?:\/\/\S+$/i.test(trackingUrl)) {
-			throw new NodeOperationError(context.getNode(), `${subject}: "Tracking URL" is not an http(s) URL: ${trackingUrl}`, { itemIndex: i });
+			throw new NodeOperationError(
+				context.getNode(),
+				`${subject}: "Tracking URL" is not an http(s) URL: ${trackingUrl}`,
+				{ itemIndex: i },
+			);
 		}
 		changes.trackingUrl = trackingUrl;
 	}
@@ -155,15 +186,30 @@ function readRequest(context: IExecuteFunctions, i: number): Request {
 			.replace(/\{tracking_number\}/g, encodeURIComponent(trackingNumber))
 			.replace(/\{carrier\}/g, encodeURIComponent(carrierName));
 		if (!/^https?:\/\/\S+$/i.test(url)) {
-			throw new NodeOperationError(context.getNode(), `${subject}: "Tracking URL Template" does not make an http(s) URL: ${url}`, { itemIndex: i });
+			throw new NodeOperationError(
+				context.getNode(),
+				`${subject}: "Tracking URL Template" does not make an http(s) URL: ${url}`,
+				{ itemIndex: i },
+			);
 		}
 		changes.trackingUrl = url;
 	}
 	const status = options.consignmentStatus;
 	if (typeof status === 'string' && status) changes.status = status;
 	const customerId = by === 'customerReference' ? locatorValue(context, 'customer', i) : '';
-	const withoutConsignments = context.getNode().typeVersion >= 2 ? itemParameter<string[]>(context, 'customersWithoutConsignments', i, []) : [];
-	return { itemIndex: i, by, key, customerId, changes, subject, withoutConsignments: Array.isArray(withoutConsignments) ? withoutConsignments.map(String) : [] };
+	const withoutConsignments =
+		context.getNode().typeVersion >= 2
+			? itemParameter<string[]>(context, 'customersWithoutConsignments', i, [])
+			: [];
+	return {
+		itemIndex: i,
+		by,
+		key,
+		customerId,
+		changes,
+		subject,
+		withoutConsignments: Array.isArray(withoutConsignments) ? withoutConsignments.map(String) : [],
+	};
 }
 
 /** A live consignment wins over a cancelled one. */
@@ -174,10 +220,15 @@ function pickConsignment(candidates: IDataObject[]): IDataObject | undefined {
 /** The reason every item gets when a batched look-up fails as a whole. */
 function batchFailure(context: IExecuteFunctions, error: unknown, r: Request): Error {
 	const message = error instanceof Error ? error.message : String(error);
-	return new NodeOperationError(context.getNode(), `${r.subject}: tracking not written, the batched CartonCloud look-up failed: ${message}`, {
-		itemIndex: r.itemIndex,
-		description: 'Nothing was written for any item of this run; the next run (or a retry) writes them.',
-	});
+	return new NodeOperationError(
+		context.getNode(),
+		`${r.subject}: tracking not written, the batched CartonCloud look-up failed: ${message}`,
+		{
+			itemIndex: r.itemIndex,
+			description:
+				'Nothing was written for any item of this run; the next run (or a retry) writes them.',
+		},
+	);
 }
 
 function subjectOf(order: SaleOrderFacts, r: Request): string {
@@ -185,10 +236,22 @@ function subjectOf(order: SaleOrderFacts, r: Request): string {
 }
 
 /** The success item of one written (or already there) consignment, led by its outcome. */
-function writtenItem(r: Request, order: SaleOrderFacts, consignmentId: string, updated: IDataObject, unchanged: boolean): INodeExecutionData {
-	const tracking = ((updated.details as IDataObject | undefined)?.tracking as IDataObject | null | undefined) ?? {};
+function writtenItem(
+	r: Request,
+	order: SaleOrderFacts,
+	consignmentId: string,
+	updated: IDataObject,
+	unchanged: boolean,
+): INodeExecutionData {
+	const tracking =
+		((updated.details as IDataObject | undefined)?.tracking as IDataObject | null | undefined) ??
+		{};
 	return outcomeItem(
-		{ status: unchanged ? 'already_there' : 'written', order_number: r.by === 'customerReference' ? r.key : undefined, sale_order_reference: order.reference },
+		{
+			status: unchanged ? 'already_there' : 'written',
+			order_number: r.by === 'customerReference' ? r.key : undefined,
+			sale_order_reference: order.reference,
+		},
 		{
 			saleOrderId: order.id,
 			customerReference: order.reference,
@@ -208,13 +271,28 @@ function writtenItem(r: Request, order: SaleOrderFacts, consignmentId: string, u
 function ignoredItem(r: Request, order: SaleOrderFacts): INodeExecutionData {
 	const reason = `${subjectOf(order, r)} has no consignment, as expected for ${order.customerName || order.customerId} (chosen under "Customers Without Consignments"): its tracking number ${r.changes.trackingNumber} stays in Starshipit`;
 	return outcomeItem(
-		{ status: 'ignored', order_number: r.by === 'customerReference' ? r.key : undefined, sale_order_reference: order.reference, reason },
-		{ saleOrderId: order.id, customerReference: order.reference, customerId: order.customerId, customerName: order.customerName, consignmentId: null, trackingNumber: r.changes.trackingNumber },
+		{
+			status: 'ignored',
+			order_number: r.by === 'customerReference' ? r.key : undefined,
+			sale_order_reference: order.reference,
+			reason,
+		},
+		{
+			saleOrderId: order.id,
+			customerReference: order.reference,
+			customerId: order.customerId,
+			customerName: order.customerName,
+			consignmentId: null,
+			trackingNumber: r.changes.trackingNumber,
+		},
 		r.itemIndex,
 	);
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const results: (INodeExecutionData | Error)[] = new Array(items.length);
 	const requests: Request[] = [];
 	for (let i = 0; i < items.length; i++) {
@@ -254,10 +332,14 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			continue;
 		}
 		if (!found) {
-			results[r.itemIndex] = new NodeOperationError(this.getNode(), `${subjectOf(order, r)} has no consignment, so its tracking cannot be written back`, {
-				itemIndex: r.itemIndex,
-				description: `Customer: ${order.customerName || order.customerId}; sale order status: ${order.status}. CartonCloud generates a consignment from a sale order only when the customer's "Automatically Generate a Consignment from a Sale Order" setting is on (by default when the order is packed).`,
-			});
+			results[r.itemIndex] = new NodeOperationError(
+				this.getNode(),
+				`${subjectOf(order, r)} has no consignment, so its tracking cannot be written back`,
+				{
+					itemIndex: r.itemIndex,
+					description: `Customer: ${order.customerName || order.customerId}; sale order status: ${order.status}. CartonCloud generates a consignment from a sale order only when the customer's "Automatically Generate a Consignment from a Sale Order" setting is on (by default when the order is packed).`,
+				},
+			);
 			continue;
 		}
 		const id = String(found.id);
@@ -269,9 +351,18 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		for (const r of group) {
 			const order = orderOf.get(r.itemIndex)!;
 			try {
-				const result = await updateConsignment(this, consignmentId, r.changes, r.itemIndex, { known, subject: subjectOf(order, r) });
+				const result = await updateConsignment(this, consignmentId, r.changes, r.itemIndex, {
+					known,
+					subject: subjectOf(order, r),
+				});
 				known = result.consignment;
-				results[r.itemIndex] = writtenItem(r, order, consignmentId, result.consignment, result.unchanged);
+				results[r.itemIndex] = writtenItem(
+					r,
+					order,
+					consignmentId,
+					result.consignment,
+					result.unchanged,
+				);
 			} catch (error) {
 				results[r.itemIndex] = error as Error;
 			}
@@ -282,6 +373,9 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const request = requests.find((r) => r.itemIndex === i);
 		if (request?.by === 'id') return { details: { saleOrderId: request.key } };
 		if (request?.by !== 'customerReference') return {};
-		return { about: { order_number: request.key, sale_order_reference: request.key }, details: { customerReference: request.key, order_number: request.key } };
+		return {
+			about: { order_number: request.key, sale_order_reference: request.key },
+			details: { customerReference: request.key, order_number: request.key },
+		};
 	});
 }

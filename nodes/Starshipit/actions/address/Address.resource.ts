@@ -11,12 +11,18 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['address'] } },
-		options: [{ name: 'Validate', value: 'validate', action: 'Validate an address', description: 'Check an address and get suggestions' }],
+		options: [
+			{
+				name: 'Validate',
+				value: 'validate',
+				action: 'Validate an address',
+				description: 'Check an address and get suggestions',
+			},
+		],
 		default: 'validate',
 	},
 	...toolDescriptions('address', {
-		validate:
-			'Check a delivery address with Starshipit and get suggested corrections. Read-only.',
+		validate: 'Check a delivery address with Starshipit and get suggested corrections. Read-only.',
 	}),
 	...validate.description,
 ];

@@ -11,13 +11,27 @@ const OPERATIONS: INodePropertyOptions[] = [
 		name: 'Print',
 		value: 'print',
 		action: 'Print a label',
-		description: 'Create the shipment and buy the label (a carrier charge): tracking numbers, carrier and label PDFs. An order already printed is not charged again.',
+		description:
+			'Create the shipment and buy the label (a carrier charge): tracking numbers, carrier and label PDFs. An order already printed is not charged again.',
 	},
-	{ name: 'Print Many', value: 'printMany', action: 'Print many labels', description: 'Bulk-print labels, each a carrier charge (no tracking numbers returned)' },
-	{ name: 'Reprint', value: 'reprint', action: 'Reprint a label', description: 'Get the labels of an order already printed (no new shipment, no charge)' },
+	{
+		name: 'Print Many',
+		value: 'printMany',
+		action: 'Print many labels',
+		description: 'Bulk-print labels, each a carrier charge (no tracking numbers returned)',
+	},
+	{
+		name: 'Reprint',
+		value: 'reprint',
+		action: 'Reprint a label',
+		description: 'Get the labels of an order already printed (no new shipment, no charge)',
+	},
 ];
 
-const operation = (version: INodeProperties['displayOptions'], defaultOperation: string): INodeProperties => ({
+const operation = (
+	version: INodeProperties['displayOptions'],
+	defaultOperation: string,
+): INodeProperties => ({
 	displayName: 'Operation',
 	name: 'operation',
 	type: 'options',

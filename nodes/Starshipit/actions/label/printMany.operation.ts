@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { labelFileName, pdfBinaries } from '../binary';
 import { NodeOperationError } from 'n8n-workflow';
 import { failItem } from '../../../shared/items';
@@ -69,10 +74,19 @@ interface Wanted {
 }
 
 /** The order number an input item carries for an order id (items usually are Starshipit orders). */
-function orderNumberOf(items: INodeExecutionData[], wanted: Wanted[], id: number): string | undefined {
+function orderNumberOf(
+	items: INodeExecutionData[],
+	wanted: Wanted[],
+	id: number,
+): string | undefined {
 	for (const w of wanted) {
 		const json = items[w.itemIndex].json;
-		if (w.orderIds.includes(id) && Number(json.order_id) === id && typeof json.order_number === 'string') return json.order_number;
+		if (
+			w.orderIds.includes(id) &&
+			Number(json.order_id) === id &&
+			typeof json.order_number === 'string'
+		)
+			return json.order_number;
 	}
 	return undefined;
 }
@@ -88,10 +102,23 @@ function mentionsName(line: string, name: string): boolean {
 	return new RegExp(`(^|[^\\w-])${escaped}($|[^\\w-])`).test(line);
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const output: INodeExecutionData[] = [];
 	const failed = (error: unknown, itemIndex: number, details: IDataObject = {}) => {
-		output.push(failItem(this, error, itemIndex, { order_number: typeof details.order_number === 'string' ? details.order_number : undefined }, details));
+		output.push(
+			failItem(
+				this,
+				error,
+				itemIndex,
+				{
+					order_number: typeof details.order_number === 'string' ? details.order_number : undefined,
+				},
+				details,
+			),
+		);
 	};
 	const wanted: Wanted[] = [];
 	for (let i = 0; i < items.length; i++) {
@@ -103,7 +130,9 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	}
 	const allIds = [...new Set(wanted.flatMap((w) => w.orderIds))];
 	const reprintAll = items.length ? (this.getNodeParameter('reprint', 0, false) as boolean) : false;
-	const property = items.length ? (this.getNodeParameter('binaryPropertyName', 0, 'label') as string) : 'label';
+	const property = items.length
+		? (this.getNodeParameter('binaryPropertyName', 0, 'label') as string)
+		: 'label';
 
 	// Look before printing (issue 13.9): an order with labels is reprinted, never printed again.
 	let labelled = new Set<number>();
@@ -115,14 +144,29 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 					const w = wanted.find((x) => x.orderIds.includes(id))!;
 					const json = items[w.itemIndex].json;
 					// Items are usually Starshipit orders: their own order_date bounds the listing.
-					return { orderId: id, orderDate: Number(json.order_id) === id && typeof json.order_date === 'string' ? json.order_date : undefined, itemIndex: w.itemIndex };
+					return {
+						orderId: id,
+						orderDate:
+							Number(json.order_id) === id && typeof json.order_date === 'string'
+								? json.order_date
+								: undefined,
+						itemIndex: w.itemIndex,
+					};
 				}),
 			);
 		} catch (error) {
-			const reason = new NodeOperationError(this.getNode(), `Nothing was printed: could not check which orders already have labels: ${(error as Error).message}`, {
-				itemIndex: wanted[0].itemIndex,
-			});
-			for (const w of wanted) failed(reason, w.itemIndex, { order_number: numbersFor(items, wanted, w.orderIds).join(', '), order_ids: w.orderIds });
+			const reason = new NodeOperationError(
+				this.getNode(),
+				`Nothing was printed: could not check which orders already have labels: ${(error as Error).message}`,
+				{
+					itemIndex: wanted[0].itemIndex,
+				},
+			);
+			for (const w of wanted)
+				failed(reason, w.itemIndex, {
+					order_number: numbersFor(items, wanted, w.orderIds).join(', '),
+					order_ids: w.orderIds,
+				});
 			return output;
 		}
 	}
@@ -132,7 +176,16 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	];
 	for (const group of groups) {
 		for (let start = 0; start < group.ids.length; start += BATCH) {
-			await printBatch.call(this, items, wanted, group.ids.slice(start, start + BATCH), group.reprint, property, output, failed);
+			await printBatch.call(
+				this,
+				items,
+				wanted,
+				group.ids.slice(start, start + BATCH),
+				group.reprint,
+				property,
+				output,
+				failed,
+			);
 		}
 	}
 	return output;
@@ -151,19 +204,32 @@ async function printBatch(
 ): Promise<void> {
 	const status = reprint ? 'reprinted' : 'printed';
 	// Each member item answers here for its orders of this batch only.
-	const members = wanted.map((w) => ({ ...w, orderIds: w.orderIds.filter((id) => ids.includes(id)) })).filter((w) => w.orderIds.length > 0);
+	const members = wanted
+		.map((w) => ({ ...w, orderIds: w.orderIds.filter((id) => ids.includes(id)) }))
+		.filter((w) => w.orderIds.length > 0);
 	const numbersOf = (w: Wanted) => numbersFor(items, wanted, w.orderIds);
 	const numbers = numbersFor(items, wanted, ids);
 	let reply: IDataObject;
 	try {
 		// Printing is not idempotent and this reply has no order numbers to reconcile by, so a
 		// 5xx is reported, not retried (reprint is safe to retry).
-		reply = await starshipitRequest(this, { method: 'POST', path: '/api/orders/shipments', body: { order_ids: ids, reprint }, allowAppErrors: true, idempotent: reprint, itemIndex: members[0]?.itemIndex });
+		reply = await starshipitRequest(this, {
+			method: 'POST',
+			path: '/api/orders/shipments',
+			body: { order_ids: ids, reprint },
+			allowAppErrors: true,
+			idempotent: reprint,
+			itemIndex: members[0]?.itemIndex,
+		});
 	} catch (error) {
 		const body = (error as { errorResponse?: { body?: unknown } }).errorResponse?.body;
 		if (!Array.isArray((body as IDataObject | undefined)?.errors)) {
 			// The whole call failed (refused key, exhausted 429, 5xx): every item of the batch fails with the reason.
-			for (const w of members) failed(error, w.itemIndex, { order_number: numbersOf(w).join(', '), order_ids: w.orderIds });
+			for (const w of members)
+				failed(error, w.itemIndex, {
+					order_number: numbersOf(w).join(', '),
+					order_ids: w.orderIds,
+				});
 			return;
 		}
 		reply = body as IDataObject;
@@ -171,32 +237,68 @@ async function printBatch(
 	const errors = appErrors(reply);
 	const files = (Array.isArray(reply.labels) ? (reply.labels as unknown[]) : []).map(readBulkLabel);
 	// An error line names an order by its id or its number (when the input item carries it).
-	const names = (id: number) => [String(id), orderNumberOf(items, wanted, id)].filter((n): n is string => !!n);
+	const names = (id: number) =>
+		[String(id), orderNumberOf(items, wanted, id)].filter((n): n is string => !!n);
 	const mentions = (line: string, id: number) => names(id).some((name) => mentionsName(line, name));
 	const refused = new Set(ids.filter((id) => errors.some((line) => mentions(line, id))));
 	const perOrder = files.length > 0 && files.every((f) => f.orderId !== undefined);
 	for (const w of members) {
-		const bad = w.orderIds.filter((id) => refused.has(id) || (perOrder && !files.some((f) => f.orderId === id)));
+		const bad = w.orderIds.filter(
+			(id) => refused.has(id) || (perOrder && !files.some((f) => f.orderId === id)),
+		);
 		if (bad.length || files.length === 0) {
 			const reasons = errors.filter((line) => bad.some((id) => mentions(line, id)));
-			const reason = reasons.length ? reasons.join('; ') : errors[0] ?? 'Starshipit returned no label';
-			failed(new NodeOperationError(this.getNode(), `No label for order ID ${(bad.length ? bad : w.orderIds).join(', ')}: ${reason}`, { itemIndex: w.itemIndex }), w.itemIndex, {
-				order_number: numbersOf(w).join(', '),
-				order_ids: w.orderIds,
-			});
+			const reason = reasons.length
+				? reasons.join('; ')
+				: (errors[0] ?? 'Starshipit returned no label');
+			failed(
+				new NodeOperationError(
+					this.getNode(),
+					`No label for order ID ${(bad.length ? bad : w.orderIds).join(', ')}: ${reason}`,
+					{ itemIndex: w.itemIndex },
+				),
+				w.itemIndex,
+				{
+					order_number: numbersOf(w).join(', '),
+					order_ids: w.orderIds,
+				},
+			);
 		}
 	}
-	const printedMembers = members.filter((w) => w.orderIds.every((id) => !refused.has(id)) && files.length > 0 && (!perOrder || w.orderIds.every((id) => files.some((f) => f.orderId === id))));
+	const printedMembers = members.filter(
+		(w) =>
+			w.orderIds.every((id) => !refused.has(id)) &&
+			files.length > 0 &&
+			(!perOrder || w.orderIds.every((id) => files.some((f) => f.orderId === id))),
+	);
 	if (printedMembers.length === 0) return;
 	try {
 		if (perOrder) {
 			// The reply says whose each file is: one item per input item with its own files.
 			for (const w of printedMembers) {
 				const own = files.filter((f) => f.orderId !== undefined && w.orderIds.includes(f.orderId));
-				const binary = await pdfBinaries(this, own.map((f, n) => ({ base64: f.base64, fileName: labelFileName(String(f.orderId), n), what: `order ID ${f.orderId}` })), property, w.itemIndex);
+				const binary = await pdfBinaries(
+					this,
+					own.map((f, n) => ({
+						base64: f.base64,
+						fileName: labelFileName(String(f.orderId), n),
+						what: `order ID ${f.orderId}`,
+					})),
+					property,
+					w.itemIndex,
+				);
 				const orderNumbers = numbersOf(w);
 				output.push({
-					...outcomeItem({ status, order_number: orderNumbers.join(', ') }, { order_ids: w.orderIds, order_numbers: orderNumbers, label_types: own.map((f) => f.type ?? null), label_count: own.length }, w.itemIndex),
+					...outcomeItem(
+						{ status, order_number: orderNumbers.join(', ') },
+						{
+							order_ids: w.orderIds,
+							order_numbers: orderNumbers,
+							label_types: own.map((f) => f.type ?? null),
+							label_count: own.length,
+						},
+						w.itemIndex,
+					),
 					binary,
 				});
 			}
@@ -207,17 +309,38 @@ async function printBatch(
 		// Every order the call printed is in these files, also one whose item failed for another order.
 		const batchIds = ids.filter((id) => !refused.has(id));
 		const batchNumbers = batchIds.map((id) => numbers[ids.indexOf(id)] ?? String(id));
-		const binary = await pdfBinaries(this, files.map((f, n) => ({ base64: f.base64, fileName: labelFileName(`batch-${batchIds[0]}`, n, 'labels'), what: `file ${n + 1} of the batch` })), property, printedMembers[0].itemIndex);
+		const binary = await pdfBinaries(
+			this,
+			files.map((f, n) => ({
+				base64: f.base64,
+				fileName: labelFileName(`batch-${batchIds[0]}`, n, 'labels'),
+				what: `file ${n + 1} of the batch`,
+			})),
+			property,
+			printedMembers[0].itemIndex,
+		);
 		output.push({
 			json: outcomeItem(
-				{ status, order_number: batchNumbers.join(', '), warning: 'Starshipit did not say which file belongs to which order: the files are returned once for the whole batch' },
-				{ order_ids: batchIds, order_numbers: batchNumbers, label_types: files.map((f) => f.type ?? null), label_count: files.length, files_per_order_known: false },
+				{
+					status,
+					order_number: batchNumbers.join(', '),
+					warning:
+						'Starshipit did not say which file belongs to which order: the files are returned once for the whole batch',
+				},
+				{
+					order_ids: batchIds,
+					order_numbers: batchNumbers,
+					label_types: files.map((f) => f.type ?? null),
+					label_count: files.length,
+					files_per_order_known: false,
+				},
 				printedMembers[0].itemIndex,
 			).json,
 			binary,
 			pairedItem: printedMembers.map((w) => ({ item: w.itemIndex })),
 		});
 	} catch (error) {
-		for (const w of printedMembers) failed(error, w.itemIndex, { order_number: numbersOf(w).join(', '), order_ids: w.orderIds });
+		for (const w of printedMembers)
+			failed(error, w.itemIndex, { order_number: numbersOf(w).join(', '), order_ids: w.orderIds });
 	}
 }

@@ -16,18 +16,40 @@ const UNPRINTED_STATUSES = new Set(['', 'unshipped', 'saved']);
  * refused, so Print reads this first and reprints instead of buying labels again (issue 13.9).
  */
 export function hasLabels(order: IDataObject): boolean {
-	const status = String(order.status ?? '').trim().toLowerCase();
+	const status = String(order.status ?? '')
+		.trim()
+		.toLowerCase();
 	const tracking = String(order.tracking_number ?? '').trim();
 	return tracking !== '' || order.manifested === true || !UNPRINTED_STATUSES.has(status);
 }
 
 /** The order as Starshipit holds it now (`GET /api/orders`), checked to be the one asked for. */
-export async function readOrder(context: IExecuteFunctions, ref: IDataObject, itemIndex: number): Promise<IDataObject> {
-	const qs = ref.order_id !== undefined ? { order_id: ref.order_id } : { order_number: ref.order_number };
-	const body = await starshipitRequest(context, { method: 'GET', path: '/api/orders', qs, itemIndex });
+export async function readOrder(
+	context: IExecuteFunctions,
+	ref: IDataObject,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const qs =
+		ref.order_id !== undefined ? { order_id: ref.order_id } : { order_number: ref.order_number };
+	const body = await starshipitRequest(context, {
+		method: 'GET',
+		path: '/api/orders',
+		qs,
+		itemIndex,
+	});
 	const order = body.order as IDataObject | undefined;
-	const matches = order && (ref.order_id !== undefined ? String(order.order_id) === String(ref.order_id) : order.order_number === ref.order_number);
-	if (!matches) throw unexpectedReply(context, `the order read back is not ${JSON.stringify(qs)}`, body, itemIndex);
+	const matches =
+		order &&
+		(ref.order_id !== undefined
+			? String(order.order_id) === String(ref.order_id)
+			: order.order_number === ref.order_number);
+	if (!matches)
+		throw unexpectedReply(
+			context,
+			`the order read back is not ${JSON.stringify(qs)}`,
+			body,
+			itemIndex,
+		);
 	return order;
 }
 
@@ -38,11 +60,20 @@ export async function readOrder(context: IExecuteFunctions, ref: IDataObject, it
  * order without a known date is always looked up. Throws if Starshipit cannot be asked: the caller
  * then prints nothing.
  */
-export async function labelledAmong(context: IExecuteFunctions, orders: Array<{ orderId: number; orderDate?: string; itemIndex: number }>): Promise<Set<number>> {
+export async function labelledAmong(
+	context: IExecuteFunctions,
+	orders: Array<{ orderId: number; orderDate?: string; itemIndex: number }>,
+): Promise<Set<number>> {
 	if (orders.length === 0) return new Set();
 	const ids = new Set(orders.map((o) => o.orderId));
-	const held = await findHeldOrders(context, orders.map((o) => ({ orderId: o.orderId, orderDate: o.orderDate })), { lookUpUndated: true, itemIndex: orders[0].itemIndex });
-	return new Set(held.rows.filter((row) => row.has_labels && ids.has(row.order_id)).map((row) => row.order_id));
+	const held = await findHeldOrders(
+		context,
+		orders.map((o) => ({ orderId: o.orderId, orderDate: o.orderDate })),
+		{ lookUpUndated: true, itemIndex: orders[0].itemIndex },
+	);
+	return new Set(
+		held.rows.filter((row) => row.has_labels && ids.has(row.order_id)).map((row) => row.order_id),
+	);
 }
 
 export async function shipmentToItem(
@@ -53,16 +84,24 @@ export async function shipmentToItem(
 	status: 'printed' | 'reprinted',
 ): Promise<INodeExecutionData> {
 	const property = context.getNodeParameter('binaryPropertyName', itemIndex, 'label') as string;
-	const orderRef = String(reply.order_number ?? ref.order_number ?? reply.order_id ?? ref.order_id ?? 'order');
+	const orderRef = String(
+		reply.order_number ?? ref.order_number ?? reply.order_id ?? ref.order_id ?? 'order',
+	);
 	const labels = Array.isArray(reply.labels) ? (reply.labels as unknown[]) : [];
 	const types = Array.isArray(reply.label_types) ? (reply.label_types as unknown[]) : [];
 	const binary = await pdfBinaries(
 		context,
-		labels.map((base64, index) => ({ base64, fileName: labelFileName(orderRef, index), what: `label ${index + 1} of order ${orderRef}` })),
+		labels.map((base64, index) => ({
+			base64,
+			fileName: labelFileName(orderRef, index),
+			what: `label ${index + 1} of order ${orderRef}`,
+		})),
 		property,
 		itemIndex,
 	);
-	const trackingNumbers = Array.isArray(reply.tracking_numbers) ? (reply.tracking_numbers as string[]) : [];
+	const trackingNumbers = Array.isArray(reply.tracking_numbers)
+		? (reply.tracking_numbers as string[])
+		: [];
 	const orderNumber = reply.order_number ?? ref.order_number;
 	const item = outcomeItem(
 		{ status, order_number: orderNumber === undefined ? undefined : String(orderNumber) },

@@ -11,7 +11,14 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['manifest'] } },
-		options: [{ name: 'Create', value: 'create', action: 'Create a manifest', description: 'Manifest printed orders (the carrier collects them) and get the manifest PDF' }],
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a manifest',
+				description: 'Manifest printed orders (the carrier collects them) and get the manifest PDF',
+			},
+		],
 		default: 'create',
 	},
 	...toolDescriptions('manifest', {

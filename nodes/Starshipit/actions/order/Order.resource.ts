@@ -11,21 +11,57 @@ import * as update from './update.operation';
 export { archive, create, createMany, deleteOrder as delete, get, getMany, update };
 
 const OPERATIONS: INodePropertyOptions[] = [
-	{ name: 'Archive', value: 'archive', action: 'Archive an order', description: 'Archive a printed or shipped order (it leaves the active lists)' },
-	{ name: 'Create', value: 'create', action: 'Create an order', description: 'Create one order per input item (an order number already there is not created again)' },
-	{ name: 'Create Many', value: 'createMany', action: 'Create many orders', description: 'Import the input items as orders, up to 50 per call' },
-	{ name: 'Delete', value: 'delete', action: 'Delete an order', description: 'Delete an unshipped order (cannot be undone)' },
-	{ name: 'Get', value: 'get', action: 'Get an order', description: 'Get an order by order number or ID, from any tab: status, destination, carrier, tracking' },
+	{
+		name: 'Archive',
+		value: 'archive',
+		action: 'Archive an order',
+		description: 'Archive a printed or shipped order (it leaves the active lists)',
+	},
+	{
+		name: 'Create',
+		value: 'create',
+		action: 'Create an order',
+		description:
+			'Create one order per input item (an order number already there is not created again)',
+	},
+	{
+		name: 'Create Many',
+		value: 'createMany',
+		action: 'Create many orders',
+		description: 'Import the input items as orders, up to 50 per call',
+	},
+	{
+		name: 'Delete',
+		value: 'delete',
+		action: 'Delete an order',
+		description: 'Delete an unshipped order (cannot be undone)',
+	},
+	{
+		name: 'Get',
+		value: 'get',
+		action: 'Get an order',
+		description:
+			'Get an order by order number or ID, from any tab: status, destination, carrier, tracking',
+	},
 	{
 		name: 'Get Many',
 		value: 'getMany',
 		action: 'Get many orders',
-		description: 'List unshipped or shipped orders, or search. Without a date Starshipit lists only orders updated in the last 24 hours.',
+		description:
+			'List unshipped or shipped orders, or search. Without a date Starshipit lists only orders updated in the last 24 hours.',
 	},
-	{ name: 'Update', value: 'update', action: 'Update an order', description: "Change an unshipped order's details" },
+	{
+		name: 'Update',
+		value: 'update',
+		action: 'Update an order',
+		description: "Change an unshipped order's details",
+	},
 ];
 
-const operation = (version: INodeProperties['displayOptions'], defaultOperation: string): INodeProperties => ({
+const operation = (
+	version: INodeProperties['displayOptions'],
+	defaultOperation: string,
+): INodeProperties => ({
 	displayName: 'Operation',
 	name: 'operation',
 	type: 'options',
@@ -49,8 +85,7 @@ export const description: INodeProperties[] = [
 			'Create Starshipit orders from the input items, up to 50 per call. Writes to Starshipit: call it only when the user asked for these orders. Order numbers Starshipit already holds are not created again.',
 		delete:
 			'Delete an unshipped Starshipit order by its numeric order_id. Cannot be undone: call it only when the user explicitly asked to delete this order.',
-		get:
-			'Get one Starshipit order by its order number (usually the CartonCloud customer reference, e.g. KOA-10001) or its numeric order_id, whichever tab it is in (unshipped, printed, shipped). Read-only. Returns the order number and ID, status, order date, recipient, destination city and country, carrier and service, tracking numbers, tracking status and URL, shipped date, items and the latest events. An order number Starshipit does not know may not have been pushed from CartonCloud yet.',
+		get: 'Get one Starshipit order by its order number (usually the CartonCloud customer reference, e.g. KOA-10001) or its numeric order_id, whichever tab it is in (unshipped, printed, shipped). Read-only. Returns the order number and ID, status, order date, recipient, destination city and country, carrier and service, tracking numbers, tracking status and URL, shipped date, items and the latest events. An order number Starshipit does not know may not have been pushed from CartonCloud yet.',
 		getMany:
 			'List Starshipit orders: unshipped ones (waiting for a label), shipped ones, or a search by order number, tracking number or recipient name. Read-only. Returns per order: order number and ID, status, order date, destination city and country, carrier, tracking number and status, shipped date; a note says when more exist than are shown. Caveat: without a "since" date, Starshipit lists only orders updated in the last 24 hours, so an order waiting longer than that is missing unless a since date is given.',
 		update:

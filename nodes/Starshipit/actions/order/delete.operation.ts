@@ -16,7 +16,10 @@ export const description: INodeProperties[] = [
 	orderIdProperty(show),
 ];
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
 		const orderId = readOrderId(this, i);
 		// Today's delete takes order_id alone (MindCloud delete-order.md, the Odoo connector, bedrock);

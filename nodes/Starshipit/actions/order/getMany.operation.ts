@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { utcStamp } from '../../transport/orderListing';
 import { readChoice } from '../../../shared/choices';
 import { forEachItem } from '../../../shared/items';
@@ -11,9 +17,21 @@ import { simpleOrder } from '../simplify';
 const show = { resource: ['order'], operation: ['getMany'] };
 
 const SOURCES: INodePropertyOptions[] = [
-	{ name: 'Unshipped', value: 'unshipped', description: 'Orders waiting to be printed (full orders)' },
-	{ name: 'Shipped', value: 'shipped', description: 'Shipped orders (summary rows with tracking, no items)' },
-	{ name: 'Search', value: 'search', description: 'Orders matching an order number, tracking number or name' },
+	{
+		name: 'Unshipped',
+		value: 'unshipped',
+		description: 'Orders waiting to be printed (full orders)',
+	},
+	{
+		name: 'Shipped',
+		value: 'shipped',
+		description: 'Shipped orders (summary rows with tracking, no items)',
+	},
+	{
+		name: 'Search',
+		value: 'search',
+		description: 'Orders matching an order number, tracking number or name',
+	},
 ];
 
 // The search's documented status values (rknell/starshipit_dart orders_api.dart).
@@ -56,7 +74,8 @@ export const description: INodeProperties[] = [
 				type: 'dateTime',
 				displayOptions: { show: { '/source': ['unshipped', 'shipped'] } },
 				default: '',
-				description: 'Only orders updated at or after this time. Without any "since" Starshipit may return only the last 24 hours.',
+				description:
+					'Only orders updated at or after this time. Without any "since" Starshipit may return only the last 24 hours.',
 			},
 			{
 				displayName: 'Since Order Date',
@@ -80,11 +99,25 @@ export const description: INodeProperties[] = [
 	...outputProperties(show),
 ];
 
-const PATHS: Record<string, string> = { unshipped: '/api/orders/unshipped', shipped: '/api/orders/shipped', search: '/api/orders/search' };
+const PATHS: Record<string, string> = {
+	unshipped: '/api/orders/unshipped',
+	shipped: '/api/orders/shipped',
+	search: '/api/orders/search',
+};
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
-		const source = readChoice(this, this.getNodeParameter('source', i, 'unshipped'), SOURCES, 'Source', 'unshipped', i);
+		const source = readChoice(
+			this,
+			this.getNodeParameter('source', i, 'unshipped'),
+			SOURCES,
+			'Source',
+			'unshipped',
+			i,
+		);
 		const limit = readLimit(this, i);
 		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 		const qs: IDataObject = {};
@@ -94,23 +127,49 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			if (status) qs.status = status;
 		} else {
 			const sinceLastUpdated = readDate(this, filters.sinceLastUpdated, 'Since Last Updated', i);
-			const sinceOrderDate = source === 'unshipped' ? readDate(this, filters.sinceOrderDate, 'Since Order Date', i) : undefined;
+			const sinceOrderDate =
+				source === 'unshipped'
+					? readDate(this, filters.sinceOrderDate, 'Since Order Date', i)
+					: undefined;
 			if (sinceLastUpdated) qs.since_last_updated = utcStamp(sinceLastUpdated);
 			if (sinceOrderDate) qs.since_order_date = utcStamp(sinceOrderDate);
 		}
-		const rows = await starshipitRequestAllItems(this, { path: PATHS[source], qs, rowsKey: 'orders', limit, itemIndex: i });
+		const rows = await starshipitRequestAllItems(this, {
+			path: PATHS[source],
+			qs,
+			rowsKey: 'orders',
+			limit,
+			itemIndex: i,
+		});
 		return simplifies(this, i) ? simplifiedAnswer(rows, source, qs, limit) : rows;
 	});
 }
 
 /** Simplified rows that fit an answer, with the 24-hour caveat and a note when none or more exist. */
-function simplifiedAnswer(rows: IDataObject[], source: string, qs: IDataObject, limit: number | undefined): IDataObject[] {
+function simplifiedAnswer(
+	rows: IDataObject[],
+	source: string,
+	qs: IDataObject,
+	limit: number | undefined,
+): IDataObject[] {
 	const always: string[] = [];
-	const undated = source !== 'search' && qs.since_last_updated === undefined && qs.since_order_date === undefined;
-	if (rows.length === 0) always.push(source === 'search' ? `No order matches the search "${String(qs.phrase)}".` : `No ${source} order found.`);
+	const undated =
+		source !== 'search' && qs.since_last_updated === undefined && qs.since_order_date === undefined;
+	if (rows.length === 0)
+		always.push(
+			source === 'search'
+				? `No order matches the search "${String(qs.phrase)}".`
+				: `No ${source} order found.`,
+		);
 	// Starshipit's default window (reference: unshipped/shipped default to orders updated in the last 24 h).
-	if (undated) always.push(`Without a "since" date Starshipit lists only orders updated in the last 24 hours: give Since Last Updated (e.g. 2026-11-01) to see ${source} orders that have not changed since then.`);
-	if (limit !== undefined && rows.length >= limit) always.push(`The Limit (${limit}) was reached: more orders may match. Narrow the request or raise the Limit to see them.`);
+	if (undated)
+		always.push(
+			`Without a "since" date Starshipit lists only orders updated in the last 24 hours: give Since Last Updated (e.g. 2026-11-01) to see ${source} orders that have not changed since then.`,
+		);
+	if (limit !== undefined && rows.length >= limit)
+		always.push(
+			`The Limit (${limit}) was reached: more orders may match. Narrow the request or raise the Limit to see them.`,
+		);
 	return fitAnswer(
 		rows.map((row) => simpleOrder(row, source === 'shipped' ? 'Shipped' : undefined)),
 		{

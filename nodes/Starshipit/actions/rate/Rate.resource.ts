@@ -13,8 +13,18 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['rate'] } },
 		options: [
-			{ name: 'Get Delivery Services', value: 'getDeliveryServices', action: 'Get delivery services', description: 'Carrier services available for a shipment' },
-			{ name: 'Get Quotes', value: 'getQuotes', action: 'Get rate quotes', description: 'Prices of the carrier services for a shipment, one item per rate' },
+			{
+				name: 'Get Delivery Services',
+				value: 'getDeliveryServices',
+				action: 'Get delivery services',
+				description: 'Carrier services available for a shipment',
+			},
+			{
+				name: 'Get Quotes',
+				value: 'getQuotes',
+				action: 'Get rate quotes',
+				description: 'Prices of the carrier services for a shipment, one item per rate',
+			},
 		],
 		default: 'getQuotes',
 	},

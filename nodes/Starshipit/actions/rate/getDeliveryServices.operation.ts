@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { forEachItem } from '../../../shared/items';
 import { starshipitRequest } from '../../transport';
 import { readShipment, shipmentProperties } from './shipmentInput';
@@ -17,10 +22,22 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
-		const body: IDataObject = { ...readShipment(this, i), include_pricing: this.getNodeParameter('includePricing', i, true) as boolean };
-		const reply = await starshipitRequest(this, { method: 'POST', path: '/api/deliveryservices', body, idempotent: true, itemIndex: i });
+		const body: IDataObject = {
+			...readShipment(this, i),
+			include_pricing: this.getNodeParameter('includePricing', i, true) as boolean,
+		};
+		const reply = await starshipitRequest(this, {
+			method: 'POST',
+			path: '/api/deliveryservices',
+			body,
+			idempotent: true,
+			itemIndex: i,
+		});
 		return Array.isArray(reply.services) ? (reply.services as IDataObject[]) : [];
 	});
 }

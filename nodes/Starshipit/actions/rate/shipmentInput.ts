@@ -16,7 +16,13 @@ const place = (who: string): INodeProperties[] => [
 	{ displayName: 'City', name: 'city', type: 'string', default: '' },
 	{ displayName: 'State', name: 'state', type: 'string', default: '' },
 	{ displayName: 'Post Code', name: 'post_code', type: 'string', default: '' },
-	{ displayName: 'Country', name: 'country', type: 'string', default: 'AU', description: `${who} country: ISO code or name (sent as the ISO-2 code)` },
+	{
+		displayName: 'Country',
+		name: 'country',
+		type: 'string',
+		default: 'AU',
+		description: `${who} country: ISO code or name (sent as the ISO-2 code)`,
+	},
 ];
 
 export function shipmentProperties(show: Record<string, string[]>): INodeProperties[] {
@@ -55,26 +61,56 @@ export function shipmentProperties(show: Record<string, string[]>): INodePropert
 	];
 }
 
-function address(context: IExecuteFunctions, name: string, itemIndex: number, required: boolean): IDataObject | undefined {
-	const raw = ((context.getNodeParameter(name, itemIndex, {}) as IDataObject).address ?? undefined) as IDataObject | undefined;
+function address(
+	context: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	required: boolean,
+): IDataObject | undefined {
+	const raw = ((context.getNodeParameter(name, itemIndex, {}) as IDataObject).address ??
+		undefined) as IDataObject | undefined;
 	if (!raw) {
-		if (required) throw new NodeOperationError(context.getNode(), `${name}: is required: give the ${name} address (at least its country and post code)`, { itemIndex });
+		if (required)
+			throw new NodeOperationError(
+				context.getNode(),
+				`${name}: is required: give the ${name} address (at least its country and post code)`,
+				{ itemIndex },
+			);
 		return undefined;
 	}
 	const out: IDataObject = {};
-	for (const [key, value] of Object.entries(raw)) if (typeof value === 'string' && value.trim()) out[key] = value.trim();
+	for (const [key, value] of Object.entries(raw))
+		if (typeof value === 'string' && value.trim()) out[key] = value.trim();
 	const country = out.country as string | undefined;
 	delete out.country;
 	if (country) {
 		const code = toCountryCode(country);
-		if (!code) throw new NodeOperationError(context.getNode(), `${name}.country: unknown country "${country}": give the country's name or its ISO code (e.g. Australia, AU or AUS)`, { itemIndex });
+		if (!code)
+			throw new NodeOperationError(
+				context.getNode(),
+				`${name}.country: unknown country "${country}": give the country's name or its ISO code (e.g. Australia, AU or AUS)`,
+				{ itemIndex },
+			);
 		out.country_code = code;
 	} else if (required) {
-		throw new NodeOperationError(context.getNode(), `${name}.country: is required: give the country's name or its ISO code (e.g. Australia, AU or AUS)`, { itemIndex });
+		throw new NodeOperationError(
+			context.getNode(),
+			`${name}.country: is required: give the country's name or its ISO code (e.g. Australia, AU or AUS)`,
+			{ itemIndex },
+		);
 	}
-	if (required && !out.post_code) throw new NodeOperationError(context.getNode(), `${name}.post_code: is required: give the post code`, { itemIndex });
+	if (required && !out.post_code)
+		throw new NodeOperationError(
+			context.getNode(),
+			`${name}.post_code: is required: give the post code`,
+			{ itemIndex },
+		);
 	if (typeof out.post_code === 'string' && out.post_code.length > 10) {
-		throw new NodeOperationError(context.getNode(), `${name}.post_code: must be at most 10 characters: give the post code alone`, { itemIndex });
+		throw new NodeOperationError(
+			context.getNode(),
+			`${name}.post_code: must be at most 10 characters: give the post code alone`,
+			{ itemIndex },
+		);
 	}
 	return out;
 }
@@ -83,12 +119,19 @@ export function readShipment(context: IExecuteFunctions, itemIndex: number): IDa
 	const destination = address(context, 'destination', itemIndex, true)!;
 	const sender = address(context, 'sender', itemIndex, false);
 	const packages = readPackages(context.getNodeParameter('packages', itemIndex, {}) as IDataObject);
-	if (packages.length === 0) throw new NodeOperationError(context.getNode(), 'packages: add at least one package (its weight in kg, and its size for a better quote)', { itemIndex });
+	if (packages.length === 0)
+		throw new NodeOperationError(
+			context.getNode(),
+			'packages: add at least one package (its weight in kg, and its size for a better quote)',
+			{ itemIndex },
+		);
 	packages.forEach((p, index) => {
 		const checked = check(packageRule, p);
 		if (checked.issues.length) {
 			const issue = checked.issues[0];
-			throw new NodeOperationError(context.getNode(), `packages[${index}].${issueText(issue)}`, { itemIndex });
+			throw new NodeOperationError(context.getNode(), `packages[${index}].${issueText(issue)}`, {
+				itemIndex,
+			});
 		}
 	});
 	return { destination, ...(sender && Object.keys(sender).length ? { sender } : {}), packages };

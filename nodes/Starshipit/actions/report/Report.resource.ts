@@ -26,7 +26,8 @@ export const description: INodeProperties[] = [
 				name: 'Reconcile With CartonCloud',
 				value: 'reconcileWithCartonCloud',
 				action: 'Reconcile orders across both systems',
-				description: 'List the orders on which Starshipit and CartonCloud disagree (not pushed, stuck unshipped, tracking missing), with what to do about each',
+				description:
+					'List the orders on which Starshipit and CartonCloud disagree (not pushed, stuck unshipped, tracking missing), with what to do about each',
 			},
 		],
 		default: 'reconcileWithCartonCloud',

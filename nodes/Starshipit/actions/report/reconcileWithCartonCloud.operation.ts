@@ -9,9 +9,15 @@ import { asItemError, failItem } from '../../../shared/items';
 import { ANSWER_LIMIT, fitAnswer, outputProperties, simplifies } from '../../../shared/output';
 import { reconciliationReport, reportProperties } from '../../../shared/reconciliation/report';
 
-export const description = updateDisplayOptions({ show: { resource: ['report'], operation: ['reconcileWithCartonCloud'] } }, [...reportProperties, ...outputProperties()]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['report'], operation: ['reconcileWithCartonCloud'] } },
+	[...reportProperties, ...outputProperties()],
+);
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const itemIndex = 0;
 	try {
 		const report = await reconciliationReport.call(this, itemIndex);

@@ -13,7 +13,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StarshipitSandbox } from '../../../sandbox/starshipit/index.mts';
 import { isPrinted, printOrder } from '../../../sandbox/starshipit/lifecycle.mts';
-import { API_KEY, harnessFor, outputOf, runNode, saleOrder, startSandbox } from '../../fixtures.mts';
+import {
+	API_KEY,
+	harnessFor,
+	outputOf,
+	runNode,
+	saleOrder,
+	startSandbox,
+} from '../../fixtures.mts';
 
 const REPEATS = Number(process.env.OVERLAP_REPEATS ?? 0);
 const ROOT = path.resolve(import.meta.dirname, '../../../..');
@@ -24,7 +31,13 @@ beforeAll(async () => {
 });
 afterAll(async () => sandbox.close());
 
-const parameters = { resource: 'order', operation: 'createMany', inputMode: 'saleOrder', saleOrder: '={{ $json }}', skipExisting: true };
+const parameters = {
+	resource: 'order',
+	operation: 'createMany',
+	inputMode: 'saleOrder',
+	saleOrder: '={{ $json }}',
+	skipExisting: true,
+};
 
 /** Prints the first copy of `orderNumber` that shows up, once (a person at the packing bench). */
 function printWhenSeen(orderNumber: string): () => void {
@@ -45,7 +58,11 @@ class ChildPusher {
 
 	constructor() {
 		const tsx = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
-		this.child = spawn(process.execPath, [tsx, path.join(ROOT, 'test/starshipit/order/creation/overlapChild.mts')], { cwd: ROOT });
+		this.child = spawn(
+			process.execPath,
+			[tsx, path.join(ROOT, 'test/starshipit/order/creation/overlapChild.mts')],
+			{ cwd: ROOT },
+		);
 		this.child.stdout.on('data', (data: Buffer) => {
 			this.buffer += data.toString('utf8');
 			let newline: number;
@@ -67,7 +84,9 @@ class ChildPusher {
 
 	async push(refs: string[]): Promise<string[]> {
 		const reply = this.next();
-		this.child.stdin.write(`${JSON.stringify({ url: sandbox.url, rateTier: sandbox.rateTier(), refs })}\n`);
+		this.child.stdin.write(
+			`${JSON.stringify({ url: sandbox.url, rateTier: sandbox.rateTier(), refs })}\n`,
+		);
 		return (JSON.parse(await reply) as { statuses: string[] }).statuses;
 	}
 
@@ -91,7 +110,15 @@ async function round(rate: number, n: number, twoProcesses: boolean, tag: string
 	sandbox.configure({ ratePerSecond: rate, burst: rate });
 	const refs = Array.from({ length: n }, (_, i) => `${tag}-${i + 1}`);
 	const stop = printWhenSeen(refs[0]);
-	const inProcess = async () => outputOf(await runNode(harnessFor(sandbox), parameters, refs.map((r) => saleOrder(r)), { continueOnFail: true })).map((o) => String((o.json.outcome as { status?: string } | undefined)?.status ?? 'failed'));
+	const inProcess = async () =>
+		outputOf(
+			await runNode(
+				harnessFor(sandbox),
+				parameters,
+				refs.map((r) => saleOrder(r)),
+				{ continueOnFail: true },
+			),
+		).map((o) => String((o.json.outcome as { status?: string } | undefined)?.status ?? 'failed'));
 	const results = await Promise.all([inProcess(), twoProcesses ? child!.push(refs) : inProcess()]);
 	stop();
 	const copies = new Map<string, number>();
@@ -120,19 +147,25 @@ const plans: Array<{ rate: number; n: number; twoProcesses: boolean; repeats: nu
 describe('two overlapping order pushes', () => {
 	for (const plan of plans) {
 		const label = `${plan.twoProcesses ? 'two processes' : 'one process'}, ${plan.rate} req/s, ${plan.n} sale orders, ${plan.repeats} rounds`;
-		it(`${label}: one Starshipit order per sale order, one label`, { timeout: 120_000 + plan.repeats * (plan.rate === 2 ? 30_000 : 10_000) }, async () => {
-			if (plan.twoProcesses && !child) {
-				child = new ChildPusher();
-				expect(await child.ready()).toBe('ready');
-			}
-			let clean = 0;
-			for (let k = 0; k < plan.repeats; k++) {
-				const result = await round(plan.rate, plan.n, plan.twoProcesses, `OV${k}`);
-				const duplicated = [...result.copies.values()].filter((c) => c > 1).length;
-				if (duplicated === 0 && result.copies.size === plan.n && result.labelled === 1) clean++;
-				check(result, plan.n);
-			}
-			console.log(`overlap ${label}: ${clean}/${plan.repeats} rounds ended with exactly one order per sale order and one label`);
-		});
+		it(
+			`${label}: one Starshipit order per sale order, one label`,
+			{ timeout: 120_000 + plan.repeats * (plan.rate === 2 ? 30_000 : 10_000) },
+			async () => {
+				if (plan.twoProcesses && !child) {
+					child = new ChildPusher();
+					expect(await child.ready()).toBe('ready');
+				}
+				let clean = 0;
+				for (let k = 0; k < plan.repeats; k++) {
+					const result = await round(plan.rate, plan.n, plan.twoProcesses, `OV${k}`);
+					const duplicated = [...result.copies.values()].filter((c) => c > 1).length;
+					if (duplicated === 0 && result.copies.size === plan.n && result.labelled === 1) clean++;
+					check(result, plan.n);
+				}
+				console.log(
+					`overlap ${label}: ${clean}/${plan.repeats} rounds ended with exactly one order per sale order and one label`,
+				);
+			},
+		);
 	}
 });

@@ -13,10 +13,22 @@ import type { StarshipitOrder } from '../../../../shared/mapping/saleOrderToStar
 import { asItemError, failItem } from '../../../../shared/items';
 import { outcomeItem, type Outcome } from '../../../../shared/outcome';
 import { itemParameter } from '../../../../shared/parameters';
-import { CLOCK_SKEW_MS, findHeldOrders, listWorkInFlight, lookUpOrder, type WorkInFlight } from '../../../transport/heldOrders';
+import {
+	CLOCK_SKEW_MS,
+	findHeldOrders,
+	listWorkInFlight,
+	lookUpOrder,
+	type WorkInFlight,
+} from '../../../transport/heldOrders';
 import { listedFromOrder, type ListedOrder } from '../../../transport/orderListing';
 import { buildOrder, orderDateOf, type SourceSaleOrder } from '../input/buildOrder';
-import { listCopiesSince, listedOrderData, OrderIndex, otherSaleOrder, removeSurplusCopies } from './existingOrders';
+import {
+	listCopiesSince,
+	listedOrderData,
+	OrderIndex,
+	otherSaleOrder,
+	removeSurplusCopies,
+} from './existingOrders';
 import { OtherRuns, SendQueue } from './otherRuns';
 import { sendOrders, type SendResult } from './sendOrders';
 
@@ -38,11 +50,18 @@ type Result =
 type About = { order_number?: string; sale_order_reference?: string };
 
 const describe = (e: { orderNumber: string; saleOrder?: SourceSaleOrder }) =>
-	e.saleOrder ? `sale order "${e.saleOrder.reference ?? e.orderNumber}"${e.saleOrder.customer ? ` of ${e.saleOrder.customer}` : ''}` : `order "${e.orderNumber}"`;
+	e.saleOrder
+		? `sale order "${e.saleOrder.reference ?? e.orderNumber}"${e.saleOrder.customer ? ` of ${e.saleOrder.customer}` : ''}`
+		: `order "${e.orderNumber}"`;
 
-const CLASH_HINT = 'Set Options > Order Number From to "Customer Code + Customer Reference" or "CartonCloud Numeric ID" so numbers cannot clash.';
+const CLASH_HINT =
+	'Set Options > Order Number From to "Customer Code + Customer Reference" or "CartonCloud Numeric ID" so numbers cannot clash.';
 
-export async function createOrders(this: IExecuteFunctions, items: INodeExecutionData[], useImport: boolean): Promise<INodeExecutionData[]> {
+export async function createOrders(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	useImport: boolean,
+): Promise<INodeExecutionData[]> {
 	return await new CreateRun(this, items, useImport).run();
 }
 
@@ -67,13 +86,17 @@ class CreateRun {
 	) {
 		this.continueOnFail = context.continueOnFail();
 		this.skipExisting = items.length > 0 && itemParameter(context, 'skipExisting', 0, true);
-		this.lookbackDays = items.length ? Number(itemParameter(context, 'options', 0, {} as IDataObject).lookbackDays ?? 30) : 30;
+		this.lookbackDays = items.length
+			? Number(itemParameter(context, 'options', 0, {} as IDataObject).lookbackDays ?? 30)
+			: 30;
 	}
 
 	async run(): Promise<INodeExecutionData[]> {
 		// The unshipped and printed tabs are listed while the orders are built: their dates are read first.
 		const dates = this.skipExisting ? this.items.map((_, i) => orderDateOf(this.context, i)) : [];
-		const inFlight = this.skipExisting ? listWorkInFlight(this.context, dates, { lookbackDays: this.lookbackDays, itemIndex: 0 }) : undefined;
+		const inFlight = this.skipExisting
+			? listWorkInFlight(this.context, dates, { lookbackDays: this.lookbackDays, itemIndex: 0 })
+			: undefined;
 		await this.build();
 		const toSend = this.skipExisting ? await this.checkExisting(inFlight) : this.entries;
 		await this.send(toSend);
@@ -90,25 +113,45 @@ class CreateRun {
 			let orderNumber: string | undefined;
 			try {
 				const built = buildOrder(this.context, i, (n) => (orderNumber = n));
-				this.about.set(i, { order_number: built.orderNumber, sale_order_reference: built.saleOrder?.reference });
+				this.about.set(i, {
+					order_number: built.orderNumber,
+					sale_order_reference: built.saleOrder?.reference,
+				});
 				const first = byNumber.get(built.orderNumber);
 				if (first) {
 					this.twinOf(first, built, i);
 					continue;
 				}
-				const entry: Entry = { itemIndex: i, orderNumber: built.orderNumber, order: built.order, saleOrder: built.saleOrder, twins: [] };
+				const entry: Entry = {
+					itemIndex: i,
+					orderNumber: built.orderNumber,
+					order: built.order,
+					saleOrder: built.saleOrder,
+					twins: [],
+				};
 				byNumber.set(entry.orderNumber, entry);
 				this.entries.push(entry);
 			} catch (error) {
 				if (!this.continueOnFail) throw asItemError(this.context.getNode(), error, i);
-				this.about.set(i, { ...this.about.get(i), order_number: this.about.get(i)?.order_number ?? orderNumber });
-				this.results.set(i, { status: 'failed', reason: (error as Error).message, description: (error as { description?: string }).description });
+				this.about.set(i, {
+					...this.about.get(i),
+					order_number: this.about.get(i)?.order_number ?? orderNumber,
+				});
+				this.results.set(i, {
+					status: 'failed',
+					reason: (error as Error).message,
+					description: (error as { description?: string }).description,
+				});
 			}
 		}
 	}
 
 	/** Item `i` repeats `first`'s order number: the same sale order shares its outcome; another one is kept apart. */
-	private twinOf(first: Entry, built: { orderNumber: string; saleOrder?: SourceSaleOrder }, i: number): void {
+	private twinOf(
+		first: Entry,
+		built: { orderNumber: string; saleOrder?: SourceSaleOrder },
+		i: number,
+	): void {
 		const node = this.context.getNode();
 		if ((first.saleOrder?.id ?? '') !== (built.saleOrder?.id ?? '')) {
 			throw new NodeOperationError(
@@ -117,7 +160,12 @@ class CreateRun {
 				{ itemIndex: i, description: CLASH_HINT },
 			);
 		}
-		if (!this.skipExisting) throw new NodeOperationError(node, `Order "${built.orderNumber}": order_number also appears in input item ${first.itemIndex}`, { itemIndex: i });
+		if (!this.skipExisting)
+			throw new NodeOperationError(
+				node,
+				`Order "${built.orderNumber}": order_number also appears in input item ${first.itemIndex}`,
+				{ itemIndex: i },
+			);
 		first.twins.push(i);
 	}
 
@@ -126,15 +174,32 @@ class CreateRun {
 		if (this.entries.length === 0) return [];
 		this.index = new OrderIndex();
 		try {
-			const wanted = this.entries.map((e) => ({ orderNumber: e.orderNumber, orderDate: e.order.order_date }));
-			this.index.add((await findHeldOrders(this.context, wanted, { lookbackDays: this.lookbackDays, inFlight, itemIndex: this.entries[0].itemIndex })).rows);
+			const wanted = this.entries.map((e) => ({
+				orderNumber: e.orderNumber,
+				orderDate: e.order.order_date,
+			}));
+			this.index.add(
+				(
+					await findHeldOrders(this.context, wanted, {
+						lookbackDays: this.lookbackDays,
+						inFlight,
+						itemIndex: this.entries[0].itemIndex,
+					})
+				).rows,
+			);
 		} catch (error) {
 			const reason = `could not check which orders Starshipit already has: ${(error as Error).message}`;
-			for (const entry of this.entries) this.set(entry, { status: 'failed', reason: `Order "${entry.orderNumber}" was not created: ${reason}` });
+			for (const entry of this.entries)
+				this.set(entry, {
+					status: 'failed',
+					reason: `Order "${entry.orderNumber}" was not created: ${reason}`,
+				});
 			this.index = undefined;
 			return [];
 		}
-		const references = new Set(this.entries.map((e) => e.order.reference).filter((r): r is string => !!r));
+		const references = new Set(
+			this.entries.map((e) => e.order.reference).filter((r): r is string => !!r),
+		);
 		return this.entries.filter((entry) => {
 			const known = this.index!.survivor(entry.orderNumber);
 			if (!known) return true;
@@ -145,12 +210,15 @@ class CreateRun {
 	}
 
 	private existing(entry: Entry, known: ListedOrder): Result {
-		const elsewhere = known.reference && entry.order.reference && known.reference !== entry.order.reference;
+		const elsewhere =
+			known.reference && entry.order.reference && known.reference !== entry.order.reference;
 		return {
 			status: 'skipped_existing',
 			data: listedOrderData(known),
 			// Issue 21: an order made by another connector or by hand is the same order, said so.
-			warning: elsewhere ? `Starshipit already holds order "${entry.orderNumber}" (order ${known.order_id}), made elsewhere with reference "${known.reference}": not created again` : undefined,
+			warning: elsewhere
+				? `Starshipit already holds order "${entry.orderNumber}" (order ${known.order_id}), made elsewhere with reference "${known.reference}": not created again`
+				: undefined,
 		};
 	}
 
@@ -171,7 +239,16 @@ class CreateRun {
 		const ids = new Map<string, number>();
 		const idSet = new Set<number>();
 		const queue = new SendQueue(toSend);
-		const others = this.index && this.useImport ? new OtherRuns(this.context, new Set(toSend.map((e) => e.orderNumber)), (id) => idSet.has(id), this.firstSendAt, toSend[0]?.itemIndex) : undefined;
+		const others =
+			this.index && this.useImport
+				? new OtherRuns(
+						this.context,
+						new Set(toSend.map((e) => e.orderNumber)),
+						(id) => idSet.has(id),
+						this.firstSendAt,
+						toSend[0]?.itemIndex,
+					)
+				: undefined;
 		const record = (entry: Entry, result: SendResult) => {
 			this.record(entry, result);
 			const id = this.createdIds.get(entry);
@@ -187,10 +264,18 @@ class CreateRun {
 			const found = await others.before(batch);
 			this.index.add(found);
 			// Copies both runs made: each removes its own where the other's came first (never both the same one).
-			const raced = [...new Set(found.filter((row) => ids.has(row.order_number)).map((row) => row.order_number))];
+			const raced = [
+				...new Set(found.filter((row) => ids.has(row.order_number)).map((row) => row.order_number)),
+			];
 			const oursToGo = raced.filter((n) => this.index!.survivor(n)?.order_id !== ids.get(n));
-			if (oursToGo.length) await removeSurplusCopies(this.context, this.index, oursToGo, group[0].itemIndex).catch(() => undefined);
-			const sending = !queue.turned && OtherRuns.behind(found, (n) => ids.get(n)) ? queue.turnRound(group) : group;
+			if (oursToGo.length)
+				await removeSurplusCopies(this.context, this.index, oursToGo, group[0].itemIndex).catch(
+					() => undefined,
+				);
+			const sending =
+				!queue.turned && OtherRuns.behind(found, (n) => ids.get(n))
+					? queue.turnRound(group)
+					: group;
 			return sending.filter((entry) => {
 				const known = this.index!.survivor(entry.orderNumber);
 				if (known) this.set(entry, { status: 'skipped_existing', data: listedOrderData(known) });
@@ -203,15 +288,25 @@ class CreateRun {
 		// Answered: its built order is not read again (10,000 of them held to the node's end cost 6 MB).
 		(entry as { order?: StarshipitOrder }).order = undefined;
 		if (result.kind === 'created') {
-			this.set(entry, { status: 'created', data: { ...result.order, ...(result.reconciled ? { reconciled: true } : {}) } });
+			this.set(entry, {
+				status: 'created',
+				data: { ...result.order, ...(result.reconciled ? { reconciled: true } : {}) },
+			});
 			const id = Number(result.order.order_id);
 			if (Number.isFinite(id)) this.createdIds.set(entry, id);
 		} else if (result.kind === 'duplicate') {
 			this.duplicates.add(entry);
-			this.set(entry, { status: 'failed', reason: `Starshipit did not create order "${entry.orderNumber}": ${result.line}` });
+			this.set(entry, {
+				status: 'failed',
+				reason: `Starshipit did not create order "${entry.orderNumber}": ${result.line}`,
+			});
 		} else {
 			if (result.kind === 'unknown') this.unknown.add(entry);
-			this.set(entry, { status: result.kind, reason: result.reason, description: result.description });
+			this.set(entry, {
+				status: result.kind,
+				reason: result.reason,
+				description: result.description,
+			});
 		}
 	}
 
@@ -221,10 +316,20 @@ class CreateRun {
 	 */
 	private async settle(): Promise<void> {
 		const index = this.index!;
-		if (this.firstSendAt && (this.createdIds.size > 0 || this.unknown.size > 0 || this.duplicates.size > 0)) {
+		if (
+			this.firstSendAt &&
+			(this.createdIds.size > 0 || this.unknown.size > 0 || this.duplicates.size > 0)
+		) {
 			try {
 				const since = new Date(this.firstSendAt.getTime() - CLOCK_SKEW_MS);
-				index.add(await listCopiesSince(this.context, since, new Set(this.entries.map((e) => e.orderNumber)), this.entries[0].itemIndex));
+				index.add(
+					await listCopiesSince(
+						this.context,
+						since,
+						new Set(this.entries.map((e) => e.orderNumber)),
+						this.entries[0].itemIndex,
+					),
+				);
 			} catch (error) {
 				const warning = `Created, but the check for copies made by an overlapping run failed: ${(error as Error).message}`;
 				for (const entry of this.createdIds.keys()) {
@@ -234,25 +339,46 @@ class CreateRun {
 				return;
 			}
 		}
-		const removals = await removeSurplusCopies(this.context, index, this.entries.map((e) => e.orderNumber), this.entries[0]?.itemIndex);
+		const removals = await removeSurplusCopies(
+			this.context,
+			index,
+			this.entries.map((e) => e.orderNumber),
+			this.entries[0]?.itemIndex,
+		);
 		const removedBy = new Map(removals.map((r) => [r.orderNumber, r]));
 		for (const entry of this.entries) {
 			const result = this.results.get(entry.itemIndex);
 			const kept = index.survivor(entry.orderNumber);
 			const removal = removedBy.get(entry.orderNumber);
 			const ownId = this.createdIds.get(entry);
-			if (ownId !== undefined && kept && kept.order_id !== ownId && !removal?.notRemoved.some((n) => n.startsWith(`order ${ownId}:`))) {
+			if (
+				ownId !== undefined &&
+				kept &&
+				kept.order_id !== ownId &&
+				!removal?.notRemoved.some((n) => n.startsWith(`order ${ownId}:`))
+			) {
 				// Another run's copy came first: ours was removed (by us or by it).
-				this.set(entry, { status: 'skipped_existing', data: { ...listedOrderData(kept), removed_order_id: ownId } });
+				this.set(entry, {
+					status: 'skipped_existing',
+					data: { ...listedOrderData(kept), removed_order_id: ownId },
+				});
 			} else if (this.duplicates.has(entry)) {
 				// A strict account refused the number: the copy is the one listed, or older than the listing.
-				const found = kept ? listedOrderData(kept) : await lookUpOrder(this.context, { orderNumber: entry.orderNumber }, entry.itemIndex).catch(() => undefined);
+				const found = kept
+					? listedOrderData(kept)
+					: await lookUpOrder(
+							this.context,
+							{ orderNumber: entry.orderNumber },
+							entry.itemIndex,
+						).catch(() => undefined);
 				if (found) this.set(entry, { status: 'skipped_existing', data: found });
 			} else if (this.unknown.has(entry)) {
 				this.settleUnknown(entry, kept);
 			} else if (result && 'data' in result && removal) {
-				if (removal.removed.length) result.data = { ...result.data, removed_copies: removal.removed };
-				if (removal.notRemoved.length) result.warning = `Starshipit holds other copies of this order that could not be removed: ${removal.notRemoved.join('; ')}`;
+				if (removal.removed.length)
+					result.data = { ...result.data, removed_copies: removal.removed };
+				if (removal.notRemoved.length)
+					result.warning = `Starshipit holds other copies of this order that could not be removed: ${removal.notRemoved.join('; ')}`;
 			}
 		}
 	}
@@ -278,7 +404,11 @@ class CreateRun {
 		for (const entry of this.entries) {
 			const result = this.results.get(entry.itemIndex);
 			for (const twin of entry.twins) {
-				if (result && 'data' in result) this.results.set(twin, { status: 'skipped_existing', data: { ...result.data, duplicate_of_item: entry.itemIndex } });
+				if (result && 'data' in result)
+					this.results.set(twin, {
+						status: 'skipped_existing',
+						data: { ...result.data, duplicate_of_item: entry.itemIndex },
+					});
 				else if (result) this.results.set(twin, result);
 			}
 		}
@@ -288,12 +418,29 @@ class CreateRun {
 			if (!result) continue;
 			const about = this.about.get(i) ?? {};
 			if (!('data' in result)) {
-				const error = new NodeOperationError(this.context.getNode(), result.reason, { itemIndex: i, description: result.description });
-				output.push(failItem(this.context, error, i, { ...about, status: result.status }, { order_number: about.order_number }));
+				const error = new NodeOperationError(this.context.getNode(), result.reason, {
+					itemIndex: i,
+					description: result.description,
+				});
+				output.push(
+					failItem(
+						this.context,
+						error,
+						i,
+						{ ...about, status: result.status },
+						{ order_number: about.order_number },
+					),
+				);
 				continue;
 			}
 			const outcome: Outcome = { status: result.status, ...about, warning: result.warning };
-			output.push(outcomeItem(outcome, { ...result.data, already_existed: result.status === 'skipped_existing' }, i));
+			output.push(
+				outcomeItem(
+					outcome,
+					{ ...result.data, already_existed: result.status === 'skipped_existing' },
+					i,
+				),
+			);
 		}
 		return output;
 	}

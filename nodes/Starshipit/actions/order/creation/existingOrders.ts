@@ -17,11 +17,18 @@ import type { IDataObject } from 'n8n-workflow';
 import type { StarshipitOrder } from '../../../../shared/mapping/saleOrderToStarshipit';
 import type { RequestContext } from '../../../../shared/transport/request';
 import { starshipitRequest } from '../../../transport';
-import { addressKey, listTab, normalized, type ListedOrder, type OrderTab } from '../../../transport/orderListing';
+import {
+	addressKey,
+	listTab,
+	normalized,
+	type ListedOrder,
+	type OrderTab,
+} from '../../../transport/orderListing';
 
 export { CLOCK_SKEW_MS, listingSince } from '../../../transport/heldOrders';
 
-const sameReference = (a: ListedOrder, b: ListedOrder) => (a.reference ?? '') === (b.reference ?? '') || !a.reference || !b.reference;
+const sameReference = (a: ListedOrder, b: ListedOrder) =>
+	(a.reference ?? '') === (b.reference ?? '') || !a.reference || !b.reference;
 
 /** Every listed copy of every order number, and the one rule that picks the survivor. */
 export class OrderIndex {
@@ -38,7 +45,8 @@ export class OrderIndex {
 			}
 			const at = copies.findIndex((c) => c.order_id === row.order_id);
 			if (at < 0) copies.push(row);
-			else copies[at] = { ...copies[at], ...row, has_labels: copies[at].has_labels || row.has_labels };
+			else
+				copies[at] = { ...copies[at], ...row, has_labels: copies[at].has_labels || row.has_labels };
 		}
 	}
 
@@ -64,7 +72,13 @@ export class OrderIndex {
 	surplus(orderNumber: string): ListedOrder[] {
 		const kept = this.survivor(orderNumber);
 		if (!kept) return [];
-		return this.copies(orderNumber).filter((c) => c.order_id !== kept.order_id && c.tab === 'unshipped' && !c.has_labels && sameReference(c, kept));
+		return this.copies(orderNumber).filter(
+			(c) =>
+				c.order_id !== kept.order_id &&
+				c.tab === 'unshipped' &&
+				!c.has_labels &&
+				sameReference(c, kept),
+		);
 	}
 }
 
@@ -75,13 +89,21 @@ export class OrderIndex {
  * another sale order of this run is, and so is a different consignee: a name that is neither our
  * contact's nor our company's, at another street and post code where the copy shows them.
  */
-export function otherSaleOrder(ours: StarshipitOrder, theirs: ListedOrder, otherCustomers: ReadonlySet<string>): boolean {
+export function otherSaleOrder(
+	ours: StarshipitOrder,
+	theirs: ListedOrder,
+	otherCustomers: ReadonlySet<string>,
+): boolean {
 	if (!theirs.reference || !ours.reference || theirs.reference === ours.reference) return false;
 	if (otherCustomers.has(theirs.reference)) return true;
 	const name = normalized(theirs.destination_name);
 	if (!name) return false;
-	if ([ours.destination.name, ours.destination.company].some((n) => normalized(n) === name)) return false;
-	return theirs.destination_address === undefined || theirs.destination_address !== addressKey(ours.destination as unknown as IDataObject);
+	if ([ours.destination.name, ours.destination.company].some((n) => normalized(n) === name))
+		return false;
+	return (
+		theirs.destination_address === undefined ||
+		theirs.destination_address !== addressKey(ours.destination as unknown as IDataObject)
+	);
 }
 
 /**
@@ -91,18 +113,32 @@ export function otherSaleOrder(ours: StarshipitOrder, theirs: ListedOrder, other
  * delete (a race: the other run deletes too), it is listed again until two passes agree. A pass
  * with no duplicate means no run deletes any of these numbers, and one page per tab is read whole.
  */
-export async function listCopiesSince(context: RequestContext, since: Date, numbers: ReadonlySet<string>, itemIndex?: number): Promise<ListedOrder[]> {
+export async function listCopiesSince(
+	context: RequestContext,
+	since: Date,
+	numbers: ReadonlySet<string>,
+	itemIndex?: number,
+): Promise<ListedOrder[]> {
 	let previous: string | undefined;
 	for (let pass = 1; ; pass++) {
 		const rows: ListedOrder[] = [];
 		let pages = 0;
 		for (const tab of ['unshipped', 'printed'] as OrderTab[]) {
-			await listTab(context, tab, since, (page) => {
-				pages = Math.max(pages, page.page);
-				for (const row of page.rows) if (numbers.has(row.order_number)) rows.push(row);
-			}, itemIndex);
+			await listTab(
+				context,
+				tab,
+				since,
+				(page) => {
+					pages = Math.max(pages, page.page);
+					for (const row of page.rows) if (numbers.has(row.order_number)) rows.push(row);
+				},
+				itemIndex,
+			);
 		}
-		const seen = rows.map((r) => `${r.order_id}:${r.tab}`).sort().join(',');
+		const seen = rows
+			.map((r) => `${r.order_id}:${r.tab}`)
+			.sort()
+			.join(',');
 		const raced = new Set(rows.map((r) => r.order_number)).size < rows.length;
 		if (pages <= 1 || !raced || seen === previous || pass >= 4) return rows;
 		previous = seen;
@@ -122,17 +158,36 @@ export interface SurplusRemoval {
  * means another run removed it first, which is fine). A refused delete is reported, never thrown:
  * the orders themselves exist either way.
  */
-export async function removeSurplusCopies(context: RequestContext, index: OrderIndex, orderNumbers: Iterable<string>, itemIndex?: number): Promise<SurplusRemoval[]> {
+export async function removeSurplusCopies(
+	context: RequestContext,
+	index: OrderIndex,
+	orderNumbers: Iterable<string>,
+	itemIndex?: number,
+): Promise<SurplusRemoval[]> {
 	const removals: SurplusRemoval[] = [];
 	for (const orderNumber of new Set(orderNumbers)) {
 		if (index.surplus(orderNumber).length === 0) continue;
-		const removal: SurplusRemoval = { orderNumber, kept: index.survivor(orderNumber)!, removed: [], notRemoved: [] };
+		const removal: SurplusRemoval = {
+			orderNumber,
+			kept: index.survivor(orderNumber)!,
+			removed: [],
+			notRemoved: [],
+		};
 		// A copy Starshipit refuses to delete (400: printed meanwhile, by a person or another run) is
 		// treated as labelled, which may make it the survivor: then the rule runs again on the rest.
-		for (let round = 0, surplus = index.surplus(orderNumber); surplus.length && round < 5; round++, surplus = index.surplus(orderNumber)) {
+		for (
+			let round = 0, surplus = index.surplus(orderNumber);
+			surplus.length && round < 5;
+			round++, surplus = index.surplus(orderNumber)
+		) {
 			for (const copy of surplus) {
 				try {
-					await starshipitRequest(context, { method: 'DELETE', path: '/api/orders/delete', qs: { order_id: copy.order_id }, itemIndex });
+					await starshipitRequest(context, {
+						method: 'DELETE',
+						path: '/api/orders/delete',
+						qs: { order_id: copy.order_id },
+						itemIndex,
+					});
 				} catch (error) {
 					const code = String((error as { httpCode?: unknown }).httpCode);
 					if (code !== '404') {

@@ -52,16 +52,28 @@ export class OtherRuns {
 		const found: ListedOrder[] = [];
 		let newest = Number.NEGATIVE_INFINITY;
 		try {
-			await listTab(this.context, 'unshipped', this.since, (page) => {
-				for (const row of page.rows) {
-					newest = Math.max(newest, Date.parse(row.last_updated ?? '') || Number.NEGATIVE_INFINITY);
-					if (this.numbers.has(row.order_number) && !this.ours(row.order_id)) found.push(row);
-				}
-			}, this.itemIndex);
+			await listTab(
+				this.context,
+				'unshipped',
+				this.since,
+				(page) => {
+					for (const row of page.rows) {
+						newest = Math.max(
+							newest,
+							Date.parse(row.last_updated ?? '') || Number.NEGATIVE_INFINITY,
+						);
+						if (this.numbers.has(row.order_number) && !this.ours(row.order_id)) found.push(row);
+					}
+				},
+				this.itemIndex,
+			);
 		} catch {
 			return [];
 		}
-		if (Number.isFinite(newest)) this.since = new Date(Math.max(this.since.getTime(), Math.floor(newest / 1000) * 1000 + 1000));
+		if (Number.isFinite(newest))
+			this.since = new Date(
+				Math.max(this.since.getTime(), Math.floor(newest / 1000) * 1000 + 1000),
+			);
 		this.gap = found.length ? 1 : Math.min(this.gap * 2, MOST_BATCHES_BETWEEN_LOOKS);
 		this.nextLook = batch + this.gap;
 		return found;
@@ -71,7 +83,10 @@ export class OtherRuns {
 	 * Whether this run came second in the race `found` shows: most of the numbers both runs made
 	 * have the other run's copy first (a lower order id).
 	 */
-	static behind(found: ListedOrder[], ourIdOf: (orderNumber: string) => number | undefined): boolean {
+	static behind(
+		found: ListedOrder[],
+		ourIdOf: (orderNumber: string) => number | undefined,
+	): boolean {
 		let behind = 0;
 		let ahead = 0;
 		for (const row of found) {

@@ -40,12 +40,15 @@ export function mentions(line: string, orderNumber: string): boolean {
 	return new RegExp(`(^|[^A-Za-z0-9_-])${escapeRegExp(orderNumber)}($|[^A-Za-z0-9_-])`).test(line);
 }
 
-const isDuplicateError = (line: string) => /already exists|duplicate|already been (imported|used)/i.test(line);
+const isDuplicateError = (line: string) =>
+	/already exists|duplicate|already been (imported|used)/i.test(line);
 
 /** The body of a Starshipit error thrown by the transport (a 4xx with `{success:false, errors}`). */
 function errorBody(error: unknown): IDataObject | undefined {
 	const body = (error as { errorResponse?: { body?: unknown } }).errorResponse?.body;
-	return typeof body === 'object' && body !== null && Array.isArray((body as IDataObject).errors) ? (body as IDataObject) : undefined;
+	return typeof body === 'object' && body !== null && Array.isArray((body as IDataObject).errors)
+		? (body as IDataObject)
+		: undefined;
 }
 
 const httpCode = (error: unknown) => String((error as { httpCode?: unknown }).httpCode ?? '');
@@ -53,10 +56,22 @@ const httpCode = (error: unknown) => String((error as { httpCode?: unknown }).ht
 const isFatal = (error: unknown) => ['401', '403'].includes(httpCode(error));
 
 /** Landed copies of these order numbers among unshipped orders updated since `startedAt` (minus the margin). */
-async function landedSince(context: IExecuteFunctions, startedAt: Date, numbers: Set<string>, itemIndex: number): Promise<Map<string, ListedOrder>> {
-	const rows = await listOrdersSince(context, new Date(startedAt.getTime() - CLOCK_SKEW_MS), ['unshipped'], itemIndex);
+async function landedSince(
+	context: IExecuteFunctions,
+	startedAt: Date,
+	numbers: Set<string>,
+	itemIndex: number,
+): Promise<Map<string, ListedOrder>> {
+	const rows = await listOrdersSince(
+		context,
+		new Date(startedAt.getTime() - CLOCK_SKEW_MS),
+		['unshipped'],
+		itemIndex,
+	);
 	const landed = new Map<string, ListedOrder>();
-	for (const row of rows) if (numbers.has(row.order_number) && !landed.has(row.order_number)) landed.set(row.order_number, row);
+	for (const row of rows)
+		if (numbers.has(row.order_number) && !landed.has(row.order_number))
+			landed.set(row.order_number, row);
 	return landed;
 }
 
@@ -74,7 +89,8 @@ export async function sendOrders<T extends Sendable>(
 	beforeGroup?: (group: T[], groupNumber: number) => Promise<T[]>,
 ): Promise<number> {
 	const size = useImport ? IMPORT_BATCH_SIZE : 1;
-	const source = Symbol.asyncIterator in orders ? orders[Symbol.asyncIterator]() : orders[Symbol.iterator]();
+	const source =
+		Symbol.asyncIterator in orders ? orders[Symbol.asyncIterator]() : orders[Symbol.iterator]();
 	const nextGroup = async (): Promise<T[]> => {
 		const group: T[] = [];
 		while (group.length < size) {
@@ -88,20 +104,36 @@ export async function sendOrders<T extends Sendable>(
 	let fatal: string | undefined;
 	for (let group = await nextGroup(), number = 0; group.length; number++) {
 		if (fatal) {
-			for (const entry of group) report(entry, { kind: 'failed', reason: `Order "${entry.orderNumber}" was not created: ${fatal}` });
+			for (const entry of group)
+				report(entry, {
+					kind: 'failed',
+					reason: `Order "${entry.orderNumber}" was not created: ${fatal}`,
+				});
 			group = await nextGroup();
 			continue;
 		}
 		const toSend = beforeGroup ? await beforeGroup(group, number) : group;
 		sent += toSend.length;
-		const sending = toSend.length ? sendGroup(context, toSend, useImport, report as (entry: Sendable, result: SendResult) => void) : Promise.resolve(undefined);
+		const sending = toSend.length
+			? sendGroup(
+					context,
+					toSend,
+					useImport,
+					report as (entry: Sendable, result: SendResult) => void,
+				)
+			: Promise.resolve(undefined);
 		[fatal, group] = await Promise.all([sending, nextGroup()]);
 	}
 	return sent;
 }
 
 /** One import (or one create); returns the reason when nothing more can be sent. */
-async function sendGroup(context: IExecuteFunctions, group: Sendable[], useImport: boolean, report: (entry: Sendable, result: SendResult) => void): Promise<string | undefined> {
+async function sendGroup(
+	context: IExecuteFunctions,
+	group: Sendable[],
+	useImport: boolean,
+	report: (entry: Sendable, result: SendResult) => void,
+): Promise<string | undefined> {
 	const pending = [...group];
 	// The body holds this very array: what reconcile drops here is not sent again on the retry.
 	const sent = pending.map((e) => e.order);
@@ -112,7 +144,12 @@ async function sendGroup(context: IExecuteFunctions, group: Sendable[], useImpor
 	// After a 5xx/reset: which orders landed? Drop them from what is sent again; when all landed, settle.
 	const reconcile = async (): Promise<ApiResponse | undefined> => {
 		try {
-			const found = await landedSince(context, startedAt, new Set(pending.map((e) => e.orderNumber)), group[0].itemIndex);
+			const found = await landedSince(
+				context,
+				startedAt,
+				new Set(pending.map((e) => e.orderNumber)),
+				group[0].itemIndex,
+			);
 			for (let k = pending.length - 1; k >= 0; k--) {
 				const row = found.get(pending[k].orderNumber);
 				if (row) {
@@ -126,9 +163,15 @@ async function sendGroup(context: IExecuteFunctions, group: Sendable[], useImpor
 			throw asItemError(context.getNode(), error, group[0].itemIndex);
 		}
 		if (pending.length > 0) return undefined;
-		return { statusCode: 200, headers: {}, body: useImport ? { success: true, orders: [] } : { success: true, landed: true } };
+		return {
+			statusCode: 200,
+			headers: {},
+			body: useImport ? { success: true, orders: [] } : { success: true, landed: true },
+		};
 	};
-	const body: IDataObject = useImport ? { orders: sent as unknown as IDataObject[] } : { order: group[0].order as unknown as IDataObject };
+	const body: IDataObject = useImport
+		? { orders: sent as unknown as IDataObject[] }
+		: { order: group[0].order as unknown as IDataObject };
 
 	let reply: IDataObject;
 	try {
@@ -146,13 +189,23 @@ async function sendGroup(context: IExecuteFunctions, group: Sendable[], useImpor
 			const message = (error as Error).message;
 			for (const entry of group) {
 				const row = landed.get(entry.orderNumber);
-				if (row) report(entry, { kind: 'created', order: row as unknown as IDataObject, reconciled: true });
+				if (row)
+					report(entry, {
+						kind: 'created',
+						order: row as unknown as IDataObject,
+						reconciled: true,
+					});
 				else if (checkFailed) {
 					report(entry, {
 						kind: 'unknown',
 						reason: `Order "${entry.orderNumber}" may or may not have been created: the call failed and the check afterwards failed too (${checkFailed.message}). Look in Starshipit before sending it again.`,
 					});
-				} else report(entry, { kind: 'failed', reason: `Order "${entry.orderNumber}" was not created: ${message}`, description: (error as { description?: string }).description });
+				} else
+					report(entry, {
+						kind: 'failed',
+						reason: `Order "${entry.orderNumber}" was not created: ${message}`,
+						description: (error as { description?: string }).description,
+					});
 			}
 			return isFatal(error) ? message : undefined;
 		}
@@ -171,16 +224,26 @@ function readReply(
 	useImport: boolean,
 	report: (entry: Sendable, result: SendResult) => void,
 ): void {
-	const created = useImport ? (Array.isArray(reply.orders) ? (reply.orders as IDataObject[]) : []) : reply.order ? [reply.order as IDataObject] : [];
+	const created = useImport
+		? Array.isArray(reply.orders)
+			? (reply.orders as IDataObject[])
+			: []
+		: reply.order
+			? [reply.order as IDataObject]
+			: [];
 	const createdByNumber = new Map<string, IDataObject>();
-	for (const order of created) if (order.order_number !== undefined) createdByNumber.set(String(order.order_number), order);
+	for (const order of created)
+		if (order.order_number !== undefined) createdByNumber.set(String(order.order_number), order);
 	const lines = appErrors(reply);
 	// UNCONFIRMED reply shape: tolerate replies without order numbers when every order came back.
-	const positional = createdByNumber.size === 0 && created.length === pending.length && lines.length === 0;
+	const positional =
+		createdByNumber.size === 0 && created.length === pending.length && lines.length === 0;
 
 	for (const entry of group) {
 		const index = pending.indexOf(entry);
-		const order = createdByNumber.get(entry.orderNumber) ?? (positional && index >= 0 ? created[index] : undefined);
+		const order =
+			createdByNumber.get(entry.orderNumber) ??
+			(positional && index >= 0 ? created[index] : undefined);
 		if (order) {
 			report(entry, { kind: 'created', order });
 			continue;

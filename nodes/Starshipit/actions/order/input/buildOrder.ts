@@ -34,10 +34,13 @@ function compact(values: IDataObject, keepZero: string[] = []): IDataObject {
 export function readOrderFields(fields: IDataObject): IDataObject {
 	const { metadata, order_date: orderDate, ...rest } = fields;
 	const out = compact(rest);
-	if (typeof orderDate === 'string' && orderDate) out.order_date = new Date(orderDate).toISOString();
+	if (typeof orderDate === 'string' && orderDate)
+		out.order_date = new Date(orderDate).toISOString();
 	const metadataRows = ((metadata as IDataObject | undefined)?.field ?? []) as IDataObject[];
 	if (metadataRows.length) {
-		out.metadatas = metadataRows.filter((m) => m.key).map((m) => ({ metafield_key: String(m.key), value: String(m.value ?? '') }));
+		out.metadatas = metadataRows
+			.filter((m) => m.key)
+			.map((m) => ({ metafield_key: String(m.key), value: String(m.value ?? '') }));
 	}
 	return out;
 }
@@ -62,11 +65,24 @@ export interface BuiltOrder {
 
 const ORDER_DATE = FIELDS_BY_PATH.get('order_date')!;
 
-const textOf = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined);
+const textOf = (value: unknown): string | undefined =>
+	typeof value === 'string' && value !== ''
+		? value
+		: typeof value === 'number'
+			? String(value)
+			: undefined;
 
 function sourceOf(saleOrder: unknown): SourceSaleOrder {
-	const so = (saleOrder ?? {}) as { id?: unknown; references?: { customer?: unknown }; customer?: { name?: unknown; id?: unknown } };
-	return { id: textOf(so.id), reference: textOf(so.references?.customer), customer: textOf(so.customer?.name) ?? textOf(so.customer?.id) };
+	const so = (saleOrder ?? {}) as {
+		id?: unknown;
+		references?: { customer?: unknown };
+		customer?: { name?: unknown; id?: unknown };
+	};
+	return {
+		id: textOf(so.id),
+		reference: textOf(so.references?.customer),
+		customer: textOf(so.customer?.name) ?? textOf(so.customer?.id),
+	};
 }
 
 /**
@@ -83,7 +99,8 @@ function readSaleOrder(context: IExecuteFunctions, itemIndex: number): unknown {
 	}
 }
 
-const orderDefaults = (context: IExecuteFunctions, itemIndex: number) => readOrderFields(itemParameter(context, 'orderFields', itemIndex, {} as IDataObject));
+const orderDefaults = (context: IExecuteFunctions, itemIndex: number) =>
+	readOrderFields(itemParameter(context, 'orderFields', itemIndex, {} as IDataObject));
 
 /** Version 2's sale-order mode: Order Fields override the mapping instead of filling it (saleOrderFields.ts). */
 const overridable = (context: IExecuteFunctions) => context.getNode().typeVersion >= 2;
@@ -110,10 +127,17 @@ export function orderDateOf(context: IExecuteFunctions, itemIndex: number): stri
 }
 
 /** The order of item `i`, validated; throws a NodeOperationError naming the order and field. */
-export function buildOrder(context: IExecuteFunctions, itemIndex: number, onOrderNumber: (n: string) => void): BuiltOrder {
+export function buildOrder(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	onOrderNumber: (n: string) => void,
+): BuiltOrder {
 	const mode = itemParameter<string>(context, 'inputMode', itemIndex, '');
 	const fail = (errors: string[]) =>
-		new NodeOperationError(context.getNode(), errors[0], { itemIndex, description: errors.length > 1 ? errors.join('\n') : undefined });
+		new NodeOperationError(context.getNode(), errors[0], {
+			itemIndex,
+			description: errors.length > 1 ? errors.join('\n') : undefined,
+		});
 
 	if (mode === 'saleOrder') {
 		const saleOrder = readSaleOrder(context, itemIndex);
@@ -124,22 +148,38 @@ export function buildOrder(context: IExecuteFunctions, itemIndex: number, onOrde
 		const mapped = mapSaleOrderToStarshipit(
 			saleOrder,
 			overridable(context)
-				? { ...options, overrides: overridesOf(context, itemIndex, saleOrder), packages: packagesOptionOf(context, itemIndex), explain: true }
-				: { ...options, defaults: orderDefaults(context, itemIndex) as SaleOrderMappingOptions['defaults'] },
+				? {
+						...options,
+						overrides: overridesOf(context, itemIndex, saleOrder),
+						packages: packagesOptionOf(context, itemIndex),
+						explain: true,
+					}
+				: {
+						...options,
+						defaults: orderDefaults(context, itemIndex) as SaleOrderMappingOptions['defaults'],
+					},
 		);
 		if (!mapped.ok) throw fail(mapped.errors);
 		onOrderNumber(mapped.order.order_number);
-		return { order: mapped.order, orderNumber: mapped.order.order_number, saleOrder: sourceOf(saleOrder) };
+		return {
+			order: mapped.order,
+			orderNumber: mapped.order.order_number,
+			saleOrder: sourceOf(saleOrder),
+		};
 	}
 
 	const defaults = orderDefaults(context, itemIndex);
 	const orderNumber = String(context.getNodeParameter('orderNumber', itemIndex, '')).trim();
 	onOrderNumber(orderNumber);
-	const address = compact(((context.getNodeParameter('destination', itemIndex, {}) as IDataObject).address ?? {}) as IDataObject);
-	if (typeof address.country === 'string') address.country = toCountryName(address.country) ?? address.country;
-	const items = (((context.getNodeParameter('items', itemIndex, {}) as IDataObject).item ?? []) as IDataObject[]).map((item) =>
-		compact(item, ['quantity']),
+	const address = compact(
+		((context.getNodeParameter('destination', itemIndex, {}) as IDataObject).address ??
+			{}) as IDataObject,
 	);
+	if (typeof address.country === 'string')
+		address.country = toCountryName(address.country) ?? address.country;
+	const items = (
+		((context.getNodeParameter('items', itemIndex, {}) as IDataObject).item ?? []) as IDataObject[]
+	).map((item) => compact(item, ['quantity']));
 	const packages = readPackages(context.getNodeParameter('packages', itemIndex, {}) as IDataObject);
 	const order: IDataObject = { ...defaults, order_number: orderNumber, destination: address };
 	if (items.length) order.items = items;

@@ -10,23 +10,60 @@ import { saleOrderFieldProperties } from './saleOrderFields';
 const show = { resource: ['order'], operation: ['create', 'createMany'] };
 
 export const addressFields: INodeProperties[] = [
-	{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Recipient name (required by Starshipit)' },
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		description: 'Recipient name (required by Starshipit)',
+	},
 	{ displayName: 'Company', name: 'company', type: 'string', default: '' },
-	{ displayName: 'Street', name: 'street', type: 'string', default: '', description: 'Street address (required)' },
-	{ displayName: 'Building', name: 'building', type: 'string', default: '', description: 'Second address line' },
-	{ displayName: 'Suburb', name: 'suburb', type: 'string', default: '', description: 'Suburb or locality (required)' },
+	{
+		displayName: 'Street',
+		name: 'street',
+		type: 'string',
+		default: '',
+		description: 'Street address (required)',
+	},
+	{
+		displayName: 'Building',
+		name: 'building',
+		type: 'string',
+		default: '',
+		description: 'Second address line',
+	},
+	{
+		displayName: 'Suburb',
+		name: 'suburb',
+		type: 'string',
+		default: '',
+		description: 'Suburb or locality (required)',
+	},
 	{ displayName: 'City', name: 'city', type: 'string', default: '' },
 	{ displayName: 'State', name: 'state', type: 'string', default: '' },
-	{ displayName: 'Post Code', name: 'post_code', type: 'string', default: '', description: 'At most 10 characters' },
+	{
+		displayName: 'Post Code',
+		name: 'post_code',
+		type: 'string',
+		default: '',
+		description: 'At most 10 characters',
+	},
 	{
 		displayName: 'Country',
 		name: 'country',
 		type: 'string',
 		default: 'Australia',
-		description: 'Country name or ISO code (AU, AUS); sent to Starshipit as the country name it expects',
+		description:
+			'Country name or ISO code (AU, AUS); sent to Starshipit as the country name it expects',
 	},
 	{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
-	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+	},
 ];
 
 export const orderInputProperties: INodeProperties[] = [
@@ -40,7 +77,8 @@ export const orderInputProperties: INodeProperties[] = [
 			{
 				name: 'From CartonCloud Sale Order',
 				value: 'saleOrder',
-				description: 'Map a CartonCloud sale order (e.g. from the CartonCloud node) into a Starshipit order',
+				description:
+					'Map a CartonCloud sale order (e.g. from the CartonCloud node) into a Starshipit order',
 			},
 		],
 		default: 'fields',
@@ -51,7 +89,8 @@ export const orderInputProperties: INodeProperties[] = [
 		type: 'json',
 		displayOptions: { show: { ...show, inputMode: ['saleOrder'] } },
 		default: '={{ $json }}',
-		description: 'The CartonCloud sale order (outbound order) to map; by default the whole input item',
+		description:
+			'The CartonCloud sale order (outbound order) to map; by default the whole input item',
 	},
 	{
 		displayName: 'Order Number',
@@ -75,7 +114,13 @@ export const orderInputProperties: INodeProperties[] = [
 				name: 'address',
 				values: [
 					...addressFields,
-					{ displayName: 'Delivery Instructions', name: 'delivery_instructions', type: 'string', default: '', description: 'At most 100 characters' },
+					{
+						displayName: 'Delivery Instructions',
+						name: 'delivery_instructions',
+						type: 'string',
+						default: '',
+						description: 'At most 100 characters',
+					},
 				],
 			},
 		],
@@ -109,7 +154,7 @@ export const orderInputProperties: INodeProperties[] = [
 						displayName: 'Quantity',
 						name: 'quantity',
 						type: 'number',
-						default: 1
+						default: 1,
 					},
 					{
 						displayName: 'SKU',
@@ -128,13 +173,13 @@ export const orderInputProperties: INodeProperties[] = [
 						displayName: 'Value (per Unit)',
 						name: 'value',
 						type: 'number',
-						default: 0
+						default: 0,
 					},
 					{
 						displayName: 'Weight (Kg per Unit)',
 						name: 'weight',
 						type: 'number',
-						default: 0
+						default: 0,
 					},
 				],
 			},
@@ -167,8 +212,14 @@ export const orderInputProperties: INodeProperties[] = [
 			"Whether to return (outcome skipped_existing) an order whose order number Starshipit already has, in any tab, instead of creating it again. One paged listing since the run's earliest order date is checked for the whole run, not one call per order; copies made by overlapping runs are removed afterwards.",
 	},
 	// Version 1 in both modes; version 2 in Define Below only (its sale-order mode has Order Fields to override, saleOrderFields.ts).
-	orderFieldsParameter({ show: { ...show, '@version': [1] } }, 'Set on every order; in sale-order mode they fill what the sale order does not carry'),
-	orderFieldsParameter({ show: { ...show, inputMode: ['fields'], '@version': [{ _cnd: { gte: 2 } }] } }, 'Set on every order'),
+	orderFieldsParameter(
+		{ show: { ...show, '@version': [1] } },
+		'Set on every order; in sale-order mode they fill what the sale order does not carry',
+	),
+	orderFieldsParameter(
+		{ show: { ...show, inputMode: ['fields'], '@version': [{ _cnd: { gte: 2 } }] } },
+		'Set on every order',
+	),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -205,8 +256,17 @@ export const orderInputProperties: INodeProperties[] = [
 				type: 'options',
 				displayOptions: { show: { '/inputMode': ['saleOrder'] } },
 				options: [
-					{ name: 'Customer Reference', value: 'customerReference', description: 'The references.customer of the sale order' },
-					{ name: 'CartonCloud Numeric ID', value: 'numericId', description: 'The references.numericId of the sale order: unique in the tenant, cannot clash' },
+					{
+						name: 'Customer Reference',
+						value: 'customerReference',
+						description: 'The references.customer of the sale order',
+					},
+					{
+						name: 'CartonCloud Numeric ID',
+						value: 'numericId',
+						description:
+							'The references.numericId of the sale order: unique in the tenant, cannot clash',
+					},
 					{
 						name: 'Customer Code + Customer Reference',
 						value: 'customerCodeAndReference',
@@ -240,27 +300,97 @@ export const orderInputProperties: INodeProperties[] = [
 	},
 ];
 
-function orderFieldsParameter(displayOptions: INodeProperties['displayOptions'], description: string): INodeProperties {
-	return { displayName: 'Order Fields', name: 'orderFields', type: 'collection', placeholder: 'Add Field', displayOptions, default: {}, description, options: orderFieldOptions() };
+function orderFieldsParameter(
+	displayOptions: INodeProperties['displayOptions'],
+	description: string,
+): INodeProperties {
+	return {
+		displayName: 'Order Fields',
+		name: 'orderFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		displayOptions,
+		default: {},
+		description,
+		options: orderFieldOptions(),
+	};
 }
 
 export function packageFields(): INodeProperties[] {
 	return [
-		{ displayName: 'Weight (Kg)', name: 'weight', type: 'number', default: 0, typeOptions: { numberPrecision: 3, minValue: 0 } },
-		{ displayName: 'Length in Metres', name: 'length', type: 'number', default: 0, typeOptions: { numberPrecision: 3, minValue: 0 }, description: 'In metres, e.g. 0.3' },
-		{ displayName: 'Width in Metres', name: 'width', type: 'number', default: 0, typeOptions: { numberPrecision: 3, minValue: 0 }, description: 'In metres' },
-		{ displayName: 'Height in Metres', name: 'height', type: 'number', default: 0, typeOptions: { numberPrecision: 3, minValue: 0 }, description: 'In metres' },
+		{
+			displayName: 'Weight (Kg)',
+			name: 'weight',
+			type: 'number',
+			default: 0,
+			typeOptions: { numberPrecision: 3, minValue: 0 },
+		},
+		{
+			displayName: 'Length in Metres',
+			name: 'length',
+			type: 'number',
+			default: 0,
+			typeOptions: { numberPrecision: 3, minValue: 0 },
+			description: 'In metres, e.g. 0.3',
+		},
+		{
+			displayName: 'Width in Metres',
+			name: 'width',
+			type: 'number',
+			default: 0,
+			typeOptions: { numberPrecision: 3, minValue: 0 },
+			description: 'In metres',
+		},
+		{
+			displayName: 'Height in Metres',
+			name: 'height',
+			type: 'number',
+			default: 0,
+			typeOptions: { numberPrecision: 3, minValue: 0 },
+			description: 'In metres',
+		},
 	];
 }
 
 export function orderFieldOptions(): INodeProperties[] {
 	return [
-		{ displayName: 'Authority to Leave', name: 'authority_to_leave', type: 'boolean', default: false, description: 'Whether the carrier may leave the parcel without a signature' },
-		{ displayName: 'Carrier', name: 'carrier', type: 'string', default: '', placeholder: 'AusPost', description: 'Starshipit carrier code, passed through as typed (e.g. AusPost, StarTrack, PlainLabel)' },
-		{ displayName: 'Carrier Service Code', name: 'carrier_service_code', type: 'string', default: '' },
+		{
+			displayName: 'Authority to Leave',
+			name: 'authority_to_leave',
+			type: 'boolean',
+			default: false,
+			description: 'Whether the carrier may leave the parcel without a signature',
+		},
+		{
+			displayName: 'Carrier',
+			name: 'carrier',
+			type: 'string',
+			default: '',
+			placeholder: 'AusPost',
+			description:
+				'Starshipit carrier code, passed through as typed (e.g. AusPost, StarTrack, PlainLabel)',
+		},
+		{
+			displayName: 'Carrier Service Code',
+			name: 'carrier_service_code',
+			type: 'string',
+			default: '',
+		},
 		{ displayName: 'Currency', name: 'currency', type: 'string', default: '', placeholder: 'AUD' },
-		{ displayName: 'Dangerous Goods', name: 'dangerous_goods', type: 'boolean', default: false, description: 'Whether the order contains dangerous goods' },
-		{ displayName: 'Declared Value', name: 'declared_value', type: 'number', default: 0, typeOptions: { numberPrecision: 2 } },
+		{
+			displayName: 'Dangerous Goods',
+			name: 'dangerous_goods',
+			type: 'boolean',
+			default: false,
+			description: 'Whether the order contains dangerous goods',
+		},
+		{
+			displayName: 'Declared Value',
+			name: 'declared_value',
+			type: 'number',
+			default: 0,
+			typeOptions: { numberPrecision: 2 },
+		},
 		{
 			displayName: 'Metadata',
 			name: 'metadata',
@@ -280,7 +410,13 @@ export function orderFieldOptions(): INodeProperties[] {
 			],
 		},
 		{ displayName: 'Order Date', name: 'order_date', type: 'dateTime', default: '' },
-		{ displayName: 'Reference', name: 'reference', type: 'string', default: '', description: 'At most 50 characters' },
+		{
+			displayName: 'Reference',
+			name: 'reference',
+			type: 'string',
+			default: '',
+			description: 'At most 50 characters',
+		},
 		{
 			displayName: 'Shipping Method',
 			name: 'shipping_method',
@@ -288,6 +424,12 @@ export function orderFieldOptions(): INodeProperties[] {
 			default: '',
 			description: 'Delivery method name; Starshipit rules match on it to pick the carrier',
 		},
-		{ displayName: 'Signature Required', name: 'signature_required', type: 'boolean', default: false, description: 'Whether the recipient must sign' },
+		{
+			displayName: 'Signature Required',
+			name: 'signature_required',
+			type: 'boolean',
+			default: false,
+			description: 'Whether the recipient must sign',
+		},
 	];
 }

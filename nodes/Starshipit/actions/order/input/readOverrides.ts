@@ -10,7 +10,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { FIELDS_BY_ID, type OrderField } from '../../../../shared/mapping/mappingTable';
-import type { FieldOverride, Overrides, PackagesOption } from '../../../../shared/mapping/saleOrderToStarshipit';
+import type {
+	FieldOverride,
+	Overrides,
+	PackagesOption,
+} from '../../../../shared/mapping/saleOrderToStarshipit';
 import type { DimensionUnit } from '../../../../shared/mapping/packages';
 import { orderLabelOf } from '../../../../shared/mapping/saleOrder';
 import { itemParameter } from '../../../../shared/parameters';
@@ -20,7 +24,9 @@ import { OVERRIDES_PARAMETER } from './saleOrderFields';
 type CustomerValues = Map<string, Map<string, FieldOverride>>;
 
 /** What to change when an Order Fields override fails, per field id. */
-const FIXES = new Map([...FIELDS_BY_ID.values()].map((f) => [f.id, `change ${f.label} in Order Fields`]));
+const FIXES = new Map(
+	[...FIELDS_BY_ID.values()].map((f) => [f.id, `change ${f.label} in Order Fields`]),
+);
 
 /** Per node run: the fields Order Fields overrides, in the mapping table's order. */
 const overridden = new WeakMap<IExecuteFunctions, OrderField[]>();
@@ -30,7 +36,12 @@ const tables = new WeakMap<object, CustomerValues>();
 function overriddenFields(context: IExecuteFunctions): OrderField[] {
 	let fields = overridden.get(context);
 	if (!fields) {
-		const saved = (context.getNode().parameters[OVERRIDES_PARAMETER] as { value?: IDataObject | null } | undefined)?.value ?? {};
+		const saved =
+			(
+				context.getNode().parameters[OVERRIDES_PARAMETER] as
+					| { value?: IDataObject | null }
+					| undefined
+			)?.value ?? {};
 		const set = (id: string) => saved[id] !== null && saved[id] !== undefined && saved[id] !== '';
 		fields = [...FIELDS_BY_ID.values()].filter((f) => set(f.id));
 		overridden.set(context, fields);
@@ -45,7 +56,9 @@ function customerValues(context: IExecuteFunctions, itemIndex: number): Customer
 	let table = tables.get(rows);
 	if (!table) {
 		table = new Map();
-		for (const row of ((rows.value ?? []) as IDataObject[]).filter((r) => keyOf(r.customer) && FIELDS_BY_ID.has(String(r.field)))) {
+		for (const row of ((rows.value ?? []) as IDataObject[]).filter(
+			(r) => keyOf(r.customer) && FIELDS_BY_ID.has(String(r.field)),
+		)) {
 			const key = keyOf(row.customer);
 			const customer = String(row.customer).trim();
 			const label = FIELDS_BY_ID.get(String(row.field))!.label;
@@ -64,7 +77,9 @@ function customerValues(context: IExecuteFunctions, itemIndex: number): Customer
 /** The values set for this sale order's customer, by its code and by its name (the name's win where both set a field). */
 function valuesFor(table: CustomerValues, saleOrder: unknown) {
 	if (table.size === 0) return undefined;
-	const customer = (saleOrder as { customer?: { name?: unknown; references?: { code?: unknown } } } | null)?.customer;
+	const customer = (
+		saleOrder as { customer?: { name?: unknown; references?: { code?: unknown } } } | null
+	)?.customer;
 	const byName = table.get(keyOf(customer?.name));
 	const byCode = table.get(keyOf(customer?.references?.code));
 	return byName && byCode ? new Map([...byCode, ...byName]) : (byName ?? byCode);
@@ -74,15 +89,26 @@ function valuesFor(table: CustomerValues, saleOrder: unknown) {
  * The overrides for item `itemIndex`'s sale order (only field `only`'s, when given); an expression
  * that fails fails the item, naming the field.
  */
-export function overridesOf(context: IExecuteFunctions, itemIndex: number, saleOrder: unknown, only?: string): Overrides | undefined {
+export function overridesOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	saleOrder: unknown,
+	only?: string,
+): Overrides | undefined {
 	let overrides: Overrides | undefined;
 	const own = valuesFor(customerValues(context, itemIndex), saleOrder);
-	for (const [id, override] of own ?? []) if (!only || id === only) (overrides ??= {})[id] = override;
+	for (const [id, override] of own ?? [])
+		if (!only || id === only) (overrides ??= {})[id] = override;
 	for (const f of overriddenFields(context)) {
 		if (overrides?.[f.id] || (only && f.id !== only)) continue;
 		let value: unknown;
 		try {
-			value = itemParameter<unknown>(context, `${OVERRIDES_PARAMETER}.value.${f.id}`, itemIndex, null);
+			value = itemParameter<unknown>(
+				context,
+				`${OVERRIDES_PARAMETER}.value.${f.id}`,
+				itemIndex,
+				null,
+			);
 		} catch (error) {
 			throw new NodeOperationError(
 				context.getNode(),
@@ -96,12 +122,16 @@ export function overridesOf(context: IExecuteFunctions, itemIndex: number, saleO
 }
 
 /** The packages the node is set to send, if any. */
-export function packagesOptionOf(context: IExecuteFunctions, itemIndex: number): PackagesOption | undefined {
+export function packagesOptionOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): PackagesOption | undefined {
 	const from = itemParameter<string>(context, 'packagesFrom', itemIndex, 'none');
 	if (from === 'fixedBox') {
 		const side = (name: string) => Number(itemParameter(context, name, itemIndex, 0));
 		return { from, length: side('boxLength'), width: side('boxWidth'), height: side('boxHeight') };
 	}
-	if (from === 'productDimensions') return { from, unit: itemParameter<DimensionUnit>(context, 'dimensionUnit', itemIndex, 'mm') };
+	if (from === 'productDimensions')
+		return { from, unit: itemParameter<DimensionUnit>(context, 'dimensionUnit', itemIndex, 'mm') };
 	return undefined;
 }

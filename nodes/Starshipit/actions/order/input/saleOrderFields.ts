@@ -7,13 +7,22 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { ORDER_FIELDS } from '../../../../shared/mapping/mappingTable';
 
-const saleOrderMode = { resource: ['order'], operation: ['create', 'createMany'], inputMode: ['saleOrder'], '@version': [{ _cnd: { gte: 2 } }] };
+const saleOrderMode = {
+	resource: ['order'],
+	operation: ['create', 'createMany'],
+	inputMode: ['saleOrder'],
+	'@version': [{ _cnd: { gte: 2 } }],
+};
 
 /** `code` spans in the table's texts read as plain words in the editor. */
 const plain = (text: string) => text.replace(/`/g, '');
 
 /** Every field of the mapping table, for Values per Customer's field choice; its description says the default. */
-const fieldOptions: INodePropertyOptions[] = ORDER_FIELDS.map((f) => ({ name: f.label, value: f.id, description: `Default: ${plain(f.defaultText)}` }));
+const fieldOptions: INodePropertyOptions[] = ORDER_FIELDS.map((f) => ({
+	name: f.label,
+	value: f.id,
+	description: `Default: ${plain(f.defaultText)}`,
+}));
 
 export const OVERRIDES_PARAMETER = 'overrides';
 
@@ -68,7 +77,13 @@ export const saleOrderFieldProperties: INodeProperties[] = [
 						placeholder: 'Kiwi Kitchenware',
 						description: "The customer's name or code in CartonCloud, in any case",
 					},
-					{ displayName: 'Field', name: 'field', type: 'options', options: fieldOptions, default: 'shipping_method' },
+					{
+						displayName: 'Field',
+						name: 'field',
+						type: 'options',
+						options: fieldOptions,
+						default: 'shipping_method',
+					},
 					{
 						displayName: 'Value',
 						name: 'value',
@@ -87,11 +102,16 @@ export const saleOrderFieldProperties: INodeProperties[] = [
 		displayOptions: { show: saleOrderMode },
 		options: [
 			{ name: "Not Sent (Starshipit's Rules Decide)", value: 'none' },
-			{ name: 'One Box of Fixed Size', value: 'fixedBox', description: 'One package per order, of the size below, weighing what its items weigh' },
+			{
+				name: 'One Box of Fixed Size',
+				value: 'fixedBox',
+				description: 'One package per order, of the size below, weighing what its items weigh',
+			},
 			{
 				name: 'From Product Dimensions',
 				value: 'productDimensions',
-				description: "One package per unit shipped, sized from the warehouse product's length, width and height (Add Product Weights reads them)",
+				description:
+					"One package per unit shipped, sized from the warehouse product's length, width and height (Add Product Weights reads them)",
 			},
 		],
 		default: 'none',
