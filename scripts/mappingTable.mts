@@ -14,8 +14,8 @@ import {
 	ITEM_FIELDS,
 	ORDER_FIELDS,
 	PACKAGES_TEXT,
-	type OrderField,
 } from '../nodes/shared/mapping/mappingTable.ts';
+import type { OrderField } from '../nodes/shared/mapping/orderField.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 const START = '<!-- MAPPING-TABLE -->';

@@ -6,83 +6,13 @@
  * name the CartonCloud field or the override from here, the Starshipit node lists the fields a user
  * can override from here (methods/resourceMapping.ts, Values per Customer), and
  * `npm run docs:mapping` writes the README's table from here.
+ *
+ * What a row is (`OrderField`) and the helper that makes one are in orderField.ts; the
+ * destination's defaults, the longest part of the table, in destinationDefaults.ts.
  */
-import { toCountryName } from './countries';
+import { DESTINATION } from './destinationDefaults';
+import { field, type DefaultsContext, type OrderField } from './orderField';
 import { clean, createdTimeOf, textOf, type SaleOrder } from './saleOrder';
-
-export type FieldType = 'string' | 'number' | 'boolean' | 'dateTime';
-export type Cleaning = 'one line' | 'multi-line' | 'none';
-export type FieldGroup = 'order' | 'destination' | 'sender_details';
-
-/** What a default reads besides the sale order. */
-export interface DefaultsContext {
-	orderNumberSource?: 'customerReference' | 'numericId' | 'customerCodeAndReference';
-	referenceSource?: 'customerName' | 'none';
-	longInstructions?: 'truncate' | 'error';
-	/** Reports a problem of the sale order itself (already in CartonCloud's terms) and skips the rule's own message for the field. */
-	problem(message: string): void;
-}
-
-export interface OrderField {
-	/** Starshipit's path: `reference`, `destination.street`. */
-	path: string;
-	/** The field's id in the editor and in node parameters (no dot: n8n reads `overrides.value.<id>`). */
-	id: string;
-	group: FieldGroup;
-	/** Its key inside its group (`street`). */
-	key: string;
-	label: string;
-	type: FieldType;
-	/** Most characters Starshipit takes. */
-	max?: number;
-	required?: boolean;
-	format?: 'country' | 'currency' | 'date' | 'metadata';
-	cleaning: Cleaning;
-	/** The sale-order field the default comes from, as errors name it (absent: not sent by default). */
-	source?: string;
-	/** The default in two or three words, for the editor's field list. */
-	defaultShort: string;
-	/** The default in full, for the mapping table in the docs. */
-	defaultText: string;
-	/** What to change in CartonCloud when the default fails the order. */
-	fix?: string;
-	/** The default value for a sale order; undefined: the field is not sent. */
-	from?: (so: SaleOrder, context: DefaultsContext) => unknown;
-}
-
-const NOT_SENT = 'Not Sent';
-
-type Extra = Partial<OrderField> & Pick<OrderField, 'defaultText'>;
-
-function field(
-	group: FieldGroup,
-	key: string,
-	label: string,
-	type: FieldType,
-	extra: Extra,
-): OrderField {
-	const path = group === 'order' ? key : `${group}.${key}`;
-	return {
-		path,
-		id: path.replace('.', '_'),
-		group,
-		key,
-		label,
-		type,
-		cleaning: type === 'string' ? 'one line' : 'none',
-		defaultShort: NOT_SENT,
-		...extra,
-	};
-}
-
-const address = (so: SaleOrder) => so.details.deliver.address;
-const COUNTRY = 'details.deliver.address.country';
-
-/** The destination's country as CartonCloud reads it: the first of iso2Code, iso3Code, name that is given. */
-const countryGiven = (so: SaleOrder) =>
-	clean(address(so).country?.iso2Code) ??
-	clean(address(so).country?.iso3Code) ??
-	clean(address(so).country?.name);
 
 function orderNumberOf(so: SaleOrder, context: DefaultsContext): string | undefined {
 	if (context.orderNumberSource === 'numericId') return textOf(so.references.numericId);
@@ -109,115 +39,6 @@ const ADDRESS: Array<[key: string, label: string, max: number | undefined]> = [
 	['delivery_instructions', 'Delivery Instructions', 100],
 	['tax_number', 'Tax Number', 20],
 ];
-
-/** Where each destination field comes from by default. */
-const DESTINATION: Record<string, Extra> = {
-	name: {
-		required: true,
-		source: 'details.deliver.address.contactName (or companyName)',
-		defaultShort: 'Contact/Company',
-		defaultText: '`details.deliver.address.contactName`, else `companyName`',
-		fix: 'give the delivery address a contact or company name in CartonCloud',
-		from: (so) => clean(address(so).contactName) ?? clean(address(so).companyName),
-	},
-	company: {
-		source: 'details.deliver.address.companyName',
-		defaultShort: 'Company Name',
-		defaultText:
-			'`details.deliver.address.companyName` when the address also has a contact name (else the company is the name)',
-		from: (so) => (clean(address(so).contactName) ? clean(address(so).companyName) : undefined),
-	},
-	email: {
-		source: 'details.deliver.address.email',
-		defaultShort: 'Email',
-		defaultText: '`details.deliver.address.email`',
-		from: (so) => clean(address(so).email),
-	},
-	phone: {
-		source: 'details.deliver.address.phone',
-		defaultShort: 'Phone',
-		defaultText: '`details.deliver.address.phone`',
-		from: (so) => clean(address(so).phone),
-	},
-	building: {
-		source: 'details.deliver.address.address2',
-		defaultShort: 'Address 2',
-		defaultText: '`details.deliver.address.address2`',
-		from: (so) => clean(address(so).address2),
-	},
-	street: {
-		required: true,
-		source: 'details.deliver.address.address1',
-		defaultShort: 'Address 1',
-		defaultText: '`details.deliver.address.address1`',
-		fix: 'fill in the first line of the delivery address in CartonCloud',
-		from: (so) => clean(address(so).address1),
-	},
-	suburb: {
-		required: true,
-		source: 'details.deliver.address.suburb (or city)',
-		defaultShort: 'Suburb or City',
-		defaultText: '`details.deliver.address.suburb`, else `city`',
-		fix: 'fill in the suburb of the delivery address in CartonCloud',
-		from: (so) => clean(address(so).suburb) ?? clean(address(so).city),
-	},
-	city: {
-		source: 'details.deliver.address.city',
-		defaultShort: 'City',
-		defaultText: '`details.deliver.address.city`',
-		from: (so) => clean(address(so).city),
-	},
-	state: {
-		source: 'details.deliver.address.state',
-		defaultShort: 'State Code/Name',
-		defaultText: '`details.deliver.address.state.code`, else `state.name`',
-		from: (so) => clean(address(so).state?.code) ?? clean(address(so).state?.name),
-	},
-	post_code: {
-		source: 'details.deliver.address.postcode',
-		defaultShort: 'Postcode',
-		defaultText: '`details.deliver.address.postcode` (text or a number)',
-		fix: 'correct the postcode of the delivery address in CartonCloud',
-		from: (so) => textOf(address(so).postcode),
-	},
-	country: {
-		required: true,
-		source: COUNTRY,
-		defaultShort: 'Country',
-		defaultText:
-			'`details.deliver.address.country`: its `iso2Code`, `iso3Code` or `name` (the first one given, as CartonCloud reads it) turned into the country name Starshipit wants; an unknown country fails the order',
-		fix: 'correct the country of the delivery address in CartonCloud',
-		from: (so, context) => {
-			const given = countryGiven(so);
-			const name = toCountryName(given);
-			if (!given) context.problem(`${COUNTRY}: is required`);
-			else if (!name)
-				context.problem(
-					`${COUNTRY}: unknown country "${given}" (use an ISO code or a country name)`,
-				);
-			return name ?? given ?? '';
-		},
-	},
-	delivery_instructions: {
-		label: 'Delivery Instructions',
-		cleaning: 'multi-line',
-		source: 'details.deliver.instructions',
-		defaultShort: 'Instructions',
-		defaultText:
-			'`details.deliver.instructions`, line breaks kept; over 100 characters cut to 100 (Options > Long Delivery Instructions can fail the order instead)',
-		fix: 'shorten the delivery instructions in CartonCloud, or set Options > Long Delivery Instructions to cut them',
-		from: (so, context) => {
-			const instructions = clean(so.details.deliver.instructions);
-			if (!instructions || instructions.length <= 100) return instructions;
-			if (context.longInstructions !== 'error') return instructions.slice(0, 100);
-			context.problem(
-				`details.deliver.instructions: must be at most 100 characters for Starshipit (got ${instructions.length})`,
-			);
-			return instructions;
-		},
-	},
-	tax_number: { defaultText: 'not sent' },
-};
 
 const SENDER_DEFAULT = "not sent: Starshipit uses the account's own sender address";
 

@@ -6,7 +6,7 @@
  * that comes out empty (nothing, or blank text) keeps the default for that order.
  */
 import { toCountryName } from './countries';
-import type { OrderField } from './mappingTable';
+import type { OrderField } from './orderField';
 import { cleanStrings } from './text';
 
 export interface FieldOverride {

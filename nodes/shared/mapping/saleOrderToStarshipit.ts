@@ -14,13 +14,8 @@
  * CartonCloud's terms for a default and as the user set it for an override.
  */
 import { check } from './rules';
-import {
-	FIELDS_BY_PATH,
-	ITEM_FIELDS,
-	ORDER_FIELDS,
-	type DefaultsContext,
-	type OrderField,
-} from './mappingTable';
+import { FIELDS_BY_PATH, ITEM_FIELDS, ORDER_FIELDS } from './mappingTable';
+import type { DefaultsContext, OrderField } from './orderField';
 import { readOverride, type Overrides } from './overrides';
 import { packagesFor, packagesOrigin, type PackagesOption } from './packages';
 import {

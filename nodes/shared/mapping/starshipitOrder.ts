@@ -27,7 +27,8 @@ import {
 	type Shape,
 } from './rules';
 import { toCountryName } from './countries';
-import { ORDER_FIELDS, type FieldGroup, type OrderField } from './mappingTable';
+import { ORDER_FIELDS } from './mappingTable';
+import type { FieldGroup, OrderField } from './orderField';
 
 /**
  * Not Starshipit rules but unit guards: a 2500 "kg" item or a 30 "m" box is almost always grams or

@@ -4,11 +4,8 @@
  * not a date) fails the order with a reason naming the field and the override.
  */
 import { describe, expect, it } from 'vitest';
-import {
-	FIELDS_BY_ID,
-	ORDER_FIELDS,
-	type OrderField,
-} from '../../../nodes/shared/mapping/mappingTable.ts';
+import { FIELDS_BY_ID, ORDER_FIELDS } from '../../../nodes/shared/mapping/mappingTable.ts';
+import type { OrderField } from '../../../nodes/shared/mapping/orderField.ts';
 import {
 	mapSaleOrderToStarshipit,
 	type Overrides,

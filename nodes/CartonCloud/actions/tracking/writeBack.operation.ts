@@ -12,205 +12,26 @@
  *
  * A failure that concerns the whole batch (a refused credential, an exhausted 429, a 5xx on a
  * search) puts every item on the error output with the reason, never one down the success branch.
+ *
+ * Its fields are in writeBackFields.ts; each item is read and checked by writeBackRequest.ts.
  */
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import { CONSIGNMENT_STATUSES, customerLocator, locatorValue } from '../common.descriptions';
 import { asItemError, outputOf } from '../../../shared/items';
 import { outcomeItem } from '../../../shared/outcome';
-import { itemParameter } from '../../../shared/parameters';
 import { forEachInFlight } from '../../../shared/transport/inFlight';
-import { type ConsignmentChanges, updateConsignment } from '../consignment/common';
+import { updateConsignment } from '../consignment/common';
 import {
 	findConsignments,
 	findSaleOrders,
 	type SaleOrderFacts,
-	type SaleOrderLookup,
 } from '../../transport/consignmentLookup';
+import { writeBackFields } from './writeBackFields';
+import { readRequest, type Request } from './writeBackRequest';
 
 const show = { resource: ['tracking'], operation: ['writeBack'] };
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Find Sale Order By',
-		name: 'saleOrderBy',
-		type: 'options',
-		options: [
-			{
-				name: 'Customer Reference',
-				value: 'customerReference',
-				description: "The customer's order number (e.g. the Starshipit order number)",
-			},
-			{ name: 'Sale Order ID', value: 'id' },
-		],
-		default: 'customerReference',
-	},
-	{
-		displayName: 'Customer Reference',
-		name: 'customerReference',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '={{ $json.order_number }}',
-		displayOptions: { show: { saleOrderBy: ['customerReference'] } },
-	},
-	customerLocator({
-		displayName: 'Customer',
-		description:
-			'Only match sale orders of this customer; needed when the same reference exists for several customers',
-		displayOptions: { show: { saleOrderBy: ['customerReference'] } },
-	}),
-	{
-		displayName: 'Sale Order ID',
-		name: 'saleOrderId',
-		type: 'string',
-		required: true,
-		default: '',
-		displayOptions: { show: { saleOrderBy: ['id'] } },
-	},
-	{
-		displayName: 'Tracking Number',
-		name: 'trackingNumber',
-		type: 'string',
-		required: true,
-		default: '',
-		description: "Written to the consignment's references.tracking",
-	},
-	{
-		displayName: 'Carrier Name',
-		name: 'carrierName',
-		type: 'string',
-		default: '',
-		description:
-			"Written to the consignment's details.tracking.companyName (left as it is when empty)",
-	},
-	{
-		displayName: 'Tracking URL',
-		name: 'trackingUrl',
-		type: 'string',
-		default: '',
-		description:
-			"The carrier's tracking page, stored in the consignment's details.tracking (left as it is when empty; see Tracking URL Template)",
-	},
-	{
-		displayName: 'Customers Without Consignments',
-		name: 'customersWithoutConsignments',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getCustomers' },
-		default: [],
-		displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } },
-		description:
-			'Customers whose "Automatically Generate a Consignment from a Sale Order" setting is off: their sale orders have no consignment, which is expected, so such an item comes out ignored (with the reason) instead of failed. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Set Consignment Status',
-				name: 'consignmentStatus',
-				type: 'options',
-				options: CONSIGNMENT_STATUSES,
-				default: 'IN_TRANSIT_WAREHOUSE_DELIVERY',
-				description: 'Also move the consignment to this status',
-			},
-			{
-				displayName: 'Tracking URL Template',
-				name: 'trackingUrlTemplate',
-				type: 'string',
-				default: '',
-				placeholder: 'https://auspost.com.au/mypost/track/details/{tracking_number}',
-				description:
-					'Builds the tracking link when Tracking URL is empty: {tracking_number} and {carrier} are filled in. Costs no API call (an expression can pick a template per carrier).',
-			},
-		],
-	},
-];
-
-export const description = updateDisplayOptions({ show }, properties);
-
-interface Request extends SaleOrderLookup {
-	changes: ConsignmentChanges;
-	/** Version 2: customers expected to have no consignment (their items are ignored, not failed). */
-	withoutConsignments: string[];
-}
-
-function readRequest(context: IExecuteFunctions, i: number): Request {
-	const by = itemParameter<Request['by']>(context, 'saleOrderBy', i, 'customerReference');
-	const key = String(
-		itemParameter<unknown>(context, by === 'id' ? 'saleOrderId' : 'customerReference', i, '') ?? '',
-	).trim();
-	const label = by === 'id' ? 'Sale Order ID' : 'Customer Reference';
-	if (!key) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`Item ${i + 1}: "${label}" is empty, so no sale order can be found`,
-			{ itemIndex: i },
-		);
-	}
-	const subject = by === 'id' ? `Sale order ${key}` : `Sale order "${key}"`;
-	const trackingNumber = String(
-		itemParameter<unknown>(context, 'trackingNumber', i, '') ?? '',
-	).trim();
-	if (!trackingNumber) {
-		throw new NodeOperationError(context.getNode(), `${subject}: "Tracking Number" is empty`, {
-			itemIndex: i,
-		});
-	}
-	const changes: ConsignmentChanges = { trackingNumber };
-	const carrierName = String(itemParameter<unknown>(context, 'carrierName', i, '') ?? '').trim();
-	if (carrierName) changes.carrierName = carrierName;
-	const trackingUrl = String(itemParameter<unknown>(context, 'trackingUrl', i, '') ?? '').trim();
-	if (trackingUrl) {
-		if (!/^https?:\/\/\S+$/i.test(trackingUrl)) {
-			throw new NodeOperationError(
-				context.getNode(),
-				`${subject}: "Tracking URL" is not an http(s) URL: ${trackingUrl}`,
-				{ itemIndex: i },
-			);
-		}
-		changes.trackingUrl = trackingUrl;
-	}
-	const options = itemParameter(context, 'options', i, {} as IDataObject);
-	const template = String(options.trackingUrlTemplate ?? '').trim();
-	if (!changes.trackingUrl && template) {
-		const url = template
-			.replace(/\{tracking_number\}/g, encodeURIComponent(trackingNumber))
-			.replace(/\{carrier\}/g, encodeURIComponent(carrierName));
-		if (!/^https?:\/\/\S+$/i.test(url)) {
-			throw new NodeOperationError(
-				context.getNode(),
-				`${subject}: "Tracking URL Template" does not make an http(s) URL: ${url}`,
-				{ itemIndex: i },
-			);
-		}
-		changes.trackingUrl = url;
-	}
-	const status = options.consignmentStatus;
-	if (typeof status === 'string' && status) changes.status = status;
-	const customerId = by === 'customerReference' ? locatorValue(context, 'customer', i) : '';
-	const withoutConsignments =
-		context.getNode().typeVersion >= 2
-			? itemParameter<string[]>(context, 'customersWithoutConsignments', i, [])
-			: [];
-	return {
-		itemIndex: i,
-		by,
-		key,
-		customerId,
-		changes,
-		subject,
-		withoutConsignments: Array.isArray(withoutConsignments) ? withoutConsignments.map(String) : [],
-	};
-}
+export const description = updateDisplayOptions({ show }, writeBackFields);
 
 /** A live consignment wins over a cancelled one. */
 function pickConsignment(candidates: IDataObject[]): IDataObject | undefined {

@@ -9,7 +9,8 @@
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { FIELDS_BY_ID, type OrderField } from '../../../../shared/mapping/mappingTable';
+import { FIELDS_BY_ID } from '../../../../shared/mapping/mappingTable';
+import type { OrderField } from '../../../../shared/mapping/orderField';
 import type {
 	FieldOverride,
 	Overrides,
