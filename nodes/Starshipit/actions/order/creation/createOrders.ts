@@ -17,9 +17,9 @@ import {
 	CLOCK_SKEW_MS,
 	findHeldOrders,
 	listWorkInFlight,
-	lookUpOrder,
 	type WorkInFlight,
 } from '../../../transport/heldOrders';
+import { lookUpOrder } from '../../../transport/orderLookup';
 import { listedFromOrder, type ListedOrder } from '../../../transport/orderListing';
 import { buildOrder, orderDateOf, type SourceSaleOrder } from '../input/buildOrder';
 import {
