@@ -18,24 +18,18 @@
  *   old one is looked up, which does show them. (An order archived within the listed days is
  *   missed, as by the listing before.)
  */
-import type { IDataObject } from 'n8n-workflow';
 import type { RequestContext } from '../../shared/transport/request';
 import { forEachInFlight } from '../../shared/transport/inFlight';
-import { starshipitRequest } from './index';
+import { lookUpOrder, type WantedOrder } from './orderLookup';
 import { listedFromOrder, listTab, type ListedOrder, type TabPage } from './orderListing';
+
+export type { WantedOrder } from './orderLookup';
 
 /** Allow this much difference between n8n's clock and Starshipit's. */
 export const CLOCK_SKEW_MS = 10 * 60 * 1000;
 const DAY_MS = 24 * 3600 * 1000;
 /** Up to this many orders, looking each up costs no more than listing the three tabs once. */
 export const LOOKUPS_AT_MOST = 3;
-
-export interface WantedOrder {
-	orderNumber?: string;
-	orderId?: number;
-	/** The order's date, when known: nothing about it can have changed in Starshipit before it. */
-	orderDate?: string;
-}
 
 export interface HeldOrders {
 	/** Every copy found, by listing or look-up. */
@@ -288,37 +282,4 @@ class Search {
 			listedSince: this.listedSince,
 		};
 	}
-}
-
-/**
- * The order by number (or id), or undefined when Starshipit has none (404). No `status` is sent:
- * the look-up then finds the order in any tab. The reply is checked to be the order asked for.
- */
-export async function lookUpOrder(
-	context: RequestContext,
-	order: WantedOrder,
-	itemIndex?: number,
-): Promise<IDataObject | undefined> {
-	const qs =
-		order.orderNumber !== undefined
-			? { order_number: order.orderNumber }
-			: { order_id: order.orderId };
-	const body = await starshipitRequest(context, {
-		method: 'GET',
-		path: '/api/orders',
-		qs,
-		itemIndex,
-		allowAppErrors: true,
-	}).catch((error: unknown) => {
-		if (String((error as { httpCode?: unknown }).httpCode) === '404') return undefined;
-		throw error;
-	});
-	const found = body?.order as IDataObject | undefined;
-	if (!found || Array.isArray(found)) return undefined;
-	// Pitfall 9: make sure the reply really is the order asked for.
-	const matches =
-		order.orderNumber !== undefined
-			? found.order_number === order.orderNumber
-			: Number(found.order_id) === order.orderId;
-	return matches ? found : undefined;
 }

@@ -1,7 +1,8 @@
 /**
- * Starshipit over HTTP: the API's dialect for the shared retry policy (how its errors read, what
- * counts as a rate limit), the base URL from the credential, `success:false` inside a 2xx, and the
- * one paging helper. Every Starshipit call of both nodes goes through `starshipitRequest`.
+ * Starshipit over HTTP: every Starshipit call of both nodes goes through `starshipitRequest` (the
+ * shared retry policy in Starshipit's dialect, dialect.ts; base URL and pacing from the credential,
+ * settings.ts; `success:false` inside a 2xx), and every `limit`/`page` list through the one paging
+ * helper, `starshipitForEachPage`.
  */
 import type {
 	IDataObject,
@@ -14,113 +15,25 @@ import {
 	beforeSending,
 	sendWithRetry,
 	toNodeApiError,
-	type ApiDialect,
 	type ApiResponse,
 	type CallOptions,
-	type HttpFailure,
 	type RequestContext,
 	type RetryPolicy,
 } from '../../shared/transport/request';
 import { readJson } from '../../shared/transport/jsonBody';
 import { readRows, type RowsReply } from '../../shared/transport/jsonRows';
+import { starshipitDialect } from './dialect';
+import { starshipitSettings, type StarshipitSettings } from './settings';
 
-export const CREDENTIAL_TYPE = 'starshipitApi';
-export const DEFAULT_BASE_URL = 'https://api.starshipit.com';
-
-interface AppError {
-	message?: unknown;
-	details?: unknown;
-}
-
-/** `errors[]` of the application envelope as "message: details" lines. */
-export function appErrors(body: unknown): string[] {
-	const errors = (body as { errors?: unknown } | undefined)?.errors;
-	if (!Array.isArray(errors)) return [];
-	return errors.map((e: AppError) => {
-		const message = typeof e?.message === 'string' ? e.message : '';
-		const details = typeof e?.details === 'string' ? e.details : '';
-		return message && details && message !== details
-			? `${message}: ${details}`
-			: message || details || 'Unknown error';
-	});
-}
-
-/** Reads both envelopes: the application's `{success, errors[]}` and the gateway's `{statusCode, message}`. */
-export function describeStarshipitError(failure: HttpFailure): {
-	message: string;
-	description?: string;
-} {
-	const body = (failure.body ?? {}) as { message?: unknown; statusCode?: unknown };
-	const lines = appErrors(failure.body);
-	const gatewayMessage = typeof body.message === 'string' ? body.message : undefined;
-	const status =
-		failure.status ?? (typeof body.statusCode === 'number' ? body.statusCode : undefined);
-	if (status === 401 && /subscription key/i.test(gatewayMessage ?? '')) {
-		return {
-			message: `Starshipit rejected the subscription key: ${gatewayMessage}`,
-			description:
-				'Check the Subscription Key (Ocp-Apim-Subscription-Key) in the Starshipit credential.',
-		};
-	}
-	if (status === 403 && lines.length === 0) {
-		return {
-			message: `Starshipit rejected the API key${gatewayMessage ? `: ${gatewayMessage}` : ''}`,
-			description:
-				'Check the API Key (StarShipIT-Api-Key) in the Starshipit credential; each child account has its own.',
-		};
-	}
-	if (lines.length)
-		return {
-			message: `Starshipit: ${lines[0]}`,
-			description: lines.length > 1 ? lines.join('\n') : undefined,
-		};
-	if (gatewayMessage) return { message: `Starshipit: ${gatewayMessage}` };
-	if (failure.code) return { message: `Starshipit could not be reached (${failure.code})` };
-	return { message: `Starshipit request failed${status ? ` with HTTP ${status}` : ''}` };
-}
-
-export const starshipitDialect: ApiDialect = {
-	credentialType: CREDENTIAL_TYPE,
-	describeError: describeStarshipitError,
-	// APIM may also say so in the body (reference §2; ODOO/NET check body.statusCode === 429).
-	isRateLimited: (failure) =>
-		(failure.body as { statusCode?: unknown } | undefined)?.statusCode === 429,
-};
-
-/** Requests per second of each rate tier the credential offers (Starshipit's published limits). */
-export const RATE_TIERS: Record<string, number> = { developer: 2, production: 20, unpaced: 0 };
-
-export interface StarshipitSettings {
-	baseUrl: string;
-	/** Bucket and rate for `pace`: one bucket per credential, shared by every call of the execution. */
-	pacing: { bucket: string; requestsPerSecond: number };
-}
-
-/** Base URL and pacing from the credential; a credential saved before the tier existed paces as Developer. */
-export async function starshipitSettings(context: RequestContext): Promise<StarshipitSettings> {
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	const url =
-		typeof credentials.baseUrl === 'string' && credentials.baseUrl.trim()
-			? credentials.baseUrl.trim()
-			: DEFAULT_BASE_URL;
-	const tier =
-		typeof credentials.rateTier === 'string' && credentials.rateTier in RATE_TIERS
-			? credentials.rateTier
-			: 'developer';
-	const credential = context.getNode().credentials?.[CREDENTIAL_TYPE];
-	return {
-		baseUrl: url.replace(/\/+$/, ''),
-		// One lane per account: every execution of this process with this credential shares its pace.
-		pacing: {
-			bucket: `starshipit:${credential?.id ?? credential?.name ?? 'default'}@${url}`,
-			requestsPerSecond: RATE_TIERS[tier],
-		},
-	};
-}
-
-export async function baseUrl(context: RequestContext): Promise<string> {
-	return (await starshipitSettings(context)).baseUrl;
-}
+export { appErrors, describeStarshipitError, starshipitDialect } from './dialect';
+export {
+	baseUrl,
+	CREDENTIAL_TYPE,
+	DEFAULT_BASE_URL,
+	RATE_TIERS,
+	starshipitSettings,
+	type StarshipitSettings,
+} from './settings';
 
 export interface StarshipitRequest {
 	method: IHttpRequestMethods;

@@ -10,7 +10,7 @@ import { asItemError, forEachItem } from '../../../shared/items';
 import { starshipitRequest } from '../../transport';
 import { binaryPropertyProperty, orderRefProperties, readOrderRef } from '../common.descriptions';
 import { readPackages } from '../order/input/buildOrder';
-import { packageFields } from '../order/input/orderInput';
+import { packageFields } from '../order/input/orderFieldGroups';
 import { hasLabels, readOrder, shipmentToItem } from './shipment';
 
 const show = { resource: ['label'], operation: ['print'] };

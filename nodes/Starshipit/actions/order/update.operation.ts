@@ -12,7 +12,7 @@ import { forEachItem } from '../../../shared/items';
 import { starshipitRequest } from '../../transport';
 import { orderIdProperty, readOrderId } from '../common.descriptions';
 import { readOrderFields } from './input/buildOrder';
-import { addressFields, orderFieldOptions } from './input/orderInput';
+import { addressFields, orderFieldOptions } from './input/orderFieldGroups';
 
 const show = { resource: ['order'], operation: ['update'] };
 

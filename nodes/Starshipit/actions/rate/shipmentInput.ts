@@ -8,7 +8,7 @@ import { toCountryCode } from '../../../shared/mapping/countries';
 import { check } from '../../../shared/mapping/rules';
 import { issueText, packageRule } from '../../../shared/mapping/starshipitOrder';
 import { readPackages } from '../order/input/buildOrder';
-import { packageFields } from '../order/input/orderInput';
+import { packageFields } from '../order/input/orderFieldGroups';
 
 const place = (who: string): INodeProperties[] => [
 	{ displayName: 'Street', name: 'street', type: 'string', default: '' },

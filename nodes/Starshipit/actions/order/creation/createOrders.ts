@@ -1,61 +1,33 @@
 /**
  * Create and Create Many share one engine, a run read top to bottom (`CreateRun.run`): build and
- * check each item's order; with Skip Existing, find the ones Starshipit already holds
- * (`findHeldOrders`, whose cost follows the run's orders, not the account's history); send the
- * rest (`sendOrders`), looking before each batch for copies an overlapping run made meanwhile
- * (`OtherRuns`); settle (remove the surplus copies overlapping runs made, and look again for orders
- * whose create may or may not have landed); hand each result back, led by its outcome, to the
- * input item it came from.
+ * check each item's order (`buildEntries`); with Skip Existing, find the ones Starshipit already
+ * holds (`checkExisting`, through `findHeldOrders`, whose cost follows the run's orders, not the
+ * account's history); send the rest (`sendOrders`), looking before each batch for copies an
+ * overlapping run made meanwhile (`OtherRuns`); settle (remove the surplus copies overlapping runs
+ * made, and look again for orders whose create may or may not have landed); hand each result back,
+ * led by its outcome, to the input item it came from (`outputItems`). This module holds the run's
+ * state and the steps that share it (send, settle); the others live beside it.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { StarshipitOrder } from '../../../../shared/mapping/saleOrderToStarshipit';
-import { asItemError, failItem } from '../../../../shared/items';
-import { outcomeItem, type Outcome } from '../../../../shared/outcome';
 import { itemParameter } from '../../../../shared/parameters';
-import {
-	CLOCK_SKEW_MS,
-	findHeldOrders,
-	listWorkInFlight,
-	lookUpOrder,
-	type WorkInFlight,
-} from '../../../transport/heldOrders';
+import { CLOCK_SKEW_MS, listWorkInFlight, type WorkInFlight } from '../../../transport/heldOrders';
+import { lookUpOrder } from '../../../transport/orderLookup';
 import { listedFromOrder, type ListedOrder } from '../../../transport/orderListing';
-import { buildOrder, orderDateOf, type SourceSaleOrder } from '../input/buildOrder';
+import { orderDateOf } from '../input/buildOrder';
+import { buildEntries } from './buildEntries';
+import { checkExisting } from './checkExisting';
 import {
 	listCopiesSince,
 	listedOrderData,
 	OrderIndex,
-	otherSaleOrder,
 	removeSurplusCopies,
 } from './existingOrders';
+import { outputItems, type About, type Entry, type Result, type RunItems } from './itemResults';
 import { OtherRuns, SendQueue } from './otherRuns';
 import { sendOrders, type SendResult } from './sendOrders';
 
 export { IMPORT_BATCH_SIZE, mentions } from './sendOrders';
-
-interface Entry {
-	itemIndex: number;
-	orderNumber: string;
-	order: StarshipitOrder;
-	saleOrder?: SourceSaleOrder;
-	/** Later input items with the same order number from the same sale order: they share the outcome. */
-	twins: number[];
-}
-
-type Result =
-	| { status: 'created' | 'skipped_existing'; data: IDataObject; warning?: string }
-	| { status: 'failed' | 'unknown'; reason: string; description?: string };
-
-type About = { order_number?: string; sale_order_reference?: string };
-
-const describe = (e: { orderNumber: string; saleOrder?: SourceSaleOrder }) =>
-	e.saleOrder
-		? `sale order "${e.saleOrder.reference ?? e.orderNumber}"${e.saleOrder.customer ? ` of ${e.saleOrder.customer}` : ''}`
-		: `order "${e.orderNumber}"`;
-
-const CLASH_HINT =
-	'Set Options > Order Number From to "Customer Code + Customer Reference" or "CartonCloud Numeric ID" so numbers cannot clash.';
 
 export async function createOrders(
 	this: IExecuteFunctions,
@@ -97,137 +69,33 @@ class CreateRun {
 		const inFlight = this.skipExisting
 			? listWorkInFlight(this.context, dates, { lookbackDays: this.lookbackDays, itemIndex: 0 })
 			: undefined;
-		await this.build();
-		const toSend = this.skipExisting ? await this.checkExisting(inFlight) : this.entries;
+		await buildEntries(
+			this.context,
+			this.items,
+			{ continueOnFail: this.continueOnFail, skipExisting: this.skipExisting },
+			this.perItem,
+		);
+		const toSend = this.skipExisting ? await this.dropExisting(inFlight) : this.entries;
 		await this.send(toSend);
 		if (this.index) await this.settle();
-		return this.finish();
+		return outputItems(this.context, this.items, this.perItem);
 	}
 
-	/** 1. Every item's order, built and checked: a bad order costs no call. Without Continue On Fail the first bad one stops the node. */
-	private async build(): Promise<void> {
-		const byNumber = new Map<string, Entry>();
-		for (let i = 0; i < this.items.length; i++) {
-			// Now and then the listing's replies are read (a listing started before the build).
-			if (i % 200 === 199) await sleep(0);
-			let orderNumber: string | undefined;
-			try {
-				const built = buildOrder(this.context, i, (n) => (orderNumber = n));
-				this.about.set(i, {
-					order_number: built.orderNumber,
-					sale_order_reference: built.saleOrder?.reference,
-				});
-				const first = byNumber.get(built.orderNumber);
-				if (first) {
-					this.twinOf(first, built, i);
-					continue;
-				}
-				const entry: Entry = {
-					itemIndex: i,
-					orderNumber: built.orderNumber,
-					order: built.order,
-					saleOrder: built.saleOrder,
-					twins: [],
-				};
-				byNumber.set(entry.orderNumber, entry);
-				this.entries.push(entry);
-			} catch (error) {
-				if (!this.continueOnFail) throw asItemError(this.context.getNode(), error, i);
-				this.about.set(i, {
-					...this.about.get(i),
-					order_number: this.about.get(i)?.order_number ?? orderNumber,
-				});
-				this.results.set(i, {
-					status: 'failed',
-					reason: (error as Error).message,
-					description: (error as { description?: string }).description,
-				});
-			}
-		}
+	/** What the steps in the modules beside this one fill and read. */
+	private get perItem(): RunItems {
+		return { entries: this.entries, results: this.results, about: this.about };
 	}
 
-	/** Item `i` repeats `first`'s order number: the same sale order shares its outcome; another one is kept apart. */
-	private twinOf(
-		first: Entry,
-		built: { orderNumber: string; saleOrder?: SourceSaleOrder },
-		i: number,
-	): void {
-		const node = this.context.getNode();
-		if ((first.saleOrder?.id ?? '') !== (built.saleOrder?.id ?? '')) {
-			throw new NodeOperationError(
-				node,
-				`Order number "${built.orderNumber}" of ${describe(built)} is also the order number of ${describe(first)} (input item ${first.itemIndex}): not created, to keep the two apart`,
-				{ itemIndex: i, description: CLASH_HINT },
-			);
-		}
-		if (!this.skipExisting)
-			throw new NodeOperationError(
-				node,
-				`Order "${built.orderNumber}": order_number also appears in input item ${first.itemIndex}`,
-				{ itemIndex: i },
-			);
-		first.twins.push(i);
-	}
-
-	/** 2. What Starshipit already holds is skipped; a number another sale order holds is a clash. Returns what is left to send. */
-	private async checkExisting(inFlight: WorkInFlight | undefined): Promise<Entry[]> {
-		if (this.entries.length === 0) return [];
-		this.index = new OrderIndex();
-		try {
-			const wanted = this.entries.map((e) => ({
-				orderNumber: e.orderNumber,
-				orderDate: e.order.order_date,
-			}));
-			this.index.add(
-				(
-					await findHeldOrders(this.context, wanted, {
-						lookbackDays: this.lookbackDays,
-						inFlight,
-						itemIndex: this.entries[0].itemIndex,
-					})
-				).rows,
-			);
-		} catch (error) {
-			const reason = `could not check which orders Starshipit already has: ${(error as Error).message}`;
-			for (const entry of this.entries)
-				this.set(entry, {
-					status: 'failed',
-					reason: `Order "${entry.orderNumber}" was not created: ${reason}`,
-				});
-			this.index = undefined;
-			return [];
-		}
-		const references = new Set(
-			this.entries.map((e) => e.order.reference).filter((r): r is string => !!r),
+	/** 2. With Skip Existing: the orders Starshipit already holds are not sent (`checkExisting`). */
+	private async dropExisting(inFlight: WorkInFlight | undefined): Promise<Entry[]> {
+		const { index, toSend } = await checkExisting(
+			this.context,
+			this.entries,
+			{ lookbackDays: this.lookbackDays, inFlight },
+			(entry, result) => this.set(entry, result),
 		);
-		return this.entries.filter((entry) => {
-			const known = this.index!.survivor(entry.orderNumber);
-			if (!known) return true;
-			if (otherSaleOrder(entry.order, known, references)) this.set(entry, this.clash(entry, known));
-			else this.set(entry, this.existing(entry, known));
-			return false;
-		});
-	}
-
-	private existing(entry: Entry, known: ListedOrder): Result {
-		const elsewhere =
-			known.reference && entry.order.reference && known.reference !== entry.order.reference;
-		return {
-			status: 'skipped_existing',
-			data: listedOrderData(known),
-			// Issue 21: an order made by another connector or by hand is the same order, said so.
-			warning: elsewhere
-				? `Starshipit already holds order "${entry.orderNumber}" (order ${known.order_id}), made elsewhere with reference "${known.reference}": not created again`
-				: undefined,
-		};
-	}
-
-	private clash(entry: Entry, known: ListedOrder): Result {
-		return {
-			status: 'failed',
-			reason: `Order number "${entry.orderNumber}" of ${describe(entry)} is already used in Starshipit by order ${known.order_id} (reference "${known.reference}"${known.destination_name ? `, for ${known.destination_name}` : ''}), a different sale order than this one (reference "${entry.order.reference}"): not created`,
-			description: CLASH_HINT,
-		};
+		this.index = index;
+		return toSend;
 	}
 
 	/**
@@ -397,51 +265,5 @@ class CreateRun {
 
 	private set(entry: Entry, result: Result): void {
 		this.results.set(entry.itemIndex, result);
-	}
-
-	/** 5. Every item led by its outcome; without Continue On Fail the first failure stops the node (`failItem`). */
-	private finish(): INodeExecutionData[] {
-		for (const entry of this.entries) {
-			const result = this.results.get(entry.itemIndex);
-			for (const twin of entry.twins) {
-				if (result && 'data' in result)
-					this.results.set(twin, {
-						status: 'skipped_existing',
-						data: { ...result.data, duplicate_of_item: entry.itemIndex },
-					});
-				else if (result) this.results.set(twin, result);
-			}
-		}
-		const output: INodeExecutionData[] = [];
-		for (let i = 0; i < this.items.length; i++) {
-			const result = this.results.get(i);
-			if (!result) continue;
-			const about = this.about.get(i) ?? {};
-			if (!('data' in result)) {
-				const error = new NodeOperationError(this.context.getNode(), result.reason, {
-					itemIndex: i,
-					description: result.description,
-				});
-				output.push(
-					failItem(
-						this.context,
-						error,
-						i,
-						{ ...about, status: result.status },
-						{ order_number: about.order_number },
-					),
-				);
-				continue;
-			}
-			const outcome: Outcome = { status: result.status, ...about, warning: result.warning };
-			output.push(
-				outcomeItem(
-					outcome,
-					{ ...result.data, already_existed: result.status === 'skipped_existing' },
-					i,
-				),
-			);
-		}
-		return output;
 	}
 }
