@@ -5,7 +5,7 @@
  * recorded, and its action follows from that reason instead of sending the reader to the run.
  */
 import type { IDataObject } from 'n8n-workflow';
-import type { ExceptionKind, ReconcileException } from './compare';
+import type { ExceptionKind, ReconcileException } from './exceptions';
 
 export type RecordedKind = 'push' | 'tracking';
 

@@ -3,7 +3,8 @@
  * HTML body (inline styles only, as mail clients strip style sheets) with the counts and, per
  * kind, the exceptions with what to do. Pure, like the comparison.
  */
-import { EXCEPTION_KINDS, EXCEPTION_TITLES, type ReconcileResult } from './compare';
+import type { ReconcileResult } from './compare';
+import { EXCEPTION_KINDS, EXCEPTION_TITLES } from './exceptions';
 import { localDay, localTime } from './localTime';
 
 /** Rows per kind in the e-mail; the items carry every exception. */
