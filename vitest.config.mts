@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
  * Two tiers, one suite (`npm test` runs both):
  * - `fast` (`npm run test:fast`, about 20 s): every test but the slow ones, files sharing each
  *   worker's loaded modules (n8n-core once per worker, not once per file: 65 s → 19 s); each file
- *   still starts its own sandboxes and engine, and none keeps state in a module;
+ *   still starts its own sandboxes and engine, and what a module keeps (the pacing of a
+ *   credential) carries from file to file as from one execution to the next in one n8n;
  * - `slow`: the tests that take seconds each by design (overlapping runs, retry storms at the
  *   developer tier's 2 requests/s, 100,000-order polls, 20,000-order histories), named
  *   `*.slow.test.mts`.
@@ -16,8 +17,7 @@ const common = {
 	testTimeout: 60_000,
 	hookTimeout: 60_000,
 	pool: 'forks' as const,
-	// Each file starts its own sandboxes and n8n engine; files must not share module state. Set
-	// explicitly, so vitest's end-of-run hint ("faster with isolate: false") does not print.
+	// The slow tier gives each file fresh modules (its timings are not to depend on the file before).
 	isolate: true,
 	// n8n-core logs every node error through its own logger (winston, to stdout), so a passing
 	// run that tests error paths would print them; tests assert errors, they need no log.
