@@ -5,7 +5,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { manuallyRegisteredWebhook } from '../shared/webhooks';
+import { manuallyRegisteredWebhook, webhookSecret } from '../shared/webhooks';
 import {
 	customerIds,
 	customersField,
@@ -14,7 +14,7 @@ import {
 } from './triggers/triggerFields';
 import { DEFAULT_SECRET_HEADER, receiveSaleOrderWebhook } from './triggers/saleOrderWebhook';
 import { searchCustomers } from './methods/listSearch';
-import { cartonCloudWebhookSecretTest, webhookSecret } from './triggers/webhookCredential';
+import { cartonCloudWebhookSecretTest, WEBHOOK_CREDENTIAL } from './triggers/webhookCredential';
 import { readChoices } from '../shared/choices';
 import { SALE_ORDER_STATUSES } from './transport/saleOrderSearch';
 
@@ -111,7 +111,7 @@ export class CartonCloudWebhookTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const options = this.getNodeParameter('options', {}) as { headerName?: string };
 		return await receiveSaleOrderWebhook(this, {
-			secret: await webhookSecret(this),
+			secret: await webhookSecret(this, WEBHOOK_CREDENTIAL),
 			secretHeader: options.headerName ?? DEFAULT_SECRET_HEADER,
 			statuses: readChoices(
 				this,

@@ -6,7 +6,7 @@ import {
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
-import { manuallyRegisteredWebhook } from '../shared/webhooks';
+import { manuallyRegisteredWebhook, webhookSecret } from '../shared/webhooks';
 import { receiveTrackingWebhook } from './triggers/trackingWebhook';
 import {
 	secretField,
@@ -14,7 +14,7 @@ import {
 	WEBHOOK_SETUP_NOTICE,
 	WEBHOOK_SETUP_NOTICE_V1,
 } from './triggers/triggerFields';
-import { starshipitWebhookSecretTest, webhookSecret } from './triggers/webhookCredential';
+import { starshipitWebhookSecretTest, WEBHOOK_CREDENTIAL } from './triggers/webhookCredential';
 import { readChoices } from '../shared/choices';
 
 /**
@@ -77,7 +77,7 @@ export class StarshipitWebhookTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await receiveTrackingWebhook(this, {
-			secret: await webhookSecret(this),
+			secret: await webhookSecret(this, WEBHOOK_CREDENTIAL),
 			// Version 1 checked no signature while its parameter was empty; version 2 fails closed.
 			requireSecret: this.getNode().typeVersion >= 2,
 			statuses: readChoices(

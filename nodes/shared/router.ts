@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { fitToolAnswer } from './output';
 
@@ -26,4 +31,32 @@ export async function routeToOperation(
 		);
 	}
 	return [fitToolAnswer(context, await handler.execute.call(context, context.getInputData()))];
+}
+
+/**
+ * A resource's Operation selector whose default differs by node version, as n8n's own nodes change
+ * a default: one property per version, shown by `@version`, so a saved workflow (which stores no
+ * default) keeps the operation it was built with. E.g. version 1 started on Create, version 2 on Get.
+ */
+export function versionedOperation(
+	resource: string,
+	options: INodePropertyOptions[],
+	defaults: { version1: string; fromVersion2: string },
+): INodeProperties[] {
+	const property = (
+		version: NonNullable<INodeProperties['displayOptions']>['show'],
+		operation: string,
+	): INodeProperties => ({
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource], ...version } },
+		options,
+		default: operation,
+	});
+	return [
+		property({ '@version': [1] }, defaults.version1),
+		property({ '@version': [{ _cnd: { gte: 2 } }] }, defaults.fromVersion2),
+	];
 }

@@ -1,4 +1,4 @@
-import type { IHookFunctions } from 'n8n-workflow';
+import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 /**
  * Webhook lifecycle for services whose webhooks are registered by hand (Starshipit: in its
@@ -18,3 +18,22 @@ export const manuallyRegisteredWebhook = {
 		},
 	},
 };
+
+/**
+ * A webhook trigger's shared secret: version 1 kept it in the node's `secret` parameter (stored
+ * unencrypted in the workflow and exported with it); version 2 reads it from `credentialType`,
+ * which n8n encrypts and never exports. Empty when none is set, or the credential is missing or
+ * cannot be read: the trigger then refuses every delivery.
+ */
+export async function webhookSecret(
+	context: IWebhookFunctions,
+	credentialType: string,
+): Promise<string> {
+	if (context.getNode().typeVersion < 2) return String(context.getNodeParameter('secret', ''));
+	try {
+		const credential = await context.getCredentials<{ secret?: string }>(credentialType);
+		return String(credential.secret ?? '');
+	} catch {
+		return '';
+	}
+}

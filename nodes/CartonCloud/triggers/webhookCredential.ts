@@ -1,13 +1,11 @@
 /**
- * Where the CartonCloud Webhook Trigger's shared secret lives: version 1 kept it in the node's
- * `secret` parameter (stored unencrypted in the workflow and exported with it); version 2 reads it
- * from the `cartonCloudWebhookApi` credential, which n8n encrypts and never exports.
+ * The credential that holds the CartonCloud Webhook Trigger's shared secret (read by
+ * `webhookSecret` in nodes/shared/webhooks.ts), and its test.
  */
 import type {
 	ICredentialTestFunctions,
 	ICredentialsDecrypted,
 	INodeCredentialTestResult,
-	IWebhookFunctions,
 } from 'n8n-workflow';
 
 export const WEBHOOK_CREDENTIAL = 'cartonCloudWebhookApi';
@@ -16,18 +14,6 @@ export const WEBHOOK_CREDENTIAL = 'cartonCloudWebhookApi';
 const URL_SAFE = /^[A-Za-z0-9._~-]+$/;
 /** 128 bits written as hex. */
 const MIN_LENGTH = 32;
-
-/** The secret a delivery must carry; empty when none is set (every delivery is then refused). */
-export async function webhookSecret(context: IWebhookFunctions): Promise<string> {
-	if (context.getNode().typeVersion < 2) return String(context.getNodeParameter('secret', ''));
-	try {
-		const credential = await context.getCredentials<{ secret?: string }>(WEBHOOK_CREDENTIAL);
-		return String(credential.secret ?? '');
-	} catch {
-		// No credential selected (or it cannot be read): fail closed, the trigger answers 401.
-		return '';
-	}
-}
 
 /**
  * The credential test: nothing remote knows this secret (CartonCloud only echoes the URL its staff

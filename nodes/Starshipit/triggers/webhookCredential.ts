@@ -1,28 +1,14 @@
 /**
- * Where the Starshipit Webhook Trigger's signature secret lives: version 1 kept it in the node's
- * `secret` parameter (stored unencrypted in the workflow and exported with it); version 2 reads it
- * from the `starshipitWebhookApi` credential, which n8n encrypts and never exports.
+ * The credential that holds the Starshipit Webhook Trigger's signature secret (read by
+ * `webhookSecret` in nodes/shared/webhooks.ts), and its test.
  */
 import type {
 	ICredentialTestFunctions,
 	ICredentialsDecrypted,
 	INodeCredentialTestResult,
-	IWebhookFunctions,
 } from 'n8n-workflow';
 
 export const WEBHOOK_CREDENTIAL = 'starshipitWebhookApi';
-
-/** The signature secret; empty when none is set. */
-export async function webhookSecret(context: IWebhookFunctions): Promise<string> {
-	if (context.getNode().typeVersion < 2) return String(context.getNodeParameter('secret', ''));
-	try {
-		const credential = await context.getCredentials<{ secret?: string }>(WEBHOOK_CREDENTIAL);
-		return String(credential.secret ?? '');
-	} catch {
-		// No credential selected (or it cannot be read): version 2 then refuses every delivery.
-		return '';
-	}
-}
 
 /**
  * The credential test: Starshipit has no API that knows the webhook secret key, so this checks

@@ -1,4 +1,5 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { versionedOperation } from '../../../shared/router';
 import { toolDescriptions } from '../../../shared/tool';
 import * as print from './print.operation';
 import * as printMany from './printMany.operation';
@@ -28,23 +29,9 @@ const OPERATIONS: INodePropertyOptions[] = [
 	},
 ];
 
-const operation = (
-	version: INodeProperties['displayOptions'],
-	defaultOperation: string,
-): INodeProperties => ({
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['label'], ...version?.show } },
-	options: OPERATIONS,
-	default: defaultOperation,
-});
-
 export const description: INodeProperties[] = [
 	// Version 1 starts on Print; version 2 on Reprint, which buys nothing: a label is bought deliberately.
-	operation({ show: { '@version': [1] } }, 'print'),
-	operation({ show: { '@version': [{ _cnd: { gte: 2 } }] } }, 'reprint'),
+	...versionedOperation('label', OPERATIONS, { version1: 'print', fromVersion2: 'reprint' }),
 	...toolDescriptions('label', {
 		print:
 			"Print the shipping label of one Starshipit order (by order number or numeric order_id). This BUYS the label: Starshipit creates the shipment with the carrier, a carrier charge that cannot be undone through the API, so call it only when the user explicitly asked to print this order's label. An order that already has labels is never charged again: its existing labels come back (status reprinted). Returns the outcome (printed or reprinted), the tracking numbers, carrier and service; the label PDF is a file the agent cannot read.",

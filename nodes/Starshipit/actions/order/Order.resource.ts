@@ -1,4 +1,5 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { versionedOperation } from '../../../shared/router';
 import { toolDescriptions } from '../../../shared/tool';
 import * as archive from './archive.operation';
 import * as create from './create.operation';
@@ -58,24 +59,10 @@ const OPERATIONS: INodePropertyOptions[] = [
 	},
 ];
 
-const operation = (
-	version: INodeProperties['displayOptions'],
-	defaultOperation: string,
-): INodeProperties => ({
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['order'], ...version?.show } },
-	options: OPERATIONS,
-	default: defaultOperation,
-});
-
 export const description: INodeProperties[] = [
 	// Version 1 starts on Create; version 2 on Get, a read: writes are chosen deliberately, and an
 	// AI agent's tool dropped in as it comes must not create orders.
-	operation({ show: { '@version': [1] } }, 'create'),
-	operation({ show: { '@version': [{ _cnd: { gte: 2 } }] } }, 'get'),
+	...versionedOperation('order', OPERATIONS, { version1: 'create', fromVersion2: 'get' }),
 	...toolDescriptions('order', {
 		archive:
 			'Archive a printed or shipped Starshipit order by its numeric order_id: it leaves the active lists. Writes to Starshipit: call it only when the user asked to archive this order.',
