@@ -1,6 +1,7 @@
 /**
  * Node parameters read per item, the cheap way where the answer is the same (every read through
- * n8n's getNodeParameter instead costs the push +91% CPU: `npm run bench -- --variants` (10,000 orders at 20/s, medians of 3, bench/README.md)):
+ * n8n's getNodeParameter instead costs the push +94% CPU: `npm run bench -- --variants`, 10,000
+ * orders at 20/s, medians of six runs, bench/README.md):
  * - a parameter without an expression is read once per node run: n8n copies and validates a
  *   parameter on every read (and copies the whole node to show its raw parameters), and three
  *   reads per order were about a tenth of a 10,000-order push;

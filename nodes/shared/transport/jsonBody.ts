@@ -7,7 +7,7 @@
  *
  * Same answer as n8n's `json: true`: the parsed value; the text itself when it is not JSON (a
  * gateway's HTML page); an empty string for an empty body. Measured with the listing reader
- * (jsonRows.ts): replies read whole cost the push +12.5% CPU and +30% peak RSS; held to n8n's
+ * (jsonRows.ts): replies read whole cost the push +5% CPU and +24% peak RSS (medians of six runs, bench/README.md); held to n8n's
  * answers by test/shared/transport/readers.differential.test.mts.
  */
 

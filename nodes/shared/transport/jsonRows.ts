@@ -8,8 +8,9 @@
  * page) besides what was kept of it.
  *
  * Measured: the push with every reply and page read whole instead, as n8n's `json: true` does,
- * takes +12.5% CPU and +30% peak RSS (`npm run bench -- --variants` (10,000 orders at 20/s, medians of 3, bench/README.md)); test/shared/transport/readers.differential.test.mts
- * holds this reader to n8n's own parsing.
+ * takes +5% CPU and +24% peak RSS (`npm run bench -- --variants`, 10,000 orders at 20/s, medians of
+ * six runs, bench/README.md); test/shared/transport/readers.differential.test.mts holds this reader
+ * to n8n's own parsing.
  *
  * The scan only looks at the bytes `" \ { } [ ] , :`, which never occur inside a multi-byte UTF-8
  * character, so chunks may split characters anywhere.
