@@ -297,6 +297,40 @@ describe('Write Back Tracking', () => {
 		);
 	});
 
+	it('version 2: an expression may give those customers by name or ID, as a list or as text (the bundled workflows read them from a data table)', async () => {
+		const bondi = customerByName(env.sb, 'Bondi Beauty');
+		const order = env.sb
+			.state()
+			.outboundOrders.find((o) => o.customer.id === bondi.id && o.status === 'PACKED')!;
+		for (const given of [
+			"={{ ['bondi beauty'] }}",
+			'={{ "Koala Outdoor Co\\nBondi Beauty" }}',
+			`={{ [null, '${bondi.id}'] }}`,
+			'Kiwi Kitchenware, BONDI BEAUTY',
+		]) {
+			const step = writeBack({
+				customerReference: order.references.customer,
+				trackingNumber: 'X3',
+				trackingUrl: '',
+				customersWithoutConsignments: given,
+			});
+			const run = await env.harness.run(chain({ ...step, onError: 'continueErrorOutput' }));
+			expect(run.output('Write Back', 1), given).toEqual([]);
+			expect((run.output('Write Back')[0].json.outcome as { status: string }).status, given).toBe(
+				'ignored',
+			);
+		}
+		// Another customer's name leaves it failed: the list is matched whole, not by a part.
+		const other = writeBack({
+			customerReference: order.references.customer,
+			trackingNumber: 'X3',
+			trackingUrl: '',
+			customersWithoutConsignments: "={{ ['Bondi'] }}",
+		});
+		const run = await env.harness.run(chain({ ...other, onError: 'continueErrorOutput' }));
+		expect(reasonOf(run.output('Write Back', 1)[0])).toContain('has no consignment');
+	});
+
 	it('lists the customers to choose from by name', async () => {
 		const options = await env.harness.loadOptions(
 			chain(writeBack()),

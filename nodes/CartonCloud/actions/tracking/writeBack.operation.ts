@@ -27,7 +27,7 @@ import {
 	type SaleOrderFacts,
 } from '../../transport/consignmentLookup';
 import { writeBackFields } from './writeBackFields';
-import { readRequest, type Request } from './writeBackRequest';
+import { expectedWithoutConsignment, readRequest, type Request } from './writeBackRequest';
 
 const show = { resource: ['tracking'], operation: ['writeBack'] };
 
@@ -148,7 +148,7 @@ export async function execute(
 		if (results[r.itemIndex]) continue;
 		const order = orderOf.get(r.itemIndex)!;
 		const found = pickConsignment(consignments.get(order.id) ?? []);
-		if (!found && r.withoutConsignments.includes(order.customerId)) {
+		if (!found && expectedWithoutConsignment(r, order)) {
 			results[r.itemIndex] = ignoredItem(r, order);
 			continue;
 		}

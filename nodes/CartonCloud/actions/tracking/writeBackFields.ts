@@ -77,7 +77,7 @@ export const writeBackFields: INodeProperties[] = [
 		default: [],
 		displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } },
 		description:
-			'Customers whose "Automatically Generate a Consignment from a Sale Order" setting is off: their sale orders have no consignment, which is expected, so such an item comes out ignored (with the reason) instead of failed. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'Customers whose "Automatically Generate a Consignment from a Sale Order" setting is off: their sale orders have no consignment, which is expected, so such an item comes out ignored (with the reason) instead of failed. An expression may give names too (a list, or text with one per line); the bundled workflows read them from the data table "Customers without consignments". Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Options',

@@ -13,8 +13,43 @@ import type { SaleOrderLookup } from '../../transport/consignmentLookup';
 
 export interface Request extends SaleOrderLookup {
 	changes: ConsignmentChanges;
-	/** Version 2: customers expected to have no consignment (their items are ignored, not failed). */
+	/**
+	 * Version 2: customers expected to have no consignment (their items are ignored, not failed), by
+	 * ID or name, lower-cased.
+	 */
 	withoutConsignments: string[];
+}
+
+/**
+ * Customers as the parameter gives them: IDs from the list, or IDs or names from an expression
+ * (the bundled workflows read the names from one data table), as a list or as text with one per
+ * line or separated by commas.
+ */
+function customerList(raw: unknown): string[] {
+	const parts: unknown[] = Array.isArray(raw)
+		? raw
+		: typeof raw === 'string'
+			? raw.split(/[\n,;]+/)
+			: raw === undefined || raw === null
+				? []
+				: [raw];
+	return parts
+		.map((part) =>
+			String(part ?? '')
+				.trim()
+				.toLowerCase(),
+		)
+		.filter((part) => part !== '');
+}
+
+/** Whether the sale order's customer is one chosen as having no consignments. */
+export function expectedWithoutConsignment(
+	r: Request,
+	customer: { customerId: string; customerName?: string },
+): boolean {
+	return [customer.customerId, customer.customerName ?? ''].some(
+		(key) => key !== '' && r.withoutConsignments.includes(key.toLowerCase()),
+	);
 }
 
 export function readRequest(context: IExecuteFunctions, i: number): Request {
@@ -73,7 +108,7 @@ export function readRequest(context: IExecuteFunctions, i: number): Request {
 	const customerId = by === 'customerReference' ? locatorValue(context, 'customer', i) : '';
 	const withoutConsignments =
 		context.getNode().typeVersion >= 2
-			? itemParameter<string[]>(context, 'customersWithoutConsignments', i, [])
+			? customerList(itemParameter<unknown>(context, 'customersWithoutConsignments', i, []))
 			: [];
 	return {
 		itemIndex: i,
@@ -82,6 +117,6 @@ export function readRequest(context: IExecuteFunctions, i: number): Request {
 		customerId,
 		changes,
 		subject,
-		withoutConsignments: Array.isArray(withoutConsignments) ? withoutConsignments.map(String) : [],
+		withoutConsignments,
 	};
 }
