@@ -7,7 +7,8 @@
  * workflow" runs them (scripts/n8n/rest.mts), the webhook ones published, over real HTTP.
  * - three runs of the push with the same 3 bad orders send ONE e-mail naming them; fixing one sends
  *   a recovery line; the webhook push meeting one of them again sends nothing (one memory);
- * - a customer chosen as having no consignments sends none; otherwise its orders are mailed once;
+ * - a customer listed once in the data table "Customers without consignments" sends none;
+ *   otherwise its orders are mailed once;
  * - a run that fails on its own (the mail server refused the alert) starts the bundled error
  *   workflow, which e-mails the workflow, the failing step and the execution link; a run failed on
  *   purpose because orders failed is not mailed by it, and the refused alert is sent by the next run.
@@ -32,8 +33,10 @@ import { FAILED_ORDERS_NODE, RUN_FAILED_NODE, TRACKING_NOT_WRITTEN_NODE } from '
 const BAD = Object.values(BAD_ORDER_REFERENCES) as string[];
 const PUSH_WEBHOOK = { path: '3e23d534-be6d-1210-3d8c-c9ca09f60091/webhook' };
 const ALERTS_TABLE = 'CartonCloud-Starshipit alerts';
-/** The scheduled write-back with Bondi Beauty chosen under "Customers Without Consignments", imported beside the file as shipped. */
-const WRITE_BACK_EXPECTED = 'ccssWritebackExpect';
+/** The data table every bundled write-back reads the customers without consignments from. */
+const WITHOUT_CONSIGNMENTS_TABLE = 'Customers without consignments';
+/** The scheduled write-back with no customer chosen under "Customers Without Consignments" (its expression replaced by an empty choice), imported beside the file as shipped. */
+const WRITE_BACK_UNLISTED = 'ccssWritebackUnlist';
 
 let sb: Sandboxes;
 let n8n: RealN8n;
@@ -41,8 +44,8 @@ let server: RunningN8n;
 let rest: N8nRest;
 let workflows: Record<string, ImportedWorkflow>;
 
-/** A copy of the scheduled write-back that knows Bondi Beauty generates no consignments, as an ops person would set it once (in the user folder, removed with it). */
-function writeBackExpectingBondi(folder: string): string {
+/** A copy of the scheduled write-back that reads no list: as a workflow of one's own would be without the choice (in the user folder, removed with it). */
+function writeBackUnlisted(folder: string): string {
 	const json = JSON.parse(
 		readFileSync(join(PACKAGE_ROOT, 'workflows/tracking-writeback-scheduled.json'), 'utf8'),
 	) as {
@@ -50,13 +53,12 @@ function writeBackExpectingBondi(folder: string): string {
 		name: string;
 		nodes: Array<{ name: string; parameters: Record<string, unknown> }>;
 	};
-	const bondi = sb.cartonCloud.world.customers.find((c) => c.name === 'Bondi Beauty')!;
 	json.nodes.find(
 		(n) => n.name === 'Write tracking to consignment',
-	)!.parameters.customersWithoutConsignments = [bondi.id];
-	json.id = WRITE_BACK_EXPECTED;
-	json.name += ' (Bondi Beauty expected without consignments)';
-	const file = join(folder, 'tracking-writeback-expected.json');
+	)!.parameters.customersWithoutConsignments = [];
+	json.id = WRITE_BACK_UNLISTED;
+	json.name += ' (no customers without consignments)';
+	const file = join(folder, 'tracking-writeback-unlisted.json');
 	writeFileSync(file, JSON.stringify(json));
 	return file;
 }
@@ -75,11 +77,11 @@ beforeAll(async () => {
 		'order-push-webhook',
 		'tracking-writeback-scheduled',
 	].map((f) => join(PACKAGE_ROOT, 'workflows', `${f}.json`));
-	const imported = await n8n.importWorkflows([...files, writeBackExpectingBondi(n8n.userFolder)]);
+	const imported = await n8n.importWorkflows([...files, writeBackUnlisted(n8n.userFolder)]);
 	workflows = Object.fromEntries(
 		imported.map((w) => [
-			w.id === WRITE_BACK_EXPECTED
-				? 'writeback-expected'
+			w.id === WRITE_BACK_UNLISTED
+				? 'writeback-unlisted'
 				: w.file.split('/').pop()!.replace('.json', ''),
 			w,
 		]),
@@ -219,10 +221,15 @@ describe('alerts in real n8n, delivered over SMTP', () => {
 		expect(sb.mail.messages).toHaveLength(before + 2);
 	});
 
-	it('a customer chosen as having no consignments sends none; without that choice its orders are mailed once', async () => {
+	it('a customer listed once in the data table as having no consignments sends none; without that list its orders are mailed once', async () => {
 		expect(sb.starshipit.shipAll()).toBeGreaterThan(30);
 		const before = sb.mail.messages.length;
-		const expected = await rest.run(workflows['writeback-expected'].id);
+		await rest.insertRows(
+			WITHOUT_CONSIGNMENTS_TABLE,
+			['customer_name'],
+			[{ customer_name: 'Bondi Beauty' }],
+		);
+		const expected = await rest.run(workflows['tracking-writeback-scheduled'].id);
 		expect(expected.status).toBe('success');
 		expect(expected.nodes[TRACKING_NOT_WRITTEN_NODE]).toBeUndefined();
 		const ignored = expected
@@ -231,7 +238,7 @@ describe('alerts in real n8n, delivered over SMTP', () => {
 		expect(ignored.length).toBeGreaterThan(0);
 		expect(sb.mail.messages).toHaveLength(before);
 
-		const plain = workflows['tracking-writeback-scheduled'];
+		const plain = workflows['writeback-unlisted'];
 		const first = await rest.run(plain.id);
 		const notWritten = first.json(TRACKING_NOT_WRITTEN_NODE);
 		expect(notWritten.map((i) => i.order_number).sort()).toEqual(
