@@ -13,7 +13,10 @@
  *   expression, an object, a field under text) goes to n8n as before, so its result and its
  *   errors are n8n's;
  * - `={{ $json }}` (the whole item, how the push hands a sale order to Create Many) is the item's
- *   own JSON: the data proxy per order was half the CPU of a 10,000-order push.
+ *   own JSON: the data proxy per order was half the CPU of a 10,000-order push;
+ * - `={{ $('Node').all() }}`, optionally `.map(row => row.json.field)` (how the bundled write-backs
+ *   hand Write Back Tracking a data table's rows), names no item, so n8n's answer is the same for
+ *   every item: it is evaluated by n8n once, for the first item read, and shared.
  * Keyed by the node's execution context, so nothing outlives the run. Callers treat what they get
  * as read-only: every item may share it. A name may be a dotted path into a parameter
  * (`overrides.value.reference`), as n8n's getNodeParameter takes it.
@@ -26,6 +29,7 @@ type Reading =
 	| { kind: 'constant'; value: unknown }
 	| { kind: 'field'; path: string[]; orEmpty: boolean }
 	| { kind: 'wholeItem' }
+	| { kind: 'sameForEveryItem'; value?: { of: unknown } }
 	| { kind: 'expression' };
 
 /** Per context and parameter name: how to read it. */
@@ -34,6 +38,9 @@ const readings = new WeakMap<IExecuteFunctions, Map<string, Reading>>();
 /** `={{ $json.a.b }}` or `={{ $json.a ?? '' }}`. */
 const ITEM_FIELD = /^=\{\{\s*\$json((?:\.[A-Za-z_$][\w$]*)+)\s*(\?\?\s*''\s*)?\}\}$/;
 const WHOLE_ITEM = /^=\{\{\s*\$json\s*\}\}$/;
+/** `={{ $('Node').all() }}` or `={{ $('Node').all().map(row => row.json.a.b) }}`: no item named. */
+const ALL_OF_NODE =
+	/^=\{\{\s*\$\((['"])[^'"]+\1\)\.all\(\)(?:\.map\(\s*([A-Za-z_$][\w$]*)\s*=>\s*\2\.json(?:\.[A-Za-z_$][\w$]*)+\s*\))?\s*\}\}$/;
 
 function holdsExpression(value: unknown): boolean {
 	if (typeof value === 'string') return value.startsWith('=');
@@ -72,6 +79,8 @@ function readingOf(
 		const raw = rawParameter(context.getNode().parameters, name);
 		const field = typeof raw === 'string' ? ITEM_FIELD.exec(raw) : null;
 		if (typeof raw === 'string' && WHOLE_ITEM.test(raw)) reading = { kind: 'wholeItem' };
+		else if (typeof raw === 'string' && ALL_OF_NODE.test(raw))
+			reading = { kind: 'sameForEveryItem' };
 		else if (field)
 			reading = {
 				kind: 'field',
@@ -99,6 +108,11 @@ export function itemParameter<T>(
 	const reading = readingOf(context, name, itemIndex, fallback);
 	if (reading.kind === 'constant') return reading.value as T;
 	if (reading.kind === 'wholeItem') return context.getInputData()[itemIndex]?.json as T;
+	if (reading.kind === 'sameForEveryItem') {
+		// An error is not kept: n8n would raise it for every item, and so does the next read.
+		reading.value ??= { of: context.getNodeParameter(name, itemIndex, fallback as never) };
+		return reading.value.of as T;
+	}
 	if (reading.kind === 'field') {
 		let value: unknown = context.getInputData()[itemIndex]?.json;
 		// A path that breaks before its last key (`$json.a.b` with `a` absent or null) is undefined,

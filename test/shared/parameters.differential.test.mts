@@ -1,6 +1,7 @@
 /**
  * `itemParameter` (nodes/shared/parameters.ts) reads some parameters without n8n's expression
- * engine: a constant once per run, `={{ $json.a.b }}` from the item, `={{ $json }}` as the item.
+ * engine: a constant once per run, `={{ $json.a.b }}` from the item, `={{ $json }}` as the item,
+ * `={{ $('Node').all()… }}` once for every item.
  * It is kept because `npm run bench -- --variants` shows what evaluating them through n8n costs
  * per order; this test keeps it honest. A probe node, run by n8n-core's engine, reads the same
  * parameter both ways for every item of a corpus (nested paths, absent and null fields, numbers,
@@ -112,6 +113,12 @@ const expressions: Array<[string, unknown]> = [
 	['text', '={{ $json["with space"] }}'],
 	['text', '={{ $json.order_number.toUpperCase() }}'],
 	['text', "={{ $('Orders').item.json.order_number }}"],
+	['text', "={{ $('Orders').all().map(row => row.json.order_number) }}"],
+	['text', '={{ $("Orders").all().map(o => o.json.shipment.number) }}'],
+	['text', "={{ $('Orders').all().map(row => row.json.missing) }}"],
+	['text', "={{ $('Orders').all() }}"],
+	['text', "={{ $('No such node').all() }}"],
+	['text', "={{ $('Orders').all().map(row => row.json.order_number).join(', ') }}"],
 	['text', 'a constant'],
 	['text', ''],
 	['json', '={{ $json }}'],
