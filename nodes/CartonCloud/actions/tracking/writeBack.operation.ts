@@ -190,8 +190,9 @@ export async function execute(
 		}
 	});
 
+	const requestOf = new Map(requests.map((r) => [r.itemIndex, r]));
 	return outputOf(this, results, (i) => {
-		const request = requests.find((r) => r.itemIndex === i);
+		const request = requestOf.get(i);
 		if (request?.by === 'id') return { details: { saleOrderId: request.key } };
 		if (request?.by !== 'customerReference') return {};
 		return {
