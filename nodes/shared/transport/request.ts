@@ -17,6 +17,7 @@ import type {
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { lowerCaseHeaders, readHttpFailure, withBodyRead, type HttpFailure } from './failure';
 import { pace, pauseBucket } from './pacing';
+import { asItemError } from '../items';
 
 export { readHttpFailure, type HttpFailure };
 
@@ -194,11 +195,8 @@ export async function beforeSending<T>(
 			const configuration =
 				error instanceof NodeOperationError ||
 				(error as { name?: unknown })?.name === 'NodeOperationError';
-			if (configuration || Date.now() - started + delayMs > full.maxTotalWaitMs) {
-				throw error instanceof NodeOperationError || error instanceof NodeApiError
-					? error
-					: new NodeOperationError(context.getNode(), error as Error);
-			}
+			if (configuration || Date.now() - started + delayMs > full.maxTotalWaitMs)
+				throw asItemError(context.getNode(), error);
 			await sleep(delayMs);
 		}
 	}
