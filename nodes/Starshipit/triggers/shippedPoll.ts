@@ -24,7 +24,7 @@ import { utcStamp } from '../transport/orderListing';
 import { readChoices } from '../../shared/choices';
 import { trackingStatusesField } from './triggerFields';
 
-export const OVERLAP_MS = 10 * 60 * 1000;
+const OVERLAP_MS = 10 * 60 * 1000;
 const SAMPLE_SIZE = 5;
 
 export interface PollState extends IDataObject {
@@ -61,7 +61,7 @@ async function listShipped(
 }
 
 /** Recent shipped orders for building the workflow in the editor; the state is not touched. */
-export async function sampleShipped(
+async function sampleShipped(
 	context: IPollFunctions,
 	settings: PollSettings,
 	now = new Date(),
@@ -70,7 +70,7 @@ export async function sampleShipped(
 	return await listShipped(context, new Date(now.getTime() - hours * 3600 * 1000), SAMPLE_SIZE);
 }
 
-export async function pollShipped(
+async function pollShipped(
 	context: IPollFunctions,
 	state: PollState,
 	settings: PollSettings,

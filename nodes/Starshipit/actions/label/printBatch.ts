@@ -21,7 +21,7 @@ interface BulkLabel {
  * A bulk label entry: `{label_type, label_base64_string}` (rknell/starshipit_dart), or camelCase
  * `{labelType, labelBase64String}` (MindCloud). Neither carries an order id; one is read if present.
  */
-export function readBulkLabel(entry: unknown): BulkLabel {
+function readBulkLabel(entry: unknown): BulkLabel {
 	if (typeof entry === 'string') return { base64: entry, type: undefined };
 	const e = (entry ?? {}) as IDataObject;
 	const id = e.order_id ?? e.orderId;
