@@ -35,8 +35,6 @@ export interface ListedOrder {
 	destination_address?: string;
 }
 
-export const ALL_TABS: OrderTab[] = ['unshipped', 'printed', 'shipped'];
-
 /** RFC 3339 UTC without fractions (the form Starshipit documents). */
 export function utcStamp(date: Date): string {
 	return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -152,7 +150,7 @@ export async function listTab(
 export async function listOrdersSince(
 	context: RequestContext,
 	since: Date,
-	tabs: OrderTab[] = ALL_TABS,
+	tabs: OrderTab[],
 	itemIndex?: number,
 ): Promise<ListedOrder[]> {
 	const found: ListedOrder[] = [];
