@@ -25,8 +25,6 @@ import {
 	type OrderTab,
 } from '../../../transport/orderListing';
 
-export { CLOCK_SKEW_MS, listingSince } from '../../../transport/heldOrders';
-
 const sameReference = (a: ListedOrder, b: ListedOrder) =>
 	(a.reference ?? '') === (b.reference ?? '') || !a.reference || !b.reference;
 
@@ -147,7 +145,6 @@ export async function listCopiesSince(
 
 export interface SurplusRemoval {
 	orderNumber: string;
-	kept: ListedOrder;
 	removed: number[];
 	/** Deletes Starshipit refused (e.g. the copy was printed meanwhile): left in place, reported. */
 	notRemoved: string[];
@@ -167,12 +164,7 @@ export async function removeSurplusCopies(
 	const removals: SurplusRemoval[] = [];
 	for (const orderNumber of new Set(orderNumbers)) {
 		if (index.surplus(orderNumber).length === 0) continue;
-		const removal: SurplusRemoval = {
-			orderNumber,
-			kept: index.survivor(orderNumber)!,
-			removed: [],
-			notRemoved: [],
-		};
+		const removal: SurplusRemoval = { orderNumber, removed: [], notRemoved: [] };
 		// A copy Starshipit refuses to delete (400: printed meanwhile, by a person or another run) is
 		// treated as labelled, which may make it the survivor: then the rule runs again on the rest.
 		for (
@@ -201,7 +193,6 @@ export async function removeSurplusCopies(
 				index.drop(orderNumber, copy.order_id);
 			}
 		}
-		removal.kept = index.survivor(orderNumber)!;
 		removals.push(removal);
 	}
 	return removals;
