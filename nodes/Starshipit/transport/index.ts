@@ -25,7 +25,7 @@ import { readRows, type RowsReply } from '../../shared/transport/jsonRows';
 import { starshipitDialect } from './dialect';
 import { starshipitSettings, type StarshipitSettings } from './settings';
 
-export { appErrors } from './dialect';
+export { appErrors, errorBody, mentions } from './dialect';
 
 export interface StarshipitRequest {
 	method: IHttpRequestMethods;

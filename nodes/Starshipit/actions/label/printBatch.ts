@@ -7,7 +7,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { outcomeItem } from '../../../shared/outcome';
-import { appErrors, starshipitRequest } from '../../transport';
+import { appErrors, errorBody, mentions, starshipitRequest } from '../../transport';
 import { labelFileName, pdfBinaries } from '../binary';
 
 /** One file of a bulk reply; `orderId` only when the entry says whose it is. */
@@ -60,12 +60,6 @@ export function numbersFor(items: INodeExecutionData[], wanted: Wanted[], ids: n
 	return ids.map((id) => orderNumberOf(items, wanted, id) ?? String(id));
 }
 
-/** Whether an error line names this order id or number as a whole word (so 12 is not found in 123). */
-function mentionsName(line: string, name: string): boolean {
-	const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-	return new RegExp(`(^|[^\\w-])${escaped}($|[^\\w-])`).test(line);
-}
-
 /** One bulk call for up to 50 orders; its items go to `output` (or through `failed`). */
 export async function printBatch(
 	this: IExecuteFunctions,
@@ -97,8 +91,8 @@ export async function printBatch(
 			itemIndex: members[0]?.itemIndex,
 		});
 	} catch (error) {
-		const body = (error as { errorResponse?: { body?: unknown } }).errorResponse?.body;
-		if (!Array.isArray((body as IDataObject | undefined)?.errors)) {
+		const body = errorBody(error);
+		if (!body) {
 			// The whole call failed (refused key, exhausted 429, 5xx): every item of the batch fails with the reason.
 			for (const w of members)
 				failed(error, w.itemIndex, {
@@ -107,22 +101,22 @@ export async function printBatch(
 				});
 			return;
 		}
-		reply = body as IDataObject;
+		reply = body;
 	}
 	const errors = appErrors(reply);
 	const files = (Array.isArray(reply.labels) ? (reply.labels as unknown[]) : []).map(readBulkLabel);
 	// An error line names an order by its id or its number (when the input item carries it).
 	const names = (id: number) =>
 		[String(id), orderNumberOf(items, wanted, id)].filter((n): n is string => !!n);
-	const mentions = (line: string, id: number) => names(id).some((name) => mentionsName(line, name));
-	const refused = new Set(ids.filter((id) => errors.some((line) => mentions(line, id))));
+	const mentionsId = (line: string, id: number) => names(id).some((name) => mentions(line, name));
+	const refused = new Set(ids.filter((id) => errors.some((line) => mentionsId(line, id))));
 	const perOrder = files.length > 0 && files.every((f) => f.orderId !== undefined);
 	for (const w of members) {
 		const bad = w.orderIds.filter(
 			(id) => refused.has(id) || (perOrder && !files.some((f) => f.orderId === id)),
 		);
 		if (bad.length || files.length === 0) {
-			const reasons = errors.filter((line) => bad.some((id) => mentions(line, id)));
+			const reasons = errors.filter((line) => bad.some((id) => mentionsId(line, id)));
 			const reason = reasons.length
 				? reasons.join('; ')
 				: (errors[0] ?? 'Starshipit returned no label');
