@@ -21,6 +21,7 @@ import {
 	addressKey,
 	listTab,
 	normalized,
+	survivorOf,
 	type ListedOrder,
 	type OrderTab,
 } from '../../../transport/orderListing';
@@ -62,8 +63,7 @@ export class OrderIndex {
 
 	/** The copy every run keeps: the earliest with labels, else the earliest. */
 	survivor(orderNumber: string): ListedOrder | undefined {
-		const copies = this.copies(orderNumber);
-		return copies.find((c) => c.has_labels) ?? copies[0];
+		return survivorOf(this.byNumber.get(orderNumber) ?? []);
 	}
 
 	/** Copies to delete: same number and reference as the survivor, unshipped, no labels, not the survivor. */
