@@ -56,8 +56,17 @@ function orderNumberOf(
 }
 
 /** Order numbers for these ids where the input items carry them, else the ids themselves. */
-export function numbersFor(items: INodeExecutionData[], wanted: Wanted[], ids: number[]): string[] {
+function numbersFor(items: INodeExecutionData[], wanted: Wanted[], ids: number[]): string[] {
 	return ids.map((id) => orderNumberOf(items, wanted, id) ?? String(id));
+}
+
+/** What a failed item shows of its orders (`failed`'s details). */
+export function failedDetails(
+	items: INodeExecutionData[],
+	wanted: Wanted[],
+	w: Wanted,
+): IDataObject {
+	return { order_number: numbersFor(items, wanted, w.orderIds).join(', '), order_ids: w.orderIds };
 }
 
 /** One bulk call for up to 50 orders; its items go to `output` (or through `failed`). */
@@ -77,6 +86,7 @@ export async function printBatch(
 		.map((w) => ({ ...w, orderIds: w.orderIds.filter((id) => ids.includes(id)) }))
 		.filter((w) => w.orderIds.length > 0);
 	const numbersOf = (w: Wanted) => numbersFor(items, wanted, w.orderIds);
+	const detailsOf = (w: Wanted) => failedDetails(items, wanted, w);
 	const numbers = numbersFor(items, wanted, ids);
 	let reply: IDataObject;
 	try {
@@ -94,11 +104,7 @@ export async function printBatch(
 		const body = errorBody(error);
 		if (!body) {
 			// The whole call failed (refused key, exhausted 429, 5xx): every item of the batch fails with the reason.
-			for (const w of members)
-				failed(error, w.itemIndex, {
-					order_number: numbersOf(w).join(', '),
-					order_ids: w.orderIds,
-				});
+			for (const w of members) failed(error, w.itemIndex, detailsOf(w));
 			return;
 		}
 		reply = body;
@@ -111,6 +117,7 @@ export async function printBatch(
 	const mentionsId = (line: string, id: number) => names(id).some((name) => mentions(line, name));
 	const refused = new Set(ids.filter((id) => errors.some((line) => mentionsId(line, id))));
 	const perOrder = files.length > 0 && files.every((f) => f.orderId !== undefined);
+	const printedMembers: Wanted[] = [];
 	for (const w of members) {
 		const bad = w.orderIds.filter(
 			(id) => refused.has(id) || (perOrder && !files.some((f) => f.orderId === id)),
@@ -127,19 +134,10 @@ export async function printBatch(
 					{ itemIndex: w.itemIndex },
 				),
 				w.itemIndex,
-				{
-					order_number: numbersOf(w).join(', '),
-					order_ids: w.orderIds,
-				},
+				detailsOf(w),
 			);
-		}
+		} else printedMembers.push(w);
 	}
-	const printedMembers = members.filter(
-		(w) =>
-			w.orderIds.every((id) => !refused.has(id)) &&
-			files.length > 0 &&
-			(!perOrder || w.orderIds.every((id) => files.some((f) => f.orderId === id))),
-	);
 	if (printedMembers.length === 0) return;
 	try {
 		if (perOrder) {
@@ -177,7 +175,7 @@ export async function printBatch(
 		// Assigning them by position would put one order's label on another's parcel.
 		// Every order the call printed is in these files, also one whose item failed for another order.
 		const batchIds = ids.filter((id) => !refused.has(id));
-		const batchNumbers = batchIds.map((id) => numbers[ids.indexOf(id)] ?? String(id));
+		const batchNumbers = batchIds.map((id) => numbers[ids.indexOf(id)]);
 		const binary = await pdfBinaries(
 			this,
 			files.map((f, n) => ({
@@ -209,7 +207,6 @@ export async function printBatch(
 			pairedItem: printedMembers.map((w) => ({ item: w.itemIndex })),
 		});
 	} catch (error) {
-		for (const w of printedMembers)
-			failed(error, w.itemIndex, { order_number: numbersOf(w).join(', '), order_ids: w.orderIds });
+		for (const w of printedMembers) failed(error, w.itemIndex, detailsOf(w));
 	}
 }

@@ -12,7 +12,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 import { failItem } from '../../../shared/items';
 import { binaryPropertyProperty, readOrderIds } from '../common.descriptions';
-import { numbersFor, printBatch, type Wanted } from './printBatch';
+import { failedDetails, printBatch, type Wanted } from './printBatch';
 import { labelledAmong } from './shipment';
 
 const show = { resource: ['label'], operation: ['printMany'] };
@@ -109,11 +109,7 @@ export async function execute(
 					itemIndex: wanted[0].itemIndex,
 				},
 			);
-			for (const w of wanted)
-				failed(reason, w.itemIndex, {
-					order_number: numbersFor(items, wanted, w.orderIds).join(', '),
-					order_ids: w.orderIds,
-				});
+			for (const w of wanted) failed(reason, w.itemIndex, failedDetails(items, wanted, w));
 			return output;
 		}
 	}
