@@ -1,6 +1,5 @@
 import {
 	NodeConnectionTypes,
-	type INodePropertyOptions,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
@@ -9,13 +8,13 @@ import {
 import { manuallyRegisteredWebhook, webhookSecret } from '../shared/webhooks';
 import { receiveTrackingWebhook } from './triggers/trackingWebhook';
 import {
+	readTrackingStatuses,
 	secretField,
 	trackingStatusesField,
 	WEBHOOK_SETUP_NOTICE,
 	WEBHOOK_SETUP_NOTICE_V1,
 } from './triggers/triggerFields';
 import { starshipitWebhookSecretTest, WEBHOOK_CREDENTIAL } from './triggers/webhookCredential';
-import { readChoices } from '../shared/choices';
 
 /**
  * Receives Starshipit's tracking webhook (no API key needed: Starshipit calls us). Version 2 (the
@@ -80,12 +79,7 @@ export class StarshipitWebhookTrigger implements INodeType {
 			secret: await webhookSecret(this, WEBHOOK_CREDENTIAL),
 			// Version 1 checked no signature while its parameter was empty; version 2 fails closed.
 			requireSecret: this.getNode().typeVersion >= 2,
-			statuses: readChoices(
-				this,
-				this.getNodeParameter('statuses', []),
-				trackingStatusesField.options as INodePropertyOptions[],
-				'Tracking Statuses',
-			),
+			statuses: readTrackingStatuses(this),
 		});
 	}
 }

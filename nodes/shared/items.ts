@@ -56,7 +56,7 @@ export function asItemError(node: INode, error: unknown, itemIndex?: number): It
 }
 
 /** What a failed item names: `order_number` and `customerReference` of an item's details, when known. */
-function aboutOf(details: IDataObject): FailedAbout {
+export function aboutOf(details: IDataObject): FailedAbout {
 	const orderNumber = typeof details.order_number === 'string' ? details.order_number : undefined;
 	const reference =
 		typeof details.customerReference === 'string' ? details.customerReference : undefined;

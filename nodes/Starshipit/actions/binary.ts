@@ -13,11 +13,11 @@ export function labelFileName(orderRef: string, index: number, prefix = 'label')
 }
 
 /** `label`, `label_2`, `label_3` … (the first keeps the plain name, so `label` is always there). */
-export function binaryKey(base: string, index: number): string {
+function binaryKey(base: string, index: number): string {
 	return index === 0 ? base : `${base}_${index + 1}`;
 }
 
-export function decodePdf(
+function decodePdf(
 	context: IExecuteFunctions,
 	base64: unknown,
 	what: string,

@@ -4,6 +4,7 @@
  * `{statusCode, message}`), which of them mean a rejected key, and what counts as a rate limit.
  * Pure reading of replies, apart from the calls themselves (index.ts).
  */
+import type { IDataObject } from 'n8n-workflow';
 import type { ApiDialect, HttpFailure } from '../../shared/transport/request';
 import { CREDENTIAL_TYPE } from './settings';
 
@@ -23,6 +24,24 @@ export function appErrors(body: unknown): string[] {
 			? `${message}: ${details}`
 			: message || details || 'Unknown error';
 	});
+}
+
+/** The body of a Starshipit error thrown by the transport (a 4xx with `{success:false, errors}`). */
+export function errorBody(error: unknown): IDataObject | undefined {
+	const body = (error as { errorResponse?: { body?: unknown } }).errorResponse?.body;
+	return typeof body === 'object' && body !== null && Array.isArray((body as IDataObject).errors)
+		? (body as IDataObject)
+		: undefined;
+}
+
+const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Does an error line name this order number or id as a whole token (so SO-1 is not SO-10, 12 is
+ * not 123)?
+ */
+export function mentions(line: string, name: string): boolean {
+	return new RegExp(`(^|[^A-Za-z0-9_-])${escapeRegExp(name)}($|[^A-Za-z0-9_-])`).test(line);
 }
 
 /** Reads both envelopes: the application's `{success, errors[]}` and the gateway's `{statusCode, message}`. */

@@ -25,15 +25,7 @@ import { readRows, type RowsReply } from '../../shared/transport/jsonRows';
 import { starshipitDialect } from './dialect';
 import { starshipitSettings, type StarshipitSettings } from './settings';
 
-export { appErrors, describeStarshipitError, starshipitDialect } from './dialect';
-export {
-	baseUrl,
-	CREDENTIAL_TYPE,
-	DEFAULT_BASE_URL,
-	RATE_TIERS,
-	starshipitSettings,
-	type StarshipitSettings,
-} from './settings';
+export { appErrors, errorBody, mentions } from './dialect';
 
 export interface StarshipitRequest {
 	method: IHttpRequestMethods;

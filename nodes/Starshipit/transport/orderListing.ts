@@ -35,7 +35,15 @@ export interface ListedOrder {
 	destination_address?: string;
 }
 
-export const ALL_TABS: OrderTab[] = ['unshipped', 'printed', 'shipped'];
+/**
+ * The copy of an order number every run keeps when Starshipit holds several (the push's duplicate
+ * clean-up and the reconciliation report): the earliest with labels, else the earliest (lowest
+ * order_id). Undefined when there is none.
+ */
+export function survivorOf(copies: readonly ListedOrder[]): ListedOrder | undefined {
+	const byId = [...copies].sort((a, b) => a.order_id - b.order_id);
+	return byId.find((c) => c.has_labels) ?? byId[0];
+}
 
 /** RFC 3339 UTC without fractions (the form Starshipit documents). */
 export function utcStamp(date: Date): string {
@@ -152,7 +160,7 @@ export async function listTab(
 export async function listOrdersSince(
 	context: RequestContext,
 	since: Date,
-	tabs: OrderTab[] = ALL_TABS,
+	tabs: OrderTab[],
 	itemIndex?: number,
 ): Promise<ListedOrder[]> {
 	const found: ListedOrder[] = [];

@@ -37,7 +37,3 @@ export async function starshipitSettings(context: RequestContext): Promise<Stars
 		},
 	};
 }
-
-export async function baseUrl(context: RequestContext): Promise<string> {
-	return (await starshipitSettings(context)).baseUrl;
-}

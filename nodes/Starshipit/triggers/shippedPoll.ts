@@ -13,18 +13,12 @@
  *   pause) a second, narrow listing tells which rows can come back, and only those are kept.
  * Either way the state is one overlap window of keys, whatever the number of orders ever shipped.
  */
-import type {
-	IDataObject,
-	INodeExecutionData,
-	INodePropertyOptions,
-	IPollFunctions,
-} from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { starshipitRequestAllItems } from '../transport';
 import { utcStamp } from '../transport/orderListing';
-import { readChoices } from '../../shared/choices';
-import { trackingStatusesField } from './triggerFields';
+import { readTrackingStatuses } from './triggerFields';
 
-export const OVERLAP_MS = 10 * 60 * 1000;
+const OVERLAP_MS = 10 * 60 * 1000;
 const SAMPLE_SIZE = 5;
 
 export interface PollState extends IDataObject {
@@ -61,7 +55,7 @@ async function listShipped(
 }
 
 /** Recent shipped orders for building the workflow in the editor; the state is not touched. */
-export async function sampleShipped(
+async function sampleShipped(
 	context: IPollFunctions,
 	settings: PollSettings,
 	now = new Date(),
@@ -70,7 +64,7 @@ export async function sampleShipped(
 	return await listShipped(context, new Date(now.getTime() - hours * 3600 * 1000), SAMPLE_SIZE);
 }
 
-export async function pollShipped(
+async function pollShipped(
 	context: IPollFunctions,
 	state: PollState,
 	settings: PollSettings,
@@ -139,12 +133,7 @@ export async function pollShippedOrderTrigger(
 ): Promise<INodeExecutionData[][] | null> {
 	const settings: PollSettings = {
 		emitOn: context.getNodeParameter('emitOn', 'statusChange') as PollSettings['emitOn'],
-		statuses: readChoices(
-			context,
-			context.getNodeParameter('statuses', []),
-			trackingStatusesField.options as INodePropertyOptions[],
-			'Tracking Statuses',
-		),
+		statuses: readTrackingStatuses(context),
 		initialLookbackHours: context.getNodeParameter('initialLookbackHours', 24) as number,
 	};
 	const rows =

@@ -8,7 +8,7 @@
  */
 import { createHmac, timingSafeEqual } from 'crypto';
 
-export function expectedSignature(rawBody: Buffer, secret: string): Buffer {
+function expectedSignature(rawBody: Buffer, secret: string): Buffer {
 	return createHmac('sha256', secret).update(rawBody).digest();
 }
 

@@ -11,10 +11,10 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { verifySignature } from './signature';
 
-export const SIGNATURE_HEADER = 'x-starshipit-signature';
+const SIGNATURE_HEADER = 'x-starshipit-signature';
 /** Starshipit sends one event per request; a small list is tolerated, thousands are refused. */
-export const MAX_EVENTS = 50;
-export const MAX_BODY_BYTES = 256 * 1024;
+const MAX_EVENTS = 50;
+const MAX_BODY_BYTES = 256 * 1024;
 
 export interface TrackingWebhookSettings {
 	secret: string;

@@ -1,5 +1,11 @@
 /** Parameters shared by the Starshipit triggers (polling and webhook). */
-import type { INodeProperties } from 'n8n-workflow';
+import type {
+	INodeProperties,
+	INodePropertyOptions,
+	IPollFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+import { readChoices } from '../../shared/choices';
 
 export const TRACKING_STATUSES = [
 	'Printed',
@@ -27,6 +33,16 @@ export const trackingStatusesField: INodeProperties = {
 	default: [],
 	description: 'Only these tracking statuses start the workflow; none selected means all',
 };
+
+/** The Tracking Statuses the trigger (webhook or poll) is set to emit; a value not offered is an error. */
+export function readTrackingStatuses(context: IPollFunctions | IWebhookFunctions): string[] {
+	return readChoices(
+		context,
+		context.getNodeParameter('statuses', []),
+		trackingStatusesField.options as INodePropertyOptions[],
+		'Tracking Statuses',
+	);
+}
 
 export const WEBHOOK_SETUP_NOTICE =
 	'Starshipit has no API to register webhooks, so set it up once by hand: 1) copy this node’s Production URL (shown above under Webhook URLs); 2) in Starshipit open Settings > Tracking & notifications (older accounts: Customer Notifications) and paste it as the webhook URL; 3) set a secret key there and enter the same one in this node’s Starshipit Webhook credential (deliveries are refused until one is set); 4) activate this workflow.';

@@ -6,7 +6,7 @@
  * order push's default numbering). A reference several customers share matches all their sale
  * orders: the report then checks each of them and flags nothing that any one of them settles.
  */
-import type { ListedOrder } from '../../Starshipit/transport/orderListing';
+import { survivorOf, type ListedOrder } from '../../Starshipit/transport/orderListing';
 import { EXCEPTION_KINDS, type ExceptionKind, type ReconcileException } from './exceptions';
 import { annotate, recordedByOrder, type RecordedProblem } from './recorded';
 
@@ -91,18 +91,13 @@ function customerOf(orders: SaleOrderRow[]): string | undefined {
 	return names.length ? names.join(', ') : undefined;
 }
 
-/** Survivor rule shared with the push's duplicate clean-up (SHARED-DESIGN §2): a labelled copy, else the lowest order_id. */
-function survivorOf(copies: ListedOrder[]): ListedOrder {
-	const byId = [...copies].sort((a, b) => a.order_id - b.order_id);
-	return byId.find((c) => c.has_labels) ?? byId[0];
-}
-
 function duplicateAction(orderNumber: string, copies: ListedOrder[]): string {
 	const labelled = copies.filter((c) => c.has_labels);
 	if (labelled.length > 1) {
 		return `Starshipit holds ${copies.length} copies of order ${orderNumber} and ${labelled.length} have labels (order_ids ${labelled.map((c) => c.order_id).join(', ')}): check which parcel was sent, void the other labels with the carrier and archive those copies.`;
 	}
-	const keep = survivorOf(copies);
+	// The push's duplicate clean-up rule (SHARED-DESIGN §2); copies is never empty here.
+	const keep = survivorOf(copies)!;
 	const remove = copies
 		.filter((c) => c !== keep)
 		.map((c) => c.order_id)

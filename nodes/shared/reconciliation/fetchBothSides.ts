@@ -19,12 +19,9 @@ import { chunk, oneOf } from '../../CartonCloud/transport/conditions';
 import { findConsignments, LOOKUP_CHUNK } from '../../CartonCloud/transport/consignmentLookup';
 import { SALE_ORDERS, searchSaleOrders } from '../../CartonCloud/transport/saleOrderSearch';
 import type { RequestContext } from '../transport/request';
-import { findHeldOrders } from '../../Starshipit/transport/heldOrders';
+import { CLOCK_SKEW_MS, findHeldOrders } from '../../Starshipit/transport/heldOrders';
 import { listOrdersSince, type ListedOrder } from '../../Starshipit/transport/orderListing';
 import type { ConsignmentRow, SaleOrderRow } from './compare';
-
-/** Allow this much difference between the two systems' clocks and n8n's. */
-export const CLOCK_SKEW_MS = 10 * 60 * 1000;
 
 export interface BothSides {
 	saleOrders: SaleOrderRow[];

@@ -7,7 +7,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { outcomeItem } from '../../../shared/outcome';
-import { appErrors, starshipitRequest } from '../../transport';
+import { appErrors, errorBody, mentions, starshipitRequest } from '../../transport';
 import { labelFileName, pdfBinaries } from '../binary';
 
 /** One file of a bulk reply; `orderId` only when the entry says whose it is. */
@@ -21,7 +21,7 @@ interface BulkLabel {
  * A bulk label entry: `{label_type, label_base64_string}` (rknell/starshipit_dart), or camelCase
  * `{labelType, labelBase64String}` (MindCloud). Neither carries an order id; one is read if present.
  */
-export function readBulkLabel(entry: unknown): BulkLabel {
+function readBulkLabel(entry: unknown): BulkLabel {
 	if (typeof entry === 'string') return { base64: entry, type: undefined };
 	const e = (entry ?? {}) as IDataObject;
 	const id = e.order_id ?? e.orderId;
@@ -56,14 +56,17 @@ function orderNumberOf(
 }
 
 /** Order numbers for these ids where the input items carry them, else the ids themselves. */
-export function numbersFor(items: INodeExecutionData[], wanted: Wanted[], ids: number[]): string[] {
+function numbersFor(items: INodeExecutionData[], wanted: Wanted[], ids: number[]): string[] {
 	return ids.map((id) => orderNumberOf(items, wanted, id) ?? String(id));
 }
 
-/** Whether an error line names this order id or number as a whole word (so 12 is not found in 123). */
-function mentionsName(line: string, name: string): boolean {
-	const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-	return new RegExp(`(^|[^\\w-])${escaped}($|[^\\w-])`).test(line);
+/** What a failed item shows of its orders (`failed`'s details). */
+export function failedDetails(
+	items: INodeExecutionData[],
+	wanted: Wanted[],
+	w: Wanted,
+): IDataObject {
+	return { order_number: numbersFor(items, wanted, w.orderIds).join(', '), order_ids: w.orderIds };
 }
 
 /** One bulk call for up to 50 orders; its items go to `output` (or through `failed`). */
@@ -83,6 +86,7 @@ export async function printBatch(
 		.map((w) => ({ ...w, orderIds: w.orderIds.filter((id) => ids.includes(id)) }))
 		.filter((w) => w.orderIds.length > 0);
 	const numbersOf = (w: Wanted) => numbersFor(items, wanted, w.orderIds);
+	const detailsOf = (w: Wanted) => failedDetails(items, wanted, w);
 	const numbers = numbersFor(items, wanted, ids);
 	let reply: IDataObject;
 	try {
@@ -97,32 +101,29 @@ export async function printBatch(
 			itemIndex: members[0]?.itemIndex,
 		});
 	} catch (error) {
-		const body = (error as { errorResponse?: { body?: unknown } }).errorResponse?.body;
-		if (!Array.isArray((body as IDataObject | undefined)?.errors)) {
+		const body = errorBody(error);
+		if (!body) {
 			// The whole call failed (refused key, exhausted 429, 5xx): every item of the batch fails with the reason.
-			for (const w of members)
-				failed(error, w.itemIndex, {
-					order_number: numbersOf(w).join(', '),
-					order_ids: w.orderIds,
-				});
+			for (const w of members) failed(error, w.itemIndex, detailsOf(w));
 			return;
 		}
-		reply = body as IDataObject;
+		reply = body;
 	}
 	const errors = appErrors(reply);
 	const files = (Array.isArray(reply.labels) ? (reply.labels as unknown[]) : []).map(readBulkLabel);
 	// An error line names an order by its id or its number (when the input item carries it).
 	const names = (id: number) =>
 		[String(id), orderNumberOf(items, wanted, id)].filter((n): n is string => !!n);
-	const mentions = (line: string, id: number) => names(id).some((name) => mentionsName(line, name));
-	const refused = new Set(ids.filter((id) => errors.some((line) => mentions(line, id))));
+	const mentionsId = (line: string, id: number) => names(id).some((name) => mentions(line, name));
+	const refused = new Set(ids.filter((id) => errors.some((line) => mentionsId(line, id))));
 	const perOrder = files.length > 0 && files.every((f) => f.orderId !== undefined);
+	const printedMembers: Wanted[] = [];
 	for (const w of members) {
 		const bad = w.orderIds.filter(
 			(id) => refused.has(id) || (perOrder && !files.some((f) => f.orderId === id)),
 		);
 		if (bad.length || files.length === 0) {
-			const reasons = errors.filter((line) => bad.some((id) => mentions(line, id)));
+			const reasons = errors.filter((line) => bad.some((id) => mentionsId(line, id)));
 			const reason = reasons.length
 				? reasons.join('; ')
 				: (errors[0] ?? 'Starshipit returned no label');
@@ -133,19 +134,10 @@ export async function printBatch(
 					{ itemIndex: w.itemIndex },
 				),
 				w.itemIndex,
-				{
-					order_number: numbersOf(w).join(', '),
-					order_ids: w.orderIds,
-				},
+				detailsOf(w),
 			);
-		}
+		} else printedMembers.push(w);
 	}
-	const printedMembers = members.filter(
-		(w) =>
-			w.orderIds.every((id) => !refused.has(id)) &&
-			files.length > 0 &&
-			(!perOrder || w.orderIds.every((id) => files.some((f) => f.orderId === id))),
-	);
 	if (printedMembers.length === 0) return;
 	try {
 		if (perOrder) {
@@ -183,7 +175,7 @@ export async function printBatch(
 		// Assigning them by position would put one order's label on another's parcel.
 		// Every order the call printed is in these files, also one whose item failed for another order.
 		const batchIds = ids.filter((id) => !refused.has(id));
-		const batchNumbers = batchIds.map((id) => numbers[ids.indexOf(id)] ?? String(id));
+		const batchNumbers = batchIds.map((id) => numbers[ids.indexOf(id)]);
 		const binary = await pdfBinaries(
 			this,
 			files.map((f, n) => ({
@@ -215,7 +207,6 @@ export async function printBatch(
 			pairedItem: printedMembers.map((w) => ({ item: w.itemIndex })),
 		});
 	} catch (error) {
-		for (const w of printedMembers)
-			failed(error, w.itemIndex, { order_number: numbersOf(w).join(', '), order_ids: w.orderIds });
+		for (const w of printedMembers) failed(error, w.itemIndex, detailsOf(w));
 	}
 }

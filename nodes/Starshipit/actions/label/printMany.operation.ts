@@ -10,9 +10,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { failItem } from '../../../shared/items';
+import { aboutOf, failItem } from '../../../shared/items';
 import { binaryPropertyProperty, readOrderIds } from '../common.descriptions';
-import { numbersFor, printBatch, type Wanted } from './printBatch';
+import { failedDetails, printBatch, type Wanted } from './printBatch';
 import { labelledAmong } from './shipment';
 
 const show = { resource: ['label'], operation: ['printMany'] };
@@ -55,17 +55,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const output: INodeExecutionData[] = [];
 	const failed = (error: unknown, itemIndex: number, details: IDataObject = {}) => {
-		output.push(
-			failItem(
-				this,
-				error,
-				itemIndex,
-				{
-					order_number: typeof details.order_number === 'string' ? details.order_number : undefined,
-				},
-				details,
-			),
-		);
+		output.push(failItem(this, error, itemIndex, aboutOf(details), details));
 	};
 	const wanted: Wanted[] = [];
 	for (let i = 0; i < items.length; i++) {
@@ -109,11 +99,7 @@ export async function execute(
 					itemIndex: wanted[0].itemIndex,
 				},
 			);
-			for (const w of wanted)
-				failed(reason, w.itemIndex, {
-					order_number: numbersFor(items, wanted, w.orderIds).join(', '),
-					order_ids: w.orderIds,
-				});
+			for (const w of wanted) failed(reason, w.itemIndex, failedDetails(items, wanted, w));
 			return output;
 		}
 	}

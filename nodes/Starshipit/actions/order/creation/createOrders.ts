@@ -27,8 +27,6 @@ import { outputItems, type About, type Entry, type Result, type RunItems } from 
 import { OtherRuns, SendQueue } from './otherRuns';
 import { sendOrders, type SendResult } from './sendOrders';
 
-export { IMPORT_BATCH_SIZE, mentions } from './sendOrders';
-
 export async function createOrders(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
@@ -184,12 +182,10 @@ class CreateRun {
 	 */
 	private async settle(): Promise<void> {
 		const index = this.index!;
-		if (
-			this.firstSendAt &&
-			(this.createdIds.size > 0 || this.unknown.size > 0 || this.duplicates.size > 0)
-		) {
+		// send() always ran first and set firstSendAt.
+		if (this.createdIds.size > 0 || this.unknown.size > 0 || this.duplicates.size > 0) {
 			try {
-				const since = new Date(this.firstSendAt.getTime() - CLOCK_SKEW_MS);
+				const since = new Date(this.firstSendAt!.getTime() - CLOCK_SKEW_MS);
 				index.add(
 					await listCopiesSince(
 						this.context,

@@ -21,11 +21,10 @@ import {
 	addressKey,
 	listTab,
 	normalized,
+	survivorOf,
 	type ListedOrder,
 	type OrderTab,
 } from '../../../transport/orderListing';
-
-export { CLOCK_SKEW_MS, listingSince } from '../../../transport/heldOrders';
 
 const sameReference = (a: ListedOrder, b: ListedOrder) =>
 	(a.reference ?? '') === (b.reference ?? '') || !a.reference || !b.reference;
@@ -64,8 +63,7 @@ export class OrderIndex {
 
 	/** The copy every run keeps: the earliest with labels, else the earliest. */
 	survivor(orderNumber: string): ListedOrder | undefined {
-		const copies = this.copies(orderNumber);
-		return copies.find((c) => c.has_labels) ?? copies[0];
+		return survivorOf(this.byNumber.get(orderNumber) ?? []);
 	}
 
 	/** Copies to delete: same number and reference as the survivor, unshipped, no labels, not the survivor. */
@@ -147,7 +145,6 @@ export async function listCopiesSince(
 
 export interface SurplusRemoval {
 	orderNumber: string;
-	kept: ListedOrder;
 	removed: number[];
 	/** Deletes Starshipit refused (e.g. the copy was printed meanwhile): left in place, reported. */
 	notRemoved: string[];
@@ -167,12 +164,7 @@ export async function removeSurplusCopies(
 	const removals: SurplusRemoval[] = [];
 	for (const orderNumber of new Set(orderNumbers)) {
 		if (index.surplus(orderNumber).length === 0) continue;
-		const removal: SurplusRemoval = {
-			orderNumber,
-			kept: index.survivor(orderNumber)!,
-			removed: [],
-			notRemoved: [],
-		};
+		const removal: SurplusRemoval = { orderNumber, removed: [], notRemoved: [] };
 		// A copy Starshipit refuses to delete (400: printed meanwhile, by a person or another run) is
 		// treated as labelled, which may make it the survivor: then the rule runs again on the rest.
 		for (
@@ -201,7 +193,6 @@ export async function removeSurplusCopies(
 				index.drop(orderNumber, copy.order_id);
 			}
 		}
-		removal.kept = index.survivor(orderNumber)!;
 		removals.push(removal);
 	}
 	return removals;

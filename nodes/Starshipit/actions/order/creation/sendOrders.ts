@@ -17,7 +17,7 @@ import type { StarshipitOrder } from '../../../../shared/mapping/saleOrderToStar
 import type { ApiResponse } from '../../../../shared/transport/request';
 import { CLOCK_SKEW_MS } from '../../../transport/heldOrders';
 import { listOrdersSince, type ListedOrder } from '../../../transport/orderListing';
-import { appErrors, starshipitRequest } from '../../../transport';
+import { appErrors, errorBody, mentions, starshipitRequest } from '../../../transport';
 
 export const IMPORT_BATCH_SIZE = 50;
 
@@ -33,23 +33,8 @@ export type SendResult =
 	| { kind: 'duplicate'; line: string }
 	| { kind: 'failed' | 'unknown'; reason: string; description?: string };
 
-const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Does an error line name this order number (as a whole token, so SO-1 is not SO-10)? */
-export function mentions(line: string, orderNumber: string): boolean {
-	return new RegExp(`(^|[^A-Za-z0-9_-])${escapeRegExp(orderNumber)}($|[^A-Za-z0-9_-])`).test(line);
-}
-
 const isDuplicateError = (line: string) =>
 	/already exists|duplicate|already been (imported|used)/i.test(line);
-
-/** The body of a Starshipit error thrown by the transport (a 4xx with `{success:false, errors}`). */
-function errorBody(error: unknown): IDataObject | undefined {
-	const body = (error as { errorResponse?: { body?: unknown } }).errorResponse?.body;
-	return typeof body === 'object' && body !== null && Array.isArray((body as IDataObject).errors)
-		? (body as IDataObject)
-		: undefined;
-}
 
 const httpCode = (error: unknown) => String((error as { httpCode?: unknown }).httpCode ?? '');
 /** Failures no later call can get past in this run. */
