@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 import { readChoices } from '../../../shared/choices';
 import { readDate } from '../../../shared/values';
 import {
@@ -25,23 +24,6 @@ export const SALE_ORDER_ID_HINT =
 	"give the sale order's ID (a UUID); to find a sale order by its customer reference (e.g. KOA-10001), search sale orders (Get Many) with the Customer Reference filter";
 
 const TIMESTAMPS = ['created', 'modified', 'packed', 'dispatched'] as const;
-
-/** Parses a date filter; the error names the field and the date forms it takes. */
-export function parseDateFilter(
-	context: IExecuteFunctions,
-	value: unknown,
-	label: string,
-	itemIndex: number,
-): Date {
-	const date = readDate(context, value, label, itemIndex);
-	if (!date)
-		throw new NodeOperationError(
-			context.getNode(),
-			`"${label}" is empty: give an ISO 8601 date or date-time, e.g. 2026-12-05`,
-			{ itemIndex },
-		);
-	return date;
-}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
