@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { readChoices } from '../../../shared/choices';
 import { readDate } from '../../../shared/values';
+import { locatorText } from '../common.descriptions';
 import {
 	SALE_ORDER_STATUSES,
 	type SaleOrderQuery,
@@ -44,11 +45,7 @@ export function saleOrderQuery(
 		'Statuses',
 		itemIndex,
 	);
-	const customer = filters.customer as { value?: unknown } | string | undefined;
-	const customerValue =
-		typeof customer === 'object' && customer !== null
-			? String(customer.value ?? '').trim()
-			: String(customer ?? '').trim();
+	const customerValue = locatorText(filters.customer);
 	const reference = String(filters.customerReference ?? '').trim();
 	const windows: TimeWindow[] = [];
 	for (const stamp of TIMESTAMPS) {
