@@ -65,7 +65,7 @@ export interface ReconcileResult {
 	exceptions: ReconcileException[];
 }
 
-const HOUR_MS = 3_600_000;
+export const HOUR_MS = 3_600_000;
 
 /** Starshipit writes some dates without a zone ("2026-02-13T16:37:34"): read those as UTC. */
 export function parseStarshipitDate(value: string | undefined): number | undefined {
