@@ -10,8 +10,9 @@
  * punctuation ("packed", "Awaiting Pick and Pack", "awaiting_pick_and_pack"); a value that matches
  * none fails with a message naming the field and every allowed value, so a model can correct it.
  */
-import type { INode, INodePropertyOptions } from 'n8n-workflow';
+import type { INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import type { HasNode } from './values';
 
 /** A value outside the options; its message names the field and the allowed values. */
 export class ChoiceError extends Error {}
@@ -96,11 +97,6 @@ export function parseChoices(
 	const result = choicesOf(raw, options, label);
 	if ('problem' in result) throw new ChoiceError(result.problem);
 	return result.values;
-}
-
-/** What a reader needs of the node's context. */
-interface HasNode {
-	getNode(): INode;
 }
 
 /** `parseChoices`, failing as a NodeOperationError of the node (and item, when given). */

@@ -9,10 +9,11 @@
  * operation brings its own, shown only on the Tool variant and editable there, written for a model:
  * what the operation returns, its caveats and its cost.
  */
-import type { INode, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
+import type { HasNode } from './values';
 
 /** Whether the node runs as an AI agent's tool (n8n's `<name>Tool` variant of the node). */
-export function runsAsTool(context: { getNode(): INode }): boolean {
+export function runsAsTool(context: HasNode): boolean {
 	return context.getNode().type.endsWith('Tool');
 }
 

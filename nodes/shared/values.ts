@@ -7,13 +7,12 @@
  */
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { isEmpty } from './mapping/text';
 
-interface HasNode {
+/** What a reader needs of the node's context. */
+export interface HasNode {
 	getNode(): INode;
 }
-
-const isEmpty = (value: unknown): boolean =>
-	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 /**
  * A date or date-time parameter; undefined when empty. Accepts what n8n's date fields and

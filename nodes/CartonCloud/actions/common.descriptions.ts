@@ -119,3 +119,9 @@ export function locatorValue(context: IExecuteFunctions, name: string, itemIndex
 	const value = context.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
 	return value === undefined || value === null ? '' : String(value).trim();
 }
+
+/** The text of a resource locator value read raw (an object `{ value }`, or a plain value), trimmed. */
+export function locatorText(raw: unknown): string {
+	const value = typeof raw === 'object' && raw !== null ? (raw as { value?: unknown }).value : raw;
+	return String(value ?? '').trim();
+}

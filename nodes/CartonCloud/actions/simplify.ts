@@ -6,16 +6,10 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import { withoutEmpty } from '../../shared/output';
+import { valueAt } from '../../shared/paths';
 
 type Tree = IDataObject | undefined;
 
-const at = (value: unknown, ...path: string[]): unknown => {
-	let current = value;
-	for (const key of path)
-		current =
-			current !== null && typeof current === 'object' ? (current as IDataObject)[key] : undefined;
-	return current;
-};
 const text = (value: unknown): string | undefined =>
 	typeof value === 'string' && value.trim() !== ''
 		? value
@@ -26,8 +20,10 @@ const text = (value: unknown): string | undefined =>
 /** City (or suburb) and country name of an address. */
 function place(address: Tree): IDataObject {
 	return {
-		city: text(at(address, 'city')) ?? text(at(address, 'suburb')),
-		country: text(at(address, 'country', 'name')) ?? text(at(address, 'country', 'iso2Code')),
+		city: text(valueAt(address, ['city'])) ?? text(valueAt(address, ['suburb'])),
+		country:
+			text(valueAt(address, ['country', 'name'])) ??
+			text(valueAt(address, ['country', 'iso2Code'])),
 	};
 }
 
@@ -35,51 +31,51 @@ function place(address: Tree): IDataObject {
 export function simpleSaleOrder(order: IDataObject): IDataObject {
 	return withoutEmpty({
 		id: text(order.id),
-		reference: text(at(order, 'references', 'customer')),
+		reference: text(valueAt(order, ['references', 'customer'])),
 		status: text(order.status),
-		customer: text(at(order, 'customer', 'name')),
-		...place(at(order, 'details', 'deliver', 'address') as Tree),
-		created: text(at(order, 'timestamps', 'created', 'time')),
-		modified: text(at(order, 'timestamps', 'modified', 'time')),
+		customer: text(valueAt(order, ['customer', 'name'])),
+		...place(valueAt(order, ['details', 'deliver', 'address']) as Tree),
+		created: text(valueAt(order, ['timestamps', 'created', 'time'])),
+		modified: text(valueAt(order, ['timestamps', 'modified', 'time'])),
 	});
 }
 
 /** One sale order asked for by ID: the list row, plus where it goes, how, what is in it and when each status was reached. */
 export function simpleSaleOrderDetail(order: IDataObject): IDataObject {
-	const address = at(order, 'details', 'deliver', 'address') as Tree;
+	const address = valueAt(order, ['details', 'deliver', 'address']) as Tree;
 	const times: IDataObject = {};
 	for (const [stamp, value] of Object.entries(
-		(at(order, 'timestamps') as IDataObject | undefined) ?? {},
+		(valueAt(order, ['timestamps']) as IDataObject | undefined) ?? {},
 	)) {
-		const time = text(at(value, 'time'));
+		const time = text(valueAt(value, ['time']));
 		if (time) times[stamp] = time;
 	}
 	const items = Array.isArray(order.items) ? (order.items as IDataObject[]) : [];
 	return withoutEmpty({
 		...simpleSaleOrder(order),
-		warehouse: text(at(order, 'warehouse', 'name')),
+		warehouse: text(valueAt(order, ['warehouse', 'name'])),
 		deliver_to: withoutEmpty({
-			name: text(at(address, 'contactName')),
-			company: text(at(address, 'companyName')),
-			street: [text(at(address, 'address1')), text(at(address, 'address2'))]
+			name: text(valueAt(address, ['contactName'])),
+			company: text(valueAt(address, ['companyName'])),
+			street: [text(valueAt(address, ['address1'])), text(valueAt(address, ['address2']))]
 				.filter(Boolean)
 				.join(', '),
-			suburb: text(at(address, 'suburb')),
-			state: text(at(address, 'state', 'code')),
-			postcode: text(at(address, 'postcode')),
-			country: text(at(address, 'country', 'name')),
+			suburb: text(valueAt(address, ['suburb'])),
+			state: text(valueAt(address, ['state', 'code'])),
+			postcode: text(valueAt(address, ['postcode'])),
+			country: text(valueAt(address, ['country', 'name'])),
 		}),
-		service: text(at(order, 'details', 'deliver', 'method', 'requestedService')),
-		urgent: at(order, 'details', 'urgent') === true ? true : undefined,
+		service: text(valueAt(order, ['details', 'deliver', 'method', 'requestedService'])),
+		urgent: valueAt(order, ['details', 'urgent']) === true ? true : undefined,
 		instructions:
-			text(at(order, 'details', 'deliver', 'instructions')) ??
-			text(at(order, 'details', 'instructions')),
+			text(valueAt(order, ['details', 'deliver', 'instructions'])) ??
+			text(valueAt(order, ['details', 'instructions'])),
 		items: items.map((item) =>
 			withoutEmpty({
-				sku: text(at(item, 'details', 'product', 'references', 'code')),
-				name: text(at(item, 'details', 'product', 'name')),
-				quantity: at(item, 'measures', 'quantity') as number | undefined,
-				unit: text(at(item, 'details', 'unitOfMeasure', 'type')),
+				sku: text(valueAt(item, ['details', 'product', 'references', 'code'])),
+				name: text(valueAt(item, ['details', 'product', 'name'])),
+				quantity: valueAt(item, ['measures', 'quantity']) as number | undefined,
+				unit: text(valueAt(item, ['details', 'unitOfMeasure', 'type'])),
 			}),
 		),
 		timestamps: times,
@@ -90,14 +86,14 @@ export function simpleSaleOrderDetail(order: IDataObject): IDataObject {
 export function simpleConsignment(consignment: IDataObject): IDataObject {
 	return withoutEmpty({
 		id: text(consignment.id),
-		reference: text(at(consignment, 'references', 'customer')),
+		reference: text(valueAt(consignment, ['references', 'customer'])),
 		status: text(consignment.status),
-		type: text(at(consignment, 'details', 'type')),
-		customer: text(at(consignment, 'customer', 'name')),
-		...place(at(consignment, 'details', 'deliver', 'address') as Tree),
-		carrier: text(at(consignment, 'details', 'tracking', 'companyName')),
-		tracking_number: text(at(consignment, 'references', 'tracking')),
-		tracking_url: text(at(consignment, 'details', 'tracking', 'url')),
+		type: text(valueAt(consignment, ['details', 'type'])),
+		customer: text(valueAt(consignment, ['customer', 'name'])),
+		...place(valueAt(consignment, ['details', 'deliver', 'address']) as Tree),
+		carrier: text(valueAt(consignment, ['details', 'tracking', 'companyName'])),
+		tracking_number: text(valueAt(consignment, ['references', 'tracking'])),
+		tracking_url: text(valueAt(consignment, ['details', 'tracking', 'url'])),
 	});
 }
 
@@ -106,6 +102,6 @@ export function simpleCustomer(customer: IDataObject): IDataObject {
 	return withoutEmpty({
 		id: text(customer.id),
 		name: text(customer.name),
-		code: text(at(customer, 'references', 'code')),
+		code: text(valueAt(customer, ['references', 'code'])),
 	});
 }

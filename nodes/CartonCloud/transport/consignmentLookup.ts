@@ -13,6 +13,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { asItemError } from '../../shared/items';
+import { readHttpFailure } from '../../shared/transport/failure';
 import { forEachInFlight } from '../../shared/transport/inFlight';
 import type { RequestContext } from '../../shared/transport/request';
 import { allOf, chunk, oneOf, text, type SearchCondition } from './conditions';
@@ -103,7 +104,7 @@ async function ordersById(
 			});
 			found.set(id, factsOf(order.body ?? {}));
 		} catch (error) {
-			const status = Number((error as { httpCode?: unknown }).httpCode);
+			const status = readHttpFailure(error).status;
 			// Not found is this item's answer; anything else (a refused key, an exhausted 429) is not.
 			if (status === 404) return;
 			if (status === 400 || status === 422) found.set(id, error as Error);

@@ -1,6 +1,6 @@
 /** Parameters shared by the CartonCloud triggers (polling and webhook). */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { customerLocator, SALE_ORDER_STATUSES } from '../actions/common.descriptions';
+import { customerLocator, locatorText, SALE_ORDER_STATUSES } from '../actions/common.descriptions';
 
 export const STATUS_CHOICE_NOTICE =
 	'Packed is off by default in CartonCloud: orders then go from Awaiting Pick and Pack straight to Dispatched. Choose Dispatched if your warehouse does not use Packed.';
@@ -37,12 +37,5 @@ export const customersField: INodeProperties = {
 /** The customer ids picked in `customersField`. */
 export function customerIds(raw: unknown): string[] {
 	const entries = ((raw as IDataObject | undefined)?.customer as IDataObject[] | undefined) ?? [];
-	return entries
-		.map((entry) => {
-			const value = entry.id as { value?: unknown } | string | undefined;
-			return String(
-				typeof value === 'object' && value !== null ? (value.value ?? '') : (value ?? ''),
-			).trim();
-		})
-		.filter((id) => id !== '');
+	return entries.map((entry) => locatorText(entry.id)).filter((id) => id !== '');
 }

@@ -7,7 +7,7 @@
  */
 import { toCountryName } from './countries';
 import type { OrderField } from './orderField';
-import { cleanStrings } from './text';
+import { cleanStrings, isEmpty } from './text';
 
 export interface FieldOverride {
 	value: unknown;
@@ -34,9 +34,6 @@ export function quote(value: unknown): string {
 	if (value === null) return 'null';
 	return Array.isArray(value) ? 'a list' : `an ${typeof value}`;
 }
-
-const isEmpty = (value: unknown) =>
-	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 function asText(f: OrderField, value: unknown): ReadOverride {
 	if (typeof value === 'number' && Number.isFinite(value)) value = String(value);

@@ -6,7 +6,13 @@
  * metres, so product dimensions are only ever sent through the unit the user states (default
  * millimetres), never as they are.
  */
-import { lineLabelOf, unitOf, type SaleOrderLine, type SaleOrderProducts } from './saleOrder';
+import {
+	grams,
+	lineLabelOf,
+	unitOf,
+	type SaleOrderLine,
+	type SaleOrderProducts,
+} from './saleOrder';
 
 export type DimensionUnit = 'mm' | 'cm' | 'm';
 
@@ -33,7 +39,6 @@ export function packagesOrigin(option: PackagesOption): string {
 
 const metres = (value: number, unit: DimensionUnit) =>
 	Math.round(value * METRES_PER[unit] * 1e5) / 1e5;
-const grams = (kg: number) => Math.round(kg * 1000) / 1000;
 
 interface MappedItem {
 	quantity: number;

@@ -158,7 +158,8 @@ export function unitOf(line: SaleOrderLine, products: SaleOrderProducts): UnitMe
 	);
 }
 
-const grams = (kg: number) => Math.round(kg * 1000) / 1000;
+/** Kilograms rounded to whole grams. */
+export const grams = (kg: number) => Math.round(kg * 1000) / 1000;
 
 /** Weight per unit in kg, rounded to grams: the product's, else a line weight, else the default. */
 export function unitWeightOf(

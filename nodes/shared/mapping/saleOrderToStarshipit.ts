@@ -13,6 +13,7 @@
  * Every string is cleaned first (text.ts). Every error names the order and the field, in
  * CartonCloud's terms for a default and as the user set it for an override.
  */
+import { valueAt } from '../paths';
 import { check } from './rules';
 import { FIELDS_BY_PATH, ITEM_FIELDS, ORDER_FIELDS } from './mappingTable';
 import type { DefaultsContext, OrderField } from './orderField';
@@ -67,16 +68,6 @@ function fieldAt(path: ReadonlyArray<string | number>): OrderField | undefined {
 	return FIELDS_BY_PATH.get(
 		head === 'destination' || head === 'sender_details' ? `${head}.${String(key)}` : String(head),
 	);
-}
-
-function valueAt(order: unknown, path: ReadonlyArray<string | number>): unknown {
-	let value = order;
-	for (const key of path)
-		value =
-			value !== null && typeof value === 'object'
-				? (value as Record<string | number, unknown>)[key]
-				: undefined;
-	return value;
 }
 
 /** Maps one CartonCloud sale order; every error names the order and the field. */

@@ -4,6 +4,10 @@
  * labels and carrier manifests, and a line break in a single-line field splits a label line.
  */
 
+/** Nothing given: undefined, null or blank text. */
+export const isEmpty = (value: unknown): boolean =>
+	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+
 /** C0 controls but tab/LF/CR, DEL, and the C1 controls (a filter, as lint forbids them in a regex). */
 function isControl(code: number): boolean {
 	return (

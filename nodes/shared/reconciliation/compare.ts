@@ -8,7 +8,7 @@
  */
 import { survivorOf, type ListedOrder } from '../../Starshipit/transport/orderListing';
 import { EXCEPTION_KINDS, type ExceptionKind, type ReconcileException } from './exceptions';
-import { annotate, recordedByOrder, type RecordedProblem } from './recorded';
+import { annotate, recordedByKind, type RecordedProblem } from './recorded';
 
 export {
 	EXCEPTION_KINDS,
@@ -65,7 +65,7 @@ export interface ReconcileResult {
 	exceptions: ReconcileException[];
 }
 
-const HOUR_MS = 3_600_000;
+export const HOUR_MS = 3_600_000;
 
 /** Starshipit writes some dates without a zone ("2026-02-13T16:37:34"): read those as UTC. */
 export function parseStarshipitDate(value: string | undefined): number | undefined {
@@ -163,7 +163,8 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
 	}
 
 	const now = input.now.getTime();
-	const trackingRecorded = recordedByOrder(input.recorded ?? [], 'tracking');
+	const recorded = recordedByKind(input.recorded ?? []);
+	const trackingRecorded = recorded.tracking;
 	let shippedCount = 0;
 	for (const order of starshipit) {
 		// 4. Shipped, but the tracking number is not on the sale order's consignment.
@@ -217,7 +218,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
 		}
 	}
 
-	if (input.recorded) annotate(exceptions, input.recorded);
+	if (input.recorded) annotate(exceptions, recorded);
 	const counts = Object.fromEntries(
 		EXCEPTION_KINDS.map((k) => [k, 0]),
 	) as ReconcileResult['counts'];

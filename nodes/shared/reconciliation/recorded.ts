@@ -28,6 +28,11 @@ const EXPLAINS: Record<RecordedKind, ExceptionKind> = {
 	tracking: 'tracking_not_on_consignment',
 };
 
+/** The recorded kind that explains an exception kind (EXPLAINS read backwards). */
+const EXPLAINED_BY = new Map<ExceptionKind, RecordedKind>(
+	(Object.keys(EXPLAINS) as RecordedKind[]).map((k) => [EXPLAINS[k], k]),
+);
+
 function text(value: unknown): string | undefined {
 	if (typeof value === 'string' && value.trim() !== '') return value.trim();
 	if (value instanceof Date) return value.toISOString();
@@ -69,6 +74,16 @@ export function recordedByOrder(
 	return byOrder;
 }
 
+/** `recordedByOrder` for each kind, built once for the report. */
+export type RecordedByKind = Record<RecordedKind, Map<string, RecordedProblem>>;
+
+export function recordedByKind(problems: RecordedProblem[]): RecordedByKind {
+	return {
+		push: recordedByOrder(problems, 'push'),
+		tracking: recordedByOrder(problems, 'tracking'),
+	};
+}
+
 /** The one action for an exception whose order has a recorded problem. */
 function actionFor(e: ReconcileException, p: RecordedProblem): string {
 	if (p.kind === 'push' && p.status === 'unknown') {
@@ -85,13 +100,9 @@ function unreportedPushAction(e: ReconcileException): string {
 }
 
 /** Gives each exception the reason its order last failed with and the action that follows, in place. */
-export function annotate(exceptions: ReconcileException[], problems: RecordedProblem[]): void {
-	const byKind = {
-		push: recordedByOrder(problems, 'push'),
-		tracking: recordedByOrder(problems, 'tracking'),
-	};
+export function annotate(exceptions: ReconcileException[], byKind: RecordedByKind): void {
 	for (const e of exceptions) {
-		const kind = (Object.keys(EXPLAINS) as RecordedKind[]).find((k) => EXPLAINS[k] === e.kind);
+		const kind = EXPLAINED_BY.get(e.kind);
 		if (!kind || !e.order_number) continue;
 		const problem = byKind[kind].get(e.order_number);
 		if (!problem) {

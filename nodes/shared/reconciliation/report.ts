@@ -12,13 +12,11 @@ import { NodeOperationError } from 'n8n-workflow';
 import { SALE_ORDER_STATUSES } from '../../CartonCloud/transport/saleOrderSearch';
 import { readChoices } from '../choices';
 import { readWholeNumber } from '../values';
-import { reconcile } from './compare';
+import { HOUR_MS, reconcile } from './compare';
 import { fetchBothSides } from './fetchBothSides';
 import { knownTimeZone, localIso } from './localTime';
 import { recordedProblemsOf } from './recorded';
 import { summaryHtml, summarySubject } from './summary';
-
-const HOUR_MS = 3_600_000;
 
 export const reportProperties: INodeProperties[] = [
 	{

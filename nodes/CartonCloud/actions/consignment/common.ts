@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { asItemError } from '../../../shared/items';
+import { readHttpFailure } from '../../../shared/transport/failure';
 import type { SearchCondition } from '../../transport/conditions';
 import { apiRequest } from '../../transport';
 import { CONSIGNMENTS } from '../../transport/consignmentLookup';
@@ -98,11 +99,6 @@ export function applyChanges(consignment: IDataObject, changes: ConsignmentChang
 	return next;
 }
 
-function httpStatusOf(error: unknown): number | undefined {
-	const code = Number((error as { httpCode?: unknown })?.httpCode);
-	return Number.isFinite(code) ? code : undefined;
-}
-
 export interface UpdateOptions {
 	/**
 	 * The consignment as a search just returned it, version included: the first PUT goes out with
@@ -159,7 +155,7 @@ export async function updateConsignment(
 			});
 			return { consignment: response.body ?? {}, unchanged: false, conflicts };
 		} catch (error) {
-			const status = httpStatusOf(error);
+			const status = readHttpFailure(error).status;
 			if ((status === 409 || status === 412) && attempt < MAX_ATTEMPTS) {
 				conflicts++;
 				current = undefined;

@@ -10,6 +10,7 @@ import {
 	CONSIGNMENT_DETAIL_TYPES,
 	CONSIGNMENT_STATUSES,
 	customerLocator,
+	locatorText,
 	returnAllOrLimit,
 } from '../common.descriptions';
 import { readChoices } from '../../../shared/choices';
@@ -77,10 +78,7 @@ export async function execute(
 		const parts: SearchCondition[] = [];
 		const saleOrderId = String(filters.saleOrderId ?? '').trim();
 		if (saleOrderId) parts.push(oneOf('/generatedFromTask/id', [saleOrderId]));
-		const customer = filters.customer as { value?: unknown } | string | undefined;
-		const customerId = String(
-			(typeof customer === 'object' && customer !== null ? customer.value : customer) ?? '',
-		).trim();
+		const customerId = locatorText(filters.customer);
 		if (customerId) parts.push(consignmentField('customerId', customerId));
 		const reference = String(filters.customerReference ?? '').trim();
 		if (reference) parts.push(consignmentField('reference', reference));

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 import { readChoices } from '../../../shared/choices';
 import { readDate } from '../../../shared/values';
+import { locatorText } from '../common.descriptions';
 import {
 	SALE_ORDER_STATUSES,
 	type SaleOrderQuery,
@@ -26,23 +26,6 @@ export const SALE_ORDER_ID_HINT =
 
 const TIMESTAMPS = ['created', 'modified', 'packed', 'dispatched'] as const;
 
-/** Parses a date filter; the error names the field and the date forms it takes. */
-export function parseDateFilter(
-	context: IExecuteFunctions,
-	value: unknown,
-	label: string,
-	itemIndex: number,
-): Date {
-	const date = readDate(context, value, label, itemIndex);
-	if (!date)
-		throw new NodeOperationError(
-			context.getNode(),
-			`"${label}" is empty: give an ISO 8601 date or date-time, e.g. 2026-12-05`,
-			{ itemIndex },
-		);
-	return date;
-}
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -62,11 +45,7 @@ export function saleOrderQuery(
 		'Statuses',
 		itemIndex,
 	);
-	const customer = filters.customer as { value?: unknown } | string | undefined;
-	const customerValue =
-		typeof customer === 'object' && customer !== null
-			? String(customer.value ?? '').trim()
-			: String(customer ?? '').trim();
+	const customerValue = locatorText(filters.customer);
 	const reference = String(filters.customerReference ?? '').trim();
 	const windows: TimeWindow[] = [];
 	for (const stamp of TIMESTAMPS) {

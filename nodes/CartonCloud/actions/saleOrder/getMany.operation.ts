@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { customerLocator, returnAllOrLimit, SALE_ORDER_STATUSES } from '../common.descriptions';
+import { readChoices } from '../../../shared/choices';
 import { forEachItem } from '../../../shared/items';
 import { ANSWER_LIMIT, fitAnswer, outputProperties, simplifies } from '../../../shared/output';
 import { readLimit } from '../../../shared/values';
@@ -111,7 +112,9 @@ function nothingMatched(query: SaleOrderQuery): string {
  */
 function explainNothingFound(context: IExecuteFunctions): void {
 	const filters = context.getNodeParameter('filters', 0, {}) as IDataObject;
-	if (!saleOrderQuery(context, filters, 0).statuses?.includes('PACKED')) return;
+	// The statuses as saleOrderQuery reads them; the rest of the query does not matter here.
+	const statuses = readChoices(context, filters.statuses, SALE_ORDER_STATUSES, 'Statuses', 0);
+	if (!statuses.includes('PACKED')) return;
 	context.addExecutionHints({
 		message: PACKED_NOTICE,
 		type: 'info',
